@@ -1,0 +1,115 @@
+// swift-tools-version:6.1
+// riskd: risk register, ethical code and conflict-of-interest declarations, served over Varlink.
+// Module map and one-way dependencies: ../shared/design/ARCHITECTURE.md and README.md ("Where things live").
+import PackageDescription
+
+let package = Package(
+    name: "riskd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "riskd", targets: ["riskd"]),
+        .executable(name: "riskctl", targets: ["riskctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+    ],
+    targets: [
+        // libsystemd: journal, sd_notify, sd_listen_fds.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+
+        // The pure domain: values, scoring, rules, permissions. No I/O, no clock.
+        .target(name: "RiskCore"),
+
+        // Generic Varlink: framing, messages, org.varlink.service, server on NIO, blocking client.
+        .target(
+            name: "Varlink",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // The org.riskd.* interfaces: IDL text and Codable parameter/reply types. Shared by riskd and riskctl.
+        .target(
+            name: "RiskProtocol",
+            dependencies: ["Varlink"],
+            resources: [
+                .embedInCode("IDL/org.riskd.daemon.varlink"),
+                .embedInCode("IDL/org.riskd.risk.varlink"),
+                .embedInCode("IDL/org.riskd.organisation.varlink"),
+                .embedInCode("IDL/org.riskd.interest.varlink"),
+                .embedInCode("IDL/org.riskd.ethics.varlink"),
+                .embedInCode("IDL/org.riskd.member.varlink"),
+                .embedInCode("IDL/org.riskd.review.varlink"),
+                .embedInCode("IDL/org.riskd.audit.varlink"),
+            ]
+        ),
+
+        // The database: one RiskDatabase type owning the GRDB pool, migrations and the audit chain.
+        .target(
+            name: "RiskStore",
+            dependencies: [
+                "RiskCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // journald, sd_notify, watchdog, socket activation.
+        .target(
+            name: "RiskSystemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // The daemon: configuration, identity, dispatch, services.
+        .target(
+            name: "RiskDaemon",
+            dependencies: [
+                "RiskCore", "RiskStore", "RiskProtocol", "Varlink", "RiskSystemd",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
+        // Helpers for tests: in-memory databases, a daemon on a temporary socket, fixtures.
+        .target(
+            name: "RiskTestSupport",
+            dependencies: ["RiskDaemon", "RiskStore", "RiskCore", "RiskProtocol", "Varlink"]
+        ),
+
+        .executableTarget(
+            name: "riskd",
+            dependencies: [
+                "RiskDaemon", "RiskSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The client links the protocol and the Varlink client only: never SQLite.
+        .executableTarget(
+            name: "riskctl",
+            dependencies: [
+                "RiskProtocol", "Varlink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
+        .testTarget(name: "VarlinkTests", dependencies: ["Varlink", "RiskTestSupport"]),
+        .testTarget(name: "RiskStoreTests", dependencies: ["RiskStore", "RiskCore", "RiskTestSupport"]),
+        .testTarget(name: "RiskDaemonTests", dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The credentials of the process at the other end of a Unix socket, from `SO_PEERCRED`.
+public struct PeerCredentials: Sendable, Hashable {
+    public var uid: UInt32
+    public var gid: UInt32
+    public var pid: Int32
+
+    public init(uid: UInt32, gid: UInt32, pid: Int32) {
+        self.uid = uid
+        self.gid = gid
+        self.pid = pid
+    }
+}
+
+/// One call as received: its header fields, the peer, and the raw frame its parameters are decoded from.
+///
+/// Parameters are decoded lazily by the method that knows their type (`decodeParameters`), so the generic layer
+/// never builds an untyped tree of them.
+public struct VarlinkCall: Sendable {
+    /// `interface.Method`.
+    public let method: String
+    /// Set when the caller wants no reply.
+    public let oneway: Bool
+    /// Set when the caller accepts several replies (`continues`).
+    public let more: Bool
+    /// Set when the caller asks to leave Varlink on this connection; riskd refuses it.
+    public let upgrade: Bool
+    /// Who called.
+    public let peer: PeerCredentials
+    /// The frame's JSON, without its NUL terminator.
+    let frame: Data
+
+    public init(method: String, oneway: Bool = false, more: Bool = false, upgrade: Bool = false,
+                peer: PeerCredentials, frame: Data) {
+        self.method = method
+        self.oneway = oneway
+        self.more = more
+        self.upgrade = upgrade
+        self.peer = peer
+        self.frame = frame
+    }
+
+    /// The interface part of `method` (everything before the last dot).
+    public var interface: String {
+        guard let dot = method.lastIndex(of: ".") else { return "" }
+        return String(method[..<dot])
+    }
+
+    /// The method part of `method` (after the last dot).
+    public var memberName: String {
+        guard let dot = method.lastIndex(of: ".") else { return method }
+        return String(method[method.index(after: dot)...])
+    }
+
+    /// Decodes `parameters` into `P`; an absent or `null` object decodes as `{}`.
+    ///
+    /// - Throws: `InvalidParameter` naming the first parameter that is missing, of the wrong JSON type, or not a
+    ///   member of its enum, by path (`risks[1].likelihood`).
+    public func decodeParameters<P: Decodable>(_ type: P.Type) throws(VarlinkError) -> P {
+        do {
+            return try JSONDecoder().decode(ParametersEnvelope<P>.self, from: frame).parameters
+        } catch let error as DecodingError {
+            throw .invalidParameter(ParameterPath.describe(error))
+        } catch {
+            throw .invalidParameter("parameters")
+        }
+    }
+}
+
+/// `{"parameters": P}` where an absent or null `parameters` reads as an empty object.
+struct ParametersEnvelope<P: Decodable>: Decodable {
+    let parameters: P
+
+    private enum CodingKeys: String, CodingKey { case parameters }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if try container.decodeNil(forKey: .parameters) {
+            parameters = try JSONDecoder().decode(P.self, from: Data("{}".utf8))
+        } else {
+            parameters = try container.decode(P.self, forKey: .parameters)
+        }
+    }
+}
+
+/// Names the parameter a `DecodingError` is about, as a path below `parameters`.
+enum ParameterPath {
+    static func describe(_ error: DecodingError) -> String {
+        let path: [any CodingKey]
+        switch error {
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            path = context.codingPath
+        @unknown default: path = []
+        }
+        return render(path)
+    }
+
+    static func render(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path where !(text.isEmpty && key.stringValue == "parameters" && key.intValue == nil) {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text.isEmpty ? "parameters" : text
+    }
+}
