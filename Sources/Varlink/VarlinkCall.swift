@@ -76,7 +76,7 @@ struct ParametersEnvelope<P: Decodable>: Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        if try container.decodeNil(forKey: .parameters) {
+        if try !container.contains(.parameters) || container.decodeNil(forKey: .parameters) {
             parameters = try JSONDecoder().decode(P.self, from: Data("{}".utf8))
         } else {
             parameters = try container.decode(P.self, forKey: .parameters)

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import RiskCore
+
+/// Where the daemon reads the time; the domain core never does. Tests pass a fixed clock.
+public struct Clock: Sendable {
+    /// The current instant.
+    public var now: @Sendable () -> Instant
+    /// The date of an instant in the daemon's local time zone ("overdue" compares with it).
+    public var localDate: @Sendable (Instant) -> CalendarDate
+
+    public init(now: @escaping @Sendable () -> Instant, localDate: @escaping @Sendable (Instant) -> CalendarDate) {
+        self.now = now
+        self.localDate = localDate
+    }
+
+    /// Today's local date.
+    public func today() -> CalendarDate {
+        localDate(now())
+    }
+
+    /// The system clock and time zone (`TZ`, `/etc/localtime`).
+    public static let system = Clock(
+        now: {
+            var spec = timespec()
+            clock_gettime(CLOCK_REALTIME, &spec)
+            return Instant(secondsSinceEpoch: Int64(spec.tv_sec))
+        },
+        localDate: { instant in
+            var seconds = time_t(instant.secondsSinceEpoch)
+            var parts = tm()
+            localtime_r(&seconds, &parts)
+            return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+                ?? instant.utcDate
+        }
+    )
+
+    /// Nanoseconds of `CLOCK_MONOTONIC`, for cache lifetimes.
+    public static func monotonicNanoseconds() -> UInt64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+    }
+
+    /// A clock stopped at `instant`, with UTC as the local zone.
+    public static func fixed(_ instant: Instant) -> Clock {
+        Clock(now: { instant }, localDate: { $0.utcDate })
+    }
+}

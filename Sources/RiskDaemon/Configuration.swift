@@ -1,0 +1,122 @@
+import Logging
+import RiskCore
+
+/// Everything riskd can be told in `riskd.toml`; every key has a default (config/riskd.toml is the reference).
+public struct Configuration: Sendable {
+    /// The socket riskd binds when it is not socket-activated.
+    public var socket: String
+    /// The SQLite database file.
+    public var database: String
+    /// Mode of a socket riskd binds itself.
+    public var socketMode: UInt32 = 0o660
+    /// Group of a socket riskd binds itself; `nil` keeps the daemon's primary group.
+    public var socketGroup: String?
+    public var access = Access()
+    public var risk = RiskPolicy()
+    public var interests = Interests()
+    /// Days a member has to acknowledge a newly published code (`ethics.acknowledge_within_days`).
+    public var ethicsAcknowledgeWithinDays = 30
+    public var review = Review()
+    public var backup = Backup()
+    public var limits = Limits()
+    public var logLevel: Logger.Level = .info
+
+    /// Who holds which role (`[access]`).
+    public struct Access: Sendable, Hashable {
+        public var admins: [Identity] = [.group("riskd-admin")]
+        public var board: [Identity] = [.group("riskd-board")]
+        public var auditors: [Identity] = [.group("riskd-audit")]
+        /// root and the daemon's own user are administrators.
+        public var rootIsAdmin = true
+    }
+
+    /// `[interests]`.
+    public struct Interests: Sendable, Hashable {
+        public var boardSeesRegister = true
+        public var firstConfirmationDays = 28
+        public var confirmEveryDays = 365
+        public var lateAfterDays = 28
+        public var unmanagedAfterDays = 30
+    }
+
+    /// `[review]`.
+    public struct Review: Sendable, Hashable {
+        /// Local time of the daily run.
+        public var hour = 6
+        public var minute = 0
+        public var remindEveryDays = 7
+    }
+
+    /// `[backup]`.
+    public struct Backup: Sendable, Hashable {
+        /// `nil`: `backups/` beside the database.
+        public var directory: String?
+        public var keep = 10
+    }
+
+    /// `[limits]`.
+    public struct Limits: Sendable, Hashable {
+        public var maxMessageBytes = 1_048_576
+        public var maxConnections = 256
+        public var frameTimeoutSeconds = 30
+    }
+
+    /// The defaults for a system service, or for one user when riskd runs unprivileged with no configuration.
+    public init(paths: DefaultPaths) {
+        socket = paths.socket
+        database = paths.database
+    }
+
+    /// The directory backups go to.
+    public var backupDirectory: String {
+        if let directory = backup.directory { return directory }
+        let parent = database.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return (parent.isEmpty ? "." : parent) + "/backups"
+    }
+}
+
+/// Where the socket and the database are when the configuration does not say.
+public struct DefaultPaths: Sendable, Hashable {
+    public var socket: String
+    public var database: String
+
+    /// `/run/riskd/riskd.sock` and `/var/lib/riskd/riskd.sqlite`.
+    public static let system = DefaultPaths(socket: "/run/riskd/riskd.sock", database: "/var/lib/riskd/riskd.sqlite")
+
+    /// `$XDG_RUNTIME_DIR/riskd/riskd.sock` and `$XDG_STATE_HOME/riskd/riskd.sqlite` (or `~/.local/state/…`).
+    public static func perUser(environment: [String: String], uid: UInt32, home: String) -> DefaultPaths {
+        let runtime = environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/run/user/\(uid)"
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(home)/.local/state"
+        return DefaultPaths(socket: "\(runtime)/riskd/riskd.sock", database: "\(state)/riskd/riskd.sqlite")
+    }
+}
+
+/// One entry of an access list: `unix-user:NAME`, `unix-user:UID` or `unix-group:NAME`.
+public enum Identity: Sendable, Hashable, CustomStringConvertible {
+    case userName(String)
+    case userID(UInt32)
+    case group(String)
+
+    /// Parses the polkit-style text; `nil` when it is none of the three forms.
+    public init?(_ text: String) {
+        if text.hasPrefix("unix-user:") {
+            let name = String(text.dropFirst("unix-user:".count))
+            guard !name.isEmpty else { return nil }
+            if let uid = UInt32(name) { self = .userID(uid) } else { self = .userName(name) }
+        } else if text.hasPrefix("unix-group:") {
+            let name = String(text.dropFirst("unix-group:".count))
+            guard !name.isEmpty else { return nil }
+            self = .group(name)
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .userName(let name): "unix-user:\(name)"
+        case .userID(let uid): "unix-user:\(uid)"
+        case .group(let name): "unix-group:\(name)"
+        }
+    }
+}

@@ -1,0 +1,225 @@
+import Logging
+import RiskCore
+import TOMLKit
+
+/// Reads `riskd.toml` into a `Configuration`: unknown keys and bad values are errors naming the key and its line.
+public enum ConfigurationLoader {
+    /// Parses `text` (the contents of `file`) over `defaults`.
+    public static func load(text: String, file: String, defaults: Configuration) throws(ConfigurationError)
+        -> Configuration
+    {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError(file: file, line: error.source.begin.line, key: "", reason: error.description)
+        } catch {
+            throw ConfigurationError(file: file, line: nil, key: "", reason: "\(error)")
+        }
+        var configuration = defaults
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            if let setter = topLevel[key] {
+                try apply(setter, value, key: key, section: nil, text: text, file: file, to: &configuration)
+            } else if let section = sections[key] {
+                guard let subtable = value.table else {
+                    throw ConfigurationError(file: file, line: line(of: key, section: nil, in: text), key: key,
+                                             reason: "must be a table ([\(key)])")
+                }
+                for subkey in subtable.keys {
+                    guard let subvalue = subtable[subkey] else { continue }
+                    guard let setter = section[subkey] else {
+                        throw ConfigurationError(file: file, line: line(of: subkey, section: key, in: text),
+                                                 key: "\(key).\(subkey)", reason: "unknown key")
+                    }
+                    try apply(setter, subvalue, key: subkey, section: key, text: text, file: file, to: &configuration)
+                }
+            } else {
+                throw ConfigurationError(file: file, line: line(of: key, section: nil, in: text), key: key,
+                                         reason: "unknown key")
+            }
+        }
+        do {
+            try configuration.risk.scoring.validate()
+        } catch {
+            let parts = error.field.split(separator: ".").map(String.init)
+            throw ConfigurationError(file: file, line: line(of: parts.last ?? "", section: parts.first, in: text),
+                                     key: error.field, reason: error.reason)
+        }
+        return configuration
+    }
+
+    typealias Setter = @Sendable (inout Configuration, any TOMLValueConvertible) throws(SetterError) -> Void
+
+    struct SetterError: Error {
+        var reason: String
+    }
+
+    private static func apply(_ setter: Setter, _ value: any TOMLValueConvertible, key: String, section: String?,
+                              text: String, file: String, to configuration: inout Configuration)
+        throws(ConfigurationError)
+    {
+        do {
+            try setter(&configuration, value)
+        } catch {
+            throw ConfigurationError(file: file, line: line(of: key, section: section, in: text),
+                                     key: section.map { "\($0).\(key)" } ?? key, reason: error.reason)
+        }
+    }
+
+    /// The 1-based line where `key` is set inside `[section]` (or before any section).
+    static func line(of key: String, section: String?, in text: String) -> Int? {
+        var current: String?
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop(while: { $0 == " " || $0 == "\t" })
+            if line.hasPrefix("[") {
+                current = line.dropFirst().prefix(while: { $0 != "]" }).trimmingSpaces()
+                continue
+            }
+            guard current == section, line.hasPrefix(key) else { continue }
+            let rest = line.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\t" })
+            if rest.hasPrefix("=") { return index + 1 }
+        }
+        return nil
+    }
+
+    // MARK: The keys
+
+    private static let topLevel: [String: Setter] = [
+        "socket": { c, v throws(SetterError) in c.socket = try path(v) },
+        "database": { c, v throws(SetterError) in c.database = try path(v) },
+        "socket_mode": { c, v throws(SetterError) in
+            guard let text = v.string, let mode = UInt32(text, radix: 8), mode <= 0o777 else {
+                throw SetterError(reason: "must be an octal mode in quotes, such as \"0660\"")
+            }
+            c.socketMode = mode
+        },
+        "socket_group": { c, v throws(SetterError) in
+            let group = try string(v)
+            c.socketGroup = group.isEmpty ? nil : group
+        },
+    ]
+
+    private static let sections: [String: [String: Setter]] = [
+        "access": [
+            "admins": { c, v throws(SetterError) in c.access.admins = try identities(v) },
+            "board": { c, v throws(SetterError) in c.access.board = try identities(v) },
+            "auditors": { c, v throws(SetterError) in c.access.auditors = try identities(v) },
+            "root_is_admin": { c, v throws(SetterError) in c.access.rootIsAdmin = try bool(v) },
+        ],
+        "risk": [
+            "categories": { c, v throws(SetterError) in
+                let categories = try strings(v)
+                guard !categories.isEmpty, Set(categories).count == categories.count,
+                      categories.allSatisfy({ !$0.isEmpty }) else {
+                    throw SetterError(reason: "must be a non-empty list of distinct, non-empty names")
+                }
+                c.risk.categories = categories
+            },
+            "review_days_critical": { c, v throws(SetterError) in c.risk.scoring.reviewDays[.critical] = try days(v) },
+            "review_days_high": { c, v throws(SetterError) in c.risk.scoring.reviewDays[.high] = try days(v) },
+            "review_days_medium": { c, v throws(SetterError) in c.risk.scoring.reviewDays[.medium] = try days(v) },
+            "review_days_low": { c, v throws(SetterError) in c.risk.scoring.reviewDays[.low] = try days(v) },
+            "medium_from": { c, v throws(SetterError) in c.risk.scoring.mediumFrom = try int(v, 2...25) },
+            "high_from": { c, v throws(SetterError) in c.risk.scoring.highFrom = try int(v, 2...25) },
+            "critical_from": { c, v throws(SetterError) in c.risk.scoring.criticalFrom = try int(v, 2...25) },
+        ],
+        "interests": [
+            "board_sees_register": { c, v throws(SetterError) in c.interests.boardSeesRegister = try bool(v) },
+            "first_confirmation_days": { c, v throws(SetterError) in c.interests.firstConfirmationDays = try days(v) },
+            "confirm_every_days": { c, v throws(SetterError) in c.interests.confirmEveryDays = try days(v) },
+            "late_after_days": { c, v throws(SetterError) in c.interests.lateAfterDays = try days(v) },
+            "unmanaged_after_days": { c, v throws(SetterError) in c.interests.unmanagedAfterDays = try days(v) },
+        ],
+        "ethics": [
+            "acknowledge_within_days": { c, v throws(SetterError) in c.ethicsAcknowledgeWithinDays = try days(v) },
+        ],
+        "review": [
+            "time": { c, v throws(SetterError) in
+                let text = try string(v)
+                let parts = text.split(separator: ":")
+                guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]),
+                      let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
+                    throw SetterError(reason: "must be a local time written HH:MM, such as \"06:00\"")
+                }
+                c.review.hour = hour
+                c.review.minute = minute
+            },
+            "remind_every_days": { c, v throws(SetterError) in c.review.remindEveryDays = try days(v) },
+        ],
+        "backup": [
+            "directory": { c, v throws(SetterError) in
+                let text = try string(v)
+                c.backup.directory = text.isEmpty ? nil : try path(v)
+            },
+            "keep": { c, v throws(SetterError) in c.backup.keep = try int(v, 1...10_000) },
+        ],
+        "limits": [
+            "max_message_bytes": { c, v throws(SetterError) in c.limits.maxMessageBytes = try int(v, 1024...(64 << 20)) },
+            "max_connections": { c, v throws(SetterError) in c.limits.maxConnections = try int(v, 1...65_536) },
+            "frame_timeout_seconds": { c, v throws(SetterError) in c.limits.frameTimeoutSeconds = try int(v, 1...3600) },
+        ],
+        "log": [
+            "level": { c, v throws(SetterError) in
+                guard let level = Logger.Level(rawValue: try string(v)) else {
+                    throw SetterError(reason: "must be one of trace, debug, info, notice, warning, error, critical")
+                }
+                c.logLevel = level
+            },
+        ],
+    ]
+
+    private static func string(_ value: any TOMLValueConvertible) throws(SetterError) -> String {
+        guard let text = value.string else { throw SetterError(reason: "must be a string in quotes") }
+        return text
+    }
+
+    private static func path(_ value: any TOMLValueConvertible) throws(SetterError) -> String {
+        let text = try string(value)
+        guard text.hasPrefix("/") else { throw SetterError(reason: "must be an absolute path, not \"\(text)\"") }
+        return text
+    }
+
+    private static func bool(_ value: any TOMLValueConvertible) throws(SetterError) -> Bool {
+        guard let flag = value.bool else { throw SetterError(reason: "must be true or false") }
+        return flag
+    }
+
+    private static func int(_ value: any TOMLValueConvertible, _ range: ClosedRange<Int>) throws(SetterError) -> Int {
+        guard let number = value.int, value.type == .int else { throw SetterError(reason: "must be a whole number") }
+        guard range.contains(number) else {
+            throw SetterError(reason: "must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
+        }
+        return number
+    }
+
+    private static func days(_ value: any TOMLValueConvertible) throws(SetterError) -> Int {
+        try int(value, 1...36_500)
+    }
+
+    private static func strings(_ value: any TOMLValueConvertible) throws(SetterError) -> [String] {
+        guard let array = value.array else { throw SetterError(reason: "must be a list of strings") }
+        var result: [String] = []
+        for element in array {
+            guard let text = element.string else { throw SetterError(reason: "must be a list of strings") }
+            result.append(text)
+        }
+        return result
+    }
+
+    private static func identities(_ value: any TOMLValueConvertible) throws(SetterError) -> [Identity] {
+        try strings(value).map { text throws(SetterError) in
+            guard let identity = Identity(text) else {
+                throw SetterError(reason: "\"\(text)\" is not unix-user:NAME, unix-user:UID or unix-group:NAME")
+            }
+            return identity
+        }
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces.
+    func trimmingSpaces() -> String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

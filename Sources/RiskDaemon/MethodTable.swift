@@ -1,0 +1,44 @@
+import RiskCore
+import RiskStore
+import Varlink
+
+/// What a method body gets besides its parameters: who called, what the permission table allows them here, and
+/// the time of the call (read once, so one call sees one "now").
+struct Request: Sendable {
+    let caller: Caller
+    let access: Access
+    let method: String
+    let now: Instant
+    let today: CalendarDate
+
+    /// The audit identity of a change made by this request.
+    var actor: RiskDatabase.Actor {
+        RiskDatabase.Actor(user: caller.user, uid: Int(caller.uid), method: method, now: now)
+    }
+
+    /// Whether the caller may touch a record owned by `owner` (admins always; `ownRecords` only their own).
+    func mayTouch(ownedBy owner: String) -> Bool {
+        access == .allowed || caller.user == owner
+    }
+}
+
+/// The implemented methods of one interface, each bound to its typed parameters and reply.
+struct MethodTable: Sendable {
+    typealias Body = @Sendable (VarlinkCall, Request) async throws -> VarlinkResponse
+
+    private(set) var bodies: [String: Body] = [:]
+
+    /// Binds `M` to `body`; parameters are decoded (`InvalidParameter` on shape errors) before `body` runs.
+    mutating func on<M: VarlinkMethod>(_ method: M.Type,
+                                       _ body: @escaping @Sendable (M.Parameters, Request) async throws -> M.Reply) {
+        bodies[M.qualifiedName] = { call, request in
+            let parameters = try call.decodeParameters(M.Parameters.self)
+            return .reply(try await body(parameters, request))
+        }
+    }
+
+    /// Binds `M` to a body that answers with its own response (a stream for `more`).
+    mutating func onStreaming<M: VarlinkMethod>(_ method: M.Type, _ body: @escaping Body) {
+        bodies[M.qualifiedName] = body
+    }
+}

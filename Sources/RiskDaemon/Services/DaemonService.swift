@@ -1,0 +1,31 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+/// `org.riskd.daemon`: who am I, how is the daemon, and backups.
+struct DaemonService {
+    let context: DaemonContext
+
+    var methods: MethodTable {
+        var table = MethodTable()
+        table.on(DaemonInterface.Whoami.self) { _, request in
+            .init(user: request.caller.user, uid: Int(request.caller.uid),
+                  roles: request.caller.roles.sorted().map(\.rawValue))
+        }
+        table.on(DaemonInterface.Status.self) { _, _ in
+            let database = context.database
+            // Interests and findings arrive with the integrity register and the reviews; until then there are none.
+            return .init(version: RiskdProtocol.version, startedAt: context.startedAt.description,
+                         schemaVersion: try await database.schemaVersion(), risks: try await database.riskCount(),
+                         interests: 0, openFindings: 0, lastReviewRun: nil)
+        }
+        table.on(DaemonInterface.Backup.self) { _, request in
+            let configuration = context.configuration
+            let copy = try await context.database.backup(into: configuration.backupDirectory, now: request.now,
+                                                         keep: configuration.backup.keep)
+            context.logger.notice("Backup written to \(copy.path) (\(copy.bytes) bytes) for \(request.caller.user)")
+            return .init(path: copy.path, bytes: copy.bytes, sha256: copy.sha256)
+        }
+        return table
+    }
+}

@@ -1,0 +1,117 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+/// `org.riskd.risk`: the register itself. Treatment (review, accept, close, actions) is in
+/// `RiskService+Treatment.swift`.
+struct RiskService {
+    let context: DaemonContext
+
+    var methods: MethodTable {
+        var table = MethodTable()
+        registerRegister(&table)
+        registerTreatment(&table)
+        return table
+    }
+
+    private func registerRegister(_ table: inout MethodTable) {
+        table.on(RiskInterface.Add.self) { parameters, request in
+            let policy = context.configuration.risk
+            let draft = RiskDraft(title: parameters.title, description: parameters.description,
+                                  category: parameters.category, area: parameters.area, owner: parameters.owner,
+                                  likelihood: parameters.likelihood, impact: parameters.impact,
+                                  residualLikelihood: parameters.residualLikelihood,
+                                  residualImpact: parameters.residualImpact, nextReviewDue: parameters.nextReviewDue)
+            let risk = try RiskRules.create(draft, caller: request.caller.user, now: request.now,
+                                            today: request.today, policy: policy)
+            let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
+            return .init(risk: .init(stored[0], scoring: policy.scoring))
+        }
+        table.on(RiskInterface.Import.self) { parameters, request in
+            let policy = context.configuration.risk
+            var risks: [Risk] = []
+            for (index, new) in parameters.risks.enumerated() {
+                do {
+                    risks.append(try RiskRules.create(RiskDraft(new), caller: request.caller.user, now: request.now,
+                                                      today: request.today, policy: policy))
+                } catch let error as DomainError {
+                    throw DomainError.invalidValue("risks[\(index)].\(error.field)", error.reason)
+                }
+            }
+            guard !risks.isEmpty else { throw DomainError.invalidValue("risks", "must hold at least one risk") }
+            let stored = try await context.database.addRisks(risks, actor: request.actor, detail: Self.detail)
+            return .init(ids: stored.map(\.id))
+        }
+        table.on(RiskInterface.Get.self) { parameters, _ in
+            guard let detail = try await context.database.riskDetail(id: parameters.id) else {
+                throw DomainError.notFound(.risk, id: parameters.id)
+            }
+            let scoring = context.configuration.risk.scoring
+            return .init(risk: .init(detail.risk, scoring: scoring), actions: detail.actions.map(RiskInterface.Action.init),
+                         reviews: detail.reviews.map(RiskInterface.RiskReview.init))
+        }
+        table.on(RiskInterface.List.self) { parameters, request in
+            let statuses = try parameters.status.map { names throws(DomainError) in
+                try names.enumerated().map { index, name throws(DomainError) in
+                    guard let status = RiskStatus(rawValue: name) else {
+                        throw DomainError.invalidValue("status[\(index)]",
+                                                       "must be one of open, mitigating, accepted, closed, not \"\(name)\"")
+                    }
+                    return status
+                }
+            }
+            if let minScore = parameters.minScore, !(1...25).contains(minScore) {
+                throw DomainError.invalidValue("minScore", "must be between 1 and 25, not \(minScore)")
+            }
+            let query = RiskQuery(statuses: statuses, category: parameters.category, owner: parameters.owner,
+                                  minScore: parameters.minScore, overdue: parameters.overdue, today: request.today,
+                                  limit: try Paging.limit(parameters.limit), after: try Paging.after(parameters.after))
+            let page = try await context.database.risks(query)
+            let scoring = context.configuration.risk.scoring
+            return .init(risks: page.risks.map { RiskInterface.Risk($0, scoring: scoring) }, next: page.next)
+        }
+        table.on(RiskInterface.Update.self) { parameters, request in
+            let policy = context.configuration.risk
+            let changes = RiskChanges(title: parameters.title, description: parameters.description,
+                                      category: parameters.category, area: parameters.area, owner: parameters.owner,
+                                      likelihood: parameters.likelihood, impact: parameters.impact,
+                                      residualLikelihood: parameters.residualLikelihood,
+                                      residualImpact: parameters.residualImpact,
+                                      nextReviewDue: parameters.nextReviewDue)
+            var detail = AuditDetail()
+            detail.set("title", text: parameters.title)
+            detail.set("description", parameters.description.map(AuditDetail.Field.digest))
+            detail.set("category", text: parameters.category)
+            detail.set("area", text: parameters.area)
+            detail.set("owner", text: parameters.owner)
+            detail.set("likelihood", int: parameters.likelihood)
+            detail.set("impact", int: parameters.impact)
+            detail.set("residualLikelihood", int: parameters.residualLikelihood)
+            detail.set("residualImpact", int: parameters.residualImpact)
+            detail.set("nextReviewDue", text: parameters.nextReviewDue)
+            let now = request.now
+            let risk = try await context.database.updateRisk(id: parameters.id, ifRevision: parameters.ifRevision,
+                                                             actor: request.actor, detail: detail) { current in
+                try RiskRules.update(current, with: changes, now: now, policy: policy)
+            }
+            return .init(risk: .init(risk, scoring: policy.scoring))
+        }
+        table.on(RiskInterface.Matrix.self) { parameters, _ in
+            let cells = try await context.database.matrix(inherent: parameters.basis == .inherent)
+            return .init(cells: cells.map { .init(likelihood: $0.likelihood, impact: $0.impact, count: $0.count) })
+        }
+    }
+
+    /// What the audit trail keeps of a new risk.
+    @Sendable static func detail(_ risk: Risk) -> AuditDetail {
+        var detail = AuditDetail([
+            "title": .text(risk.title), "category": .text(risk.category), "owner": .text(risk.owner),
+            "likelihood": .int(risk.likelihood), "impact": .int(risk.impact),
+            "nextReviewDue": .text(risk.nextReviewDue.description), "description": .digest(risk.description),
+        ])
+        detail.set("area", text: risk.area)
+        detail.set("residualLikelihood", int: risk.residualLikelihood)
+        detail.set("residualImpact", int: risk.residualImpact)
+        return detail
+    }
+}

@@ -1,0 +1,117 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The hash chain of the audit trail: `hash = SHA256(previous hash ‖ canonical entry)`, the first entry chained to
+/// 64 zeros. Appending and verifying live here and nowhere else.
+enum AuditChain {
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// The text that is hashed for an entry; every stored column but the hash, in a fixed order.
+    static func canonical(seq: Int, at: String, actor: String, uid: Int, method: String, subject: String?,
+                          detail: String) -> String {
+        [String(seq), at, actor, String(uid), method, subject ?? "", detail].joined(separator: "\n")
+    }
+
+    static func link(previous: String, canonical: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Data(previous.utf8))
+        hasher.update(data: Data(canonical.utf8))
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func hex(sha256 text: String) -> String {
+        hex(sha256: Data(text.utf8))
+    }
+
+    static func hex(sha256 data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func hex(hmac text: String, key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The per-database HMAC key, created on first use.
+    static func personalKey(_ db: Database) throws -> SymmetricKey {
+        if let bytes = try Data.fetchOne(db, sql: "SELECT value FROM secret WHERE name = 'audit-hmac'") {
+            return SymmetricKey(data: bytes)
+        }
+        let key = SymmetricKey(size: .bits256)
+        let bytes = key.withUnsafeBytes { Data($0) }
+        try db.execute(sql: "INSERT INTO secret(name, value) VALUES ('audit-hmac', ?)", arguments: [bytes])
+        return key
+    }
+
+    /// Canonical JSON of a detail, with digests and HMACs computed.
+    static func render(_ detail: AuditDetail, db: Database) throws -> String {
+        var key: SymmetricKey?
+        var object: [String: String] = [:]
+        for (name, field) in detail.fields {
+            switch field {
+            case .text(let text): object[name] = jsonString(text)
+            case .int(let int): object[name] = String(int)
+            case .bool(let bool): object[name] = String(bool)
+            case .null: object[name] = "null"
+            case .digest(let text): object[name] = jsonString("sha256:" + hex(sha256: text))
+            case .personal(let text):
+                if key == nil { key = try personalKey(db) }
+                if let key { object[name] = jsonString("hmac:" + hex(hmac: text, key: key)) }
+            }
+        }
+        let members = object.keys.sorted().map { "\(jsonString($0)):\(object[$0] ?? "null")" }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
+    }
+
+    /// Appends one entry after the current head, inside the caller's transaction.
+    @discardableResult
+    static func append(_ db: Database, at: String, actor: String, uid: Int, method: String, subject: String?,
+                       detail: AuditDetail) throws -> AuditEntry {
+        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        let seq = (head?["seq"] as Int? ?? 0) + 1
+        let previous = head?["hash"] as String? ?? genesis
+        let text = try render(detail, db: db)
+        let hash = link(previous: previous,
+                        canonical: canonical(seq: seq, at: at, actor: actor, uid: uid, method: method,
+                                             subject: subject, detail: text))
+        let entry = AuditEntry(seq: seq, at: at, actor: actor, uid: uid, method: method, subject: subject,
+                               detail: text, hash: hash)
+        try entry.insert(db)
+        return entry
+    }
+
+    /// Recomputes the chain from the first entry.
+    static func verify(_ db: Database) throws -> AuditVerification {
+        var previous = genesis
+        var count = 0
+        let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY seq")
+        while let entry = try cursor.next() {
+            count += 1
+            let expected = link(previous: previous,
+                                canonical: canonical(seq: entry.seq, at: entry.at, actor: entry.actor, uid: entry.uid,
+                                                     method: entry.method, subject: entry.subject,
+                                                     detail: entry.detail))
+            guard entry.seq == count, expected == entry.hash else {
+                return AuditVerification(ok: false, entries: count, head: previous, firstBadSeq: entry.seq)
+            }
+            previous = entry.hash
+        }
+        return AuditVerification(ok: true, entries: count, head: previous, firstBadSeq: nil)
+    }
+}
+
+/// The outcome of recomputing the audit chain.
+public struct AuditVerification: Sendable, Hashable {
+    /// Whether every entry's hash matches.
+    public var ok: Bool
+    /// Entries read (up to and including the first bad one).
+    public var entries: Int
+    /// The last good hash.
+    public var head: String
+    /// The first entry whose hash does not match, or whose sequence number is out of place.
+    public var firstBadSeq: Int?
+}

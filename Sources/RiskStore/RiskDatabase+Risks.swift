@@ -1,0 +1,187 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    // MARK: Reads
+
+    /// The risk with this id.
+    public func risk(id: Int) async throws -> Risk? {
+        try await writer.read { db in try RiskRow.fetchOne(db, key: id)?.domain() }
+    }
+
+    /// A risk with its actions and reviews (oldest first).
+    public func riskDetail(id: Int) async throws -> (risk: Risk, actions: [Action], reviews: [RiskReviewRecord])? {
+        try await writer.read { db in
+            guard let risk = try RiskRow.fetchOne(db, key: id)?.domain() else { return nil }
+            let actions = try ActionRow.fetchAll(db, sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id",
+                                                 arguments: [id]).map { row throws(StoreError) in try row.domain() }
+            let reviews = try RiskReviewRecord.fetchAll(
+                db, sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id", arguments: [id])
+            return (risk, actions, reviews)
+        }
+    }
+
+    /// One page of risks matching `query`, by id; `next` is the id to continue after.
+    public func risks(_ query: RiskQuery) async throws -> (risks: [Risk], next: Int?) {
+        try await writer.read { db in
+            var clauses = ["id > ?"]
+            var arguments: StatementArguments = [query.after ?? 0]
+            if let statuses = query.statuses {
+                clauses.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
+                arguments += StatementArguments(statuses.map(\.rawValue))
+            } else {
+                clauses.append("status <> 'closed'")
+            }
+            if let category = query.category {
+                clauses.append("category = ?")
+                arguments += [category]
+            }
+            if let owner = query.owner {
+                clauses.append("owner = ?")
+                arguments += [owner]
+            }
+            if let minScore = query.minScore {
+                clauses.append("score >= ?")
+                arguments += [minScore]
+            }
+            if let overdue = query.overdue {
+                clauses.append(overdue ? "(status <> 'closed' AND next_review_due < ?)"
+                                       : "NOT (status <> 'closed' AND next_review_due < ?)")
+                arguments += [query.today.description]
+            }
+            let sql = "SELECT * FROM risk WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+            arguments += [query.limit + 1]
+            let rows = try RiskRow.fetchAll(db, sql: sql, arguments: arguments)
+            let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
+            return (page, rows.count > query.limit ? page.last?.id : nil)
+        }
+    }
+
+    /// Non-empty cells of the likelihood × impact matrix over risks that are not closed.
+    /// - Parameter inherent: rate by inherent values instead of current ones.
+    public func matrix(inherent: Bool) async throws -> [MatrixCell] {
+        let rating = inherent
+            ? "likelihood AS l, impact AS i"
+            : """
+              CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
+                   THEN residual_likelihood ELSE likelihood END AS l,
+              CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
+                   THEN residual_impact ELSE impact END AS i
+              """
+        return try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT l, i, COUNT(*) AS n FROM (SELECT \(rating) FROM risk WHERE status <> 'closed')
+                GROUP BY l, i ORDER BY l, i
+                """).map { row in MatrixCell(likelihood: row["l"], impact: row["i"], count: row["n"]) }
+        }
+    }
+
+    // MARK: Mutations
+
+    /// Inserts new risks (from `RiskRules.create`) in one transaction, each with its audit entry; all or none.
+    public func addRisks(_ risks: [Risk], actor: Actor, detail: @Sendable (Risk) -> AuditDetail) async throws -> [Risk] {
+        try await writer.write { db in
+            try risks.map { risk in
+                var row = RiskRow(risk)
+                try row.insert(db)
+                let stored = try row.domain()
+                try self.audit(db, actor, subject: "risk:\(stored.id)", detail: detail(stored))
+                return stored
+            }
+        }
+    }
+
+    /// Replaces a risk by `transform(current)` when `ifRevision` (if given) is still current.
+    ///
+    /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing.
+    public func updateRisk(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
+                           transform: @Sendable (Risk) throws -> Risk) async throws -> Risk {
+        try await writer.write { db in
+            try self.mutateRisk(db, id: id, ifRevision: ifRevision, actor: actor, detail: detail, transform: transform)
+        }
+    }
+
+    /// Records a review of a risk and applies `transform` (the new ratings and due date).
+    public func reviewRisk(id: Int, reviewer: String, note: String, actor: Actor, detail: AuditDetail,
+                           transform: @Sendable (Risk) throws -> Risk) async throws -> Risk {
+        try await writer.write { db in
+            let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
+                                           transform: transform)
+            var review = RiskReviewRecord(id: nil, riskId: id, reviewer: reviewer, reviewedAt: actor.now.description,
+                                          note: note, likelihood: risk.likelihood, impact: risk.impact,
+                                          residualLikelihood: risk.residualLikelihood,
+                                          residualImpact: risk.residualImpact)
+            try review.insert(db)
+            return risk
+        }
+    }
+
+    /// Closes a risk through `transform` and cancels its open actions.
+    public func closeRisk(id: Int, actor: Actor, detail: AuditDetail,
+                          transform: @Sendable (Risk) throws -> Risk) async throws -> Risk {
+        try await writer.write { db in
+            let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
+                                           transform: transform)
+            try db.execute(sql: """
+                UPDATE action SET status = 'cancelled', revision = revision + 1
+                WHERE risk_id = ? AND status = 'open'
+                """, arguments: [id])
+            return risk
+        }
+    }
+
+    /// Adds an action to a risk; an `open` risk becomes `mitigating`.
+    public func addAction(_ action: Action, actor: Actor, detail: AuditDetail) async throws -> Action {
+        try await writer.write { db in
+            guard let risk = try RiskRow.fetchOne(db, key: action.riskId)?.domain() else {
+                throw DomainError.notFound(.risk, id: action.riskId)
+            }
+            let status = try RiskRules.statusAfterAddingAction(risk)
+            if status != risk.status {
+                try db.execute(sql: "UPDATE risk SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                               arguments: [status.rawValue, actor.now.description, risk.id])
+            }
+            var row = ActionRow(action)
+            try row.insert(db)
+            let stored = try row.domain()
+            try self.audit(db, actor, subject: "action:\(stored.id)", detail: detail)
+            return stored
+        }
+    }
+
+    /// The action with this id, and the risk it belongs to.
+    public func action(id: Int) async throws -> Action? {
+        try await writer.read { db in try ActionRow.fetchOne(db, key: id)?.domain() }
+    }
+
+    /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current.
+    public func updateAction(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
+                             transform: @Sendable (Action) throws -> Action) async throws -> Action {
+        try await writer.write { db in
+            guard let current = try ActionRow.fetchOne(db, key: id)?.domain() else {
+                throw DomainError.notFound(.action, id: id)
+            }
+            if let ifRevision, ifRevision != current.revision {
+                throw DomainError.revisionMismatch(.action, id: id, current: current.revision)
+            }
+            let updated = try transform(current)
+            try ActionRow(updated).update(db)
+            try self.audit(db, actor, subject: "action:\(id)", detail: detail)
+            return updated
+        }
+    }
+
+    private func mutateRisk(_ db: Database, id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
+                            transform: (Risk) throws -> Risk) throws -> Risk {
+        guard let current = try RiskRow.fetchOne(db, key: id)?.domain() else {
+            throw DomainError.notFound(.risk, id: id)
+        }
+        if let ifRevision, ifRevision != current.revision {
+            throw DomainError.revisionMismatch(.risk, id: id, current: current.revision)
+        }
+        let updated = try transform(current)
+        try RiskRow(updated).update(db)
+        try audit(db, actor, subject: "risk:\(id)", detail: detail)
+        return updated
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import RiskCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The riskd database: owns the GRDB writer and the migrator, and performs every read and every mutation.
+///
+/// Each mutation runs in one transaction together with its audit entry, and returns only after the commit, so a
+/// reply built from its result is never ahead of the disk (`synchronous=FULL` in WAL mode). Reads use the pool's
+/// readers and never wait for writes.
+public final class RiskDatabase: Sendable {
+    /// Who makes a change and when: the fields of its audit entry that do not depend on the change.
+    public struct Actor: Sendable, Hashable {
+        public var user: String
+        public var uid: Int
+        public var method: String
+        public var now: Instant
+
+        public init(user: String, uid: Int, method: String, now: Instant) {
+            self.user = user
+            self.uid = uid
+            self.method = method
+            self.now = now
+        }
+    }
+
+    let writer: any DatabaseWriter
+    /// The file, or `nil` for an in-memory database.
+    public let path: String?
+
+    /// Opens (creating when missing, mode 0600) the database at `path` and migrates it.
+    public init(path: String) throws {
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.unavailable("cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+        self.path = path
+        self.writer = try DatabasePool(path: path, configuration: Self.configuration())
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// A fresh in-memory database, for tests.
+    public init(inMemory: Void = ()) throws {
+        self.path = nil
+        self.writer = try DatabaseQueue(configuration: Self.configuration())
+        try Migrations.migrator.migrate(writer)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+
+    /// The number of applied migrations.
+    public func schemaVersion() async throws -> Int {
+        try await writer.read { db in try Migrations.migrator.appliedIdentifiers(db).count }
+    }
+
+    /// Counts of every risk, closed ones included.
+    public func riskCount() async throws -> Int {
+        try await writer.read { db in try RiskRow.fetchCount(db) }
+    }
+
+    /// Copies the database with `VACUUM INTO` to `directory/riskd-<timestamp>.sqlite` (mode 0600) and keeps the
+    /// newest `keep` copies. Returns the path, size and SHA-256 of the copy.
+    public func backup(into directory: String, now: Instant, keep: Int) async throws
+        -> (path: String, bytes: Int, sha256: String)
+    {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let stamp = now.description.replacingOccurrences(of: ":", with: "")
+        var target = "\(directory)/riskd-\(stamp).sqlite"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: target) {
+            attempt += 1
+            target = "\(directory)/riskd-\(stamp)-\(attempt).sqlite"
+        }
+        let destination = target
+        try await writer.writeWithoutTransaction { db in
+            try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+        }
+        chmod(destination, 0o600)
+        let contents = try Data(contentsOf: URL(fileURLWithPath: destination))
+        let backups = try FileManager.default.contentsOfDirectory(atPath: directory)
+            .filter { $0.hasPrefix("riskd-") && $0.hasSuffix(".sqlite") }
+            .sorted()
+        for old in backups.dropLast(max(keep, 1)) {
+            try? FileManager.default.removeItem(atPath: "\(directory)/\(old)")
+        }
+        return (destination, contents.count, AuditChain.hex(sha256: contents))
+    }
+
+    /// Writes the WAL back into the main file (at shutdown).
+    public func checkpoint() throws {
+        try writer.writeWithoutTransaction { db in
+            _ = try db.checkpoint(.truncate)
+        }
+    }
+
+    /// Runs `PRAGMA integrity_check`; `["ok"]` when the file is sound.
+    public func integrityCheck() async throws -> [String] {
+        try await writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    // MARK: Audit
+
+    /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
+    public func auditLog(subject: String?, after: Int?, limit: Int) async throws -> (entries: [AuditEntry], next: Int?) {
+        try await writer.read { db in
+            var sql = "SELECT * FROM audit WHERE seq > ?"
+            var arguments: StatementArguments = [after ?? 0]
+            if let subject {
+                sql += " AND subject = ?"
+                arguments += [subject]
+            }
+            sql += " ORDER BY seq LIMIT ?"
+            arguments += [limit + 1]
+            let rows = try AuditEntry.fetchAll(db, sql: sql, arguments: arguments)
+            let page = Array(rows.prefix(limit))
+            return (page, rows.count > limit ? page.last?.seq : nil)
+        }
+    }
+
+    /// Recomputes the audit chain.
+    public func verifyAudit() async throws -> AuditVerification {
+        try await writer.read { db in try AuditChain.verify(db) }
+    }
+
+    /// Records an audit entry for a change made in `db` by `actor`.
+    func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
+        try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
+                              method: actor.method, subject: subject, detail: detail)
+    }
+}

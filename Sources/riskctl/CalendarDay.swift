@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Calendar dates as the protocol writes them, `YYYY-MM-DD`.
+enum CalendarDay {
+    /// Checks that `text` is a real date written `YYYY-MM-DD` and returns it unchanged.
+    ///
+    /// - Throws: `ValidationError` whose message is the reason.
+    static func parse(_ text: String) throws -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else {
+            throw ValidationError("must be a date written YYYY-MM-DD, not '\(text)'")
+        }
+        return text
+    }
+
+    /// Today's date in the local time zone, as riskd compares review dates with it.
+    static func today(now: Date = Date()) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day], from: now)
+        let year = parts.year ?? 1970
+        let month = parts.month ?? 1
+        let day = parts.day ?? 1
+        return String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    /// The date part of an RFC 3339 time, `2026-11-29T06:00:00Z` → `2026-11-29`; other text unchanged.
+    static func datePart(of time: String) -> String {
+        guard let separator = time.firstIndex(where: { $0 == "T" || $0 == " " }) else { return time }
+        return String(time[..<separator])
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl status`: the daemon's version, start time, schema and counts.
+struct StatusCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the daemon's version, start time, schema version and counts.",
+        discussion: """
+            Counts the risks and declarations (closed and ended ones included) and the open findings, and shows when \
+            the last review ran.
+            """
+    )
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Asks riskd and prints one `key: value` line per fact.
+    func run() throws {
+        let answer = try options.connect().call(DaemonInterface.Status.self, NoParameters())
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reply = try answer.decoded()
+        Output.fields([
+            ("Version", reply.version),
+            ("Started", reply.startedAt),
+            ("Schema", String(reply.schemaVersion)),
+            ("Risks", String(reply.risks)),
+            ("Declarations", String(reply.interests)),
+            ("Open findings", String(reply.openFindings)),
+            ("Last review", reply.lastReviewRun ?? "never"),
+        ])
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Varlink
+
+/// The exit statuses of riskctl, as riskctl(1) lists them (the values are those of sysexits.h).
+enum ExitStatus: Int32 {
+    /// The command did what it was asked.
+    case success = 0
+    /// Any failure not listed below, e.g. a broken audit chain or a reply that breaks the protocol.
+    case failure = 1
+    /// The command line is wrong: an unknown command or option, a missing or malformed argument.
+    case usage = 64
+    /// riskd answered `InvalidValue` or `InvalidParameter`, or an input file has a bad row.
+    case invalidInput = 65
+    /// riskd answered one of its `NoSuch…` errors, or the input file does not exist.
+    case noSuchRecord = 66
+    /// riskd cannot be reached: no socket, or the connection was refused.
+    case unreachable = 69
+    /// A conflict to retry after reading again: `RevisionMismatch`, `DuplicateName`, `NotCurrent`, `HashMismatch`.
+    case conflict = 75
+    /// riskd answered `PermissionDenied`.
+    case permissionDenied = 77
+
+    /// The exit status for `error`: the one place that maps failures to statuses.
+    init(for error: any Error) {
+        switch error {
+        case let error as RiskctlError:
+            self.init(for: error.kind)
+        case is ValidationError:
+            self = .usage
+        case let exit as ExitCode:
+            self = ExitStatus(rawValue: exit.rawValue) ?? .failure
+        default:
+            self = .failure
+        }
+    }
+
+    private init(for kind: RiskctlError.Kind) {
+        switch kind {
+        case .unreachable:
+            self = .unreachable
+        case .remote(let error, _):
+            self.init(remoteErrorNamed: error.name)
+        case .invalidInput:
+            self = .invalidInput
+        case .missingInput:
+            self = .noSuchRecord
+        case .protocolViolation, .cancelled:
+            self = .failure
+        }
+    }
+
+    /// The exit status for a Varlink error reply, by the error's name.
+    private init(remoteErrorNamed name: String) {
+        let shortName = name.split(separator: ".").last.map(String.init) ?? name
+        switch shortName {
+        case "InvalidValue", "InvalidParameter":
+            self = .invalidInput
+        case "RevisionMismatch", "DuplicateName", "NotCurrent", "HashMismatch":
+            self = .conflict
+        case "PermissionDenied":
+            self = .permissionDenied
+        case _ where shortName.hasPrefix("NoSuch"):
+            self = .noSuchRecord
+        default:
+            self = .failure
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Varlink
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Where riskctl writes: results to standard output, the one error line and prompts to standard error.
+enum Output {
+    /// Prints one line on standard output.
+    static func line(_ text: String = "") {
+        print(text)
+    }
+
+    /// Prints `riskctl: message` on standard error: the one line a failure gets.
+    static func error(_ message: String) {
+        flush()
+        fputs("riskctl: \(message)\n", stderr)
+    }
+
+    /// Writes a question to standard error without a newline, for `GlobalOptions.confirm`.
+    static func prompt(_ question: String) {
+        flush()
+        fputs(question, stderr)
+        fflush(stderr)
+    }
+
+    /// Prints a JSON value pretty-printed, keys sorted, as `--json` shows the daemon's replies.
+    static func json(_ value: JSONValue) throws(RiskctlError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
+            throw RiskctlError(.protocolViolation("the reply cannot be written as JSON"), method: nil)
+        }
+        print(text)
+    }
+
+    /// The width of the terminal standard output is, or `nil` when it is not a terminal.
+    static let terminalWidth: Int? = {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            return Int(size.ws_col)
+        }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+    }()
+
+    /// Prints aligned `key: value` lines, keys right-aligned as in `systemctl status`; `nil` values are left out.
+    ///
+    /// Long values are wrapped at the terminal's width, or at 100 columns when the output is not a terminal.
+    static func fields(_ pairs: [(key: String, value: String?)]) {
+        let present = pairs.compactMap { pair in pair.value.map { (key: pair.key, value: $0) } }
+        let width = present.map(\.key.count).max() ?? 0
+        let indent = String(repeating: " ", count: width + 2)
+        let valueWidth = max(40, (terminalWidth ?? 100) - width - 2)
+        for pair in present {
+            let padding = String(repeating: " ", count: width - pair.key.count)
+            let lines = wrap(pair.value, width: valueWidth)
+            print("\(padding)\(pair.key): \(lines.first ?? "")")
+            for continuation in lines.dropFirst() {
+                print(indent + continuation)
+            }
+        }
+    }
+
+    /// Splits `text` into lines of at most `width` characters at spaces, keeping its own line breaks.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines = [String]()
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty, line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Writes out what was printed so far, before an exit or a line on standard error.
+    static func flush() {
+        fflush(stdout)
+    }
+}

@@ -1,0 +1,130 @@
+import Varlink
+
+/// A failure riskctl reports as one line on standard error, with the exit status `ExitStatus(for:)` gives it.
+///
+/// Daemon errors keep the method they answered, so that the line can say what was refused and which record was
+/// missing: `no risk R-12`, `permission denied: org.riskd.risk.Add needs the admin role`.
+struct RiskctlError: Error, CustomStringConvertible {
+    /// What went wrong.
+    enum Kind {
+        /// The socket could not be connected to.
+        case unreachable(path: String, reason: String)
+        /// riskd answered `method` with an error.
+        case remote(VarlinkError, method: String?)
+        /// riskd broke the protocol, closed the connection mid-call, or sent a reply riskctl cannot read.
+        case protocolViolation(String)
+        /// An input file is malformed; the message names the file, row and column.
+        case invalidInput(String)
+        /// An input file does not exist or cannot be read.
+        case missingInput(String)
+        /// The user declined to go on.
+        case cancelled
+    }
+
+    /// What went wrong; `ExitStatus(for:)` switches over it.
+    let kind: Kind
+
+    /// Wraps a failure of the Varlink client; `method` is the call that failed, when there was one.
+    init(_ error: VarlinkClientError, method: String?) {
+        switch error {
+        case .unreachable(let path, let reason):
+            kind = .unreachable(path: path, reason: reason)
+        case .remote(let remote):
+            kind = .remote(remote, method: method)
+        case .protocolViolation(let reason):
+            kind = .protocolViolation(reason)
+        }
+    }
+
+    private init(kind: Kind) {
+        self.kind = kind
+    }
+
+    /// A malformed input file; `message` says where and why, as `FILE:ROW: column: reason`.
+    static func invalidInput(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .invalidInput(message))
+    }
+
+    /// An input file that cannot be read; `message` names it and says why.
+    static func missingInput(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .missingInput(message))
+    }
+
+    /// The user answered no when asked to confirm.
+    static let cancelled = RiskctlError(kind: .cancelled)
+
+    /// The line printed after `riskctl: `.
+    var description: String {
+        switch kind {
+        case .unreachable(let path, let reason):
+            "cannot reach riskd at \(path): \(reason) (is riskd running? try --socket)"
+        case .remote(let error, let method):
+            Self.describe(error, method: method)
+        case .protocolViolation(let reason):
+            "riskd answered something riskctl cannot read: \(reason)"
+        case .invalidInput(let message), .missingInput(let message):
+            message
+        case .cancelled:
+            "cancelled, nothing was changed"
+        }
+    }
+
+    /// Says what a daemon error means, naming the record or the method.
+    private static func describe(_ error: VarlinkError, method: String?) -> String {
+        let shortName = error.name.split(separator: ".").last.map(String.init) ?? error.name
+        let methodName = method ?? "this call"
+        switch shortName {
+        case "NoSuchRisk":
+            return "no risk \(reference(error, "id", as: .risk))"
+        case "NoSuchAction":
+            return "no action \(reference(error, "id", as: .action))"
+        case _ where shortName.hasPrefix("NoSuch"):
+            let thing = String(shortName.dropFirst("NoSuch".count)).lowercased()
+            return "no \(thing) \(value(of: error, "id", "user", "version", "name"))"
+        case "PermissionDenied":
+            return "permission denied: \(methodName) needs \(RolePolicy.requirement(of: method))"
+        case "InvalidValue":
+            let field = error.parameters["field"]?.stringValue ?? "a parameter"
+            let reason = error.parameters["reason"]?.stringValue ?? "rejected by riskd"
+            return "invalid value for \(field): \(reason)"
+        case "InvalidParameter":
+            let parameter = error.parameters["parameter"]?.stringValue ?? "?"
+            return "invalid parameter \(parameter) in \(methodName)"
+        case "RevisionMismatch":
+            let kind: RecordKind = method?.hasSuffix("Action") == true ? .action : .risk
+            let current = error.parameters["revision"]?.intValue.map(String.init) ?? "?"
+            return "\(reference(error, "id", as: kind)) was changed meanwhile and is now at revision \(current); "
+                + "read it again and retry"
+        case "DuplicateName":
+            let name = error.parameters["name"]?.stringValue ?? "?"
+            return "the name \"\(name)\" is already taken"
+        case "NotCurrent":
+            let current = error.parameters["current"]?.intValue.map(String.init) ?? "?"
+            return "version \(value(of: error, "version")) is not the current one (\(current))"
+        case "HashMismatch":
+            return "the text you read is not that of version \(value(of: error, "version"))"
+        case "MethodNotImplemented":
+            return "this riskd does not implement \(methodName) yet"
+        case "MethodNotFound", "InterfaceNotFound":
+            return "this riskd does not know \(methodName); is it older than riskctl?"
+        default:
+            return "riskd refused \(methodName): \(error)"
+        }
+    }
+
+    /// The record an error parameter names, written with its letter (`R-12`).
+    private static func reference(_ error: VarlinkError, _ key: String, as kind: RecordKind) -> String {
+        guard let id = error.parameters[key]?.intValue else { return kind.letter + "-?" }
+        return kind.format(id)
+    }
+
+    /// The first of `keys` that the error has, as text; riskd's errors name their record by one value.
+    private static func value(of error: VarlinkError, _ keys: String...) -> String {
+        guard let value = keys.lazy.compactMap({ error.parameters[$0] }).first else { return "?" }
+        switch value {
+        case .string(let string): return string
+        case .int(let int): return String(int)
+        default: return String(describing: value)
+        }
+    }
+}

@@ -1,0 +1,232 @@
+"""The org.riskd.* IDL files against the contract in PROTOCOL.md, read by the python `varlink` parser.
+
+The python parser is a second, independent reader of the IDL (riskd's own only picks out names), so a
+file that it rejects would break every python client. The contract may be extended, never broken: the
+IDL may add optional parameters, reply fields, types, methods and errors, but every method, type and
+error of PROTOCOL.md must be there with the same field names and types.
+
+PROTOCOL.md lives outside the repository, in shared/design/ next to it; set RISKD_SHARED to the shared
+directory (or to the file itself) when the tree is laid out differently.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+import varlink
+from varlink.scanner import _Alias, _Array, _CustomType, _Dict, _Enum, _Error, _Maybe, _Method, _Object, _Struct
+
+REPO = Path(__file__).resolve().parents[2]
+IDL_DIR = REPO / "Sources" / "RiskProtocol" / "IDL"
+SWIFT_DIR = REPO / "Sources" / "RiskProtocol"
+INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit"]
+
+
+def protocol_path():
+    candidates = []
+    shared = os.environ.get("RISKD_SHARED")
+    if shared:
+        candidates += [Path(shared), Path(shared) / "design" / "PROTOCOL.md", Path(shared) / "PROTOCOL.md"]
+    candidates.append(Path(__file__).resolve().parents[3] / "shared/design/PROTOCOL.md")
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    pytest.fail("PROTOCOL.md not found; set RISKD_SHARED to the shared directory (tried: %s)"
+                % ", ".join(map(str, candidates)))
+
+
+def contract_sections():
+    """Maps each `### org.riskd.X` heading of PROTOCOL.md to the text of its IDL sketch."""
+    text = protocol_path().read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^### (org\.riskd\.\w+)\n```\n(.*?)^```", text, re.S | re.M))
+    assert sections, "no `### org.riskd.*` sections with an IDL sketch in PROTOCOL.md"
+    return sections
+
+
+def top_level_fields(text):
+    """Names of the fields of a parenthesised list given without its outer parentheses."""
+    names, depth, start = [], 0, 0
+    for index, char in enumerate(text + ","):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            item = text[start:index].strip()
+            if item:
+                names.append(item.split(":", 1)[0].strip())
+            start = index + 1
+    return names
+
+
+def balanced(text, open_index):
+    """The text inside the parentheses that open at open_index, and the index after the closing one."""
+    depth = 0
+    for index in range(open_index, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[open_index + 1:index], index + 1
+    raise AssertionError("unbalanced parentheses after %r" % text[open_index:open_index + 40])
+
+
+def contract_methods(sketch):
+    """(method, parameter names, reply names) for every `method Name(` line of a sketch."""
+    code = re.sub(r"#[^\n]*", "", sketch)
+    methods = []
+    for match in re.finditer(r"^method (\w+)\(", code, re.M):
+        parameters, after = balanced(code, match.end() - 1)
+        arrow = re.match(r"\s*->\s*", code[after:])
+        assert arrow, "method %s has no `->`" % match.group(1)
+        reply, _ = balanced(code, after + arrow.end())
+        methods.append((match.group(1), top_level_fields(parameters), top_level_fields(reply)))
+    return methods
+
+
+def read_idl(short):
+    return (IDL_DIR / ("org.riskd.%s.varlink" % short)).read_text(encoding="utf-8")
+
+
+def type_string(t):
+    """A canonical spelling of a parsed varlink type, for comparing two declarations."""
+    if isinstance(t, _Maybe):
+        return "?" + type_string(t.element_type)
+    if isinstance(t, _Array):
+        return "[]" + type_string(t.element_type)
+    if isinstance(t, _Dict):
+        return "[string]" + type_string(t.element_type)
+    if isinstance(t, _CustomType):
+        return t.name
+    if isinstance(t, _Enum):
+        return "(" + ", ".join(t.fields) + ")"
+    if isinstance(t, _Struct):
+        return "(" + ", ".join("%s: %s" % (k, type_string(v)) for k, v in t.fields.items()) + ")"
+    if isinstance(t, _Object):
+        return "object"
+    if isinstance(t, set):
+        return "[string]()"
+    return type(t).__name__  # bool, int, float, str
+
+
+@pytest.fixture(scope="module")
+def sections():
+    return contract_sections()
+
+
+def test_every_idl_file_is_one_of_the_interfaces():
+    assert sorted(p.name for p in IDL_DIR.glob("*.varlink")) == sorted(
+        "org.riskd.%s.varlink" % short for short in INTERFACES)
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_idl_parses_with_python_varlink(short):
+    interface = varlink.Interface(read_idl(short))
+    assert interface.name == "org.riskd." + short
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_names_are_unique_in_the_shared_namespace(short):
+    # python varlink keeps types, methods and errors in one table, so a clash silently drops a member.
+    names = re.findall(r"^(?:type|method|error) (\w+)", read_idl(short), re.M)
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_every_declaration_and_field_has_a_comment(short):
+    lines = read_idl(short).split("\n")
+    undocumented = []
+    for number, line in enumerate(lines):
+        declaration = re.match(r"^(interface|type|method|error) ", line)
+        field = re.match(r"^\s+\w+: ", line)
+        if (declaration or field) and (number == 0 or not lines[number - 1].lstrip().startswith("#")):
+            undocumented.append("%d: %s" % (number + 1, line.strip()))
+    assert not undocumented, undocumented
+
+
+def test_contract_names_every_interface(sections):
+    assert sorted(sections) == sorted("org.riskd." + short for short in INTERFACES)
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_every_contract_method_is_declared_with_its_field_names(short, sections):
+    interface = varlink.Interface(read_idl(short))
+    methods = contract_methods(sections["org.riskd." + short])
+    assert methods, "no methods in the contract for org.riskd." + short
+    for name, parameters, reply in methods:
+        method = interface.members.get(name)
+        assert isinstance(method, _Method), "org.riskd.%s.%s is missing" % (short, name)
+        declared_parameters = list(method.in_type.fields)
+        declared_reply = list(method.out_type.fields)
+        assert declared_parameters[:len(parameters)] == parameters, (name, declared_parameters)
+        assert declared_reply[:len(reply)] == reply, (name, declared_reply)
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_idl_extends_the_contract_without_breaking_it(short, sections):
+    contract = varlink.Interface("interface org.riskd.%s\n%s" % (short, sections["org.riskd." + short]))
+    interface = varlink.Interface(read_idl(short))
+    for name, expected in contract.members.items():
+        actual = interface.members.get(name)
+        assert type(actual) is type(expected), "%s: %s in the contract, %r in the IDL" % (
+            name, type(expected).__name__, actual)
+        if isinstance(expected, _Method):
+            pairs = [("parameters", expected.in_type, actual.in_type), ("reply", expected.out_type, actual.out_type)]
+        else:
+            pairs = [("fields", expected.type, actual.type)]
+        for part, want, have in pairs:
+            if not isinstance(want, _Struct):
+                assert type_string(have) == type_string(want), (name, part)
+                continue
+            for field, field_type in want.fields.items():
+                assert field in have.fields, "%s %s: `%s` is missing" % (name, part, field)
+                assert type_string(have.fields[field]) == type_string(field_type), (name, part, field)
+            if part == "parameters":
+                added = [f for f in have.fields if f not in want.fields and not isinstance(have.fields[f], _Maybe)]
+                assert not added, "%s: an added parameter must be optional: %s" % (name, added)
+
+
+def swift_blocks(text, keyword, indent):
+    """Maps `public <keyword> Name` declared at the given indent to the text of its body."""
+    pad = " " * indent
+    blocks = {}
+    for match in re.finditer(r"^%spublic %s (\w+)\b[^\n]*\{\n(.*?)^%s\}" % (pad, keyword, pad), text, re.S | re.M):
+        blocks[match.group(1)] = match.group(2)
+    return blocks
+
+
+def swift_fields(body, indent):
+    return re.findall(r"^%spublic var (\w+):" % (" " * indent), body, re.M)
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_swift_namespace_mirrors_the_idl(short):
+    namespace = short.capitalize() + "Interface"
+    files = sorted(SWIFT_DIR.glob(namespace + "*.swift"))
+    assert files, "no %s.swift" % namespace
+    text = "\n".join(p.read_text(encoding="utf-8") for p in files)
+    interface = varlink.Interface(read_idl(short))
+    assert 'public static let name = "org.riskd.%s"' % short in text
+    methods = swift_blocks(text, "enum", 4)
+    structs = swift_blocks(text, "struct", 4)
+    for name, member in interface.members.items():
+        if isinstance(member, _Method):
+            assert name in methods, "%s.%s has no method enum" % (namespace, name)
+            body = methods[name]
+            assert re.search(r"public enum %s: VarlinkMethod" % name, text)
+            assert 'public static let name = "%s"' % name in body
+            assert "public static let interface = %s.name" % namespace in body
+            inner = swift_blocks(body, "struct", 8)
+            if member.in_type.fields:
+                assert swift_fields(inner["Parameters"], 12) == list(member.in_type.fields), (name, "Parameters")
+            else:
+                assert "public typealias Parameters = NoParameters" in body, name
+            assert swift_fields(inner["Reply"], 12) == list(member.out_type.fields), (name, "Reply")
+        elif isinstance(member, _Alias) and isinstance(member.type, _Struct):
+            assert name in structs, "%s.%s has no struct" % (namespace, name)
+            assert swift_fields(structs[name], 8) == list(member.type.fields), name
+        elif isinstance(member, _Error):
+            constant = name[0].lower() + name[1:]
+            assert 'public static let %s = "org.riskd.%s.%s"' % (constant, short, name) in text, name
