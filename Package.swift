@@ -108,7 +108,10 @@ let package = Package(
 
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
         .testTarget(name: "VarlinkTests", dependencies: ["Varlink", "RiskTestSupport"]),
-        .testTarget(name: "RiskStoreTests", dependencies: ["RiskStore", "RiskCore", "RiskTestSupport"]),
+        .testTarget(
+            name: "RiskStoreTests",
+            dependencies: ["RiskStore", "RiskCore", "RiskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "RiskDaemonTests", dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -110,15 +110,19 @@ public enum RiskRules {
         return touched(closed, now: now)
     }
 
-    /// A closed risk opened again; due for review one band interval after `today` unless it already is sooner.
+    /// A closed or accepted risk opened again (an acceptance withdrawn); due for review one band interval after
+    /// `today` unless it already is sooner.
     public static func reopen(_ risk: Risk, note: String, now: Instant, today: CalendarDate, policy: RiskPolicy)
         throws(DomainError) -> Risk
     {
         _ = try FieldRules.requiredText(note, field: "note", limit: TextLimits.long)
-        guard risk.status == .closed else { throw .invalidValue("id", "risk R-\(risk.id) is not closed") }
+        guard risk.status == .closed || risk.status == .accepted else {
+            throw .invalidValue("id", "risk R-\(risk.id) is \(risk.status.rawValue), not closed or accepted")
+        }
         var reopened = risk
         reopened.status = .open
         reopened.closeReason = nil
+        reopened.acceptedUntil = nil
         let due = today.adding(days: policy.scoring.reviewInterval(for: risk.severity(policy.scoring)))
         reopened.nextReviewDue = min(risk.nextReviewDue < today ? today : risk.nextReviewDue, due)
         return touched(reopened, now: now)

@@ -80,6 +80,11 @@ public struct DefaultPaths: Sendable, Hashable {
     public var socket: String
     public var database: String
 
+    public init(socket: String, database: String) {
+        self.socket = socket
+        self.database = database
+    }
+
     /// `/run/riskd/riskd.sock` and `/var/lib/riskd/riskd.sqlite`.
     public static let system = DefaultPaths(socket: "/run/riskd/riskd.sock", database: "/var/lib/riskd/riskd.sqlite")
 

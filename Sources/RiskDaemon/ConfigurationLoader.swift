@@ -80,7 +80,11 @@ public enum ConfigurationLoader {
             let rest = line.dropFirst(key.count).drop(while: { $0 == " " || $0 == "\t" })
             if rest.hasPrefix("=") { return index + 1 }
         }
-        return nil
+        guard section == nil else { return nil }
+        // A table riskd does not know: its header line.
+        return text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { raw in
+            raw.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("[\(key)]")
+        }.map { $0 + 1 }
     }
 
     // MARK: The keys

@@ -15,7 +15,7 @@ import Varlink
 /// and returns.
 public final class Daemon: Sendable {
     let context: DaemonContext
-    let server: VarlinkServer
+    package let server: VarlinkServer
     let roles: RoleResolver
 
     /// Opens the database and prepares the services; nothing listens yet.
@@ -58,7 +58,7 @@ public final class Daemon: Sendable {
     }
 
     /// Binds the configured socket, or adopts the one systemd passed; the socket answers once this returns.
-    func listen() async throws -> VarlinkServer.Listener {
+    package func listen() async throws -> VarlinkServer.Listener {
         let configuration = context.configuration
         if let descriptor = ServiceManager.listenDescriptors().first {
             context.logger.info("Serving the socket passed by the service manager (fd \(descriptor))")
@@ -81,12 +81,12 @@ public final class Daemon: Sendable {
     }
 
     /// The server's part of a graceful shutdown.
-    func drain() {
+    package func drain() {
         server.drain()
     }
 
     /// The last step of a shutdown: fold the WAL into the database file.
-    func finish() {
+    package func finish() {
         do {
             try context.database.checkpoint()
         } catch {

@@ -1,5 +1,6 @@
 import Logging
 import RiskCore
+import RiskProtocol
 import RiskStore
 import Varlink
 
@@ -16,7 +17,7 @@ enum ErrorMapping {
             return map(error, interface: interface)
         default:
             logger.error("\(method) failed: \(error)")
-            return VarlinkError(name: "org.riskd.daemon.InternalError",
+            return VarlinkError(name: DaemonInterface.Errors.internalError,
                                 parameters: ["reason": .string("riskd could not complete the call; see its log")])
         }
     }

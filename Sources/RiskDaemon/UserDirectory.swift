@@ -12,6 +12,13 @@ public enum UserDirectory {
         public var uid: UInt32
         public var primaryGroup: UInt32
         public var home: String
+
+        public init(name: String, uid: UInt32, primaryGroup: UInt32, home: String) {
+            self.name = name
+            self.uid = uid
+            self.primaryGroup = primaryGroup
+            self.home = home
+        }
     }
 
     /// The account of `uid`, or `nil` when NSS knows none.

@@ -17,6 +17,14 @@ public enum DaemonInterface {
         }
         return definition
     }()
+
+    /// Fully-qualified names of the errors of `org.riskd.daemon`.
+    public enum Errors {
+        /// riskd could not complete a call because of a fault of its own; the details are in its log.
+        ///
+        /// Parameters: `reason`.
+        public static let internalError = "org.riskd.daemon.InternalError"
+    }
 }
 
 // MARK: - Methods

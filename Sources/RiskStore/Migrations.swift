@@ -80,6 +80,7 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v2-integrity-register", migrate: integrityRegister)
         return migrator
     }
 

@@ -61,10 +61,41 @@ public struct VarlinkCall: Sendable {
         do {
             return try JSONDecoder().decode(ParametersEnvelope<P>.self, from: frame).parameters
         } catch let error as DecodingError {
-            throw .invalidParameter(ParameterPath.describe(error))
+            let path = ParameterPath.describe(error)
+            // Foundation reports a number that does not fit its Int field (2.5, 1e30) as invalid JSON with no
+            // path; no riskd parameter is fractional, so the first such number is the one at fault.
+            if path == "parameters", let number = firstNonInteger() { throw .invalidParameter(number) }
+            throw .invalidParameter(path)
         } catch {
             throw .invalidParameter("parameters")
         }
+    }
+}
+
+extension VarlinkCall {
+    /// The path of the first number in `parameters` that is not a whole number fitting 64 bits.
+    func firstNonInteger() -> String? {
+        guard let envelope = try? JSONDecoder().decode(ParametersEnvelope<JSONValue>.self, from: frame) else {
+            return nil
+        }
+        func search(_ value: JSONValue, _ path: String) -> String? {
+            switch value {
+            case .double: return path
+            case .array(let elements):
+                for (index, element) in elements.enumerated() {
+                    if let found = search(element, "\(path)[\(index)]") { return found }
+                }
+            case .object(let members):
+                for key in members.keys.sorted() {
+                    if let member = members[key], let found = search(member, path.isEmpty ? key : "\(path).\(key)") {
+                        return found
+                    }
+                }
+            default: break
+            }
+            return nil
+        }
+        return search(envelope.parameters, "")
     }
 }
 

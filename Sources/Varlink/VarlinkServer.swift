@@ -76,7 +76,9 @@ public final class VarlinkServer: Sendable {
                     guard registry.open(connection.channel.channel) else {
                         logger.warning("Refusing a connection: \(limits.maxConnections) connections are open",
                                        metadata: ["uid": "\(connection.peer.uid)"])
-                        connection.channel.channel.close(promise: nil)
+                        group.addTask {
+                            try? await connection.channel.executeThenClose { _, _ in }
+                        }
                         continue
                     }
                     group.addTask {
@@ -172,8 +174,12 @@ public final class VarlinkServer: Sendable {
                         if !element.continues || !more { return }
                     }
                 }
+                // `closeFuture.get()` ignores cancellation; a stream finishing on its own would then wait for the
+                // client to hang up. This waiter ends on either.
+                let (closed, closing) = AsyncStream<Never>.makeStream()
+                channel.closeFuture.whenComplete { _ in closing.finish() }
                 group.addTask {
-                    try await channel.closeFuture.get()
+                    for await _ in closed {}
                 }
                 try await group.next()
                 group.cancelAll()

@@ -9,6 +9,8 @@ enum CSV {
         var field: Int
         /// What is wrong, for a person.
         var reason: String
+        /// The first record, when the problem lies past it, so that the field can be named by its column.
+        var header: [String]?
     }
 
     /// The records of `text`, each a list of fields, blank lines included as one empty field.
@@ -27,7 +29,7 @@ enum CSV {
         var closedQuote = false
         var atFieldStart = true
         var recordHasContent = false
-        var quoteOpenedIn = 0
+        var quoteOpenedIn = (record: 0, field: 0)
 
         func endField() {
             fields.append(String(field))
@@ -74,11 +76,13 @@ enum CSV {
                     inQuotes = true
                     atFieldStart = false
                     recordHasContent = true
-                    quoteOpenedIn = records.count + 1
+                    quoteOpenedIn = (records.count + 1, fields.count)
                 default:
                     if closedQuote {
-                        throw ParseError(record: records.count + 1, field: fields.count,
-                                         reason: "text after the closing quote; a quote inside a field is written \"\"")
+                        throw ParseError(
+                            record: records.count + 1, field: fields.count,
+                            reason: "text after the closing quote; a quote inside a field is written \"\"",
+                            header: records.first)
                     }
                     field.append(scalar)
                     atFieldStart = false
@@ -88,7 +92,9 @@ enum CSV {
             index = next
         }
         if inQuotes {
-            throw ParseError(record: quoteOpenedIn, field: fields.count, reason: "a quoted field is never closed")
+            throw ParseError(
+                record: quoteOpenedIn.record, field: quoteOpenedIn.field, reason: "a quoted field is never closed",
+                header: quoteOpenedIn.record > 1 ? records.first : nil)
         }
         if recordHasContent {
             endRecord()

@@ -5,7 +5,7 @@ import Foundation
 enum CalendarDay {
     /// Checks that `text` is a real date written `YYYY-MM-DD` and returns it unchanged.
     ///
-    /// - Throws: `ValidationError` whose message is the reason.
+    /// - Throws: `ValidationError` whose message is the reason, without the text, which the caller shows.
     static func parse(_ text: String) throws -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -13,7 +13,7 @@ enum CalendarDay {
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
         else {
-            throw ValidationError("must be a date written YYYY-MM-DD, not '\(text)'")
+            throw ValidationError("must be a real date written YYYY-MM-DD")
         }
         return text
     }

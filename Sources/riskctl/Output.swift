@@ -15,14 +15,13 @@ enum Output {
     /// Prints `riskctl: message` on standard error: the one line a failure gets.
     static func error(_ message: String) {
         flush()
-        fputs("riskctl: \(message)\n", stderr)
+        FileHandle.standardError.write(Data("riskctl: \(message)\n".utf8))
     }
 
     /// Writes a question to standard error without a newline, for `GlobalOptions.confirm`.
     static func prompt(_ question: String) {
         flush()
-        fputs(question, stderr)
-        fflush(stderr)
+        FileHandle.standardError.write(Data(question.utf8))
     }
 
     /// Prints a JSON value pretty-printed, keys sorted, as `--json` shows the daemon's replies.
@@ -47,15 +46,21 @@ enum Output {
 
     /// Prints aligned `key: value` lines, keys right-aligned as in `systemctl status`; `nil` values are left out.
     ///
-    /// Long values are wrapped at the terminal's width, or at 100 columns when the output is not a terminal.
-    static func fields(_ pairs: [(key: String, value: String?)]) {
+    /// Values are printed on one line each, control characters replaced; long ones are wrapped at the terminal's
+    /// width, or at 100 columns when the output is not a terminal. `styles` colours the first word of a key's value,
+    /// such as the severity band.
+    static func fields(_ pairs: [(key: String, value: String?)], styles: [String: Style] = [:]) {
         let present = pairs.compactMap { pair in pair.value.map { (key: pair.key, value: $0) } }
         let width = present.map(\.key.count).max() ?? 0
         let indent = String(repeating: " ", count: width + 2)
         let valueWidth = max(40, (terminalWidth ?? 100) - width - 2)
         for pair in present {
             let padding = String(repeating: " ", count: width - pair.key.count)
-            let lines = wrap(pair.value, width: valueWidth)
+            var lines = wrap(pair.value, width: valueWidth).map(\.singleLine)
+            if let style = styles[pair.key], let first = lines.first {
+                let word = first.prefix { $0 != " " }
+                lines[0] = style.paint(String(word)) + first.dropFirst(word.count)
+            }
             print("\(padding)\(pair.key): \(lines.first ?? "")")
             for continuation in lines.dropFirst() {
                 print(indent + continuation)
@@ -82,6 +87,7 @@ enum Output {
 
     /// Writes out what was printed so far, before an exit or a line on standard error.
     static func flush() {
-        fflush(stdout)
+        // nil flushes every stream; naming `stdout` would touch a C global, which Swift 6 rejects.
+        fflush(nil)
     }
 }

@@ -7,12 +7,12 @@ enum Rating {
 
     /// Reads a rating.
     ///
-    /// - Throws: `ValidationError` whose message is the reason, e.g. `must be a whole number from 1 to 5, not 7`.
+    /// - Throws: `ValidationError` whose message is the reason, e.g. `must be a whole number from 1 to 5`; it does not
+    ///   repeat the text, which the caller shows.
     static func parse(_ text: String) throws -> Int {
         let trimmed = text.trimmingWhitespace()
         guard let value = Int(trimmed), range.contains(value) else {
-            let shown = Int(trimmed) == nil ? "'\(text)'" : trimmed
-            throw ValidationError("must be a whole number from 1 to 5, not \(shown)")
+            throw ValidationError("must be a whole number from 1 to 5")
         }
         return value
     }
@@ -21,7 +21,7 @@ enum Rating {
     static func parseScore(_ text: String) throws -> Int {
         let trimmed = text.trimmingWhitespace()
         guard let value = Int(trimmed), (1...25).contains(value) else {
-            throw ValidationError("must be a whole number from 1 to 25, not '\(text)'")
+            throw ValidationError("must be a whole number from 1 to 25")
         }
         return value
     }

@@ -30,18 +30,19 @@ enum RecordKind {
 
     /// Reads an id written `R-12`, `r-12` or `12` (with this kind's letter).
     ///
-    /// - Throws: `ValidationError` for anything else, including the other kind's letter.
+    /// - Throws: `ValidationError` for anything else, including the other kind's letter; its message does not repeat
+    ///   the text, which argument-parser shows.
     func parse(_ text: String) throws -> Int {
         var digits = Substring(text.trimmingWhitespace())
         if let dash = digits.firstIndex(of: "-") {
             let prefix = digits[..<dash].uppercased()
             guard prefix == letter else {
-                throw ValidationError("'\(text)' is not \(article) \(noun) id; write \(format(12)) or 12")
+                throw ValidationError("not \(article) \(noun) id; write \(format(12)) or 12")
             }
             digits = digits[digits.index(after: dash)...]
         }
         guard !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let id = Int(digits), id > 0 else {
-            throw ValidationError("'\(text)' is not \(article) \(noun) id; write \(format(12)) or 12")
+            throw ValidationError("not \(article) \(noun) id; write \(format(12)) or 12")
         }
         return id
     }
@@ -51,17 +52,5 @@ enum RecordKind {
         case .risk: "a"
         case .action: "an"
         }
-    }
-}
-
-extension Character {
-    /// Whether this is one of `0`…`9`.
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
-}
-
-extension String {
-    /// The string without leading and trailing white space.
-    func trimmingWhitespace() -> String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -37,7 +37,9 @@ enum RegisterFile {
         do {
             records = try CSV.parse(text)
         } catch {
-            throw .invalidInput("\(name):\(error.record): \(error.reason)")
+            let column = error.header.flatMap { $0.indices.contains(error.field) ? $0[error.field] : nil }
+            let row = "\(name):\(error.record)"
+            throw .invalidInput("\(column.map { "\(row): \($0.trimmingWhitespace())" } ?? row): \(error.reason)")
         }
         guard let header = records.first else {
             throw .invalidInput("\(name): the file is empty; its first line must be the header")
@@ -130,7 +132,7 @@ enum RegisterFile {
             do {
                 return try parse(value)
             } catch let error as ValidationError {
-                throw .invalidInput("\(location): \(column): \(error.message)")
+                throw .invalidInput("\(location): \(column): \(error.message), not '\(value)'")
             } catch {
                 throw .invalidInput("\(location): \(column): \(error)")
             }

@@ -32,38 +32,48 @@ struct RiskCtl: ParsableCommand {
 
     /// Parses the command line, runs the command and turns any failure into one line and an exit status.
     static func main() {
-        let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            var command = try parseAsRoot()
+            try command.run()
         } catch {
-            reportUsageError(error)
-        }
-        do {
-            var running = command
-            try running.run()
-        } catch let exit as ExitCode {
-            Output.flush()
-            Glibc.exit(exit.rawValue)
-        } catch let validation as ValidationError {
-            Output.error(validation.message)
-            Glibc.exit(ExitStatus.usage.rawValue)
-        } catch {
-            Output.error(String(describing: error))
-            Glibc.exit(ExitStatus(for: error).rawValue)
+            finish(with: error)
         }
         Output.flush()
         Glibc.exit(ExitStatus.success.rawValue)
     }
 
-    /// Reports a command line that could not be parsed, or prints the help or version that was asked for.
-    private static func reportUsageError(_ error: any Error) -> Never {
-        if exitCode(for: error) == .success {
-            exit(withError: error)
+    /// Reports `error` as one line on standard error and exits with its status.
+    ///
+    /// Help and `--version` are requests, not failures: argument-parser prints them on standard output.
+    private static func finish(with error: any Error) -> Never {
+        switch error {
+        case let failure as RiskctlError:
+            Output.error(failure.description)
+            Glibc.exit(ExitStatus(for: failure).rawValue)
+        case let exitCode as ExitCode:
+            Output.flush()
+            Glibc.exit(exitCode.rawValue)
+        default:
+            let code = exitCode(for: error)
+            guard code != .success else { Self.exit(withError: error) }
+            let message = sentence(self.message(for: error))
+            guard code == .validationFailure else {
+                Output.error(message)
+                Glibc.exit(ExitStatus(for: error).rawValue)
+            }
+            let path = commandPath(in: Array(CommandLine.arguments.dropFirst()))
+            Output.error("\(message) (see '\(path.joined(separator: " ")) --help')")
+            Glibc.exit(ExitStatus.usage.rawValue)
         }
-        let message = self.message(for: error).trimmingSuffix(while: { $0 == "." || $0.isWhitespace })
-        let path = commandPath(in: Array(CommandLine.arguments.dropFirst()))
-        Output.error("\(message) (see '\(path.joined(separator: " ")) --help')")
-        Glibc.exit(ExitStatus.usage.rawValue)
+    }
+
+    /// argument-parser's message as riskctl words its lines: no capital to start, no full stop to end.
+    private static func sentence(_ message: String) -> String {
+        var text = message.trimmingSuffix(while: { $0 == "." || $0.isWhitespace })
+        if let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase == true {
+            text = first.lowercased() + text.dropFirst()
+        }
+        return text
     }
 
     /// The names of the commands `arguments` select, from `riskctl` down, for pointing at the right help.
@@ -77,16 +87,5 @@ struct RiskCtl: ParsableCommand {
             current = match
         }
         return path
-    }
-}
-
-extension String {
-    /// The string without the trailing characters that satisfy `predicate`.
-    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> String {
-        var result = self
-        while let last = result.last, predicate(last) {
-            result.removeLast()
-        }
-        return result
     }
 }

@@ -57,7 +57,11 @@ struct RiskctlError: Error, CustomStringConvertible {
     var description: String {
         switch kind {
         case .unreachable(let path, let reason):
-            "cannot reach riskd at \(path): \(reason) (is riskd running? try --socket)"
+            if reason.lowercased().contains("permission denied") {
+                "cannot reach riskd at \(path): \(reason) (is your user in the group that may use it?)"
+            } else {
+                "cannot reach riskd at \(path): \(reason) (is riskd running? try --socket)"
+            }
         case .remote(let error, let method):
             Self.describe(error, method: method)
         case .protocolViolation(let reason):
@@ -103,6 +107,9 @@ struct RiskctlError: Error, CustomStringConvertible {
             return "version \(value(of: error, "version")) is not the current one (\(current))"
         case "HashMismatch":
             return "the text you read is not that of version \(value(of: error, "version"))"
+        case "InternalError":
+            let reason = error.parameters["reason"]?.stringValue ?? "no reason given"
+            return "riskd failed on \(methodName): \(reason) (its log has the details)"
         case "MethodNotImplemented":
             return "this riskd does not implement \(methodName) yet"
         case "MethodNotFound", "InterfaceNotFound":

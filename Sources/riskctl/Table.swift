@@ -26,9 +26,9 @@ struct Table {
         /// The colour of the text, applied only when colour is enabled.
         var style: Style?
 
-        /// A cell holding `text`, coloured with `style` when given.
+        /// A cell holding `text` on one line, coloured with `style` when given.
         init(_ text: String, style: Style? = nil) {
-            self.text = text
+            self.text = text.singleLine
             self.style = style
         }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RiskProtocol
+import Varlink
 
 /// `riskctl backup`: a consistent copy of the database, written by riskd.
 struct BackupCommand: ParsableCommand {

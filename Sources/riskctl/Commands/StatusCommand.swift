@@ -1,5 +1,6 @@
 import ArgumentParser
 import RiskProtocol
+import Varlink
 
 /// `riskctl status`: the daemon's version, start time, schema and counts.
 struct StatusCommand: ParsableCommand {

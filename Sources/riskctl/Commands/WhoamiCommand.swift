@@ -1,5 +1,6 @@
 import ArgumentParser
 import RiskProtocol
+import Varlink
 
 /// `riskctl whoami`: who riskd takes you to be, and your roles.
 struct WhoamiCommand: ParsableCommand {
@@ -21,6 +22,6 @@ struct WhoamiCommand: ParsableCommand {
         }
         let reply = try answer.decoded()
         let roles = reply.roles.isEmpty ? "no role" : reply.roles.joined(separator: ", ")
-        Output.line("\(reply.user) (uid \(reply.uid)): \(roles)")
+        Output.line("\(reply.user.singleLine) (uid \(reply.uid)): \(roles.singleLine)")
     }
 }

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `riskctl risk action`: the steps taken to reduce a risk.
+struct ActionCommand: ParsableCommand {
+    /// The command's name, help and subcommands.
+    static let configuration = CommandConfiguration(
+        commandName: "action",
+        abstract: "Add, complete and cancel the actions that reduce a risk.",
+        discussion: "An action has an owner and a due date. Adding an action to an open risk makes it mitigating.",
+        subcommands: [ActionAddCommand.self, ActionDoneCommand.self, ActionCancelCommand.self]
+    )
+}

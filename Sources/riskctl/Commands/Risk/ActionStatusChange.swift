@@ -1,0 +1,24 @@
+import RiskProtocol
+
+/// Setting the status of an action, as `risk action done` and `risk action cancel` do.
+struct ActionStatusChange {
+    /// The action's id.
+    var action: Int
+    /// The status it gets.
+    var status: RiskInterface.ActionStatus
+    /// A note for the record.
+    var note: String?
+    /// The options of the command.
+    var options: GlobalOptions
+
+    /// Sends `UpdateAction` and prints the result: `A-3 done.`
+    func send() throws(RiskctlError) {
+        let parameters = RiskInterface.UpdateAction.Parameters(id: action, status: status, note: note)
+        let answer = try options.connect().call(RiskInterface.UpdateAction.self, parameters)
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let updated = try answer.decoded().action
+        Output.line("\(RecordKind.action.format(updated.id)) \(updated.status.rawValue).")
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk accept`: tolerate a risk as it is until a date.
+struct RiskAcceptCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "accept",
+        abstract: "Accept a risk as it is, without further action, until a date.",
+        discussion: "After that date the review reports the acceptance as expired. Needs the admin role."
+    )
+
+    /// The risk accepted.
+    @Argument(
+        help: ArgumentHelp("The risk, R-12 or 12.", valueName: "R-ID"),
+        transform: { try RecordKind.risk.parse($0) }
+    )
+    var risk: Int
+
+    /// Last day the risk is tolerated.
+    @Option(help: ArgumentHelp("Last day the risk is accepted.", valueName: "YYYY-MM-DD"), transform: CalendarDay.parse)
+    var until: String
+
+    /// Why the risk is accepted.
+    @Option(help: ArgumentHelp("Why the risk is accepted, e.g. the board's decision.", valueName: "text"))
+    var note: String
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Accepts the risk and says until when.
+    func run() throws {
+        let answer = try options.connect().call(RiskInterface.Accept.self, .init(id: risk, until: until, note: note))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let accepted = try answer.decoded().risk
+        Output.line(RiskPresenter.summary(accepted, "accepted until \(accepted.acceptedUntil ?? until)"))
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk close`: stop tracking a risk, for a reason.
+struct RiskCloseCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Close a risk; its open actions are cancelled.",
+        discussion: "Needs the admin role. A closed risk can be opened again with risk reopen."
+    )
+
+    /// The risk closed.
+    @Argument(
+        help: ArgumentHelp("The risk, R-12 or 12.", valueName: "R-ID"),
+        transform: { try RecordKind.risk.parse($0) }
+    )
+    var risk: Int
+
+    /// Why the risk is closed.
+    @Option(
+        help: ArgumentHelp("Why: mitigated, retired, rejected, cancelled or insignificant.", valueName: "reason"),
+        transform: RiskCloseCommand.parseReason
+    )
+    var reason: RiskInterface.CloseReason
+
+    /// A note for the record.
+    @Option(help: ArgumentHelp("A note for the record.", valueName: "text"))
+    var note: String?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Closes the risk and says so.
+    func run() throws {
+        let answer = try options.connect().call(RiskInterface.Close.self, .init(id: risk, reason: reason, note: note))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let closed = try answer.decoded().risk
+        Output.line(RiskPresenter.summary(closed, "closed (\(closed.closeReason ?? reason.rawValue))"))
+    }
+
+    /// Reads a `--reason` value.
+    static func parseReason(_ text: String) throws -> RiskInterface.CloseReason {
+        guard let reason = RiskInterface.CloseReason(rawValue: text.lowercased()) else {
+            throw ValidationError("must be mitigated, retired, rejected, cancelled or insignificant")
+        }
+        return reason
+    }
+}

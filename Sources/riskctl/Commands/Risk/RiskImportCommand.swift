@@ -1,0 +1,72 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk import`: every risk of a CSV file, in one transaction.
+struct RiskImportCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add every risk in a CSV file, all or nothing.",
+        discussion: """
+            The first line must be the header: title,description,category,area,owner,likelihood,impact,\
+            residualLikelihood,residualImpact,nextReviewDue (any order; title, category, likelihood and impact are \
+            required). Fields holding a comma are quoted as in RFC 4180. Empty cells take their defaults. If any row \
+            is wrong, riskctl reports it as FILE:ROW: column: reason, where row 1 is the header, imports nothing, \
+            and exits with status 65. Needs the admin role.
+            """
+    )
+
+    /// The CSV file.
+    @Argument(help: ArgumentHelp("The CSV file to import.", valueName: "file.csv"))
+    var file: String
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Reads and checks the whole file, then sends it in one `Import` call.
+    func run() throws {
+        let entries = try RegisterFile.entries(in: InputFile.text(at: file), name: file)
+        let connection = try options.connect()
+        let answer: Answer<RiskInterface.Import.Reply>
+        do {
+            answer = try connection.call(RiskInterface.Import.self, .init(risks: entries.map(\.risk)))
+        } catch {
+            throw locate(error, in: entries)
+        }
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let ids = try answer.decoded().ids
+        Output.line("Imported \(ids.count) \(ids.count == 1 ? "risk" : "risks") (\(Self.describe(ids))).")
+    }
+
+    /// The error with the row and column of the file when riskd named a risk of the import by its path.
+    private func locate(_ error: RiskctlError, in entries: [RegisterFile.Entry]) -> RiskctlError {
+        guard case .remote(let remote, _) = error.kind else { return error }
+        let path: String?
+        let reason: String
+        if let field = remote.parameters["field"]?.stringValue, remote.name.hasSuffix(".InvalidValue") {
+            path = field
+            reason = remote.parameters["reason"]?.stringValue ?? "rejected by riskd"
+        } else if remote.name == "org.varlink.service.InvalidParameter" {
+            path = remote.parameters["parameter"]?.stringValue
+            reason = "not accepted by riskd"
+        } else {
+            return error
+        }
+        guard let path, let message = RegisterFile.locate(path, reason: reason, in: entries, name: file) else {
+            return error
+        }
+        return .invalidInput(message)
+    }
+
+    /// The ids as printed: `R-1 … R-21` when they run on without a gap, else each one.
+    static func describe(_ ids: [Int]) -> String {
+        guard let first = ids.first, let last = ids.last else { return "none" }
+        let consecutive = zip(ids, ids.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        if ids.count > 2, consecutive {
+            return "\(RecordKind.risk.format(first)) … \(RecordKind.risk.format(last))"
+        }
+        return ids.map { RecordKind.risk.format($0) }.joined(separator: ", ")
+    }
+}

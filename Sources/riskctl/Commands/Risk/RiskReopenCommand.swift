@@ -1,0 +1,36 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk reopen`: open a closed or accepted risk again.
+struct RiskReopenCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "reopen",
+        abstract: "Open a closed or accepted risk again.",
+        discussion: "Needs the admin role."
+    )
+
+    /// The risk reopened.
+    @Argument(
+        help: ArgumentHelp("The risk, R-12 or 12.", valueName: "R-ID"),
+        transform: { try RecordKind.risk.parse($0) }
+    )
+    var risk: Int
+
+    /// Why the risk is opened again.
+    @Option(help: ArgumentHelp("Why the risk is opened again.", valueName: "text"))
+    var note: String
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Reopens the risk and says its status now.
+    func run() throws {
+        let answer = try options.connect().call(RiskInterface.Reopen.self, .init(id: risk, note: note))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reopened = try answer.decoded().risk
+        Output.line(RiskPresenter.summary(reopened, "reopened, now \(reopened.status.rawValue)"))
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk review`: record a review, with new ratings if they changed.
+struct RiskReviewCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Record a review of a risk and move its next review date on.",
+        discussion: """
+            Give new ratings only if they changed. The next review date moves on by the interval of the risk's \
+            band. Admins and the risk's owner may review it.
+            """
+    )
+
+    /// The risk reviewed.
+    @Argument(
+        help: ArgumentHelp("The risk, R-12 or 12.", valueName: "R-ID"),
+        transform: { try RecordKind.risk.parse($0) }
+    )
+    var risk: Int
+
+    /// What the reviewer found.
+    @Option(help: ArgumentHelp("What the review found.", valueName: "text"))
+    var note: String
+
+    /// New inherent likelihood.
+    @Option(help: ArgumentHelp("New inherent likelihood, 1 to 5.", valueName: "n"), transform: Rating.parse)
+    var likelihood: Int?
+
+    /// New inherent impact.
+    @Option(help: ArgumentHelp("New inherent impact, 1 to 5.", valueName: "n"), transform: Rating.parse)
+    var impact: Int?
+
+    /// New residual likelihood.
+    @Option(
+        name: .customLong("residual-likelihood"),
+        help: ArgumentHelp("New likelihood after measures, 1 to 5.", valueName: "n"),
+        transform: Rating.parse
+    )
+    var residualLikelihood: Int?
+
+    /// New residual impact.
+    @Option(
+        name: .customLong("residual-impact"),
+        help: ArgumentHelp("New impact after measures, 1 to 5.", valueName: "n"),
+        transform: Rating.parse
+    )
+    var residualImpact: Int?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Records the review and says when the next one is due.
+    func run() throws {
+        let parameters = RiskInterface.Review.Parameters(
+            id: risk, note: note, likelihood: likelihood, impact: impact,
+            residualLikelihood: residualLikelihood, residualImpact: residualImpact
+        )
+        let answer = try options.connect().call(RiskInterface.Review.self, parameters)
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reviewed = try answer.decoded().risk
+        let severity = Style.of(reviewed.severity).paint(reviewed.severity.rawValue)
+        Output.line(RiskPresenter.summary(
+            reviewed, "reviewed: \(severity), score \(reviewed.score); next review due \(reviewed.nextReviewDue)"))
+    }
+}

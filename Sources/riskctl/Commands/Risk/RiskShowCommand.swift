@@ -1,0 +1,46 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk show`: one risk in full, with its actions and reviews.
+struct RiskShowCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one risk in full, with its actions and its reviews."
+    )
+
+    /// The risk to show.
+    @Argument(
+        help: ArgumentHelp("The risk, R-12 or 12.", valueName: "R-ID"),
+        transform: { try RecordKind.risk.parse($0) }
+    )
+    var risk: Int
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Fetches the risk and prints its fields, then its actions and reviews as tables.
+    func run() throws {
+        let answer = try options.connect().call(RiskInterface.Get.self, .init(id: risk))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reply = try answer.decoded()
+        RiskPresenter.printFields(of: reply.risk)
+        printSection(RiskPresenter.actionTable(reply.actions), noun: "action")
+        printSection(RiskPresenter.reviewTable(reply.reviews), noun: "review")
+    }
+
+    /// Prints a table after a blank line, or says there is nothing when it has no rows.
+    private func printSection(_ table: Table, noun: String) {
+        if table.rows.isEmpty {
+            guard options.showsLegend else { return }
+            Output.line()
+            Output.line("No \(noun)s.")
+        } else {
+            Output.line()
+            let count = table.rows.count
+            table.print(legend: "\(count) \(noun)\(count == 1 ? "" : "s") listed.", options: options)
+        }
+    }
+}

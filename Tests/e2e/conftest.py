@@ -1,0 +1,141 @@
+"""Fixtures of the end-to-end tests: test users, riskd processes, running things as another uid.
+
+RISKD and RISKCTL name the binaries (absolute paths); they default to <repo>/.build/debug/riskd|riskctl.
+The tests run as root (CI does too): they create the rdt-* system users and switch to them with setpriv.
+"""
+
+import json
+import os
+import shutil
+
+import pytest
+
+from riskd_e2e import (RISKCTL, TEST_USERS, USER_CLIENT, Daemon, DaemonFactory, ensure_user,
+                       make_test_dir, prepare_user_python, run_as)
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "riskctl: needs the riskctl binary")
+
+
+# -- users ---------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def users():
+    """The test users by name (TestUser: name, uid, gid): rdt-board, rdt-audit, rdt-admin, rdt-nobody."""
+    if os.geteuid() != 0:
+        pytest.fail("the end-to-end tests run as root: they create users and switch to them")
+    return {name: ensure_user(name) for name in TEST_USERS}
+
+
+@pytest.fixture(scope="session")
+def as_user(users):
+    """as_user(name, argv, input=None, env=None, timeout=60) -> CompletedProcess, run as that test user."""
+
+    def run(name, argv, input=None, env=None, timeout=60, cwd="/tmp"):
+        return run_as(users[name], argv, input=input, env=env, timeout=timeout, cwd=cwd)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def user_python(users, as_user):
+    """user_python(name, code, *args, input=None) -> CompletedProcess: `python3 -c code` as a test user,
+    with the `varlink` module importable."""
+    interpreter, library = prepare_user_python(users["rdt-nobody"])
+
+    def run(name, code, *args, input=None, timeout=60):
+        return as_user(name, [interpreter, "-c", code, *args], input=input, env={"PYTHONPATH": library},
+                       timeout=timeout)
+
+    yield run
+    shutil.rmtree(library, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def user_calls(user_python):
+    """user_calls(name, socket, calls) -> [result]: each (interface, method, parameters[, more]) made by
+    the python varlink client run as that user; a result is {"ok", "parameters"[, "error"]}."""
+
+    def run(name, socket, calls):
+        calls = [list(call) + [False] if len(call) == 3 else list(call) for call in calls]
+        result = user_python(name, USER_CLIENT, "unix:" + socket, input=json.dumps(calls))
+        assert result.returncode == 0, "client run as %s failed:\n%s" % (name, result.stderr)
+        results = json.loads(result.stdout)
+        assert len(results) == len(calls)
+        return results
+
+    return run
+
+
+# -- daemons -------------------------------------------------------------------------------------------
+@pytest.fixture
+def start_daemon(users):
+    """start_daemon(limits=None, extra_config="") -> Daemon: a new riskd with the test configuration; every
+    daemon started is stopped at teardown with SIGTERM and must exit 0 (unless killed on purpose)."""
+    factory = DaemonFactory()
+    yield factory
+    factory.finish()
+
+
+@pytest.fixture
+def daemon(start_daemon):
+    """A fresh riskd for one test (see Daemon: .socket, .database, .dir, .proc, .call, .restart, .kill9)."""
+    return start_daemon()
+
+
+@pytest.fixture(scope="module")
+def module_daemon(users):
+    """One riskd shared by the tests of a module that do not interfere with each other."""
+    factory = DaemonFactory()
+    daemon = factory()
+    yield daemon
+    factory.finish()
+
+
+@pytest.fixture(scope="session")
+def riskctl_binary():
+    if not os.access(RISKCTL, os.X_OK):
+        pytest.fail("riskctl is not built at %s (build it, or set RISKCTL)" % RISKCTL)
+    return RISKCTL
+
+
+@pytest.fixture(scope="session")
+def user_riskctl(riskctl_binary, as_user):
+    """A riskctl path the test users can run: the binary itself, or a copy when its directory is closed to
+    them (a checkout under /root, say)."""
+    if as_user("rdt-nobody", ["test", "-x", riskctl_binary], timeout=30).returncode == 0:
+        yield riskctl_binary
+        return
+    directory = make_test_dir("riskd-e2e-bin-")
+    copy = directory / "riskctl"
+    shutil.copy2(riskctl_binary, copy)
+    copy.chmod(0o755)
+    yield str(copy)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+# -- reporting -----------------------------------------------------------------------------------------
+def _daemons_of(item):
+    found = []
+    for value in getattr(item, "funcargs", {}).values():
+        if isinstance(value, Daemon):
+            found.append(value)
+        elif isinstance(value, DaemonFactory):
+            found.extend(value.daemons)
+    unique = []
+    for daemon in found:
+        if daemon not in unique:
+            unique.append(daemon)
+    return unique
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed test shows the stderr of every riskd it used."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for daemon in _daemons_of(item):
+            report.sections.append(("riskd stderr: %s" % daemon.dir, daemon.stderr_tail()))
+
+
