@@ -7,16 +7,32 @@ DESTDIR ?=
 CONFIGURATION ?= debug
 BIN := .build/$(CONFIGURATION)
 
+# `make install`: release binaries unless CONFIGURATION is given (`make install CONFIGURATION=debug`).
+# INSTALL_BIN=DIR installs riskd and riskctl from DIR as they are, without building them.
+INSTALL_CONFIGURATION := $(if $(filter command line environment,$(origin CONFIGURATION)),$(CONFIGURATION),release)
+INSTALL_BIN ?= .build/$(INSTALL_CONFIGURATION)
+BINDIR := $(PREFIX)/bin
+UNITDIR := $(PREFIX)/lib/systemd/system
+SYSUSERSDIR := $(PREFIX)/lib/sysusers.d
+CATALOGDIR := $(PREFIX)/lib/systemd/catalog
+MANDIR := $(PREFIX)/share/man
+BASH_COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETIONDIR := $(PREFIX)/share/zsh/vendor-completions
+FISH_COMPLETIONDIR := $(PREFIX)/share/fish/vendor_completions.d
+# riskd reads /etc/riskd/riskd.toml whatever the prefix.
+CONFIGDIR := /etc/riskd
+
 # Per-user paths for `make run`: the same ones riskctl looks at after --socket, $RISKD_SOCKET and /run/riskd.
 RUNTIME_DIR := $(or $(XDG_RUNTIME_DIR),/run/user/$(shell id -u))
 STATE_DIR := $(or $(XDG_STATE_HOME),$(HOME)/.local/state)
 RUN_SOCKET := $(RUNTIME_DIR)/riskd/riskd.sock
 RUN_DATABASE := $(STATE_DIR)/riskd/riskd.sqlite
 
-APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd
+APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release run test test-swift test-e2e lint-man bench clean
+.PHONY: all deps build release run test test-swift test-e2e lint-man bench clean install install-build uninstall \
+	install-check
 
 all: build
 
@@ -61,6 +77,60 @@ test-e2e:
 lint-man:
 	@for page in man/*.[0-9]; do mandoc -Tlint -Werror "$$page" || exit 1; done
 	@echo "man pages: mandoc -Tlint clean"
+
+## install: binaries, systemd units, sysusers file, journal catalog, manuals, shell completions and the
+## configuration (kept when one exists) under DESTDIR and PREFIX: `make install PREFIX=/usr`. See README.md.
+install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-build)
+	@test -x "$(INSTALL_BIN)/riskd" -a -x "$(INSTALL_BIN)/riskctl" || \
+		{ echo "make install: no riskd and riskctl in $(INSTALL_BIN)"; exit 1; }
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)" \
+		"$(DESTDIR)$(BASH_COMPLETIONDIR)" "$(DESTDIR)$(ZSH_COMPLETIONDIR)" "$(DESTDIR)$(FISH_COMPLETIONDIR)"
+	install -m 0755 "$(INSTALL_BIN)/riskd" "$(INSTALL_BIN)/riskctl" "$(DESTDIR)$(BINDIR)/"
+	sed 's|^ExecStart=/usr/bin/riskd|ExecStart=$(BINDIR)/riskd|' systemd/riskd.service \
+		> "$(DESTDIR)$(UNITDIR)/riskd.service"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/riskd.service"
+	install -m 0644 systemd/riskd.socket "$(DESTDIR)$(UNITDIR)/riskd.socket"
+	install -m 0644 systemd/riskd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/riskd.conf"
+	@if [ -f systemd/riskd.catalog ]; then \
+		echo "install systemd/riskd.catalog"; \
+		install -D -m 0644 systemd/riskd.catalog "$(DESTDIR)$(CATALOGDIR)/riskd.catalog"; \
+	fi
+	@for page in man/*.[0-9]; do \
+		section=$${page##*.}; \
+		install -D -m 0644 "$$page" "$(DESTDIR)$(MANDIR)/man$$section/$${page#man/}" || exit 1; \
+	done; echo "install man/*: $(DESTDIR)$(MANDIR)"
+	"$(INSTALL_BIN)/riskctl" --generate-completion-script bash > "$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl"
+	"$(INSTALL_BIN)/riskctl" --generate-completion-script zsh > "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl"
+	"$(INSTALL_BIN)/riskctl" --generate-completion-script fish > "$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
+	chmod 0644 "$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl" "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl" \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
+	@if [ -e "$(DESTDIR)$(CONFIGDIR)/riskd.toml" ]; then \
+		echo "keeping $(DESTDIR)$(CONFIGDIR)/riskd.toml (config/riskd.toml has every key at its default)"; \
+	else \
+		install -D -m 0644 config/riskd.toml "$(DESTDIR)$(CONFIGDIR)/riskd.toml" && \
+		echo "install config/riskd.toml: $(DESTDIR)$(CONFIGDIR)/riskd.toml"; \
+	fi
+
+# The Swift runtime is linked in, so the installed programs do not need the toolchain.
+install-build: deps
+	$(SWIFT) build -c $(INSTALL_CONFIGURATION) --static-swift-stdlib --product riskd
+	$(SWIFT) build -c $(INSTALL_CONFIGURATION) --static-swift-stdlib --product riskctl
+
+## install-check: `make install` into a temporary DESTDIR with the debug binaries, then checks the tree, the units
+## (systemd-analyze verify and security) and `make uninstall`. Part of `make test` (Tests/e2e/test_systemd.py).
+install-check: build
+	RISKD=$(CURDIR)/$(BIN)/riskd RISKCTL=$(CURDIR)/$(BIN)/riskctl $(PYTHON) -m pytest -q -p no:cacheprovider \
+		Tests/e2e/test_systemd.py -k "make_install or manual"
+
+## uninstall: removes what `make install` put there, except the configuration and the state in /var/lib/riskd.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/riskd" "$(DESTDIR)$(BINDIR)/riskctl" \
+		"$(DESTDIR)$(UNITDIR)/riskd.service" "$(DESTDIR)$(UNITDIR)/riskd.socket" \
+		"$(DESTDIR)$(SYSUSERSDIR)/riskd.conf" "$(DESTDIR)$(CATALOGDIR)/riskd.catalog" \
+		"$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl" "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl" \
+		"$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
+	@for page in man/*.[0-9]; do rm -f "$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page#man/}"; done
+	@echo "kept $(DESTDIR)$(CONFIGDIR)/riskd.toml and /var/lib/riskd: remove them by hand to forget everything"
 
 ## bench: performance against ../shared/bench (not built yet: see README.md, "Status").
 bench:

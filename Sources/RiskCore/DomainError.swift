@@ -15,6 +15,11 @@ public struct DomainError: Error, Sendable, Hashable {
         case duplicateName
         /// The caller may not touch this record.
         case permissionDenied
+        /// A version of the ethical code that is not the current one was acknowledged; `id` is the version named,
+        /// `currentVersion` the current one.
+        case notCurrent
+        /// The hash given is not that of version `id` of the ethical code: the caller read another text.
+        case hashMismatch
     }
 
     /// The record types errors can name; each has its own `NoSuch…` error on the wire.
@@ -35,6 +40,8 @@ public struct DomainError: Error, Sendable, Hashable {
     public var key: String = ""
     /// The current revision, for `revisionMismatch`.
     public var currentRevision: Int = 0
+    /// The current version of the ethical code, for `notCurrent`.
+    public var currentVersion: Int = 0
 
     /// `field` breaks a rule, explained by `reason`.
     public static func invalidValue(_ field: String, _ reason: String) -> DomainError {
@@ -63,4 +70,14 @@ public struct DomainError: Error, Sendable, Hashable {
 
     /// The caller's roles allow the method but not this record.
     public static let permissionDenied = DomainError(kind: .permissionDenied)
+
+    /// Version `version` of the ethical code was named, but `current` is the current one.
+    public static func notCurrent(version: Int, current: Int) -> DomainError {
+        DomainError(kind: .notCurrent, entity: .codeVersion, id: version, currentVersion: current)
+    }
+
+    /// The hash given is not that of version `version` of the ethical code.
+    public static func hashMismatch(version: Int) -> DomainError {
+        DomainError(kind: .hashMismatch, entity: .codeVersion, id: version)
+    }
 }

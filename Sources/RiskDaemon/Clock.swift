@@ -36,6 +36,24 @@ public struct Clock: Sendable {
         }
     )
 
+    /// The first instant after `instant` whose local wall-clock time is `hour:minute` (the daily review time).
+    public var nextLocalTime: @Sendable (_ hour: Int, _ minute: Int, _ after: Instant) -> Instant = { hour, minute, after in
+        var seconds = time_t(after.secondsSinceEpoch)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        parts.tm_hour = Int32(hour)
+        parts.tm_min = Int32(minute)
+        parts.tm_sec = 0
+        parts.tm_isdst = -1
+        var candidate = Int64(mktime(&parts))
+        if candidate <= after.secondsSinceEpoch {
+            parts.tm_mday += 1
+            parts.tm_isdst = -1
+            candidate = Int64(mktime(&parts))
+        }
+        return Instant(secondsSinceEpoch: candidate)
+    }
+
     /// Nanoseconds of `CLOCK_MONOTONIC`, for cache lifetimes.
     public static func monotonicNanoseconds() -> UInt64 {
         var spec = timespec()

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import RiskCore
@@ -7,34 +8,62 @@ import RiskProtocol
 import RiskStore
 import RiskSystemd
 import ServiceLifecycle
+import UnixSignals
 import Varlink
 
 /// riskd assembled: the database, the services of every interface, and the Varlink server on its socket.
 ///
 /// `run()` serves until SIGTERM or SIGINT, then stops accepting, lets calls in flight finish, checkpoints the WAL
-/// and returns.
+/// and returns. SIGHUP reloads the configuration; under systemd it reports its state with `sd_notify` and pings the
+/// watchdog (see `Daemon+Lifecycle.swift`).
 public final class Daemon: Sendable {
     let context: DaemonContext
     package let server: VarlinkServer
     let roles: RoleResolver
+    /// The Varlink service the socket answers with, also called by the watchdog's health check.
+    let service: VarlinkService
+    /// Where the configuration came from, read again on SIGHUP; `nil` in tests that build one by hand.
+    let origin: ConfigurationSource.Origin?
+    /// The log level every logger follows, changed on SIGHUP; `nil` when logging was set up elsewhere.
+    let logLevel: LogLevelSwitch?
+    /// The socket being served, once `listen()` returned.
+    let serving = NIOLockedValueBox<ServingSocket?>(nil)
+    /// The review runner shared by the schedule and `review.Run`.
+    let reviews: ReviewRunner
 
     /// Opens the database and prepares the services; nothing listens yet.
-    public init(configuration: Configuration, clock: Clock = .system, logger: Logger) throws {
+    ///
+    /// - Parameters:
+    ///   - origin: where `configuration` was read from; SIGHUP reads it again.
+    ///   - logLevel: the switch the loggers were bootstrapped with; SIGHUP sets it from `[log] level`.
+    public init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
+                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, logger: Logger) throws {
+        self.origin = origin
+        self.logLevel = logLevel
         try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
                                                 withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let database = try RiskDatabase(path: configuration.database)
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
         roles = RoleResolver(access: configuration.access, daemonUID: getuid())
+        let roles = roles
+        reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents(),
+                               isOnBoard: { _, uid in roles.caller(uid: uid).roles.contains(.board) })
         let dispatcher = Dispatcher(
             tables: [
                 DaemonService(context: context).methods,
                 RiskService(context: context).methods,
                 AuditService(context: context).methods,
+                EthicsService(context: context).methods,
+                OrganisationService(context: context).methods,
+                InterestService(context: context).methods,
+                MemberService(context: context, roles: roles).methods,
+                ReviewService(context: context, runner: reviews).methods,
             ],
-            roles: roles, clock: clock, logger: logger)
+            roles: roles, clock: clock, logger: logger,
+            members: MemberTracker(database: database, logger: logger))
         let handler: VarlinkService.Handler = { call in await dispatcher.respond(to: call) }
-        let service = VarlinkService(
+        service = VarlinkService(
             info: .init(vendor: RiskdProtocol.vendor, product: RiskdProtocol.product, version: RiskdProtocol.version,
                         url: RiskdProtocol.url),
             interfaces: RiskdProtocol.interfaces.map { ($0, handler) })
@@ -50,71 +79,27 @@ public final class Daemon: Sendable {
     public var database: RiskDatabase { context.database }
 
     /// Serves until a termination signal, as one `ServiceGroup`.
+    ///
+    /// The group shuts its services down in reverse order: the watchdog, first in the list, pings until the
+    /// socket has drained.
     public func run() async throws {
+        // Trapped before anything reports ready, so that an early `systemctl reload` does not kill the daemon.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
+        var lifecycle: [ServiceGroupConfiguration.ServiceConfiguration] = []
+        if let microseconds = ServiceManager.watchdogMicroseconds() {
+            lifecycle.append(.init(service: WatchdogService(daemon: self,
+                                                            interval: .microseconds(Int64(microseconds / 2)))))
+        }
+        lifecycle.append(.init(service: ReloadService(daemon: self, hangups: hangups)))
         let group = ServiceGroup(
-            configuration: .init(services: [.init(service: SocketService(daemon: self))],
+            configuration: .init(services: lifecycle + [.init(service: SocketService(daemon: self)),
+                                            .init(service: ReviewScheduler(runner: reviews, context: context))],
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: context.logger))
         try await group.run()
-    }
-
-    /// Binds the configured socket, or adopts the one systemd passed; the socket answers once this returns.
-    package func listen() async throws -> VarlinkServer.Listener {
-        let configuration = context.configuration
-        if let descriptor = ServiceManager.listenDescriptors().first {
-            context.logger.info("Serving the socket passed by the service manager (fd \(descriptor))")
-            return try await server.adopt(descriptor: descriptor)
-        }
-        let path = configuration.socket
-        try FileManager.default.createDirectory(atPath: Self.parent(of: path), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
-        let listener = try await server.bind(path: path)
-        chmod(path, mode_t(configuration.socketMode))
-        if let group = configuration.socketGroup {
-            if let gid = UserDirectory.gid(ofGroup: group) {
-                chown(path, uid_t.max, gid)
-            } else {
-                context.logger.warning("socket_group \(group) does not exist; the socket keeps the daemon's group")
-            }
-        }
-        context.logger.info("Listening on \(path)")
-        return listener
-    }
-
-    /// The server's part of a graceful shutdown.
-    package func drain() {
-        server.drain()
-    }
-
-    /// The last step of a shutdown: fold the WAL into the database file.
-    package func finish() {
-        do {
-            try context.database.checkpoint()
-        } catch {
-            context.logger.warning("WAL checkpoint at shutdown failed: \(error)")
-        }
     }
 
     static func parent(of path: String) -> String {
         let parent = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         return parent.isEmpty ? "/" : parent
-    }
-}
-
-/// The Varlink socket as a lifecycle service: listen, report ready, serve, drain on shutdown.
-struct SocketService: Service {
-    let daemon: Daemon
-
-    func run() async throws {
-        let listener = try await daemon.listen()
-        let risks = (try? await daemon.database.riskCount()) ?? 0
-        ServiceManager.notify("READY=1\nSTATUS=Serving \(risks) risks")
-        try await withGracefulShutdownHandler {
-            try await daemon.server.serve(listener)
-        } onGracefulShutdown: {
-            ServiceManager.notify("STOPPING=1\nSTATUS=Finishing calls in flight")
-            daemon.drain()
-            listener.channel.close(promise: nil)
-        }
-        daemon.finish()
     }
 }

@@ -10,8 +10,10 @@ struct Dispatcher: Sendable {
     let roles: RoleResolver
     let clock: Clock
     let logger: Logger
+    /// Records board members as they are seen; `nil` records nothing.
+    let members: MemberTracker?
 
-    init(tables: [MethodTable], roles: RoleResolver, clock: Clock, logger: Logger) {
+    init(tables: [MethodTable], roles: RoleResolver, clock: Clock, logger: Logger, members: MemberTracker? = nil) {
         var methods: [String: MethodTable.Body] = [:]
         for table in tables {
             methods.merge(table.bodies) { first, _ in first }
@@ -20,6 +22,7 @@ struct Dispatcher: Sendable {
         self.roles = roles
         self.clock = clock
         self.logger = logger
+        self.members = members
     }
 
     func respond(to call: VarlinkCall) async -> VarlinkResponse {
@@ -30,6 +33,7 @@ struct Dispatcher: Sendable {
         let now = clock.now()
         let request = Request(caller: caller, access: access, method: call.method, now: now,
                               today: clock.localDate(now))
+        await members?.note(caller, now: now, today: request.today)
         do {
             return try await body(call, request)
         } catch {

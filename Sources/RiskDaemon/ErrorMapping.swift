@@ -35,6 +35,11 @@ enum ErrorMapping {
                                 parameters: ["name": .string(error.key), "id": .int(error.id)])
         case .permissionDenied:
             return .permissionDenied
+        case .notCurrent:
+            return VarlinkError(name: EthicsInterface.Errors.notCurrent,
+                                parameters: ["version": .int(error.id), "current": .int(error.currentVersion)])
+        case .hashMismatch:
+            return VarlinkError(name: EthicsInterface.Errors.hashMismatch, parameters: ["version": .int(error.id)])
         case .notFound:
             switch error.entity {
             case .risk: return VarlinkError(name: "org.riskd.risk.NoSuchRisk", parameters: ["id": .int(error.id)])

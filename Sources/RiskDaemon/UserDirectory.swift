@@ -1,8 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import NIOConcurrencyHelpers
 
-/// Looks users and groups up through NSS (`getpwuid_r`, `getgrouplist`, `getgrnam_r`), as `id(1)` does.
+/// Looks users and groups up through NSS (`getpwuid_r`, `getgrouplist`, `getgrnam_r`, `getpwent_r`), as `id(1)` does.
 ///
 /// Nothing is cached here; `RoleResolver` caches what it derives.
 public enum UserDirectory {
@@ -68,5 +69,79 @@ public enum UserDirectory {
         var buffer = [CChar](repeating: 0, count: 16_384)
         guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
         return entry.gr_gid
+    }
+
+    /// The user names that `identities` (an access list) name now: listed users, and the members of listed groups
+    /// (see `userNames(inGroup:)`). A `unix-user:UID` that NSS does not know is named by its number, as the caller
+    /// behind it would be; a group NSS does not know names nobody.
+    public static func userNames(of identities: [Identity]) -> Set<String> {
+        var names = Set<String>()
+        for identity in identities {
+            switch identity {
+            case .userName(let name): names.insert(name)
+            case .userID(let uid): names.insert(account(uid: uid)?.name ?? String(uid))
+            case .group(let name): names.formUnion(userNames(inGroup: name))
+            }
+        }
+        return names
+    }
+
+    /// The users who belong to the group called `name`: those its entry lists, and those whose primary group it
+    /// is (which `/etc/group` does not list, as `useradd --gid` leaves them). Empty when NSS knows no such group.
+    ///
+    /// Finding the second kind walks the whole user database (`getpwent_r`), one walk at a time.
+    public static func userNames(inGroup name: String) -> Set<String> {
+        guard let (gid, listed) = groupEntry(name) else { return [] }
+        return listed.union(userNames(withPrimaryGroup: gid))
+    }
+
+    /// The gid and the listed members of the group called `name`.
+    private static func groupEntry(_ name: String) -> (gid: UInt32, members: Set<String>)? {
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        while true {
+            let status = getgrnam_r(name, &entry, &buffer, buffer.count, &result)
+            if status == ERANGE, buffer.count < 1 << 24 {
+                buffer = [CChar](repeating: 0, count: buffer.count * 4)
+                continue
+            }
+            guard status == 0, result != nil else { return nil }
+            var members = Set<String>()
+            if var member = entry.gr_mem {
+                while let name = member.pointee {
+                    members.insert(String(cString: name))
+                    member += 1
+                }
+            }
+            return (entry.gr_gid, members)
+        }
+    }
+
+    /// The enumeration of `getpwent_r` is one stream per process: one walk at a time.
+    private static let userDatabaseWalk = NIOLock()
+
+    /// Every user whose primary group is `gid`.
+    private static func userNames(withPrimaryGroup gid: UInt32) -> Set<String> {
+        userDatabaseWalk.withLock {
+            setpwent()
+            defer { endpwent() }
+            var names = Set<String>()
+            var entry = passwd()
+            var result: UnsafeMutablePointer<passwd>?
+            var buffer = [CChar](repeating: 0, count: 4096)
+            while true {
+                let status = getpwent_r(&entry, &buffer, buffer.count, &result)
+                if status == ERANGE, buffer.count < 1 << 20 {
+                    buffer = [CChar](repeating: 0, count: buffer.count * 4)
+                    continue
+                }
+                guard status == 0, result != nil else { break }
+                if entry.pw_gid == gid, let name = entry.pw_name {
+                    names.insert(String(cString: name))
+                }
+            }
+            return names
+        }
     }
 }

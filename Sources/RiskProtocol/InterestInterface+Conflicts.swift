@@ -78,7 +78,8 @@ extension InterestInterface {
 
     /// Lists stored conflict checks, in id order, one page at a time.
     ///
-    /// Roles: admin and auditor see every check; a board member sees the checks they ran.
+    /// Roles: admin and auditor see every check; a board member sees the checks they ran, and the others' when
+    /// interests.board_sees_register is set, with conflicts from interests they may not see withheld.
     public enum Checks: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name

@@ -66,7 +66,8 @@ extension Migrations {
                 at TEXT NOT NULL,
                 by TEXT NOT NULL,
                 matter TEXT NOT NULL,
-                -- JSON arrays: the names asked, and the conflicts found (Conflict records of the protocol).
+                -- JSON arrays: the names asked, and every conflict found (the protocol's Conflict fields, plus
+                -- the name asked that matched and whether the interest is sensitive; see ConflictCheckRow).
                 organisations TEXT NOT NULL,
                 conflicts TEXT NOT NULL
             );

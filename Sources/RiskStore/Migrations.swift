@@ -81,6 +81,7 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v2-integrity-register", migrate: integrityRegister)
+        migrator.registerMigration("v3-reviews", migrate: reviews)
         return migrator
     }
 

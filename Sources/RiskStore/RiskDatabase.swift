@@ -131,6 +131,14 @@ public final class RiskDatabase: Sendable {
         }
     }
 
+    /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).
+    public func auditHead() async throws -> (seq: Int, hash: String) {
+        try await writer.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+            return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
+        }
+    }
+
     /// Recomputes the audit chain.
     public func verifyAudit() async throws -> AuditVerification {
         try await writer.read { db in try AuditChain.verify(db) }

@@ -10,13 +10,16 @@ public enum VarlinkClientError: Error, Sendable, CustomStringConvertible {
     case unreachable(path: String, reason: String)
     /// The service answered with an error.
     case remote(VarlinkError)
-    /// The service broke the protocol or closed the connection mid-call.
+    /// The service closed the connection where a reply was expected (it stopped, or refused a bad frame).
+    case connectionClosed
+    /// The service broke the protocol.
     case protocolViolation(String)
 
     public var description: String {
         switch self {
         case .unreachable(let path, let reason): "cannot connect to \(path): \(reason)"
         case .remote(let error): error.description
+        case .connectionClosed: "connection closed by the service"
         case .protocolViolation(let reason): "protocol error: \(reason)"
         }
     }
@@ -164,8 +167,8 @@ public final class VarlinkClient {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else {
-                throw .protocolViolation(count == 0 ? "connection closed by the service" :
-                                            "read failed: \(String(cString: strerror(errno)))")
+                if count == 0 { throw .connectionClosed }
+                throw .protocolViolation("read failed: \(String(cString: strerror(errno)))")
             }
             pending.append(contentsOf: chunk[..<count])
         }

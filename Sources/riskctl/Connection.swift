@@ -33,6 +33,44 @@ struct Connection {
         return Answer(message: message, method: M.qualifiedName)
     }
 
+    /// How a stream of replies ended.
+    enum StreamEnd {
+        /// riskd sent its last reply, one without `continues`.
+        case finished
+        /// riskd closed the connection between two replies, e.g. because it stopped.
+        case closed
+    }
+
+    /// Calls `method` with `more` and hands each reply to `body` as it arrives, until the last one.
+    ///
+    /// An error reply, first or later, is thrown as any call's is. Only `org.riskd.review.Watch` streams; other
+    /// methods answer once.
+    func stream<M: VarlinkMethod>(
+        _ method: M.Type,
+        _ parameters: M.Parameters,
+        _ body: (Answer<M.Reply>) throws(RiskctlError) -> Void
+    ) throws(RiskctlError) -> StreamEnd {
+        do {
+            try client.send(M.qualifiedName, parameters: parameters, more: true)
+        } catch {
+            throw RiskctlError(error, method: M.qualifiedName)
+        }
+        while true {
+            let message: VarlinkReplyMessage
+            do {
+                message = try client.receive()
+            } catch .connectionClosed {
+                return .closed
+            } catch {
+                throw RiskctlError(error, method: M.qualifiedName)
+            }
+            try body(Answer(message: message, method: M.qualifiedName))
+            if !message.continues {
+                return .finished
+            }
+        }
+    }
+
     /// Calls a paged list method until its `next` is null, or until `limit` items were collected.
     ///
     /// - Parameters:

@@ -33,12 +33,18 @@ struct GlobalOptions: ParsableArguments {
         try Connection(path: SocketLocator.socketPath(given: socketPath))
     }
 
+    /// Whether `confirm` asks: standard input and standard error are terminals and `--yes` was not given. A
+    /// command checks it before doing work only the question needs.
+    var asks: Bool {
+        !yes && isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+    }
+
     /// Asks `question` on the terminal and throws unless the answer is yes.
     ///
     /// Asks only when standard input and standard error are terminals and `--yes` was not given; a script that did
     /// not pass `--yes` is not blocked, because riskctl only asks where a person can answer.
     func confirm(_ question: String) throws(RiskctlError) {
-        guard !yes, isatty(STDIN_FILENO) == 1, isatty(STDERR_FILENO) == 1 else { return }
+        guard asks else { return }
         Output.prompt("\(question) [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw .cancelled }

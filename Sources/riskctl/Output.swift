@@ -18,6 +18,12 @@ enum Output {
         FileHandle.standardError.write(Data("riskctl: \(message)\n".utf8))
     }
 
+    /// Writes a line about what riskctl is doing on standard error, where it does not mix with the results.
+    static func note(_ message: String) {
+        flush()
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
     /// Writes a question to standard error without a newline, for `GlobalOptions.confirm`.
     static func prompt(_ question: String) {
         flush()
@@ -28,6 +34,16 @@ enum Output {
     static func json(_ value: JSONValue) throws(RiskctlError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
+            throw RiskctlError(.protocolViolation("the reply cannot be written as JSON"), method: nil)
+        }
+        print(text)
+    }
+
+    /// Prints a JSON value on one line, keys sorted: one reply of a stream, such as an event of `review watch`.
+    static func jsonLine(_ value: JSONValue) throws(RiskctlError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else {
             throw RiskctlError(.protocolViolation("the reply cannot be written as JSON"), method: nil)
         }

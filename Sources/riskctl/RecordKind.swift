@@ -1,17 +1,30 @@
 import ArgumentParser
 
-/// The kinds of record riskctl names by a letter and a number: `R-12` is risk 12, `A-3` is action 3.
+/// The kinds of record riskctl names by a letter and a number: `R-12` is risk 12, `A-3` is action 3, `O-5`
+/// organisation 5, `I-7` interest 7 and `C-12` conflict check 12.
 enum RecordKind {
     /// A risk, `R-`.
     case risk
     /// A mitigating action, `A-`.
     case action
+    /// An organisation of the registry, `O-`.
+    case organisation
+    /// A declared interest, `I-`.
+    case interest
+    /// A stored conflict check, `C-`.
+    case check
+    /// A finding of the review, `F-`.
+    case finding
 
     /// The letter of the kind, as printed.
     var letter: String {
         switch self {
         case .risk: "R"
         case .action: "A"
+        case .organisation: "O"
+        case .interest: "I"
+        case .check: "C"
+        case .finding: "F"
         }
     }
 
@@ -20,12 +33,26 @@ enum RecordKind {
         switch self {
         case .risk: "risk"
         case .action: "action"
+        case .organisation: "organisation"
+        case .interest: "interest"
+        case .check: "conflict check"
+        case .finding: "finding"
         }
     }
 
     /// The id as printed: `R-12`.
     func format(_ id: Int) -> String {
         "\(letter)-\(id)"
+    }
+
+    /// Ids as a list: `R-1 … R-21` when more than two run on without a gap, else each one; `none` for no id.
+    func describe(_ ids: [Int]) -> String {
+        guard let first = ids.first, let last = ids.last else { return "none" }
+        let consecutive = zip(ids, ids.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        if ids.count > 2, consecutive {
+            return "\(format(first)) … \(format(last))"
+        }
+        return ids.map(format).joined(separator: ", ")
     }
 
     /// Reads an id written `R-12`, `r-12` or `12` (with this kind's letter).
@@ -47,10 +74,18 @@ enum RecordKind {
         return id
     }
 
+    /// The kind whose records `method` (`org.riskd.interest.Update`) changes, for naming the record of an error.
+    static func changed(by method: String?) -> RecordKind {
+        guard let method else { return .risk }
+        if method.hasPrefix("org.riskd.organisation.") { return .organisation }
+        if method.hasPrefix("org.riskd.interest.") { return .interest }
+        return method.hasSuffix("Action") ? .action : .risk
+    }
+
     private var article: String {
         switch self {
-        case .risk: "a"
-        case .action: "an"
+        case .risk, .check, .finding: "a"
+        case .action, .organisation, .interest: "an"
         }
     }
 }

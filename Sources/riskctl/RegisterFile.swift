@@ -1,4 +1,3 @@
-import ArgumentParser
 import RiskProtocol
 
 /// The CSV form of the risk register that `risk import` reads and `risk export --csv` writes.
@@ -33,32 +32,11 @@ enum RegisterFile {
     ///   - name: the file's name as given, for messages.
     /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
-        let records: [[String]]
-        do {
-            records = try CSV.parse(text)
-        } catch {
-            let column = error.header.flatMap { $0.indices.contains(error.field) ? $0[error.field] : nil }
-            let row = "\(name):\(error.record)"
-            throw .invalidInput("\(column.map { "\(row): \($0.trimmingWhitespace())" } ?? row): \(error.reason)")
-        }
-        guard let header = records.first else {
-            throw .invalidInput("\(name): the file is empty; its first line must be the header")
-        }
-        let positions = try columnPositions(header, name: name)
+        let rows = try CSVTable.rows(in: text, name: name, columns: columns, required: requiredColumns,
+                                     skipped: exportColumns, noun: "risks")
         var entries = [Entry]()
-        for (index, record) in records.enumerated().dropFirst() {
-            let row = index + 1
-            guard record.contains(where: { !$0.trimmingWhitespace().isEmpty }) else { continue }
-            if record.count < header.count
-                || record[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty })
-            {
-                throw .invalidInput("\(name):\(row): \(record.count) fields, but the header has \(header.count)")
-            }
-            let cells = positions.mapValues { record[$0].trimmingWhitespace() }
-            entries.append(Entry(row: row, risk: try risk(from: cells, location: "\(name):\(row)")))
-        }
-        guard !entries.isEmpty else {
-            throw .invalidInput("\(name): no risks to import below the header")
+        for row in rows {
+            entries.append(Entry(row: row.number, risk: try risk(from: row)))
         }
         return entries
     }
@@ -67,15 +45,7 @@ enum RegisterFile {
     ///
     /// riskd names a bad value by path, `risks[3].likelihood`; `entries[3]` knows its row.
     static func locate(_ path: String, reason: String, in entries: [Entry], name: String) -> String? {
-        guard path.hasPrefix("risks["), let close = path.firstIndex(of: "]") else { return nil }
-        let number = path[path.index(path.startIndex, offsetBy: "risks[".count)..<close]
-        guard let index = Int(number), entries.indices.contains(index) else { return nil }
-        var column = path[path.index(after: close)...]
-        if column.first == "." {
-            column = column.dropFirst()
-        }
-        let row = entries[index].row
-        return column.isEmpty ? "\(name):\(row): \(reason)" : "\(name):\(row): \(column): \(reason)"
+        CSVTable.locate(path, list: "risks", reason: reason, rows: entries.map(\.row), name: name)
     }
 
     /// One risk as a line of `risk export --csv`, starting with the export-only columns.
@@ -94,72 +64,31 @@ enum RegisterFile {
         CSV.line(exportColumns + columns)
     }
 
-    /// Where each known column is in the header.
-    private static func columnPositions(_ header: [String], name: String) throws(RiskctlError) -> [String: Int] {
-        var positions = [String: Int]()
-        for (index, title) in header.enumerated() {
-            let trimmed = title.trimmingWhitespace()
-            guard let column = (columns + exportColumns).first(where: { $0.lowercased() == trimmed.lowercased() })
-            else {
-                let shown = trimmed.isEmpty ? "column \(index + 1)" : trimmed
-                throw .invalidInput(
-                    "\(name):1: \(shown): unknown column; the columns are \(columns.joined(separator: ", "))")
-            }
-            guard positions[column] == nil else {
-                throw .invalidInput("\(name):1: \(column): column given twice")
-            }
-            positions[column] = index
-        }
-        for column in requiredColumns where positions[column] == nil {
-            throw .invalidInput("\(name):1: \(column): missing column")
-        }
-        return positions.filter { !exportColumns.contains($0.key) }
-    }
-
-    /// The risk of one row; `cells` maps column names to trimmed text.
-    private static func risk(from cells: [String: String], location: String) throws(RiskctlError)
-        -> RiskInterface.NewRisk
-    {
-        func text(_ column: String) -> String? {
-            cells[column].flatMap { $0.isEmpty ? nil : $0 }
-        }
-        func required(_ column: String) throws(RiskctlError) -> String {
-            guard let value = text(column) else { throw .invalidInput("\(location): \(column): empty, but required") }
-            return value
-        }
-        func checked<T>(_ column: String, _ parse: (String) throws -> T) throws(RiskctlError) -> T? {
-            guard let value = text(column) else { return nil }
-            do {
-                return try parse(value)
-            } catch let error as ValidationError {
-                throw .invalidInput("\(location): \(column): \(error.message), not '\(value)'")
-            } catch {
-                throw .invalidInput("\(location): \(column): \(error)")
-            }
-        }
-        let title = try required("title")
-        let category = try required("category")
-        _ = try required("likelihood")
-        _ = try required("impact")
-        let likelihood = try checked("likelihood", Rating.parse) ?? 0
-        let impact = try checked("impact", Rating.parse) ?? 0
-        let residualLikelihood = try checked("residualLikelihood", Rating.parse)
-        let residualImpact = try checked("residualImpact", Rating.parse)
+    /// The risk of one row.
+    private static func risk(from row: CSVTable.Row) throws(RiskctlError) -> RiskInterface.NewRisk {
+        let title = try row.required("title")
+        let category = try row.required("category")
+        _ = try row.required("likelihood")
+        _ = try row.required("impact")
+        let likelihood = try row.checked("likelihood", Rating.parse) ?? 0
+        let impact = try row.checked("impact", Rating.parse) ?? 0
+        let residualLikelihood = try row.checked("residualLikelihood", Rating.parse)
+        let residualImpact = try row.checked("residualImpact", Rating.parse)
         if (residualLikelihood == nil) != (residualImpact == nil) {
             let missing = residualLikelihood == nil ? "residualLikelihood" : "residualImpact"
-            throw .invalidInput("\(location): \(missing): empty, but the other residual rating is given")
+            throw .invalidInput("\(row.location): \(missing): empty, but the other residual rating is given")
         }
         return RiskInterface.NewRisk(
             title: title,
-            description: text("description"),
+            description: row.text("description"),
             category: category,
-            area: text("area"),
-            owner: text("owner"),
+            area: row.text("area"),
+            owner: row.text("owner"),
             likelihood: likelihood,
             impact: impact,
             residualLikelihood: residualLikelihood,
             residualImpact: residualImpact,
-            nextReviewDue: try checked("nextReviewDue", CalendarDay.parse)
+            nextReviewDue: try row.checked("nextReviewDue", CalendarDay.parse)
         )
     }
 }

@@ -17,7 +17,7 @@ struct RiskCtl: ParsableCommand {
         abstract: "Keep the risk register and read the audit trail of riskd.",
         discussion: """
             Ids may be written with or without their letter: R-12 and 12 name the same risk, A-3 and 3 the same \
-            action. Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
+            action; O- is an organisation, I- a declared interest, C- a conflict check. Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
             69 riskd unreachable, 75 conflict, 77 permission denied. See riskctl(1).
             """,
         version: RiskdProtocol.version,
@@ -27,6 +27,12 @@ struct RiskCtl: ParsableCommand {
             BackupCommand.self,
             RiskCommand.self,
             AuditCommand.self,
+            EthicsCommand.self,
+            OrganisationCommand.self,
+            InterestCommand.self,
+            ConflictsCommand.self,
+            MemberCommand.self,
+            ReviewCommand.self,
         ]
     )
 

@@ -23,6 +23,8 @@ struct RiskctlError: Error, CustomStringConvertible {
 
     /// What went wrong; `ExitStatus(for:)` switches over it.
     let kind: Kind
+    /// The line to print instead of the one `kind` gives, such as one naming the row of an input file.
+    private var message: String?
 
     /// Wraps a failure of the Varlink client; `method` is the call that failed, when there was one.
     init(_ error: VarlinkClientError, method: String?) {
@@ -31,6 +33,8 @@ struct RiskctlError: Error, CustomStringConvertible {
             kind = .unreachable(path: path, reason: reason)
         case .remote(let remote):
             kind = .remote(remote, method: method)
+        case .connectionClosed:
+            kind = .protocolViolation("riskd closed the connection before answering")
         case .protocolViolation(let reason):
             kind = .protocolViolation(reason)
         }
@@ -53,9 +57,17 @@ struct RiskctlError: Error, CustomStringConvertible {
     /// The user answered no when asked to confirm.
     static let cancelled = RiskctlError(kind: .cancelled)
 
+    /// The same failure, with its exit status, reported as `message`.
+    func described(as message: String) -> RiskctlError {
+        var error = self
+        error.message = message
+        return error
+    }
+
     /// The line printed after `riskctl: `.
     var description: String {
-        switch kind {
+        if let message { return message }
+        return switch kind {
         case .unreachable(let path, let reason):
             if reason.lowercased().contains("permission denied") {
                 "cannot reach riskd at \(path): \(reason) (is your user in the group that may use it?)"
@@ -82,6 +94,14 @@ struct RiskctlError: Error, CustomStringConvertible {
             return "no risk \(reference(error, "id", as: .risk))"
         case "NoSuchAction":
             return "no action \(reference(error, "id", as: .action))"
+        case "NoSuchOrganisation":
+            return "no organisation \(reference(error, "id", as: .organisation))"
+        case "NoSuchInterest":
+            return "no interest \(reference(error, "id", as: .interest))"
+        case "NoSuchFinding":
+            return "no finding \(reference(error, "id", as: .finding))"
+        case "NoSuchVersion":
+            return "no version \(value(of: error, "version")) of the ethical code"
         case _ where shortName.hasPrefix("NoSuch"):
             let thing = String(shortName.dropFirst("NoSuch".count)).lowercased()
             return "no \(thing) \(value(of: error, "id", "user", "version", "name"))"
@@ -95,18 +115,21 @@ struct RiskctlError: Error, CustomStringConvertible {
             let parameter = error.parameters["parameter"]?.stringValue ?? "?"
             return "invalid parameter \(parameter) in \(methodName)"
         case "RevisionMismatch":
-            let kind: RecordKind = method?.hasSuffix("Action") == true ? .action : .risk
+            let kind = RecordKind.changed(by: method)
             let current = error.parameters["revision"]?.intValue.map(String.init) ?? "?"
             return "\(reference(error, "id", as: kind)) was changed meanwhile and is now at revision \(current); "
                 + "read it again and retry"
         case "DuplicateName":
             let name = error.parameters["name"]?.stringValue ?? "?"
-            return "the name \"\(name)\" is already taken"
+            let holder = error.parameters["id"]?.intValue.map { " by \(RecordKind.organisation.format($0))" } ?? ""
+            return "the name \"\(name)\" is already taken\(holder)"
         case "NotCurrent":
             let current = error.parameters["current"]?.intValue.map(String.init) ?? "?"
-            return "version \(value(of: error, "version")) is not the current one (\(current))"
+            return "version \(value(of: error, "version")) of the ethical code is not the current one (\(current)); "
+                + "read the current one and acknowledge that"
         case "HashMismatch":
-            return "the text you read is not that of version \(value(of: error, "version"))"
+            return "the text you read is not that of version \(value(of: error, "version")) of the ethical code; "
+                + "nothing was recorded"
         case "InternalError":
             let reason = error.parameters["reason"]?.stringValue ?? "no reason given"
             return "riskd failed on \(methodName): \(reason) (its log has the details)"

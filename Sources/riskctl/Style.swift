@@ -37,6 +37,14 @@ struct Style {
         }
     }
 
+    /// The style of a finding's severity: critical red, warning yellow.
+    static func of(_ severity: ReviewInterface.Severity) -> Style {
+        switch severity {
+        case .warning: .medium
+        case .critical: .high
+        }
+    }
+
     /// The band of a score with riskd's default thresholds (5, 10, 20), for the cells of the matrix.
     static func band(ofScore score: Int) -> RiskInterface.Severity {
         switch score {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RiskDaemon
+import RiskSystemd
 
 /// `riskd`: parse the command line, load the configuration, bootstrap logging, run the daemon.
 @main
@@ -30,9 +31,10 @@ struct Riskd: AsyncParsableCommand {
     static let configurationExit = ExitCode(78)
 
     func run() async throws {
+        let origin = ConfigurationSource.Origin(explicitFile: config, socket: socket, database: database)
         let configuration: Configuration
         do {
-            configuration = try ConfigurationSource.load(explicitFile: config, socket: socket, database: database)
+            configuration = try origin.load()
         } catch {
             FileHandle.standardError.write(Data("riskd: \(error)\n".utf8))
             throw Self.configurationExit
@@ -41,16 +43,15 @@ struct Riskd: AsyncParsableCommand {
             print("Configuration is valid.\nsocket: \(configuration.socket)\ndatabase: \(configuration.database)")
             return
         }
-        let level = configuration.logLevel
+        // One switch for every logger, so that SIGHUP can change `[log] level` while running.
+        let levels = LogLevelSwitch(configuration.logLevel)
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            levels.handler(StreamLogHandler.standardError(label: label))
         }
         let logger = Logger(label: "riskd")
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: configuration, logger: logger)
+            daemon = try Daemon(configuration: configuration, origin: origin, logLevel: levels, logger: logger)
         } catch {
             logger.critical("Cannot start: \(error)")
             throw ExitCode.failure

@@ -23,6 +23,8 @@ COMMANDS = [
     ["risk", "export"],
     ["risk", "action"], ["risk", "action", "add"], ["risk", "action", "done"], ["risk", "action", "cancel"],
     ["audit"], ["audit", "log"], ["audit", "verify"],
+    ["ethics"], ["ethics", "show"], ["ethics", "ack"], ["ethics", "versions"], ["ethics", "status"],
+    ["ethics", "publish"],
 ]
 
 HEADER = "title,description,category,area,owner,likelihood,impact,residualLikelihood,residualImpact,nextReviewDue"

@@ -276,8 +276,8 @@ CLIENT_ERRORS = [
     ("risk-add-likelihood-7", "org.riskd.risk", "Add",
      {"title": "x", "category": "governance", "likelihood": 7, "impact": 1},
      "org.riskd.risk.InvalidValue", invalid_value("likelihood")),
-    ("interest-list-not-implemented", "org.riskd.interest", "List", {},
-     "org.varlink.service.MethodNotImplemented", {"method": "org.riskd.interest.List"}),
+    ("interest-get-no-such", "org.riskd.interest", "Get", {"id": 424242},
+     "org.riskd.interest.NoSuchInterest", {"id": 424242}),
 ]
 
 
@@ -325,8 +325,7 @@ RAW_ERRORS = [
      {"parameter": "upgrade"}),
     ("upgrade-refused-whoami", "org.riskd.daemon.Whoami", {}, {"upgrade": True},
      "org.varlink.service.InvalidParameter", {"parameter": "upgrade"}),
-    ("not-implemented-raw", "org.riskd.member.List", {}, {}, "org.varlink.service.MethodNotImplemented",
-     {"method": "org.riskd.member.List"}),
+    ("watch-without-more-raw", "org.riskd.review.Watch", {}, {}, "org.varlink.service.ExpectedMore", {}),
 ]
 
 
@@ -448,7 +447,8 @@ def test_list_status_outside_the_risk_statuses(module_daemon):
 
 def test_every_error_reply_carries_parameters(module_daemon):
     with module_daemon.connect() as connection:
-        for method in ("org.riskd.risk.Get", "org.riskd.nosuch.X", "org.riskd.interest.Checks"):
+        for method in ("org.riskd.risk.Get", "org.riskd.nosuch.X", "org.riskd.interest.Declare",
+                       "org.riskd.review.Watch"):
             reply = connection.call(method, {})
             assert "error" in reply and isinstance(reply.get("parameters"), dict), reply
 

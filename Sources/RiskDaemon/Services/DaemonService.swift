@@ -14,10 +14,11 @@ struct DaemonService {
         }
         table.on(DaemonInterface.Status.self) { _, _ in
             let database = context.database
-            // Interests and findings arrive with the integrity register and the reviews; until then there are none.
+            let review = try await database.reviewStatus()
             return .init(version: RiskdProtocol.version, startedAt: context.startedAt.description,
                          schemaVersion: try await database.schemaVersion(), risks: try await database.riskCount(),
-                         interests: 0, openFindings: 0, lastReviewRun: nil)
+                         interests: try await database.interestCount(), openFindings: review.openFindings,
+                         lastReviewRun: review.lastRunFinishedAt)
         }
         table.on(DaemonInterface.Backup.self) { _, request in
             let configuration = context.configuration

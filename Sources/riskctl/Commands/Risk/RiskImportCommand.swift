@@ -37,7 +37,8 @@ struct RiskImportCommand: ParsableCommand {
             return try Output.json(answer.parameters)
         }
         let ids = try answer.decoded().ids
-        Output.line("Imported \(ids.count) \(ids.count == 1 ? "risk" : "risks") (\(Self.describe(ids))).")
+        let noun = ids.count == 1 ? "risk" : "risks"
+        Output.line("Imported \(ids.count) \(noun) (\(RecordKind.risk.describe(ids))).")
     }
 
     /// The error with the row and column of the file when riskd named a risk of the import by its path.
@@ -58,15 +59,5 @@ struct RiskImportCommand: ParsableCommand {
             return error
         }
         return .invalidInput(message)
-    }
-
-    /// The ids as printed: `R-1 … R-21` when they run on without a gap, else each one.
-    static func describe(_ ids: [Int]) -> String {
-        guard let first = ids.first, let last = ids.last else { return "none" }
-        let consecutive = zip(ids, ids.dropFirst()).allSatisfy { $1 == $0 + 1 }
-        if ids.count > 2, consecutive {
-            return "\(RecordKind.risk.format(first)) … \(RecordKind.risk.format(last))"
-        }
-        return ids.map { RecordKind.risk.format($0) }.joined(separator: ", ")
     }
 }

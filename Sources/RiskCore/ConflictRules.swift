@@ -1,0 +1,108 @@
+/// Conflict checks as pure functions: which active interests tie a board member to the organisations a decision
+/// concerns.
+public enum ConflictRules {
+    /// The most organisation names one check may ask about.
+    public static let maximumNames = 100
+
+    /// The names and the matter of a check request, trimmed; refuses an empty list, a name with no letter or digit
+    /// and an empty matter.
+    public static func request(organisations: [String], matter: String) throws(DomainError)
+        -> (organisations: [String], matter: String)
+    {
+        guard !organisations.isEmpty else {
+            throw .invalidValue("organisations", "must name at least one organisation")
+        }
+        guard organisations.count <= maximumNames else {
+            throw .invalidValue("organisations", "must name at most \(maximumNames), not \(organisations.count)")
+        }
+        var names: [String] = []
+        for (index, text) in organisations.enumerated() {
+            let field = "organisations[\(index)]"
+            let name = try FieldRules.requiredText(text, field: field)
+            guard !NameMatching.normalise(name).isEmpty else {
+                throw .invalidValue(field, "must contain a letter or a digit")
+            }
+            names.append(name)
+        }
+        let matter = try FieldRules.requiredText(matter, field: "matter", limit: TextLimits.long)
+        return (names, matter)
+    }
+
+    /// Every interest active on `today` whose organisation matches one of `asked`, once per interest with its
+    /// strongest match, ordered by declarant and id. Nothing is withheld here.
+    ///
+    /// Names are compared through the registry both ways: an interest declared as "Open Society Foundations"
+    /// matches an asked "OSF" as an `alias` when the registry gives the organisation that alias, and so does one
+    /// declared as "OSF" for an asked "Open Society Foundations".
+    public static func conflicts(asked: [String], interests: [Interest], registry: [Organisation],
+                                 today: CalendarDate) -> [Conflict] {
+        let directory = RegistryNames(registry)
+        let askedNames = asked.map { name in
+            let normalised = NameMatching.normalise(name)
+            return (name: name, normalised: normalised, organisationNames: directory.names(of: normalised))
+        }
+        var normalisedOrganisations: [String: String] = [:]
+        var conflicts: [Conflict] = []
+        for interest in interests where interest.isActive(today: today) {
+            let candidate = normalisedOrganisations[interest.organisation] ?? interest.normalisedOrganisation
+            normalisedOrganisations[interest.organisation] = candidate
+            let candidateNames = interest.organisationId.flatMap(directory.names(ofId:))
+                ?? directory.names(of: candidate)
+            var best: (match: NameMatching.Match, asked: String)?
+            for asked in askedNames {
+                guard let match = match(asked: asked.normalised, askedNames: asked.organisationNames,
+                                        candidate: candidate, candidateNames: candidateNames) else { continue }
+                if best.map({ match < $0.match }) ?? true { best = (match, asked.name) }
+            }
+            guard let best else { continue }
+            conflicts.append(Conflict(declarant: interest.declarant, interestId: interest.id,
+                                      kind: interest.kind.rawValue, organisation: interest.organisation,
+                                      asked: best.asked, sensitive: interest.sensitive, match: best.match))
+        }
+        return conflicts.sorted { ($0.declarant, $0.interestId) < ($1.declarant, $1.interestId) }
+    }
+
+    /// How one asked name (with the other names of its organisation in the registry) matches one declared name
+    /// (with the names of its organisation).
+    static func match(asked: String, askedNames: [String], candidate: String, candidateNames: [String])
+        -> NameMatching.Match?
+    {
+        let direct = NameMatching.match(normalisedAsked: asked, normalisedCandidate: candidate,
+                                        normalisedAliases: candidateNames.filter { $0 != candidate })
+        if let direct, direct != .possible { return direct }
+        if askedNames.contains(candidate) { return .alias }
+        if direct != nil { return direct }
+        for other in askedNames where other != asked {
+            if NameMatching.match(normalisedAsked: other, normalisedCandidate: candidate,
+                                  normalisedAliases: candidateNames) != nil {
+                return .possible
+            }
+        }
+        return nil
+    }
+}
+
+/// The registry's names, normalised, by name and by organisation.
+struct RegistryNames {
+    private var organisationByName: [String: Int] = [:]
+    private var namesById: [Int: [String]] = [:]
+
+    /// The names of every organisation of `registry`.
+    init(_ registry: [Organisation]) {
+        for organisation in registry {
+            let names = [organisation.normalisedName] + organisation.normalisedAliases
+            namesById[organisation.id] = names
+            for name in names { organisationByName[name] = organisation.id }
+        }
+    }
+
+    /// Every normalised name of the organisation that goes by `normalised`; empty when none does.
+    func names(of normalised: String) -> [String] {
+        organisationByName[normalised].flatMap { namesById[$0] } ?? []
+    }
+
+    /// Every normalised name of organisation `id`; `nil` when the registry has none with that id.
+    func names(ofId id: Int) -> [String]? {
+        namesById[id]
+    }
+}

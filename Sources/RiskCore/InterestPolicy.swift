@@ -1,0 +1,32 @@
+/// The rules of the register of interests that the configuration sets (`[interests]`).
+public struct InterestPolicy: Sendable, Hashable {
+    /// A declaration made more than this many days after the interest started is `late`.
+    public var lateAfterDays: Int
+    /// A member who never confirmed must first confirm this many days after riskd first saw them.
+    public var firstConfirmationDays: Int
+    /// Days between a confirmation and the next one due.
+    public var confirmEveryDays: Int
+    /// Whether board members see each other's entries that are not sensitive.
+    public var boardSeesRegister: Bool
+
+    /// The policy with these values; the defaults are those of `config/riskd.toml`.
+    public init(lateAfterDays: Int = 28, firstConfirmationDays: Int = 28, confirmEveryDays: Int = 365,
+                boardSeesRegister: Bool = true) {
+        self.lateAfterDays = lateAfterDays
+        self.firstConfirmationDays = firstConfirmationDays
+        self.confirmEveryDays = confirmEveryDays
+        self.boardSeesRegister = boardSeesRegister
+    }
+
+    /// The day a member's next confirmation is due: `confirmEveryDays` after the last one, or
+    /// `firstConfirmationDays` after they were first seen when they never confirmed.
+    public func confirmationDue(firstSeenOn: CalendarDate, lastConfirmedOn: CalendarDate?) -> CalendarDate {
+        if let lastConfirmedOn { return lastConfirmedOn.adding(days: confirmEveryDays) }
+        return firstSeenOn.adding(days: firstConfirmationDays)
+    }
+
+    /// Whether an interest that started on `startedOn` and is declared on `declaredOn` is declared late.
+    public func isLate(startedOn: CalendarDate, declaredOn: CalendarDate) -> Bool {
+        startedOn.days(until: declaredOn) > lateAfterDays
+    }
+}

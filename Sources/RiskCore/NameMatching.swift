@@ -1,0 +1,113 @@
+// Foundation only for Unicode compatibility decomposition (NFKD), which the standard library does not offer
+// publicly; nothing here does I/O.
+import Foundation
+
+/// How organisation names are compared: folded so that the spelling of a name in a declaration, an agenda or a
+/// spreadsheet does not hide a conflict of interest.
+///
+/// `normalise` folds case (`OSF` = `osf`), diacritics (`Udruženje` = `udruzenje`, `č ć š ž` = `c c s z`), letters
+/// that have no decomposition (`đ ł ø ı ß æ œ þ` = `d l o i ss ae oe th`), compatibility forms (`ﬁ` = `fi`,
+/// full-width letters) and turns every run of punctuation and white space into one space.
+public enum NameMatching {
+    /// How an asked name matched a candidate.
+    public enum Match: String, Sendable, Hashable, CaseIterable, Comparable {
+        /// The names are equal once normalised.
+        case exact
+        /// The asked name is equal to another name of the candidate's organisation in the registry.
+        case alias
+        /// Every word of the shorter name occurs in the longer one; a person should look.
+        case possible
+
+        /// 0 for the strongest match, `exact`.
+        public var rank: Int {
+            switch self {
+            case .exact: 0
+            case .alias: 1
+            case .possible: 2
+            }
+        }
+
+        /// Orders stronger matches first.
+        public static func < (lhs: Match, rhs: Match) -> Bool {
+            lhs.rank < rhs.rank
+        }
+    }
+
+    /// Letters that compatibility decomposition leaves alone, written as the letters a person would type instead.
+    /// Keys are lower case: the text is lowered before they are looked up.
+    static let undecomposable: [Unicode.Scalar: String] = [
+        "đ": "d", "ð": "d", "ł": "l", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h",
+        "ŧ": "t",
+    ]
+
+    /// The folded form of `name`: lower case, without diacritics, words separated by single spaces, no space at
+    /// either end. Empty when the name holds no letter or digit.
+    public static func normalise(_ name: String) -> String {
+        let lowered = name.decomposedStringWithCompatibilityMapping.lowercased()
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in lowered.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark:
+                continue
+            default:
+                break
+            }
+            let letters: String.UnicodeScalarView
+            if let replacement = undecomposable[scalar] {
+                letters = replacement.unicodeScalars
+            } else if isLetterOrDigit(scalar) {
+                letters = String.UnicodeScalarView([scalar])
+            } else {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace, !result.isEmpty { result.append(" ") }
+            pendingSpace = false
+            result.append(contentsOf: letters)
+        }
+        return String(result)
+    }
+
+    /// How `asked` matches `candidate`, a name as declared, whose organisation in the registry also goes by
+    /// `aliases` (its registered name and aliases); `nil` when it does not.
+    public static func match(asked: String, candidate: String, aliases: [String]) -> Match? {
+        match(normalisedAsked: normalise(asked), normalisedCandidate: normalise(candidate),
+              normalisedAliases: aliases.map(normalise))
+    }
+
+    /// `match(asked:candidate:aliases:)` over names that are already normalised.
+    public static func match(normalisedAsked asked: String, normalisedCandidate candidate: String,
+                             normalisedAliases aliases: [String]) -> Match? {
+        guard !asked.isEmpty else { return nil }
+        if asked == candidate { return .exact }
+        if aliases.contains(asked) { return .alias }
+        let askedWords = words(asked)
+        for other in [candidate] + aliases where !other.isEmpty {
+            if contained(askedWords, words(other)) { return .possible }
+        }
+        return nil
+    }
+
+    /// Whether every word of the name with fewer words occurs in the other.
+    static func contained(_ first: [Substring], _ second: [Substring]) -> Bool {
+        guard !first.isEmpty, !second.isEmpty else { return false }
+        let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
+        let available = Set(longer)
+        return shorter.allSatisfy(available.contains)
+    }
+
+    /// The words of a normalised name.
+    static func words(_ normalised: String) -> [Substring] {
+        normalised.split(separator: " ")
+    }
+
+    /// Whether `scalar` is part of a word: a letter or a digit of any script.
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isAlphabetic { return true }
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,46 @@
+/// What a review run does to the stored findings, decided from the open findings and this run's observations.
+///
+/// A finding is raised once, stays open while its condition holds, resolves itself when the condition clears, and
+/// is reminded every `remindEveryDays` while open and not acknowledged. Nothing is stored or sent here.
+public enum FindingLifecycle {
+    /// One step for one finding.
+    public enum Change: Sendable, Hashable {
+        /// A new finding: store it and alert.
+        case raise(Observation)
+        /// Still holds: update its last-seen time, severity and message; alert again when `remind` is set.
+        case persist(id: Int, Observation, remind: Bool)
+        /// No longer holds: mark it resolved and alert once.
+        case resolve(id: Int)
+    }
+
+    /// The changes of a run at `now`, in observation order then by id for resolutions.
+    public static func reconcile(open: [OpenFinding], observations: [Observation], now: Instant,
+                                 remindEveryDays: Int) -> [Change] {
+        var byKey: [FindingKey: OpenFinding] = [:]
+        for finding in open {
+            byKey[finding.key] = finding
+        }
+        var seen = Set<FindingKey>()
+        var changes: [Change] = []
+        for observation in observations where seen.insert(observation.key).inserted {
+            guard let finding = byKey[observation.key] else {
+                changes.append(.raise(observation))
+                continue
+            }
+            changes.append(.persist(id: finding.id, observation,
+                                    remind: isReminderDue(finding, now: now, remindEveryDays: remindEveryDays)))
+        }
+        for finding in open.sorted(by: { $0.id < $1.id }) where !seen.contains(finding.key) {
+            changes.append(.resolve(id: finding.id))
+        }
+        return changes
+    }
+
+    /// Whether an open finding is due for a reminder: unacknowledged, and last alerted `remindEveryDays` or more
+    /// before `now`.
+    public static func isReminderDue(_ finding: OpenFinding, now: Instant, remindEveryDays: Int) -> Bool {
+        guard !finding.acknowledged else { return false }
+        guard let last = finding.lastAlertedAt else { return true }
+        return now.secondsSinceEpoch - last.secondsSinceEpoch >= Int64(remindEveryDays) * 86_400
+    }
+}

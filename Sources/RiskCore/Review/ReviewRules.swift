@@ -1,0 +1,107 @@
+/// The review rules of ARCHITECTURE.md as pure functions of (snapshot, policy, today).
+///
+/// Each rule yields at most one observation per subject. "Overdue" means the due date is before `today` (the
+/// daemon's local date): on the due date itself nothing is raised yet.
+public enum ReviewRules {
+    /// Every observation that holds on `today`, in a stable order (rule, then subject).
+    public static func evaluate(_ snapshot: ReviewSnapshot, policy: ReviewPolicy, today: CalendarDate)
+        -> [Observation]
+    {
+        var found: [Observation] = []
+        found += snapshot.risks.compactMap { reviewOverdue($0, policy: policy, today: today) }
+        let treated = Set(snapshot.openActions.map(\.riskId))
+        found += snapshot.risks.compactMap { untreated($0, treated: treated, policy: policy) }
+        found += snapshot.risks.compactMap { acceptanceExpired($0, policy: policy, today: today) }
+        found += snapshot.openActions.compactMap { actionOverdue($0, today: today) }
+        found += snapshot.members.compactMap { confirmationOverdue($0, policy: policy, today: today) }
+        found += snapshot.interests.compactMap { unmanaged($0, policy: policy, today: today) }
+        if let code = snapshot.code {
+            found += snapshot.members.compactMap { unacknowledged($0, code: code, policy: policy, today: today) }
+        }
+        return found
+    }
+
+    static func severity(of risk: Risk, policy: ReviewPolicy) -> FindingSeverity {
+        risk.severity(policy.scoring) == .critical ? .critical : .warning
+    }
+
+    static func label(_ risk: Risk) -> String {
+        "Risk R-\(risk.id) \"\(risk.title)\""
+    }
+
+    static func reviewOverdue(_ risk: Risk, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
+        guard risk.status != .closed, risk.nextReviewDue < today else { return nil }
+        return Observation(
+            rule: .riskReviewOverdue, subject: "risk:\(risk.id)", severity: severity(of: risk, policy: policy),
+            message: "\(label(risk)) is overdue for review (due \(risk.nextReviewDue), severity "
+                + "\(risk.severity(policy.scoring).rawValue))")
+    }
+
+    static func untreated(_ risk: Risk, treated: Set<Int>, policy: ReviewPolicy) -> Observation? {
+        let band = risk.severity(policy.scoring)
+        guard risk.status == .open || risk.status == .mitigating, band >= .high, !treated.contains(risk.id)
+        else { return nil }
+        return Observation(
+            rule: .riskUntreated, subject: "risk:\(risk.id)", severity: severity(of: risk, policy: policy),
+            message: "\(label(risk)) is \(band.rawValue) and has no open action: add an action or accept the risk")
+    }
+
+    static func acceptanceExpired(_ risk: Risk, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
+        guard risk.status == .accepted, let until = risk.acceptedUntil, until < today else { return nil }
+        return Observation(
+            rule: .riskAcceptanceExpired, subject: "risk:\(risk.id)", severity: severity(of: risk, policy: policy),
+            message: "The acceptance of \(label(risk)) expired on \(until): review it, treat it or accept it again")
+    }
+
+    static func actionOverdue(_ action: Action, today: CalendarDate) -> Observation? {
+        guard action.isOverdue(today: today) else { return nil }
+        return Observation(
+            rule: .actionOverdue, subject: "action:\(action.id)", severity: .warning,
+            message: "Action A-\(action.id) of risk R-\(action.riskId) (owner \(action.owner)) is overdue "
+                + "(due \(action.dueOn))")
+    }
+
+    /// When `member` must next confirm their declarations.
+    public static func confirmationDue(_ member: MemberFacts, policy: ReviewPolicy) -> CalendarDate {
+        if let last = member.lastConfirmedOn { return last.adding(days: policy.confirmEveryDays) }
+        return member.firstSeenOn.adding(days: policy.firstConfirmationDays)
+    }
+
+    static func confirmationOverdue(_ member: MemberFacts, policy: ReviewPolicy, today: CalendarDate)
+        -> Observation?
+    {
+        let due = confirmationDue(member, policy: policy)
+        guard member.onBoard, due < today else { return nil }
+        let never = member.lastConfirmedOn == nil ? " (never confirmed)" : ""
+        return Observation(
+            rule: .interestConfirmationOverdue, subject: "member:\(member.user)", severity: .warning,
+            message: "Board member \(member.user) has not confirmed their declarations (due \(due))\(never)")
+    }
+
+    static func unmanaged(_ interest: InterestFacts, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
+        let due = interest.declaredOn.adding(days: policy.unmanagedAfterDays)
+        guard !interest.managed, due < today else { return nil }
+        return Observation(
+            rule: .interestUnmanaged, subject: "interest:\(interest.id)", severity: .warning,
+            message: "Interest I-\(interest.id) declared by \(interest.declarant) on \(interest.declaredOn) "
+                + "has no management plan (due \(due))")
+    }
+
+    /// When `member` must have acknowledged the current code.
+    public static func acknowledgementDue(_ member: MemberFacts, code: CodeFacts, policy: ReviewPolicy)
+        -> CalendarDate
+    {
+        max(code.publishedOn, member.firstSeenOn).adding(days: policy.acknowledgeWithinDays)
+    }
+
+    static func unacknowledged(_ member: MemberFacts, code: CodeFacts, policy: ReviewPolicy, today: CalendarDate)
+        -> Observation?
+    {
+        let due = acknowledgementDue(member, code: code, policy: policy)
+        guard member.onBoard, !member.acknowledgedVersions.contains(code.version), due < today else { return nil }
+        return Observation(
+            rule: .ethicsUnacknowledged, subject: "member:\(member.user)", severity: .warning,
+            message: "Board member \(member.user) has not acknowledged version \(code.version) of the code of ethics "
+                + "(due \(due))")
+    }
+}

@@ -1,0 +1,96 @@
+/// Everything the review rules read, taken from one consistent read of the database.
+///
+/// The rules see facts, not rows: the daemon builds this from the store, the tests build it by hand.
+public struct ReviewSnapshot: Sendable, Hashable {
+    /// Risks that are not closed.
+    public var risks: [Risk]
+    /// Actions that are still open, of risks that are not closed.
+    public var openActions: [Action]
+    /// Active declarations.
+    public var interests: [InterestFacts]
+    /// Board members and past declarants.
+    public var members: [MemberFacts]
+    /// The code of ethics in force, if one was published.
+    public var code: CodeFacts?
+
+    public init(risks: [Risk] = [], openActions: [Action] = [], interests: [InterestFacts] = [],
+                members: [MemberFacts] = [], code: CodeFacts? = nil) {
+        self.risks = risks
+        self.openActions = openActions
+        self.interests = interests
+        self.members = members
+        self.code = code
+    }
+}
+
+/// What the rules need of an active declaration.
+public struct InterestFacts: Sendable, Hashable {
+    public var id: Int
+    public var declarant: String
+    public var declaredOn: CalendarDate
+    /// Whether an administrator recorded a management plan.
+    public var managed: Bool
+
+    public init(id: Int, declarant: String, declaredOn: CalendarDate, managed: Bool) {
+        self.id = id
+        self.declarant = declarant
+        self.declaredOn = declaredOn
+        self.managed = managed
+    }
+}
+
+/// What the rules need of a member.
+public struct MemberFacts: Sendable, Hashable {
+    public var user: String
+    /// Whether the user holds the board role now (only they are asked to confirm and acknowledge).
+    public var onBoard: Bool
+    public var firstSeenOn: CalendarDate
+    public var lastConfirmedOn: CalendarDate?
+    /// The code versions the member acknowledged.
+    public var acknowledgedVersions: Set<Int>
+
+    public init(user: String, onBoard: Bool, firstSeenOn: CalendarDate, lastConfirmedOn: CalendarDate?,
+                acknowledgedVersions: Set<Int>) {
+        self.user = user
+        self.onBoard = onBoard
+        self.firstSeenOn = firstSeenOn
+        self.lastConfirmedOn = lastConfirmedOn
+        self.acknowledgedVersions = acknowledgedVersions
+    }
+}
+
+/// The current code of ethics.
+public struct CodeFacts: Sendable, Hashable {
+    public var version: Int
+    public var publishedOn: CalendarDate
+
+    public init(version: Int, publishedOn: CalendarDate) {
+        self.version = version
+        self.publishedOn = publishedOn
+    }
+}
+
+/// The thresholds of the rules (`[review]`, `[risk]`, `[interests]`, `[ethics]`).
+public struct ReviewPolicy: Sendable, Hashable {
+    public var scoring: ScoringPolicy
+    /// Days between confirmations of a member's declarations.
+    public var confirmEveryDays: Int
+    /// Days a new member has for a first confirmation.
+    public var firstConfirmationDays: Int
+    /// Days a declaration may stay without a management plan.
+    public var unmanagedAfterDays: Int
+    /// Days a member has to acknowledge a newly published code (or after joining).
+    public var acknowledgeWithinDays: Int
+    /// Days between reminders of an open, unacknowledged finding.
+    public var remindEveryDays: Int
+
+    public init(scoring: ScoringPolicy = .standard, confirmEveryDays: Int = 365, firstConfirmationDays: Int = 28,
+                unmanagedAfterDays: Int = 30, acknowledgeWithinDays: Int = 30, remindEveryDays: Int = 7) {
+        self.scoring = scoring
+        self.confirmEveryDays = confirmEveryDays
+        self.firstConfirmationDays = firstConfirmationDays
+        self.unmanagedAfterDays = unmanagedAfterDays
+        self.acknowledgeWithinDays = acknowledgeWithinDays
+        self.remindEveryDays = remindEveryDays
+    }
+}

@@ -1,0 +1,39 @@
+/// What a SIGHUP does with a configuration read again: the keys it may apply while running, and the ones that
+/// changed but need a restart (they keep their values until then).
+///
+/// `[access]`, `[risk]`, `[interests]`, `[ethics]`, `[review]` and `[log]` apply at once. `socket`, `database`,
+/// `socket_mode`, `socket_group`, `[backup]` and `[limits]` are read at start only: the socket and the database are
+/// open, and the limits are built into the server.
+public struct ConfigurationReload: Sendable {
+    /// The configuration to run with from now on: the new reloadable keys over the old start-only ones.
+    public let applied: Configuration
+    /// The start-only keys whose value changed, in the file's spelling (`socket`, `limits.max_connections`).
+    public let needsRestart: [String]
+
+    /// Compares the configuration in force with `reread`.
+    public init(running: Configuration, reread: Configuration) {
+        var applied = reread
+        applied.socket = running.socket
+        applied.database = running.database
+        applied.socketMode = running.socketMode
+        applied.socketGroup = running.socketGroup
+        applied.backup = running.backup
+        applied.limits = running.limits
+        self.applied = applied
+
+        var changed: [String] = []
+        func compare<Value: Equatable>(_ key: String, _ value: (Configuration) -> Value) {
+            if value(running) != value(reread) { changed.append(key) }
+        }
+        compare("socket", \.socket)
+        compare("database", \.database)
+        compare("socket_mode", \.socketMode)
+        compare("socket_group", \.socketGroup)
+        compare("backup.directory", \.backup.directory)
+        compare("backup.keep", \.backup.keep)
+        compare("limits.max_message_bytes", \.limits.maxMessageBytes)
+        compare("limits.max_connections", \.limits.maxConnections)
+        compare("limits.frame_timeout_seconds", \.limits.frameTimeoutSeconds)
+        needsRestart = changed
+    }
+}

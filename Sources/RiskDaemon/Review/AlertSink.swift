@@ -1,0 +1,107 @@
+import Logging
+import NIOConcurrencyHelpers
+import RiskCore
+import RiskStore
+import RiskSystemd
+
+/// One journal entry riskd raises for administrators.
+struct Alert: Sendable, Hashable {
+    var message: String
+    /// The catalog entry explaining it (`systemd/riskd.catalog`).
+    var messageID: String
+    /// syslog priority: 2 critical finding, 4 warning finding, 5 resolved, 6 run summary.
+    var priority: Int
+    /// `RISKD_*` fields (names without the prefix).
+    var fields: [String: String]
+}
+
+/// Where alerts go: journald in the daemon, a list in tests.
+protocol AlertSink: Sendable {
+    func send(_ alert: Alert)
+}
+
+/// Sends alerts to journald as native entries; without journald it logs the alert instead and says so once.
+final class JournalAlertSink: AlertSink {
+    private let logger: Logger
+    private let warned = NIOLockedValueBox(false)
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    func send(_ alert: Alert) {
+        var fields: [(name: String, value: String)] = [
+            ("MESSAGE", alert.message), ("MESSAGE_ID", alert.messageID), ("PRIORITY", String(alert.priority)),
+            ("SYSLOG_IDENTIFIER", "riskd"),
+        ]
+        for key in alert.fields.keys.sorted() {
+            fields.append(("RISKD_\(key)", alert.fields[key] ?? ""))
+        }
+        let status = Journal.send(fields)
+        guard status < 0 else { return }
+        let first = warned.withLockedValue { warned in
+            defer { warned = true }
+            return !warned
+        }
+        if first {
+            logger.warning("journald is not reachable (error \(-status)); review alerts go to this log instead")
+        }
+        logger.notice("\(alert.message)")
+    }
+}
+
+/// The message ids of riskd's alerts, one per rule (raised and reminded), one for resolutions, one for run
+/// summaries. They are the keys of `systemd/riskd.catalog`; never change one.
+enum AlertCatalog {
+    static func messageID(for rule: ReviewRule) -> String {
+        switch rule {
+        case .riskReviewOverdue: "7ccb57634c314f408638f94a068eccc4"
+        case .riskUntreated: "102927c9fb4a4bc7a0d6461db84c36a1"
+        case .riskAcceptanceExpired: "a4522e4dea5e462f81ee220ba41c5dfc"
+        case .actionOverdue: "66a0e53cfaa143938bb58aa52136f164"
+        case .interestConfirmationOverdue: "a48ec7a0014c4060a63d68e3cfcfa468"
+        case .interestUnmanaged: "c7d3b14d5cba478a92df52bcd1d9f945"
+        case .ethicsUnacknowledged: "c17c65323cc1418284e05dc81c2151da"
+        }
+    }
+
+    static let resolved = "43d94e4ca2574f66aa37bbfc042f79ed"
+    static let runSummary = "83d32d6c1c4a44bfa552837b51bbdf37"
+
+    /// The alert for a finding event of run `run`.
+    static func alert(for event: FindingEvent, run: Int) -> Alert {
+        let finding = event.finding
+        let critical = finding.severity == FindingSeverity.critical.rawValue
+        var fields = [
+            "RULE": finding.rule, "SUBJECT": finding.subject, "FINDING": String(finding.id ?? 0),
+            "SEVERITY": finding.severity, "RUN": String(run), "EVENT": event.kind.rawValue,
+        ]
+        switch event.kind {
+        case .raised:
+            return Alert(message: finding.message, messageID: messageID(rule: finding.rule),
+                         priority: critical ? 2 : 4, fields: fields)
+        case .reminded:
+            let since = String(finding.firstSeenAt.prefix(10))
+            return Alert(message: "Reminder: \(finding.message) (open since \(since))",
+                         messageID: messageID(rule: finding.rule), priority: critical ? 2 : 4, fields: fields)
+        case .resolved:
+            fields["SEVERITY"] = finding.severity
+            return Alert(message: "Resolved F-\(finding.id ?? 0): \(finding.message)", messageID: resolved, priority: 5,
+                         fields: fields)
+        }
+    }
+
+    static func messageID(rule: String) -> String {
+        ReviewRule(rawValue: rule).map(messageID(for:)) ?? runSummary
+    }
+
+    /// The summary written after every run, even when nothing changed, with the audit chain head.
+    static func summary(_ run: ReviewRunRecord, auditSeq: Int, auditHead: String) -> Alert {
+        let id = run.id ?? 0
+        return Alert(
+            message: "Review run \(id): \(run.raised) raised, \(run.open) open, \(run.resolved) resolved",
+            messageID: runSummary, priority: 6,
+            fields: ["RUN": String(id), "TRIGGER": run.trigger, "AUDIT_SEQ": String(auditSeq),
+                     "AUDIT_HEAD": auditHead])
+    }
+}

@@ -1,0 +1,87 @@
+import Logging
+import RiskCore
+import RiskStore
+
+/// Runs the review: evaluate the rules over one consistent read, store what changed, then alert and notify
+/// watchers. An actor, so two runs never overlap (the scheduler and `review.Run` share it).
+actor ReviewRunner {
+    /// Why a run started.
+    enum Trigger: String, Sendable {
+        case schedule, startup, manual
+    }
+
+    private let context: DaemonContext
+    private let sink: any AlertSink
+    let events: FindingEvents
+    private let isOnBoard: @Sendable (String, UInt32) -> Bool
+
+    init(context: DaemonContext, sink: any AlertSink, events: FindingEvents,
+         isOnBoard: @escaping @Sendable (String, UInt32) -> Bool) {
+        self.context = context
+        self.sink = sink
+        self.events = events
+        self.isOnBoard = isOnBoard
+    }
+
+    /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings
+    /// open after it.
+    func run(trigger: Trigger) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
+        let database = context.database
+        let policy = context.configuration.reviewPolicy
+        let startedAt = context.clock.now()
+        let today = context.clock.localDate(startedAt)
+        let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
+        let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
+        let changes = FindingLifecycle.reconcile(open: try await database.openFindings(), observations: observations,
+                                                 now: startedAt, remindEveryDays: policy.remindEveryDays)
+        let (run, changed) = try await database.recordReview(changes, trigger: trigger.rawValue, startedAt: startedAt,
+                                                             now: context.clock.now())
+        for event in changed {
+            sink.send(AlertCatalog.alert(for: event, run: run.id ?? 0))
+        }
+        let head = try await database.auditHead()
+        sink.send(AlertCatalog.summary(run, auditSeq: head.seq, auditHead: head.hash))
+        events.publish(changed)
+        let summary = "\(run.raised) raised, \(run.open) open, \(run.resolved) resolved"
+        context.logger.info("Review run \(run.id ?? 0) (\(trigger.rawValue)): \(summary)")
+        let open = try await database.findings(open: true, rule: nil, subject: nil, limit: Int.max - 1, after: nil)
+        return (run, open.findings)
+    }
+
+    /// The findings that would be open at `asOf`, stored ones with their ids, new ones with id 0. Stores and
+    /// alerts nothing.
+    func preview(asOf: Instant) async throws -> [FindingRecord] {
+        let database = context.database
+        let policy = context.configuration.reviewPolicy
+        let today = context.clock.localDate(asOf)
+        let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
+        let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
+        let stored = try await database.findings(open: true, rule: nil, subject: nil, limit: Int.max - 1, after: nil)
+        var byKey: [String: FindingRecord] = [:]
+        for record in stored.findings {
+            byKey["\(record.rule) \(record.subject)"] = record
+        }
+        let at = asOf.description
+        return observations.map { observation in
+            if var record = byKey["\(observation.rule.rawValue) \(observation.subject)"] {
+                record.severity = observation.severity.rawValue
+                record.message = observation.message
+                return record
+            }
+            return FindingRecord(id: 0, rule: observation.rule.rawValue, subject: observation.subject,
+                                 severity: observation.severity.rawValue, message: observation.message,
+                                 firstSeenAt: at, lastSeenAt: at, lastAlertedAt: nil, resolvedAt: nil,
+                                 acknowledgedBy: nil, acknowledgedAt: nil, note: nil)
+        }
+    }
+}
+
+extension Configuration {
+    /// The review thresholds of this configuration.
+    var reviewPolicy: ReviewPolicy {
+        ReviewPolicy(scoring: risk.scoring, confirmEveryDays: interests.confirmEveryDays,
+                     firstConfirmationDays: interests.firstConfirmationDays,
+                     unmanagedAfterDays: interests.unmanagedAfterDays,
+                     acknowledgeWithinDays: ethicsAcknowledgeWithinDays, remindEveryDays: review.remindEveryDays)
+    }
+}

@@ -1,0 +1,31 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+extension InterestService {
+    /// Conflict checks: run one and store it for the minutes, and read the stored ones.
+    ///
+    /// A check is stored with every conflict it found; each reader gets it through `InterestViewer.view`, so a
+    /// board member reads a conflict from an interest they may not see as `withheld`: who, and how it matched.
+    func registerChecks(_ table: inout MethodTable) {
+        table.on(InterestInterface.Check.self) { parameters, request in
+            let (organisations, matter) = try ConflictRules.request(organisations: parameters.organisations,
+                                                                    matter: parameters.matter)
+            let check = try await context.database.recordConflictCheck(
+                organisations: organisations, matter: matter, today: request.today, actor: request.actor
+            ) { check in
+                AuditDetail(["matter": .text(check.matter),
+                             "organisations": .text(OrganisationService.list(check.organisations)),
+                             "conflicts": .int(check.conflicts.count)])
+            }
+            return .init(check: .init(viewer(of: request).view(check)))
+        }
+        table.on(InterestInterface.Checks.self) { parameters, request in
+            let viewer = viewer(of: request)
+            let page = try await context.database.conflictChecks(viewer: viewer,
+                                                                 after: try Paging.after(parameters.after),
+                                                                 limit: try Paging.limit(parameters.limit))
+            return .init(checks: page.checks.map { .init(viewer.view($0)) }, next: page.next)
+        }
+    }
+}

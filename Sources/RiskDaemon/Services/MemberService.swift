@@ -1,0 +1,62 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+/// `org.riskd.member`: the board as it is now (the users the board role names, through NSS) and everyone who ever
+/// declared, with where each stands: last confirmation, next one due, code acknowledged, active interests.
+///
+/// Administrators and auditors see every member; a board member sees only themselves.
+struct MemberService {
+    let context: DaemonContext
+    /// Gives each member's roles now.
+    let roles: RoleResolver
+    /// The accounts that hold the board role now; NSS by default, a table in tests.
+    let boardAccounts: @Sendable ([Identity]) -> [RiskDatabase.BoardAccount]
+
+    init(context: DaemonContext, roles: RoleResolver,
+         boardAccounts: @escaping @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts) {
+        self.context = context
+        self.roles = roles
+        self.boardAccounts = boardAccounts
+    }
+
+    var methods: MethodTable {
+        var table = MethodTable()
+        table.on(MemberInterface.List.self) { _, request in
+            let only = request.access == .allowed ? nil : request.caller.user
+            return .init(members: try await members(only: only, request: request))
+        }
+        table.on(MemberInterface.Get.self) { parameters, request in
+            guard request.mayTouch(ownedBy: parameters.user) else { throw DomainError.permissionDenied }
+            guard let member = try await members(only: parameters.user, request: request).first else {
+                throw DomainError.notFound(.member, key: parameters.user)
+            }
+            return .init(member: member)
+        }
+        return table
+    }
+
+    /// The members (or just `only`), each with their roles and next confirmation date.
+    private func members(only: String?, request: Request) async throws -> [MemberInterface.Member] {
+        let configuration = context.configuration
+        let policy = configuration.interests.policy
+        let found = try await context.database.members(board: boardAccounts(configuration.access.board), only: only,
+                                                       now: request.now, today: request.today)
+        let localDate = context.clock.localDate
+        return found.map { member in
+            let caller = roles.caller(uid: UInt32(clamping: member.uid))
+            return MemberInterface.Member(member, roles: caller.user == member.user ? caller.roles : [],
+                                          confirmationDue: member.confirmationDue(policy: policy,
+                                                                                  localDate: localDate))
+        }
+    }
+
+    /// The accounts `identities` name now, through NSS; a name NSS cannot give a uid for is left out unless it is
+    /// a number (a `unix-user:UID` without an account).
+    @Sendable static func accounts(_ identities: [Identity]) -> [RiskDatabase.BoardAccount] {
+        UserDirectory.userNames(of: identities).sorted().compactMap { name in
+            guard let uid = UserDirectory.uid(ofUser: name) ?? UInt32(name) else { return nil }
+            return RiskDatabase.BoardAccount(user: name, uid: Int(uid))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import RiskCore
+import RiskProtocol
+import RiskStore
+import Varlink
+
+/// `org.riskd.review`: run, preview, list and acknowledge findings, list runs, and watch events as they happen.
+struct ReviewService {
+    let context: DaemonContext
+    let runner: ReviewRunner
+
+    var methods: MethodTable {
+        var table = MethodTable()
+        table.on(ReviewInterface.Run.self) { _, _ in
+            let (run, open) = try await runner.run(trigger: .manual)
+            return .init(run: .init(run), findings: open.map(ReviewInterface.Finding.init))
+        }
+        table.on(ReviewInterface.Preview.self) { parameters, _ in
+            guard let asOf = Instant(rfc3339: parameters.asOf)
+                ?? CalendarDate(parameters.asOf).map({ Instant(secondsSinceEpoch: Int64($0.daysSinceEpoch) * 86_400) })
+            else {
+                throw DomainError.invalidValue("asOf", "must be an RFC 3339 time or a date YYYY-MM-DD, "
+                                                + "not \"\(parameters.asOf)\"")
+            }
+            return .init(findings: try await runner.preview(asOf: asOf).map(ReviewInterface.Finding.init))
+        }
+        table.on(ReviewInterface.Findings.self) { parameters, _ in
+            if let rule = parameters.rule, ReviewRule(rawValue: rule) == nil {
+                throw DomainError.invalidValue("rule", "must be one of "
+                    + ReviewRule.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(rule)\"")
+            }
+            let page = try await context.database.findings(
+                open: parameters.open, rule: parameters.rule, subject: parameters.subject,
+                limit: try Paging.limit(parameters.limit), after: try Paging.after(parameters.after))
+            return .init(findings: page.findings.map(ReviewInterface.Finding.init), next: page.next)
+        }
+        table.on(ReviewInterface.Acknowledge.self) { parameters, request in
+            let note = try FieldRules.requiredText(parameters.note, field: "note", limit: TextLimits.long)
+            let record = try await context.database.acknowledgeFinding(id: parameters.id, note: note,
+                                                                       actor: request.actor)
+            return .init(finding: .init(record))
+        }
+        table.on(ReviewInterface.Runs.self) { parameters, _ in
+            let runs = try await context.database.reviewRuns(limit: try Paging.limit(parameters.limit))
+            return .init(runs: runs.map(ReviewInterface.ReviewRun.init))
+        }
+        table.onStreaming(ReviewInterface.Watch.self) { call, _ in
+            guard call.more else { return .error(.expectedMore) }
+            let cursor = EventCursor(runner.events.subscribe())
+            return .stream(AsyncStream(unfolding: {
+                guard let event = await cursor.next() else { return nil }
+                let reply = ReviewInterface.Watch.Reply(
+                    event: ReviewInterface.Event(rawValue: event.kind.rawValue) ?? .raised, finding: .init(event.finding))
+                let data = (try? VarlinkJSON.encode(reply)) ?? Data("{}".utf8)
+                return VarlinkStreamElement(parameters: data, continues: true)
+            }))
+        }
+        return table
+    }
+}
+
+/// The iterator of one watcher's events. Only the server's stream loop of that one call advances it, one `next()`
+/// at a time, which is what makes the unchecked `Sendable` sound.
+final class EventCursor: @unchecked Sendable {
+    private var iterator: AsyncStream<FindingEvent>.Iterator
+
+    init(_ events: AsyncStream<FindingEvent>) {
+        iterator = events.makeAsyncIterator()
+    }
+
+    func next() async -> FindingEvent? {
+        await iterator.next()
+    }
+}
+
+extension ReviewInterface.Finding {
+    init(_ record: FindingRecord) {
+        self.init(id: record.id ?? 0, rule: record.rule, subject: record.subject,
+                  severity: ReviewInterface.Severity(rawValue: record.severity) ?? .warning, message: record.message,
+                  firstSeenAt: record.firstSeenAt, lastSeenAt: record.lastSeenAt, lastAlertedAt: record.lastAlertedAt,
+                  resolvedAt: record.resolvedAt, acknowledgedBy: record.acknowledgedBy,
+                  acknowledgedAt: record.acknowledgedAt, note: record.note)
+    }
+}
+
+extension ReviewInterface.ReviewRun {
+    init(_ record: ReviewRunRecord) {
+        self.init(id: record.id ?? 0, trigger: ReviewInterface.Trigger(rawValue: record.trigger) ?? .manual,
+                  startedAt: record.startedAt, finishedAt: record.finishedAt, raised: record.raised, open: record.open,
+                  resolved: record.resolved, alerted: record.alerted)
+    }
+}

@@ -1,0 +1,66 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// Records that `declarant` confirmed their register of interests, after `InterestRules.confirm` accepted it
+    /// against their interests active on `today`; records them as a member, and audits it under `member:<user>`.
+    public func confirmInterests(declarant: String, uid: Int, nothingToDeclare: Bool, today: CalendarDate,
+                                 actor: Actor) async throws -> Confirmation {
+        try await writer.write { db in
+            let active = try Int.fetchAll(db, sql: """
+                SELECT id FROM interest WHERE declarant = ? AND \(Self.activeClause) ORDER BY id
+                """, arguments: [declarant, today.description])
+            try InterestRules.confirm(nothingToDeclare: nothingToDeclare, active: active)
+            let confirmation = Confirmation(declarant: declarant, confirmedAt: actor.now,
+                                            nothingToDeclare: nothingToDeclare)
+            try db.execute(sql: """
+                INSERT INTO confirmation(declarant, confirmed_at, nothing_to_declare) VALUES (?, ?, ?)
+                """, arguments: [declarant, confirmation.confirmedAt.description, nothingToDeclare])
+            try MemberRow.note(db, user: declarant, uid: uid, at: actor.now.description)
+            try self.audit(db, actor, subject: "member:\(declarant)",
+                           detail: AuditDetail(["nothingToDeclare": .bool(nothingToDeclare),
+                                                "activeInterests": .int(active.count)]))
+            return confirmation
+        }
+    }
+
+    /// Runs a conflict check of `organisations` (already checked by `ConflictRules.request`) against every interest
+    /// active on `today` and the registry as they are now, stores it with every conflict found, and audits it.
+    public func recordConflictCheck(organisations: [String], matter: String, today: CalendarDate, actor: Actor,
+                                    detail: @Sendable (ConflictCheck) -> AuditDetail) async throws -> ConflictCheck {
+        try await writer.write { db in
+            let interests = try InterestRow.fetchAll(
+                db, sql: "SELECT * FROM interest WHERE \(Self.activeClause) ORDER BY id",
+                arguments: [today.description]
+            ).map { row throws(StoreError) in try row.domain() }
+            let conflicts = ConflictRules.conflicts(asked: organisations, interests: interests,
+                                                    registry: try Self.registry(db), today: today)
+            var row = try ConflictCheckRow(ConflictCheck(id: 0, at: actor.now, by: actor.user, matter: matter,
+                                                         organisations: organisations, conflicts: conflicts))
+            try row.insert(db)
+            let check = try row.domain()
+            try self.audit(db, actor, subject: "check:\(check.id)", detail: detail(check))
+            return check
+        }
+    }
+
+    /// One page of the stored checks `viewer` may read, by id, as stored (nothing withheld yet); `next` is the id to
+    /// continue after.
+    public func conflictChecks(viewer: InterestViewer, after: Int?, limit: Int) async throws
+        -> (checks: [ConflictCheck], next: Int?)
+    {
+        try await writer.read { db in
+            var sql = "SELECT * FROM conflict_check WHERE id > ?"
+            var arguments: StatementArguments = [after ?? 0]
+            if case .boardMember(let user, seesRegister: false) = viewer {
+                sql += " AND \"by\" = ?"
+                arguments += [user]
+            }
+            sql += " ORDER BY id LIMIT ?"
+            arguments += [limit + 1]
+            let rows = try ConflictCheckRow.fetchAll(db, sql: sql, arguments: arguments)
+            let page = try rows.prefix(limit).map { row throws(StoreError) in try row.domain() }
+            return (page, rows.count > limit ? page.last?.id : nil)
+        }
+    }
+}

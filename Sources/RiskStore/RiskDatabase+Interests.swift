@@ -1,0 +1,109 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    // MARK: Reads
+
+    /// The interest with this id, whoever may see it: the caller decides.
+    public func interest(id: Int) async throws -> Interest? {
+        try await writer.read { db in try InterestRow.fetchOne(db, key: id)?.domain() }
+    }
+
+    /// One page of the interests `query.viewer` may see that match `query`, by id; `next` is the id to continue
+    /// after.
+    public func interests(_ query: InterestQuery) async throws -> (interests: [Interest], next: Int?) {
+        try await writer.read { db in
+            var clauses = ["id > ?"]
+            var arguments: StatementArguments = [query.after ?? 0]
+            if let visibility = Self.visibility(query.viewer) {
+                clauses.append(visibility.sql)
+                arguments += visibility.arguments
+            }
+            if let declarant = query.declarant {
+                clauses.append("declarant = ?")
+                arguments += [declarant]
+            }
+            if let active = query.active {
+                clauses.append(active ? Self.activeClause : "NOT \(Self.activeClause)")
+                arguments += [query.today.description]
+            }
+            if query.organisationNames != nil || query.organisationId != nil {
+                let names = query.organisationNames ?? []
+                var alternatives = ["normalised_organisation IN (\(names.map { _ in "?" }.joined(separator: ",")))"]
+                arguments += StatementArguments(names)
+                if let id = query.organisationId {
+                    alternatives.append("organisation_id = ?")
+                    arguments += [id]
+                }
+                clauses.append("(\(alternatives.joined(separator: " OR ")))")
+            }
+            let sql = "SELECT * FROM interest WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+            arguments += [query.limit + 1]
+            let rows = try InterestRow.fetchAll(db, sql: sql, arguments: arguments)
+            let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
+            return (page, rows.count > query.limit ? page.last?.id : nil)
+        }
+    }
+
+    /// Counts every declared interest, ended ones included.
+    public func interestCount() async throws -> Int {
+        try await writer.read { db in try InterestRow.fetchCount(db) }
+    }
+
+    // MARK: Mutations
+
+    /// Stores a new interest (from `InterestRules.declare`), linked to the registry's organisation whose name or
+    /// alias matches the declared name, records its declarant as a member, and audits it.
+    public func declareInterest(_ interest: Interest, actor: Actor, detail: @Sendable (Interest) -> AuditDetail)
+        async throws -> Interest
+    {
+        try await writer.write { db in
+            var linked = interest
+            linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
+            var row = InterestRow(linked)
+            try row.insert(db)
+            let stored = try row.domain()
+            try MemberRow.note(db, user: stored.declarant, uid: stored.declarantUID, at: actor.now.description)
+            try self.audit(db, actor, subject: "interest:\(stored.id)", detail: detail(stored))
+            return stored
+        }
+    }
+
+    /// Replaces an interest by `transform(current)` when `ifRevision` (if given) is still current.
+    ///
+    /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing (a board
+    /// member touching someone else's interest).
+    public func updateInterest(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
+                               transform: @Sendable (Interest) throws -> Interest) async throws -> Interest {
+        try await writer.write { db in
+            guard let current = try InterestRow.fetchOne(db, key: id)?.domain() else {
+                throw DomainError.notFound(.interest, id: id)
+            }
+            // The record's own refusal comes first: a caller who may not touch it learns nothing of its revision.
+            let updated = try transform(current)
+            if let ifRevision, ifRevision != current.revision {
+                throw DomainError.revisionMismatch(.interest, id: id, current: current.revision)
+            }
+            try InterestRow(updated).update(db)
+            try self.audit(db, actor, subject: "interest:\(id)", detail: detail)
+            return updated
+        }
+    }
+
+    // MARK: Shared with checks and members
+
+    /// `interest` rows active on the date bound to the `?`.
+    static let activeClause = "(ended_on IS NULL OR ended_on >= ?)"
+
+    /// The condition on `interest` rows that keeps those `viewer` may see; `nil` when they see every one.
+    ///
+    /// The SQL form of `InterestViewer.maySee(declarant:sensitive:)`, so that pages hold only visible rows.
+    static func visibility(_ viewer: InterestViewer) -> (sql: String, arguments: StatementArguments)? {
+        switch viewer {
+        case .registerKeeper:
+            return nil
+        case .boardMember(let user, let seesRegister):
+            return seesRegister ? ("(declarant = ? OR sensitive = 0)", [user]) : ("declarant = ?", [user])
+        }
+    }
+}

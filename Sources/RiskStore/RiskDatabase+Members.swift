@@ -1,0 +1,82 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// A user holding the board role now, as resolved through NSS.
+    public struct BoardAccount: Sendable, Hashable {
+        /// The login name.
+        public var user: String
+        /// The uid.
+        public var uid: Int
+
+        /// An account from its fields.
+        public init(user: String, uid: Int) {
+            self.user = user
+            self.uid = uid
+        }
+    }
+
+    /// Records that `user` (uid `uid`) was seen as a member at `at`: the first time inserts them, later times move
+    /// their last sighting on. No audit entry: this is an observation, not a change anyone made.
+    public func noteMember(user: String, uid: Int, at: Instant) async throws {
+        try await writer.write { db in
+            try MemberRow.note(db, user: user, uid: uid, at: at.description)
+        }
+    }
+
+    /// The members: `board` (who hold the board role now) and everyone who ever declared an interest, by user
+    /// name, with where they stand on `today`. Board holders riskd had not seen before are recorded as first seen
+    /// `now`, so that their first confirmation falls due from then.
+    ///
+    /// - Parameter only: just this user, when they are a member.
+    public func members(board: [BoardAccount], only: String? = nil, now: Instant, today: CalendarDate)
+        async throws -> [Member]
+    {
+        try await writer.write { db in
+            let seen = now.description
+            for account in board where only == nil || account.user == only {
+                try db.execute(sql: """
+                    INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(user) DO NOTHING
+                    """, arguments: [account.user, account.uid, seen, seen])
+            }
+            let names = board.map(\.user)
+            var arguments: StatementArguments = [today.description]
+            arguments += StatementArguments(names)
+            var sql = """
+                SELECT m.user, m.uid, m.first_seen_at, m.last_seen_at,
+                    (SELECT MAX(confirmed_at) FROM confirmation c WHERE c.declarant = m.user) AS last_confirmed_at,
+                    (SELECT MAX(version) FROM acknowledgement a WHERE a.user = m.user) AS acknowledged_version,
+                    (SELECT COUNT(*) FROM interest i WHERE i.declarant = m.user
+                        AND (i.ended_on IS NULL OR i.ended_on >= ?1)) AS active_interests,
+                    \(try Self.openFindingsColumn(db)) AS open_findings
+                FROM member m
+                WHERE (m.user IN (\(names.map { _ in "?" }.joined(separator: ",")))
+                    OR EXISTS (SELECT 1 FROM interest i WHERE i.declarant = m.user))
+                """
+            if let only {
+                sql += " AND m.user = ?"
+                arguments += [only]
+            }
+            sql += " ORDER BY m.user"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws(StoreError) in
+                let user: String = row["user"]
+                guard let firstSeenAt = Instant(rfc3339: row["first_seen_at"]),
+                      let lastSeenAt = Instant(rfc3339: row["last_seen_at"]) else { throw .corrupt("member \(user)") }
+                return Member(user: user, uid: row["uid"], firstSeenAt: firstSeenAt, lastSeenAt: lastSeenAt,
+                              lastConfirmedAt: (row["last_confirmed_at"] as String?).flatMap { Instant(rfc3339: $0) },
+                              acknowledgedVersion: row["acknowledged_version"],
+                              activeInterests: row["active_interests"], openFindings: row["open_findings"])
+            }
+        }
+    }
+
+    /// The SQL that counts the open findings about member `m.user`, or `0` while the schema has no findings yet
+    /// (they come with the scheduled review).
+    private static func openFindingsColumn(_ db: Database) throws -> String {
+        guard try db.tableExists("finding") else { return "0" }
+        let columns = Set(try db.columns(in: "finding").map(\.name))
+        guard columns.contains("subject"), columns.contains("resolved_at") else { return "0" }
+        return "(SELECT COUNT(*) FROM finding f WHERE f.subject = 'member:' || m.user AND f.resolved_at IS NULL)"
+    }
+}

@@ -1,0 +1,177 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// The facts the review rules read, from one read transaction.
+    ///
+    /// - Parameters:
+    ///   - today: the daemon's local date (which interests are active).
+    ///   - isOnBoard: whether a member (by user name and uid) holds the board role now.
+    public func reviewSnapshot(today: CalendarDate, isOnBoard: @escaping @Sendable (String, UInt32) -> Bool)
+        async throws -> ReviewSnapshot
+    {
+        try await writer.read { db in
+            let risks = try RiskRow.fetchAll(db, sql: "SELECT * FROM risk WHERE status <> 'closed'")
+                .map { row throws(StoreError) in try row.domain() }
+            let actions = try ActionRow.fetchAll(db, sql: """
+                SELECT action.* FROM action JOIN risk ON risk.id = action.risk_id
+                WHERE action.status = 'open' AND risk.status <> 'closed'
+                """).map { row throws(StoreError) in try row.domain() }
+            let interests = try Row.fetchAll(db, sql: """
+                SELECT id, declarant, declared_at, management_plan IS NOT NULL AS managed FROM interest
+                WHERE ended_on IS NULL OR ended_on >= ?
+                """, arguments: [today.description]).compactMap { row -> InterestFacts? in
+                guard let declared = Instant(rfc3339: row["declared_at"]) else { return nil }
+                return InterestFacts(id: row["id"], declarant: row["declarant"], declaredOn: declared.utcDate,
+                                     managed: row["managed"])
+            }
+            let confirmations = try Row.fetchAll(db, sql: """
+                SELECT declarant, MAX(confirmed_at) AS last FROM confirmation GROUP BY declarant
+                """)
+            var lastConfirmed: [String: CalendarDate] = [:]
+            for row in confirmations {
+                if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
+            }
+            var acknowledged: [String: Set<Int>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT user, version FROM acknowledgement") {
+                acknowledged[row["user"], default: []].insert(row["version"])
+            }
+            let members = try Row.fetchAll(db, sql: "SELECT user, uid, first_seen_at FROM member ORDER BY user")
+                .compactMap { row -> MemberFacts? in
+                    let user: String = row["user"]
+                    guard let first = Instant(rfc3339: row["first_seen_at"]) else { return nil }
+                    let uid: Int = row["uid"]
+                    return MemberFacts(user: user, onBoard: isOnBoard(user, UInt32(clamping: uid)),
+                                       firstSeenOn: first.utcDate, lastConfirmedOn: lastConfirmed[user],
+                                       acknowledgedVersions: acknowledged[user] ?? [])
+                }
+            let code = try Row.fetchOne(db, sql: """
+                SELECT version, published_at FROM ethics_code ORDER BY version DESC LIMIT 1
+                """).flatMap { row -> CodeFacts? in
+                guard let published = Instant(rfc3339: row["published_at"]) else { return nil }
+                return CodeFacts(version: row["version"], publishedOn: published.utcDate)
+            }
+            return ReviewSnapshot(risks: risks, openActions: actions, interests: interests, members: members,
+                                  code: code)
+        }
+    }
+
+    /// Open findings, as the lifecycle needs them.
+    public func openFindings() async throws -> [OpenFinding] {
+        try await writer.read { db in
+            try FindingRecord.fetchAll(db, sql: "SELECT * FROM finding WHERE resolved_at IS NULL ORDER BY id")
+                .compactMap { record in
+                    guard let id = record.id, let rule = ReviewRule(rawValue: record.rule) else { return nil }
+                    return OpenFinding(id: id, key: FindingKey(rule: rule, subject: record.subject),
+                                       lastAlertedAt: record.lastAlertedAt.flatMap { Instant(rfc3339: $0) },
+                                       acknowledged: record.acknowledgedAt != nil)
+                }
+        }
+    }
+
+    /// Applies a run's changes and records the run, in one transaction. Raised and reminded findings are marked
+    /// alerted at `now`; the caller sends the alerts after the commit.
+    public func recordReview(_ changes: [FindingLifecycle.Change], trigger: String, startedAt: Instant, now: Instant)
+        async throws -> (run: ReviewRunRecord, events: [FindingEvent])
+    {
+        try await writer.write { db in
+            let at = now.description
+            var events: [FindingEvent] = []
+            var raised = 0, resolved = 0
+            for change in changes {
+                switch change {
+                case .raise(let observation):
+                    var record = FindingRecord(
+                        id: nil, rule: observation.rule.rawValue, subject: observation.subject,
+                        severity: observation.severity.rawValue, message: observation.message, firstSeenAt: at,
+                        lastSeenAt: at, lastAlertedAt: at, resolvedAt: nil, acknowledgedBy: nil, acknowledgedAt: nil,
+                        note: nil)
+                    try record.insert(db)
+                    raised += 1
+                    events.append(FindingEvent(kind: .raised, finding: record))
+                case .persist(let id, let observation, let remind):
+                    guard var record = try FindingRecord.fetchOne(db, key: id) else { continue }
+                    record.lastSeenAt = at
+                    record.severity = observation.severity.rawValue
+                    record.message = observation.message
+                    if remind { record.lastAlertedAt = at }
+                    try record.update(db)
+                    if remind { events.append(FindingEvent(kind: .reminded, finding: record)) }
+                case .resolve(let id):
+                    guard var record = try FindingRecord.fetchOne(db, key: id) else { continue }
+                    record.resolvedAt = at
+                    try record.update(db)
+                    resolved += 1
+                    events.append(FindingEvent(kind: .resolved, finding: record))
+                }
+            }
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
+            var run = ReviewRunRecord(id: nil, trigger: trigger, startedAt: startedAt.description, finishedAt: at,
+                                      raised: raised, open: open, resolved: resolved, alerted: events.count)
+            try run.insert(db)
+            return (run, events)
+        }
+    }
+
+    /// One finding.
+    public func finding(id: Int) async throws -> FindingRecord? {
+        try await writer.read { db in try FindingRecord.fetchOne(db, key: id) }
+    }
+
+    /// A page of findings: `open` true for open ones, false for resolved ones, nil for both.
+    public func findings(open: Bool?, rule: String?, subject: String?, limit: Int, after: Int?) async throws
+        -> (findings: [FindingRecord], next: Int?)
+    {
+        try await writer.read { db in
+            var clauses = ["id > ?"]
+            var arguments: StatementArguments = [after ?? 0]
+            if let open { clauses.append(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
+            if let rule {
+                clauses.append("rule = ?")
+                arguments += [rule]
+            }
+            if let subject {
+                clauses.append("subject = ?")
+                arguments += [subject]
+            }
+            arguments += [limit + 1]
+            let rows = try FindingRecord.fetchAll(
+                db, sql: "SELECT * FROM finding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?",
+                arguments: arguments)
+            let page = Array(rows.prefix(limit))
+            return (page, rows.count > limit ? page.last?.id : nil)
+        }
+    }
+
+    /// Silences a finding's reminders; it still resolves by itself.
+    public func acknowledgeFinding(id: Int, note: String, actor: Actor) async throws -> FindingRecord {
+        try await writer.write { db in
+            guard var record = try FindingRecord.fetchOne(db, key: id) else {
+                throw DomainError.notFound(.finding, id: id)
+            }
+            record.acknowledgedBy = actor.user
+            record.acknowledgedAt = actor.now.description
+            record.note = note
+            try record.update(db)
+            try self.audit(db, actor, subject: "finding:\(id)", detail: AuditDetail(["note": .digest(note)]))
+            return record
+        }
+    }
+
+    /// The newest runs first.
+    public func reviewRuns(limit: Int) async throws -> [ReviewRunRecord] {
+        try await writer.read { db in
+            try ReviewRunRecord.fetchAll(db, sql: "SELECT * FROM review_run ORDER BY id DESC LIMIT ?",
+                                         arguments: [limit])
+        }
+    }
+
+    /// Open findings and the end of the latest run, for `Status`.
+    public func reviewStatus() async throws -> (openFindings: Int, lastRunFinishedAt: String?) {
+        try await writer.read { db in
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
+            let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
+            return (open, last)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl conflicts check`: who has declared an interest in the organisations a decision concerns.
+struct ConflictsCheckCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "List the active declarations that match the organisations a decision concerns.",
+        discussion: """
+            The check is stored with who ran it and when, and its id is printed for the minutes. A board member \
+            sees a match on another member's sensitive declaration as 'withheld': who should step out, not why. \
+            Needs the admin or board role.
+            """
+    )
+
+    /// The organisations the decision concerns.
+    @Argument(help: ArgumentHelp("The organisations the decision concerns.", valueName: "organisation"))
+    var organisations: [String]
+
+    /// The matter to be decided.
+    @Option(help: ArgumentHelp("The matter to be decided, such as an agenda item.", valueName: "text"))
+    var matter: String
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Rejects a check of no organisation.
+    func validate() throws {
+        guard !organisations.isEmpty else {
+            throw ValidationError("name at least one organisation")
+        }
+    }
+
+    /// Runs the check and prints the conflicts and the check's id.
+    func run() throws {
+        let answer = try options.connect().call(InterestInterface.Check.self,
+                                                .init(organisations: organisations, matter: matter))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let check = try answer.decoded().check
+        let recorded = "Recorded as check \(RecordKind.check.format(check.id)) for the minutes."
+        guard !check.conflicts.isEmpty else {
+            if options.showsLegend { Output.line("No conflicts. \(recorded)") }
+            return
+        }
+        var table = Table([.init(title: "MEMBER"), .init(title: "INTEREST"), .init(title: "MATCH"),
+                           .init(title: "ORGANISATION")])
+        for conflict in check.conflicts {
+            table.append([.init(conflict.declarant), .init(ConflictsPresenter.interest(of: conflict)),
+                          .init(conflict.match.rawValue), .init(conflict.organisation)])
+        }
+        let count = check.conflicts.count
+        table.print(legend: "\(count) \(count == 1 ? "conflict" : "conflicts"). \(recorded)", options: options)
+    }
+}

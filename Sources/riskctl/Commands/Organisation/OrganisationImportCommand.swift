@@ -1,0 +1,65 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl org import`: every organisation of a CSV file, in one transaction.
+struct OrganisationImportCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add every organisation in a CSV file, all or nothing.",
+        discussion: """
+            The first line must be the header name,aliases,kind,interest,power,note (any order; name and kind are \
+            required). Aliases are separated by ';'. If any row is wrong, or a name is taken, riskctl reports it as \
+            FILE:ROW: column: reason, where row 1 is the header, imports nothing, and exits with status 65 (75 for a \
+            name already taken). See config/organisations.example.csv. Needs the admin role.
+            """
+    )
+
+    /// The CSV file.
+    @Argument(help: ArgumentHelp("The CSV file to import.", valueName: "file.csv"))
+    var file: String
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Reads and checks the whole file, then sends it in one `Import` call.
+    func run() throws {
+        let entries = try OrganisationFile.entries(in: InputFile.text(at: file), name: file)
+        let connection = try options.connect()
+        let answer: Answer<OrganisationInterface.Import.Reply>
+        do {
+            answer = try connection.call(OrganisationInterface.Import.self,
+                                         .init(organisations: entries.map(\.organisation)))
+        } catch {
+            throw locate(error, in: entries)
+        }
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let ids = try answer.decoded().ids
+        let noun = ids.count == 1 ? "organisation" : "organisations"
+        Output.line("Imported \(ids.count) \(noun) (\(RecordKind.organisation.describe(ids))).")
+    }
+
+    /// The error with the row and column of the file when riskd named an organisation of the import.
+    private func locate(_ error: RiskctlError, in entries: [OrganisationFile.Entry]) -> RiskctlError {
+        guard case .remote(let remote, _) = error.kind else { return error }
+        let parameters: OrganisationFile.VarlinkErrorParameters
+        if let field = remote.parameters["field"]?.stringValue, remote.name.hasSuffix(".InvalidValue") {
+            parameters = .invalid(path: field, reason: remote.parameters["reason"]?.stringValue ?? "rejected by riskd")
+        } else if remote.name == "org.varlink.service.InvalidParameter",
+                  let path = remote.parameters["parameter"]?.stringValue {
+            parameters = .invalid(path: path, reason: "not accepted by riskd")
+        } else if remote.name.hasSuffix(".DuplicateName"), let name = remote.parameters["name"]?.stringValue,
+                  let holder = remote.parameters["id"]?.intValue {
+            guard let message = OrganisationFile.locate(.taken(name: name, holder: holder), in: entries, name: file)
+            else { return error }
+            // Keep the daemon's error, so that the exit status stays that of a conflict; only the line changes.
+            return error.described(as: message)
+        } else {
+            return error
+        }
+        guard let message = OrganisationFile.locate(parameters, in: entries, name: file) else { return error }
+        return .invalidInput(message)
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl review runs`: the latest review runs, newest first.
+struct ReviewRunsCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "runs",
+        abstract: "List the latest review runs, newest first, with what each changed.",
+        discussion: """
+            TRIGGER is schedule for the daily run, startup for the catch-up run when riskd starts and manual for \
+            review run. ALERTED counts the journal entries the run wrote for raised, reminded and resolved \
+            findings. Needs the admin or auditor role.
+            """
+    )
+
+    /// At most this many runs.
+    @Option(help: ArgumentHelp("Show at most n runs, 1 to 1000 (default 100).", valueName: "n"))
+    var limit: Int?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Rejects a limit the protocol does not allow.
+    func validate() throws {
+        if let limit, !(1...Connection.largestPage).contains(limit) {
+            throw ValidationError("--limit must be from 1 to \(Connection.largestPage), not \(limit)")
+        }
+    }
+
+    /// Reads the runs and prints them as a table.
+    func run() throws {
+        let answer = try options.connect().call(ReviewInterface.Runs.self, .init(limit: limit))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let runs = try answer.decoded().runs
+        let legend = "\(runs.count) \(runs.count == 1 ? "run" : "runs") listed."
+        ReviewPresenter.runsTable(runs).print(legend: legend, options: options)
+    }
+}

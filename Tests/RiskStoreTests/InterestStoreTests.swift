@@ -1,0 +1,163 @@
+import RiskCore
+import RiskStore
+import Testing
+
+@Suite("Register of interests in the database")
+struct InterestStoreTests {
+    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
+    let today = CalendarDate(year: 2026, month: 11, day: 29) ?? CalendarDate(daysSinceEpoch: 0)
+
+    func actor(_ user: String, _ method: String) -> RiskDatabase.Actor {
+        RiskDatabase.Actor(user: user, uid: user == "ana" ? 1001 : 1003, method: "org.riskd.interest.\(method)",
+                           now: now)
+    }
+
+    func declare(_ database: RiskDatabase, _ user: String, _ organisation: String, sensitive: Bool = false,
+                 until: String? = nil) async throws -> Interest {
+        let interest = try InterestRules.declare(
+            InterestDraft(kind: "governance", organisation: organisation, description: "Board seat of \(user)",
+                          value: "Unpaid", sensitive: sensitive, startedOn: "2026-01-01", endedOn: until),
+            declarant: user, declarantUID: user == "ana" ? 1001 : 1003, now: now, today: today,
+            policy: InterestPolicy())
+        return try await database.declareInterest(interest, actor: actor(user, "Declare")) { declared in
+            AuditDetail(["organisation": .text(declared.organisation), "description": .personal(declared.description),
+                         "value": .personal(declared.value ?? "")])
+        }
+    }
+
+    func registry(_ database: RiskDatabase) async throws {
+        let osf = try OrganisationRules.create(OrganisationDraft(name: "Open Society Foundations", aliases: ["OSF"],
+                                                                 kind: "funder"), now: now)
+        _ = try await database.addOrganisations([osf], actor: actor("marko", "Add"), detail: { _ in AuditDetail() })
+    }
+
+    @Test("Declared interests are linked to the registry, audited without their text, and make a member")
+    func declare() async throws {
+        let database = try RiskDatabase()
+        try await registry(database)
+        let linked = try await declare(database, "ana", "osf")
+        let unlinked = try await declare(database, "ana", "Udruženje Prevent")
+        #expect(linked.organisationId == 1 && unlinked.organisationId == nil)
+        let entry = try #require(try await database.auditLog(subject: "interest:1", after: nil, limit: 1).entries.first)
+        #expect(!entry.detail.contains("Board seat") && !entry.detail.contains("Unpaid"))
+        #expect(entry.detail.contains("\"description\":\"hmac:"))
+        #expect(try await database.interestCount() == 2)
+        let members = try await database.members(board: [], now: now, today: today)
+        #expect(members.map(\.user) == ["ana"])
+        #expect(members.first?.activeInterests == 2 && members.first?.uid == 1001)
+    }
+
+    @Test("Lists hold only what the viewer may see, and page over it") func visibility() async throws {
+        let database = try RiskDatabase()
+        _ = try await declare(database, "ana", "Udruženje Prevent")
+        _ = try await declare(database, "ana", "Western Balkan Fund", sensitive: true)
+        _ = try await declare(database, "ivan", "OSF")
+        _ = try await declare(database, "ivan", "WBF", sensitive: true)
+        _ = try await declare(database, "ivan", "Robert Carr Fund", until: "2026-06-30")
+        func ids(_ viewer: InterestViewer, active: Bool? = nil, declarant: String? = nil) async throws -> [Int] {
+            try await database.interests(InterestQuery(viewer: viewer, declarant: declarant, active: active,
+                                                       today: today)).interests.map(\.id)
+        }
+        #expect(try await ids(.registerKeeper) == [1, 2, 3, 4, 5])
+        #expect(try await ids(.boardMember("ana", seesRegister: true)) == [1, 2, 3, 5])
+        #expect(try await ids(.boardMember("ana", seesRegister: false)) == [1, 2])
+        #expect(try await ids(.boardMember("ivan", seesRegister: true), declarant: "ana") == [1])
+        #expect(try await ids(.registerKeeper, active: true) == [1, 2, 3, 4])
+        #expect(try await ids(.registerKeeper, active: false) == [5])
+        let page = try await database.interests(InterestQuery(viewer: .boardMember("ana", seesRegister: true),
+                                                              today: today, limit: 2, after: 1))
+        #expect(page.interests.map(\.id) == [2, 3] && page.next == 3)
+        let named = try await database.interests(InterestQuery(viewer: .registerKeeper,
+                                                               organisationNames: ["wbf", "western balkan fund"],
+                                                               today: today))
+        #expect(named.interests.map(\.id) == [2, 4])
+    }
+
+    @Test("A nil return is refused while interests are active, and changes nothing") func confirm() async throws {
+        let database = try RiskDatabase()
+        _ = try await declare(database, "ana", "Udruženje Prevent")
+        await #expect(throws: DomainError.self) {
+            try await database.confirmInterests(declarant: "ana", uid: 1001, nothingToDeclare: true, today: today,
+                                                actor: actor("ana", "Confirm"))
+        }
+        #expect(try await database.verifyAudit().entries == 1)
+        let confirmation = try await database.confirmInterests(declarant: "ana", uid: 1001, nothingToDeclare: false,
+                                                               today: today, actor: actor("ana", "Confirm"))
+        #expect(!confirmation.nothingToDeclare && confirmation.confirmedAt == now)
+        let empty = try await database.confirmInterests(declarant: "ivan", uid: 1003, nothingToDeclare: true,
+                                                        today: today, actor: actor("ivan", "Confirm"))
+        #expect(empty.nothingToDeclare)
+        let members = try await database.members(board: [.init(user: "ivan", uid: 1003)], now: now, today: today)
+        #expect(members.map(\.user) == ["ana", "ivan"])
+        #expect(members.allSatisfy { $0.lastConfirmedAt == now })
+        let log = try await database.auditLog(subject: "member:ivan", after: nil, limit: 5)
+        #expect(log.entries.map(\.method) == ["org.riskd.interest.Confirm"])
+    }
+
+    @Test("Updates check the record first, then the revision") func update() async throws {
+        let database = try RiskDatabase()
+        _ = try await declare(database, "ana", "Udruženje Prevent")
+        await #expect(throws: DomainError.permissionDenied) {
+            try await database.updateInterest(id: 1, ifRevision: 7, actor: actor("ivan", "Update"),
+                                              detail: AuditDetail()) { _ in throw DomainError.permissionDenied }
+        }
+        await #expect(throws: DomainError.revisionMismatch(.interest, id: 1, current: 1)) {
+            try await database.updateInterest(id: 1, ifRevision: 7, actor: actor("ana", "Update"),
+                                              detail: AuditDetail()) {
+                try InterestRules.update($0, with: InterestChanges(sensitive: true))
+            }
+        }
+        let managed = try await database.updateInterest(id: 1, ifRevision: 1, actor: actor("marko", "Manage"),
+                                                        detail: AuditDetail()) {
+            try InterestRules.manage($0, plan: "Leaves the room", by: "marko", now: now)
+        }
+        #expect(managed.revision == 2)
+        #expect(try await database.interest(id: 1)?.managementPlan == "Leaves the room")
+        #expect(try await database.verifyAudit().entries == 2)
+    }
+
+    @Test("Checks are stored whole and found again; a board member without the register sees only theirs")
+    func checks() async throws {
+        let database = try RiskDatabase()
+        try await registry(database)
+        _ = try await declare(database, "ana", "Open Society Foundations", sensitive: true)
+        _ = try await declare(database, "ivan", "OSF")
+        let check = try await database.recordConflictCheck(
+            organisations: ["OSF"], matter: "Call 1", today: today, actor: actor("marko", "Check")
+        ) { check in AuditDetail(["conflicts": .int(check.conflicts.count)]) }
+        #expect(check.id == 1 && check.by == "marko")
+        #expect(check.conflicts.map(\.interestId) == [1, 2])
+        #expect(check.conflicts.map(\.match) == [.alias, .exact])
+        #expect(check.conflicts.first?.sensitive == true)
+        _ = try await database.recordConflictCheck(organisations: ["Trimbos"], matter: "Call 2", today: today,
+                                                   actor: actor("ana", "Check")) { _ in AuditDetail() }
+        let all = try await database.conflictChecks(viewer: .registerKeeper, after: nil, limit: 10)
+        #expect(all.checks.map(\.id) == [1, 2] && all.checks.first == check)
+        let own = try await database.conflictChecks(viewer: .boardMember("ana", seesRegister: false), after: nil,
+                                                    limit: 10)
+        #expect(own.checks.map(\.id) == [2])
+        let paged = try await database.conflictChecks(viewer: .boardMember("ana", seesRegister: true), after: nil,
+                                                      limit: 1)
+        #expect(paged.checks.map(\.id) == [1] && paged.next == 1)
+        #expect(try await database.auditLog(subject: "check:1", after: nil, limit: 5).entries.count == 1)
+    }
+
+    @Test("Members: the board now and past declarants; first seen is kept") func members() async throws {
+        let database = try RiskDatabase()
+        try await database.noteMember(user: "ana", uid: 1001, at: now)
+        let later = now.adding(seconds: 86_400)
+        try await database.noteMember(user: "ana", uid: 1001, at: later)
+        _ = try await declare(database, "ivan", "OSF")
+        try await database.noteMember(user: "former", uid: 1009, at: now)
+        let members = try await database.members(board: [.init(user: "ana", uid: 1001), .init(user: "new", uid: 1004)],
+                                                 now: later, today: today)
+        #expect(members.map(\.user) == ["ana", "ivan", "new"])
+        #expect(members[0].firstSeenAt == now && members[0].lastSeenAt == later)
+        #expect(members[2].firstSeenAt == later && members[2].activeInterests == 0)
+        let one = try await database.members(board: [.init(user: "ana", uid: 1001)], only: "ivan", now: later,
+                                             today: today)
+        #expect(one.map(\.user) == ["ivan"])
+        #expect(try await database.members(board: [], only: "former", now: later, today: today).isEmpty)
+        #expect(try await database.verifyAudit().entries == 1)
+    }
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# make bench: riskd measured against the physical limits of ../shared/bench, side by side in one run.
+# Prints each measurement, then the ratios of ARCHITECTURE.md's performance budget. Takes a few minutes
+# (a release build the first time). Usage: bench/run.sh [SECONDS_PER_LOAD]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-5}
+shared=${RISKD_SHARED:-../shared}/bench
+work=$(mktemp -d /tmp/riskd-bench-XXXXXX)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "== building (release) =="
+swift build -c release --product riskd >/dev/null
+swift build -c release --product riskctl >/dev/null
+riskd=$PWD/.build/release/riskd
+riskctl=$PWD/.build/release/riskctl
+cc -O2 -pthread -o "$work/echo" "$shared/echo.c"
+cc -O2 -pthread -o "$work/vload" "$shared/vload.c"
+
+field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+wait_socket() { for _ in $(seq 200); do [ -S "$1" ] && return 0; sleep 0.05; done; echo "no socket $1" >&2; exit 1; }
+start_riskd() {  # $1: directory
+    mkdir -p "$1"
+    "$riskd" --socket "$1/riskd.sock" --database "$1/riskd.sqlite" 2>"$1/riskd.log" &
+    pids+=($!)
+    wait_socket "$1/riskd.sock"
+    echo $!
+}
+get='{"method":"org.riskd.risk.Get","parameters":{"id":1}}'
+add='{"method":"org.riskd.risk.Add","parameters":{"title":"Funding overlap with member organisations","description":"Member organisations and the network apply to the same calls","category":"financial","likelihood":4,"impact":3}}'
+
+echo "== echo limit (NUL-framed socket, 8 connections) =="
+"$work/echo" "$work/echo.sock" & pids+=($!)
+wait_socket "$work/echo.sock"
+echo_line=$("$work/vload" "$work/echo.sock" 8 "$seconds" "$get"); echo "$echo_line"
+echo_rps=$(echo "$echo_line" | field rps)
+
+echo "== riskd risk.Get (8 connections) =="
+pid=$(start_riskd "$work/get")
+sleep 1
+idle_rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+"$riskctl" risk add --socket "$work/get/riskd.sock" --title "Funding overlap" --category financial \
+    --likelihood 4 --impact 3 >/dev/null
+get_line=$("$work/vload" "$work/get/riskd.sock" 8 "$seconds" "$get"); echo "$get_line"
+get_rps=$(echo "$get_line" | field rps)
+
+echo "== riskctl latency (20 calls of riskctl status) =="
+start=$(date +%s%N)
+for _ in $(seq 20); do "$riskctl" status --socket "$work/get/riskd.sock" >/dev/null; done
+riskctl_ms=$(( ($(date +%s%N) - start) / 20000000 ))
+echo "riskctl status: ${riskctl_ms} ms a call"
+
+echo "== sqlite3 limit (durable single-row transactions) =="
+sqlite_line=$(sh "$shared/sqlite_limit.sh" 2000 "$work"); echo "$sqlite_line"
+sqlite_wps=$(echo "$sqlite_line" | field writes_per_s)
+
+echo "== riskd risk.Add (1 and 16 connections) =="
+start_riskd "$work/add1" >/dev/null
+add1_line=$("$work/vload" "$work/add1/riskd.sock" 1 "$seconds" "$add"); echo "$add1_line"
+start_riskd "$work/add16" >/dev/null
+add16_line=$("$work/vload" "$work/add16/riskd.sock" 16 "$seconds" "$add"); echo "$add16_line"
+add1_rps=$(echo "$add1_line" | field rps)
+add16_rps=$(echo "$add16_line" | field rps)
+
+echo "== review run over 50 000 and 100 000 risks =="
+python3 bench/review_run.py "$riskd" "$work/review"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
+echo
+echo "== budget (ARCHITECTURE.md) =="
+printf '%-46s %10s   target\n' measurement value
+printf '%-46s %10s   >= 30%%\n' "risk.Get at 8 connections / echo limit" "$(ratio "$get_rps" "$echo_rps")"
+printf '%-46s %10s   >= 70%%\n' "risk.Add at 1 connection / sqlite3 limit" "$(ratio "$add1_rps" "$sqlite_wps")"
+printf '%-46s %10s   >= 150%%\n' "risk.Add at 16 connections / sqlite3 limit" "$(ratio "$add16_rps" "$sqlite_wps")"
+printf '%-46s %10s   <= 50 ms\n' "riskctl status, one call" "${riskctl_ms} ms"
+printf '%-46s %10s   <= 30 MiB\n' "riskd idle RSS" "$((idle_rss / 1024)) MiB"
