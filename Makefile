@@ -11,6 +11,8 @@ BIN := .build/$(CONFIGURATION)
 # INSTALL_BIN=DIR installs riskd and riskctl from DIR as they are, without building them.
 INSTALL_CONFIGURATION := $(if $(filter command line environment,$(origin CONFIGURATION)),$(CONFIGURATION),release)
 INSTALL_BIN ?= .build/$(INSTALL_CONFIGURATION)
+# The installed programs are stripped of their symbol tables (-s); `INSTALL_STRIP=` keeps them.
+INSTALL_STRIP ?= -s
 BINDIR := $(PREFIX)/bin
 UNITDIR := $(PREFIX)/lib/systemd/system
 SYSUSERSDIR := $(PREFIX)/lib/sysusers.d
@@ -85,7 +87,7 @@ install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-
 		{ echo "make install: no riskd and riskctl in $(INSTALL_BIN)"; exit 1; }
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)" \
 		"$(DESTDIR)$(BASH_COMPLETIONDIR)" "$(DESTDIR)$(ZSH_COMPLETIONDIR)" "$(DESTDIR)$(FISH_COMPLETIONDIR)"
-	install -m 0755 "$(INSTALL_BIN)/riskd" "$(INSTALL_BIN)/riskctl" "$(DESTDIR)$(BINDIR)/"
+	install -m 0755 $(INSTALL_STRIP) "$(INSTALL_BIN)/riskd" "$(INSTALL_BIN)/riskctl" "$(DESTDIR)$(BINDIR)/"
 	sed 's|^ExecStart=/usr/bin/riskd|ExecStart=$(BINDIR)/riskd|' systemd/riskd.service \
 		> "$(DESTDIR)$(UNITDIR)/riskd.service"
 	chmod 0644 "$(DESTDIR)$(UNITDIR)/riskd.service"

@@ -46,9 +46,7 @@ public final class Daemon: Sendable {
         let database = try RiskDatabase(path: configuration.database)
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
         roles = RoleResolver(access: configuration.access, daemonUID: getuid())
-        let roles = roles
-        reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents(),
-                               isOnBoard: { _, uid in roles.caller(uid: uid).roles.contains(.board) })
+        reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(
             tables: [
                 DaemonService(context: context).methods,

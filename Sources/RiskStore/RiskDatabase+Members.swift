@@ -33,13 +33,7 @@ extension RiskDatabase {
         async throws -> [Member]
     {
         try await writer.write { db in
-            let seen = now.description
-            for account in board where only == nil || account.user == only {
-                try db.execute(sql: """
-                    INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(user) DO NOTHING
-                    """, arguments: [account.user, account.uid, seen, seen])
-            }
+            try Self.enrol(db, board.filter { only == nil || $0.user == only }, at: now)
             let names = board.map(\.user)
             var arguments: StatementArguments = [today.description]
             arguments += StatementArguments(names)
@@ -68,6 +62,22 @@ extension RiskDatabase {
                               acknowledgedVersion: row["acknowledged_version"],
                               activeInterests: row["active_interests"], openFindings: row["open_findings"])
             }
+        }
+    }
+
+    /// Records board holders riskd had not seen before as first seen `at` (the review does this before each run,
+    /// so a new member's first confirmation falls due from when the board role was first noticed).
+    public func enrol(_ board: [BoardAccount], at: Instant) async throws {
+        try await writer.write { db in try Self.enrol(db, board, at: at) }
+    }
+
+    private static func enrol(_ db: Database, _ board: [BoardAccount], at: Instant) throws {
+        let seen = at.description
+        for account in board {
+            try db.execute(sql: """
+                INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user) DO NOTHING
+                """, arguments: [account.user, account.uid, seen, seen])
         }
     }
 

@@ -14,10 +14,11 @@ struct RiskCtl: ParsableCommand {
     /// The command tree and the version `--version` prints.
     static let configuration = CommandConfiguration(
         commandName: "riskctl",
-        abstract: "Keep the risk register and read the audit trail of riskd.",
+        abstract: "Keep riskd's risk register, declarations of interest and ethical code; read reviews and audit.",
         discussion: """
             Ids may be written with or without their letter: R-12 and 12 name the same risk, A-3 and 3 the same \
-            action; O- is an organisation, I- a declared interest, C- a conflict check. Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
+            action; O- is an organisation, I- a declared interest, C- a conflict check, F- a review finding. \
+            Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
             69 riskd unreachable, 75 conflict, 77 permission denied. See riskctl(1).
             """,
         version: RiskdProtocol.version,

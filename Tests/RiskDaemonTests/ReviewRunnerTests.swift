@@ -44,7 +44,9 @@ final class HandClock: @unchecked Sendable {
 
 @Suite("Review runs over days")
 struct ReviewRunnerTests {
-    func setUp() throws -> (ReviewRunner, RecordedAlerts, HandClock, DaemonContext) {
+    func setUp(board: [RiskDatabase.BoardAccount] = []) throws
+        -> (ReviewRunner, RecordedAlerts, HandClock, DaemonContext)
+    {
         let time = HandClock("2026-11-29T06:00:00Z")
         let database = try RiskDatabase()
         var logger = Logger(label: "review-test")
@@ -52,7 +54,8 @@ struct ReviewRunnerTests {
         let context = DaemonContext(database: database, configuration: Configuration(paths: .system),
                                     clock: time.clock, logger: logger)
         let alerts = RecordedAlerts()
-        let runner = ReviewRunner(context: context, sink: alerts, events: FindingEvents(), isOnBoard: { _, _ in true })
+        let runner = ReviewRunner(context: context, sink: alerts, events: FindingEvents(),
+                                  board: { _ in board })
         return (runner, alerts, time, context)
     }
 
@@ -121,6 +124,22 @@ struct ReviewRunnerTests {
         #expect(kinds(alerts.take()) == ["summary"])
         let status = try await context.database.reviewStatus()
         #expect(status.openFindings == 1)
+    }
+
+    @Test("A new board member is asked to confirm 28 days after riskd first sees them") func newMember() async throws {
+        let (runner, alerts, time, _) = try setUp(board: [RiskDatabase.BoardAccount(user: "ivan", uid: 1005)])
+        _ = try await runner.run(trigger: .startup)
+        #expect(kinds(alerts.take()) == ["summary"])
+        time.advance(days: 28)
+        _ = try await runner.run(trigger: .schedule)
+        #expect(kinds(alerts.take()) == ["summary"])
+        time.advance(days: 1)
+        let (_, open) = try await runner.run(trigger: .schedule)
+        let raised = alerts.take()
+        #expect(kinds(raised) == ["raised", "summary"])
+        #expect(raised.first?.message == "Board member ivan has not confirmed their declarations (due 2026-12-27) "
+                + "(never confirmed)")
+        #expect(open.map(\.subject) == ["member:ivan"])
     }
 
     @Test("Preview evaluates another day and stores nothing") func preview() async throws {

@@ -146,8 +146,11 @@ def test_preview_stores_nothing(journald, daemon):
     add_overdue_risk(daemon, due="2027-01-10")
     before = daemon.call("org.riskd.review.Runs")["runs"]
     preview = daemon.call("org.riskd.review.Preview", asOf="2027-01-15T00:00:00Z")["findings"]
-    assert [(f["id"], f["rule"]) for f in preview] == [(0, "risk-review-overdue")]
-    assert daemon.call("org.riskd.review.Preview", asOf="2027-01-05")["findings"] == []
+    risks = [(f["id"], f["rule"]) for f in preview if f["subject"].startswith("risk:")]
+    assert risks == [(0, "risk-review-overdue")]
+    # The test board member, first seen today, has not confirmed within 28 days by then either.
+    assert ("interest-confirmation-overdue", "member:rdt-board") in [(f["rule"], f["subject"]) for f in preview]
+    assert daemon.call("org.riskd.review.Preview", asOf="2026-12-01")["findings"] == []
     assert daemon.call("org.riskd.review.Runs")["runs"] == before
     assert daemon.call("org.riskd.review.Findings")["findings"] == []
     with pytest.raises(VarlinkCallError) as refused:

@@ -514,6 +514,20 @@ def test_make_install_tree_and_units(tmp_path):
     for entry in ("u riskd", "g riskd-admin", "g riskd-board", "g riskd-audit"):
         assert entry in sysusers, entry
 
+    # systemd-sysusers creates the user and groups from the installed file, in the tree.
+    sysusers_run = subprocess.run(["systemd-sysusers", "--root=%s" % destdir], capture_output=True, text=True,
+                                  timeout=60)
+    assert sysusers_run.returncode == 0, sysusers_run.stderr
+    passwd = (destdir / "etc/passwd").read_text()
+    groups = (destdir / "etc/group").read_text()
+    assert re.search(r"^riskd:x:\d+:\d+:[^:]*:/var/lib/riskd:", passwd, re.M), passwd
+    for group in ("riskd", "riskd-admin", "riskd-board", "riskd-audit"):
+        assert re.search(r"^%s:x:\d+:" % group, groups, re.M), groups
+    if (usr / "lib/systemd/catalog/riskd.catalog").exists():
+        catalog = subprocess.run(["journalctl", "--root=%s" % destdir, "--update-catalog"], capture_output=True,
+                                 text=True, timeout=60)
+        assert catalog.returncode == 0 and (destdir / "var/lib/systemd/catalog/database").exists(), catalog.stderr
+
     # The installed configuration is accepted by the installed riskd.
     check = subprocess.run([str(usr / "bin/riskd"), "--check-config", "--config", str(config)],
                            capture_output=True, text=True, timeout=60)
@@ -547,8 +561,9 @@ def test_make_install_tree_and_units(tmp_path):
     uninstall = subprocess.run(["make", "-s", "uninstall", "DESTDIR=%s" % destdir, "PREFIX=/usr"], cwd=REPO,
                                capture_output=True, text=True, timeout=120)
     assert uninstall.returncode == 0, uninstall.stderr
-    left = sorted(str(p.relative_to(destdir)) for p in destdir.rglob("*") if p.is_file())
-    assert left == ["etc/riskd/riskd.toml"], left
+    left = sorted(str(p.relative_to(destdir)) for p in (destdir / "usr").rglob("*") if p.is_file())
+    assert left == [], left
+    assert config.exists(), "make uninstall removed the configuration"
 
 
 # -- manuals -----------------------------------------------------------------------------------------------

@@ -61,10 +61,10 @@ public enum ReviewRules {
                 + "(due \(action.dueOn))")
     }
 
-    /// When `member` must next confirm their declarations.
+    /// When `member` must next confirm their declarations (the register's own rule, `InterestPolicy`).
     public static func confirmationDue(_ member: MemberFacts, policy: ReviewPolicy) -> CalendarDate {
-        if let last = member.lastConfirmedOn { return last.adding(days: policy.confirmEveryDays) }
-        return member.firstSeenOn.adding(days: policy.firstConfirmationDays)
+        InterestPolicy(firstConfirmationDays: policy.firstConfirmationDays, confirmEveryDays: policy.confirmEveryDays)
+            .confirmationDue(firstSeenOn: member.firstSeenOn, lastConfirmedOn: member.lastConfirmedOn)
     }
 
     static func confirmationOverdue(_ member: MemberFacts, policy: ReviewPolicy, today: CalendarDate)

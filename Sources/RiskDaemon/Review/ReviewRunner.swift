@@ -13,14 +13,23 @@ actor ReviewRunner {
     private let context: DaemonContext
     private let sink: any AlertSink
     let events: FindingEvents
-    private let isOnBoard: @Sendable (String, UInt32) -> Bool
+    private let board: @Sendable ([Identity]) -> [RiskDatabase.BoardAccount]
 
+    /// - Parameter board: the accounts holding the board role now (NSS by default; tests pass a table).
     init(context: DaemonContext, sink: any AlertSink, events: FindingEvents,
-         isOnBoard: @escaping @Sendable (String, UInt32) -> Bool) {
+         board: @escaping @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts) {
         self.context = context
         self.sink = sink
         self.events = events
-        self.isOnBoard = isOnBoard
+        self.board = board
+    }
+
+    /// Enrols the current board in the member table and returns a test for "on the board now".
+    private func boardNow(at now: Instant) async throws -> @Sendable (String, UInt32) -> Bool {
+        let accounts = board(context.configuration.access.board)
+        try await context.database.enrol(accounts, at: now)
+        let names = Set(accounts.map(\.user))
+        return { user, _ in names.contains(user) }
     }
 
     /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings
@@ -30,6 +39,7 @@ actor ReviewRunner {
         let policy = context.configuration.reviewPolicy
         let startedAt = context.clock.now()
         let today = context.clock.localDate(startedAt)
+        let isOnBoard = try await boardNow(at: startedAt)
         let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let changes = FindingLifecycle.reconcile(open: try await database.openFindings(), observations: observations,
@@ -54,7 +64,8 @@ actor ReviewRunner {
         let database = context.database
         let policy = context.configuration.reviewPolicy
         let today = context.clock.localDate(asOf)
-        let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
+        let names = Set(board(context.configuration.access.board).map(\.user))
+        let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: { user, _ in names.contains(user) })
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let stored = try await database.findings(open: true, rule: nil, subject: nil, limit: Int.max - 1, after: nil)
         var byKey: [String: FindingRecord] = [:]
