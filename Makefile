@@ -134,10 +134,9 @@ uninstall:
 	@for page in man/*.[0-9]; do rm -f "$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page#man/}"; done
 	@echo "kept $(DESTDIR)$(CONFIGDIR)/riskd.toml and /var/lib/riskd: remove them by hand to forget everything"
 
-## bench: performance against ../shared/bench (not built yet: see README.md, "Status").
-bench:
-	@echo "make bench: the benchmark harness is not written yet (risk.Get vs echo, risk.Add vs sqlite3)."
-	@echo "See ../shared/bench/README.md for the limits it will compare riskd with."
+## bench: riskd against the limits of ../shared/bench in one run (release build; a few minutes). Not part of test.
+bench: deps
+	SWIFT=$(SWIFT) bash bench/run.sh $(BENCH_SECONDS)
 
 clean:
 	rm -rf .build

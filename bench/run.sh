@@ -12,8 +12,8 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 
 echo "== building (release) =="
-swift build -c release --product riskd >/dev/null
-swift build -c release --product riskctl >/dev/null
+"${SWIFT:-swift}" build -c release --product riskd >/dev/null
+"${SWIFT:-swift}" build -c release --product riskctl >/dev/null
 riskd=$PWD/.build/release/riskd
 riskctl=$PWD/.build/release/riskctl
 cc -O2 -pthread -o "$work/echo" "$shared/echo.c"

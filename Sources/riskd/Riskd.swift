@@ -45,8 +45,11 @@ struct Riskd: AsyncParsableCommand {
         }
         // One switch for every logger, so that SIGHUP can change `[log] level` while running.
         let levels = LogLevelSwitch(configuration.logLevel)
-        LoggingSystem.bootstrap { label in
-            levels.handler(StreamLogHandler.standardError(label: label))
+        // Under systemd, native entries keep each message's priority; by hand, plain lines on stderr.
+        let toJournal = JournalLogHandler.isStandardErrorJournal
+        LoggingSystem.bootstrap { label -> any LogHandler in
+            if toJournal { return levels.handler(JournalLogHandler(label: label)) }
+            return levels.handler(StreamLogHandler.standardError(label: label))
         }
         let logger = Logger(label: "riskd")
         let daemon: Daemon

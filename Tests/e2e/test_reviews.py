@@ -253,3 +253,25 @@ def test_runs_and_findings_need_roles(journald, daemon, user_calls):
         ("org.riskd.review", "Run", {}), ("org.riskd.review", "Findings", {}), ("org.riskd.review", "Runs", {})])
     assert results[0].get("error") == "org.varlink.service.PermissionDenied"
     assert results[1]["ok"] and results[2]["ok"]
+
+
+def test_own_logging_goes_to_the_journal_when_stderr_is_the_journal_stream(journald, tmp_path):
+    """With JOURNAL_STREAM naming its stderr (as systemd sets it), riskd logs native entries with priorities."""
+    riskd = os.environ.get("RISKD", str(REPO / ".build" / "debug" / "riskd"))
+    stderr_path = tmp_path / "stderr"
+    socket_path = str(tmp_path / "riskd.sock")
+    with open(stderr_path, "wb") as stderr:
+        status = os.fstat(stderr.fileno())
+        env = dict(os.environ, JOURNAL_STREAM="%d:%d" % (status.st_dev, status.st_ino))
+        proc = subprocess.Popen([riskd, "--socket", socket_path, "--database", str(tmp_path / "riskd.sqlite")],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+    try:
+        found = entries(proc.pid, wait_for=lambda f: any("Listening on" in e.get("MESSAGE", "") for e in f))
+        listening = [e for e in found if e.get("MESSAGE") == "Listening on %s" % socket_path]
+        assert len(listening) == 1, found
+        assert listening[0]["PRIORITY"] == "6"
+        assert listening[0]["RISKD_LOGGER"] == "riskd"
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=30) == 0
+    assert "Listening on" not in stderr_path.read_text()
