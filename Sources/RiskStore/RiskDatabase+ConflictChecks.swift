@@ -6,7 +6,7 @@ extension RiskDatabase {
     /// against their interests active on `today`; records them as a member, and audits it under `member:<user>`.
     public func confirmInterests(declarant: String, uid: Int, nothingToDeclare: Bool, today: CalendarDate,
                                  actor: Actor) async throws -> Confirmation {
-        try await writer.write { db in
+        try await write { db in
             let active = try Int.fetchAll(db, sql: """
                 SELECT id FROM interest WHERE declarant = ? AND \(Self.activeClause) ORDER BY id
                 """, arguments: [declarant, today.description])
@@ -27,8 +27,10 @@ extension RiskDatabase {
     /// Runs a conflict check of `organisations` (already checked by `ConflictRules.request`) against every interest
     /// active on `today` and the registry as they are now, stores it with every conflict found, and audits it.
     public func recordConflictCheck(organisations: [String], matter: String, today: CalendarDate, actor: Actor,
-                                    detail: @Sendable (ConflictCheck) -> AuditDetail) async throws -> ConflictCheck {
-        try await writer.write { db in
+                                    detail: @escaping @Sendable (ConflictCheck) -> AuditDetail)
+        async throws -> ConflictCheck
+    {
+        try await write { db in
             let interests = try InterestRow.fetchAll(
                 db, sql: "SELECT * FROM interest WHERE \(Self.activeClause) ORDER BY id",
                 arguments: [today.description]

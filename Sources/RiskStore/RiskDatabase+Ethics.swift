@@ -56,7 +56,7 @@ extension RiskDatabase {
     /// body.
     public func publishCode(title: String, body: String, actor: Actor) async throws -> EthicsCode {
         let sha256 = AuditChain.hex(sha256: body)
-        return try await writer.write { db in
+        return try await write { db in
             let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ethics_code")
             let code = try EthicsRules.publish(title: title, body: body, sha256: sha256, previous: previous,
                                                by: actor.user, now: actor.now)
@@ -72,7 +72,7 @@ extension RiskDatabase {
     /// `EthicsRules.acknowledge` for what is refused. Acknowledging the same version again returns the first
     /// acknowledgement and writes nothing.
     public func acknowledgeCode(version: Int, sha256: String, actor: Actor) async throws -> CodeAcknowledgement {
-        try await writer.write { db in
+        try await write { db in
             let current = try Self.currentCode(db)
             let existing = try AcknowledgementRow.fetchOne(
                 db, sql: "SELECT * FROM acknowledgement WHERE user = ? AND version = ?",

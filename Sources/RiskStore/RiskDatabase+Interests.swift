@@ -54,10 +54,10 @@ extension RiskDatabase {
 
     /// Stores a new interest (from `InterestRules.declare`), linked to the registry's organisation whose name or
     /// alias matches the declared name, records its declarant as a member, and audits it.
-    public func declareInterest(_ interest: Interest, actor: Actor, detail: @Sendable (Interest) -> AuditDetail)
-        async throws -> Interest
+    public func declareInterest(_ interest: Interest, actor: Actor,
+                                detail: @escaping @Sendable (Interest) -> AuditDetail) async throws -> Interest
     {
-        try await writer.write { db in
+        try await write { db in
             var linked = interest
             linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
             var row = InterestRow(linked)
@@ -74,8 +74,8 @@ extension RiskDatabase {
     /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing (a board
     /// member touching someone else's interest).
     public func updateInterest(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                               transform: @Sendable (Interest) throws -> Interest) async throws -> Interest {
-        try await writer.write { db in
+                               transform: @escaping @Sendable (Interest) throws -> Interest) async throws -> Interest {
+        try await write { db in
             guard let current = try InterestRow.fetchOne(db, key: id)?.domain() else {
                 throw DomainError.notFound(.interest, id: id)
             }

@@ -19,7 +19,7 @@ extension RiskDatabase {
     /// Records that `user` (uid `uid`) was seen as a member at `at`: the first time inserts them, later times move
     /// their last sighting on. No audit entry: this is an observation, not a change anyone made.
     public func noteMember(user: String, uid: Int, at: Instant) async throws {
-        try await writer.write { db in
+        try await write { db in
             try MemberRow.note(db, user: user, uid: uid, at: at.description)
         }
     }
@@ -32,7 +32,7 @@ extension RiskDatabase {
     public func members(board: [BoardAccount], only: String? = nil, now: Instant, today: CalendarDate)
         async throws -> [Member]
     {
-        try await writer.write { db in
+        try await write { db in
             try Self.enrol(db, board.filter { only == nil || $0.user == only }, at: now)
             let names = board.map(\.user)
             var arguments: StatementArguments = [today.description]
@@ -68,7 +68,7 @@ extension RiskDatabase {
     /// Records board holders riskd had not seen before as first seen `at` (the review does this before each run,
     /// so a new member's first confirmation falls due from when the board role was first noticed).
     public func enrol(_ board: [BoardAccount], at: Instant) async throws {
-        try await writer.write { db in try Self.enrol(db, board, at: at) }
+        try await write { db in try Self.enrol(db, board, at: at) }
     }
 
     private static func enrol(_ db: Database, _ board: [BoardAccount], at: Instant) throws {

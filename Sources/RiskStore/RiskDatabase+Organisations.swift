@@ -55,8 +55,10 @@ extension RiskDatabase {
     /// Inserts new organisations (from `OrganisationRules.create`) in one transaction, each with its audit entry;
     /// all or none. A name or alias already taken (once normalised) is `DuplicateName`.
     public func addOrganisations(_ organisations: [Organisation], actor: Actor,
-                                 detail: @Sendable (Organisation) -> AuditDetail) async throws -> [Organisation] {
-        try await writer.write { db in
+                                 detail: @escaping @Sendable (Organisation) -> AuditDetail)
+        async throws -> [Organisation]
+    {
+        try await write { db in
             try organisations.map { organisation in
                 try Self.checkNamesFree(db, organisation)
                 var row = OrganisationRow(organisation)
@@ -72,10 +74,10 @@ extension RiskDatabase {
 
     /// Replaces an organisation by `transform(current)` when `ifRevision` (if given) is still current.
     public func updateOrganisation(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                                   transform: @Sendable (Organisation) throws -> Organisation) async throws
+                                   transform: @escaping @Sendable (Organisation) throws -> Organisation) async throws
         -> Organisation
     {
-        try await writer.write { db in
+        try await write { db in
             guard let row = try OrganisationRow.fetchOne(db, key: id),
                   let current = try Self.organisations(db, rows: [row]).first else {
                 throw DomainError.notFound(.organisation, id: id)

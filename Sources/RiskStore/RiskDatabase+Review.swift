@@ -74,7 +74,7 @@ extension RiskDatabase {
     public func recordReview(_ changes: [FindingLifecycle.Change], trigger: String, startedAt: Instant, now: Instant)
         async throws -> (run: ReviewRunRecord, events: [FindingEvent])
     {
-        try await writer.write { db in
+        try await write { db in
             let at = now.description
             var events: [FindingEvent] = []
             var raised = 0, resolved = 0
@@ -145,7 +145,7 @@ extension RiskDatabase {
 
     /// Silences a finding's reminders; it still resolves by itself.
     public func acknowledgeFinding(id: Int, note: String, actor: Actor) async throws -> FindingRecord {
-        try await writer.write { db in
+        try await write { db in
             guard var record = try FindingRecord.fetchOne(db, key: id) else {
                 throw DomainError.notFound(.finding, id: id)
             }

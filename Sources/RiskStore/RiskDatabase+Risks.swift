@@ -79,8 +79,10 @@ extension RiskDatabase {
     // MARK: Mutations
 
     /// Inserts new risks (from `RiskRules.create`) in one transaction, each with its audit entry; all or none.
-    public func addRisks(_ risks: [Risk], actor: Actor, detail: @Sendable (Risk) -> AuditDetail) async throws -> [Risk] {
-        try await writer.write { db in
+    public func addRisks(_ risks: [Risk], actor: Actor, detail: @escaping @Sendable (Risk) -> AuditDetail)
+        async throws -> [Risk]
+    {
+        try await write { db in
             try risks.map { risk in
                 var row = RiskRow(risk)
                 try row.insert(db)
@@ -95,16 +97,16 @@ extension RiskDatabase {
     ///
     /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing.
     public func updateRisk(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                           transform: @Sendable (Risk) throws -> Risk) async throws -> Risk {
-        try await writer.write { db in
+                           transform: @escaping @Sendable (Risk) throws -> Risk) async throws -> Risk {
+        try await write { db in
             try self.mutateRisk(db, id: id, ifRevision: ifRevision, actor: actor, detail: detail, transform: transform)
         }
     }
 
     /// Records a review of a risk and applies `transform` (the new ratings and due date).
     public func reviewRisk(id: Int, reviewer: String, note: String, actor: Actor, detail: AuditDetail,
-                           transform: @Sendable (Risk) throws -> Risk) async throws -> Risk {
-        try await writer.write { db in
+                           transform: @escaping @Sendable (Risk) throws -> Risk) async throws -> Risk {
+        try await write { db in
             let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
                                            transform: transform)
             var review = RiskReviewRecord(id: nil, riskId: id, reviewer: reviewer, reviewedAt: actor.now.description,
@@ -118,8 +120,8 @@ extension RiskDatabase {
 
     /// Closes a risk through `transform` and cancels its open actions.
     public func closeRisk(id: Int, actor: Actor, detail: AuditDetail,
-                          transform: @Sendable (Risk) throws -> Risk) async throws -> Risk {
-        try await writer.write { db in
+                          transform: @escaping @Sendable (Risk) throws -> Risk) async throws -> Risk {
+        try await write { db in
             let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
                                            transform: transform)
             try db.execute(sql: """
@@ -132,7 +134,7 @@ extension RiskDatabase {
 
     /// Adds an action to a risk; an `open` risk becomes `mitigating`.
     public func addAction(_ action: Action, actor: Actor, detail: AuditDetail) async throws -> Action {
-        try await writer.write { db in
+        try await write { db in
             guard let risk = try RiskRow.fetchOne(db, key: action.riskId)?.domain() else {
                 throw DomainError.notFound(.risk, id: action.riskId)
             }
@@ -156,8 +158,8 @@ extension RiskDatabase {
 
     /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current.
     public func updateAction(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                             transform: @Sendable (Action) throws -> Action) async throws -> Action {
-        try await writer.write { db in
+                             transform: @escaping @Sendable (Action) throws -> Action) async throws -> Action {
+        try await write { db in
             guard let current = try ActionRow.fetchOne(db, key: id)?.domain() else {
                 throw DomainError.notFound(.action, id: id)
             }

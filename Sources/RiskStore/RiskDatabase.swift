@@ -28,6 +28,8 @@ public final class RiskDatabase: Sendable {
     }
 
     let writer: any DatabaseWriter
+    /// Every mutation goes through here, so concurrent writers share commits (see `GroupCommit`).
+    let commits: GroupCommit
     /// The file, or `nil` for an in-memory database.
     public let path: String?
 
@@ -41,6 +43,7 @@ public final class RiskDatabase: Sendable {
         close(fd)
         self.path = path
         self.writer = try DatabasePool(path: path, configuration: Self.configuration())
+        self.commits = GroupCommit(writer: writer)
         try Migrations.migrator.migrate(writer)
     }
 
@@ -48,6 +51,7 @@ public final class RiskDatabase: Sendable {
     public init(inMemory: Void = ()) throws {
         self.path = nil
         self.writer = try DatabaseQueue(configuration: Self.configuration())
+        self.commits = GroupCommit(writer: writer)
         try Migrations.migrator.migrate(writer)
     }
 
@@ -59,6 +63,11 @@ public final class RiskDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
+    }
+
+    /// Runs a mutation in a durable transaction, possibly shared with concurrent ones; returns after the commit.
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await commits.write(work)
     }
 
     /// The number of applied migrations.
@@ -115,7 +124,9 @@ public final class RiskDatabase: Sendable {
     // MARK: Audit
 
     /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
-    public func auditLog(subject: String?, after: Int?, limit: Int) async throws -> (entries: [AuditEntry], next: Int?) {
+    public func auditLog(subject: String?, after: Int?, limit: Int) async throws
+        -> (entries: [AuditEntry], next: Int?)
+    {
         try await writer.read { db in
             var sql = "SELECT * FROM audit WHERE seq > ?"
             var arguments: StatementArguments = [after ?? 0]
