@@ -76,6 +76,11 @@ extension RiskDatabase {
     {
         try await write { db in
             let at = now.description
+            let persist = try db.cachedStatement(sql: """
+                UPDATE finding SET last_seen_at = ?, severity = ?, message = ?,
+                    last_alerted_at = COALESCE(?, last_alerted_at)
+                WHERE id = ?
+                """)
             var events: [FindingEvent] = []
             var raised = 0, resolved = 0
             for change in changes {
@@ -90,13 +95,12 @@ extension RiskDatabase {
                     raised += 1
                     events.append(FindingEvent(kind: .raised, finding: record))
                 case .persist(let id, let observation, let remind):
-                    guard var record = try FindingRecord.fetchOne(db, key: id) else { continue }
-                    record.lastSeenAt = at
-                    record.severity = observation.severity.rawValue
-                    record.message = observation.message
-                    if remind { record.lastAlertedAt = at }
-                    try record.update(db)
-                    if remind { events.append(FindingEvent(kind: .reminded, finding: record)) }
+                    // Most findings of a run are still-open ones: one cached statement each, no fetch.
+                    try persist.execute(arguments: [at, observation.severity.rawValue, observation.message,
+                                                    remind ? at : nil, id])
+                    if remind, let record = try FindingRecord.fetchOne(db, key: id) {
+                        events.append(FindingEvent(kind: .reminded, finding: record))
+                    }
                 case .resolve(let id):
                     guard var record = try FindingRecord.fetchOne(db, key: id) else { continue }
                     record.resolvedAt = at
