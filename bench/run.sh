@@ -21,26 +21,27 @@ cc -O2 -pthread -o "$work/vload" "$shared/vload.c"
 
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
 wait_socket() { for _ in $(seq 200); do [ -S "$1" ] && return 0; sleep 0.05; done; echo "no socket $1" >&2; exit 1; }
-start_riskd() {  # $1: directory
+started=
+start_riskd() {  # $1: directory; sets $started to the pid
     mkdir -p "$1"
-    "$riskd" --socket "$1/riskd.sock" --database "$1/riskd.sqlite" 2>"$1/riskd.log" &
-    pids+=($!)
+    "$riskd" --socket "$1/riskd.sock" --database "$1/riskd.sqlite" >"$1/riskd.out" 2>"$1/riskd.log" &
+    started=$!
+    pids+=("$started")
     wait_socket "$1/riskd.sock"
-    echo $!
 }
 get='{"method":"org.riskd.risk.Get","parameters":{"id":1}}'
 add='{"method":"org.riskd.risk.Add","parameters":{"title":"Funding overlap with member organisations","description":"Member organisations and the network apply to the same calls","category":"financial","likelihood":4,"impact":3}}'
 
 echo "== echo limit (NUL-framed socket, 8 connections) =="
-"$work/echo" "$work/echo.sock" & pids+=($!)
+"$work/echo" "$work/echo.sock" >/dev/null 2>&1 & pids+=($!)
 wait_socket "$work/echo.sock"
 echo_line=$("$work/vload" "$work/echo.sock" 8 "$seconds" "$get"); echo "$echo_line"
 echo_rps=$(echo "$echo_line" | field rps)
 
 echo "== riskd risk.Get (8 connections) =="
-pid=$(start_riskd "$work/get")
+start_riskd "$work/get"
 sleep 1
-idle_rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+idle_rss=$(awk '/VmRSS/ {print $2}' "/proc/$started/status")
 "$riskctl" risk add --socket "$work/get/riskd.sock" --title "Funding overlap" --category financial \
     --likelihood 4 --impact 3 >/dev/null
 get_line=$("$work/vload" "$work/get/riskd.sock" 8 "$seconds" "$get"); echo "$get_line"
@@ -57,9 +58,9 @@ sqlite_line=$(sh "$shared/sqlite_limit.sh" 2000 "$work"); echo "$sqlite_line"
 sqlite_wps=$(echo "$sqlite_line" | field writes_per_s)
 
 echo "== riskd risk.Add (1 and 16 connections) =="
-start_riskd "$work/add1" >/dev/null
+start_riskd "$work/add1"
 add1_line=$("$work/vload" "$work/add1/riskd.sock" 1 "$seconds" "$add"); echo "$add1_line"
-start_riskd "$work/add16" >/dev/null
+start_riskd "$work/add16"
 add16_line=$("$work/vload" "$work/add16/riskd.sock" 16 "$seconds" "$add"); echo "$add16_line"
 add1_rps=$(echo "$add1_line" | field rps)
 add16_rps=$(echo "$add16_line" | field rps)
