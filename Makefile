@@ -64,7 +64,7 @@ release: deps
 run: build
 	@mkdir -p "$(dir $(RUN_SOCKET))" "$(dir $(RUN_DATABASE))"
 	@echo "riskd: socket $(RUN_SOCKET), database $(RUN_DATABASE)"
-	@echo "In another terminal: $(BIN)/riskctl --socket $(RUN_SOCKET) whoami"
+	@echo "In another terminal: $(BIN)/riskctl whoami   (riskctl finds $(RUN_SOCKET) by itself)"
 	$(BIN)/riskd --socket "$(RUN_SOCKET)" --database "$(RUN_DATABASE)"
 
 ## test: everything CI checks — Swift suites, end-to-end and interop tests, manual pages.
