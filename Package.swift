@@ -105,6 +105,8 @@ let package = Package(
             dependencies: [
                 "RiskProtocol", "Varlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // `ethics ack` sends the SHA-256 of the text it showed; the daemon's own hash library.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
 

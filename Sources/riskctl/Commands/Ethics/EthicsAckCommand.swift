@@ -1,4 +1,6 @@
 import ArgumentParser
+import Crypto
+import Foundation
 import RiskProtocol
 import Varlink
 
@@ -39,7 +41,7 @@ struct EthicsAckCommand: ParsableCommand {
         }
         // The hash of the text as received and printed here, not the one riskd sent along: if they differed,
         // riskd answers HashMismatch and nothing is recorded.
-        let sha256 = SHA256.hex(code.body)
+        let sha256 = SHA256.hash(data: Array(code.body.utf8)).map { String(format: "%02x", $0) }.joined()
         if !options.json {
             EthicsPresenter.printCode(code, sha256: sha256, current: true)
             Output.line()
