@@ -6,6 +6,7 @@ container), the session starts /lib/systemd/systemd-journald itself.
 import json
 import os
 import shutil
+import socket
 import subprocess
 import threading
 import time
@@ -24,17 +25,31 @@ RESOLVED = "43d94e4ca2574f66aa37bbfc042f79ed"
 SUMMARY = "83d32d6c1c4a44bfa552837b51bbdf37"
 
 
+def journald_reachable():
+    """Whether a journald answers on its socket. The socket file alone proves nothing: a journald that
+    was stopped (say, by an earlier test session) leaves it behind, and sends to it are refused."""
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    try:
+        probe.connect(JOURNAL_SOCKET)
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.close()
+
+
 @pytest.fixture(scope="session")
 def journald():
     """A running journald: the system's, or one started for the session."""
     started = None
-    if not os.path.exists(JOURNAL_SOCKET):
+    if not journald_reachable():
         started = subprocess.Popen(["/lib/systemd/systemd-journald"], stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 10
-        while not os.path.exists(JOURNAL_SOCKET) and time.monotonic() < deadline:
+        while not journald_reachable() and started.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert os.path.exists(JOURNAL_SOCKET), "systemd-journald did not create its socket"
+        assert journald_reachable(), "systemd-journald did not answer on %s (exit status %s)" % (
+            JOURNAL_SOCKET, started.poll())
     yield
     if started is not None:
         started.terminate()
