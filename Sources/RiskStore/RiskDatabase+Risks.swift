@@ -6,24 +6,26 @@ extension RiskDatabase {
 
     /// The risk with this id.
     public func risk(id: Int) async throws -> Risk? {
-        try await writer.read { db in try RiskRow.fetchOne(db, key: id)?.domain() }
+        try lookup { db in try RiskRow.fetchOne(db, key: id)?.domain() }
     }
 
     /// A risk with its actions and reviews (oldest first).
     public func riskDetail(id: Int) async throws -> (risk: Risk, actions: [Action], reviews: [RiskReviewRecord])? {
-        try await writer.read { db in
-            guard let risk = try RiskRow.fetchOne(db, key: id)?.domain() else { return nil }
-            let actions = try ActionRow.fetchAll(db, sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id",
+        try lookup { db in
+            // The most frequent call of all: cached statements, no SQL compiled per call.
+            let risk = try db.cachedStatement(sql: "SELECT * FROM risk WHERE id = ?")
+            guard let risk = try RiskRow.fetchOne(risk, arguments: [id])?.domain() else { return nil }
+            let actions = try ActionRow.fetchAll(db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
                                                  arguments: [id]).map { row throws(StoreError) in try row.domain() }
             let reviews = try RiskReviewRecord.fetchAll(
-                db, sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id", arguments: [id])
+                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id"), arguments: [id])
             return (risk, actions, reviews)
         }
     }
 
     /// One page of risks matching `query`, by id; `next` is the id to continue after.
     public func risks(_ query: RiskQuery) async throws -> (risks: [Risk], next: Int?) {
-        try await writer.read { db in
+        try lookup { db in
             var clauses = ["id > ?"]
             var arguments: StatementArguments = [query.after ?? 0]
             if let statuses = query.statuses {
@@ -153,7 +155,7 @@ extension RiskDatabase {
 
     /// The action with this id, and the risk it belongs to.
     public func action(id: Int) async throws -> Action? {
-        try await writer.read { db in try ActionRow.fetchOne(db, key: id)?.domain() }
+        try lookup { db in try ActionRow.fetchOne(db, key: id)?.domain() }
     }
 
     /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current.

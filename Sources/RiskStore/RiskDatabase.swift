@@ -10,7 +10,8 @@ import Glibc
 ///
 /// Each mutation runs in one transaction together with its audit entry, and returns only after the commit, so a
 /// reply built from its result is never ahead of the disk (`synchronous=FULL` in WAL mode). Reads use the pool's
-/// readers and never wait for writes.
+/// readers and never wait for writes: `lookup` for reads bounded by a key or a page, on the caller's thread, and
+/// GRDB's async `read` for scans of a whole table, off it.
 public final class RiskDatabase: Sendable {
     /// Who makes a change and when: the fields of its audit entry that do not depend on the change.
     public struct Actor: Sendable, Hashable {
@@ -63,6 +64,15 @@ public final class RiskDatabase: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return configuration
+    }
+
+    /// Runs a read bounded by a key or a page limit on the calling thread (an event loop, in the daemon).
+    ///
+    /// A WAL reader never waits for the writer, and such a read takes microseconds: less than the two thread hops
+    /// of GRDB's async `read`. Never use it for a read that scans a table (the review snapshot, the audit chain,
+    /// `integrity_check`): those would hold up every connection served by the same event loop.
+    func lookup<T>(_ read: (Database) throws -> T) throws -> T {
+        try writer.read(read)
     }
 
     /// Runs a mutation in a durable transaction, possibly shared with concurrent ones; returns after the commit.
@@ -127,7 +137,7 @@ public final class RiskDatabase: Sendable {
     public func auditLog(subject: String?, after: Int?, limit: Int) async throws
         -> (entries: [AuditEntry], next: Int?)
     {
-        try await writer.read { db in
+        try lookup { db in
             var sql = "SELECT * FROM audit WHERE seq > ?"
             var arguments: StatementArguments = [after ?? 0]
             if let subject {
@@ -144,7 +154,7 @@ public final class RiskDatabase: Sendable {
 
     /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).
     public func auditHead() async throws -> (seq: Int, hash: String) {
-        try await writer.read { db in
+        try lookup { db in
             let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
             return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
         }

@@ -9,8 +9,8 @@ import Glibc
 
 /// Serves a `VarlinkService` on a listening Unix socket.
 ///
-/// Each connection is served by one task: calls are answered one after another, which keeps replies in call
-/// order; concurrency comes from many connections. A frame that is not a JSON object with a string `method`, a
+/// Each connection is served by one task, on its channel's event loop (`EventLoopTaskExecutor`): calls are
+/// answered one after another, which keeps replies in call order; concurrency comes from many connections. A frame that is not a JSON object with a string `method`, a
 /// frame over the size limit, or a partial frame held past the timeout closes that connection only.
 public final class VarlinkServer: Sendable {
     /// Bounds that protect the daemon from a misbehaving client.
@@ -81,7 +81,7 @@ public final class VarlinkServer: Sendable {
                         }
                         continue
                     }
-                    group.addTask {
+                    group.addTask(executorPreference: EventLoopTaskExecutor(connection.channel.channel.eventLoop)) {
                         await self.handle(connection)
                     }
                 }

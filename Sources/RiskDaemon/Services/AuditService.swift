@@ -14,7 +14,7 @@ struct AuditService {
                                                            after: try Paging.after(parameters.after), limit: limit)
             return .init(entries: page.entries.map(AuditInterface.Entry.init), next: page.next)
         }
-        table.on(AuditInterface.Verify.self) { _, _ in
+        table.on(AuditInterface.Verify.self, work: .long) { _, _ in
             let result = try await context.database.verifyAudit()
             if !result.ok {
                 context.logger.critical("Audit chain broken at entry \(result.firstBadSeq ?? 0)")

@@ -20,7 +20,7 @@ struct DaemonService {
                          interests: try await database.interestCount(), openFindings: review.openFindings,
                          lastReviewRun: review.lastRunFinishedAt)
         }
-        table.on(DaemonInterface.Backup.self) { _, request in
+        table.on(DaemonInterface.Backup.self, work: .long) { _, request in
             let configuration = context.configuration
             let copy = try await context.database.backup(into: configuration.backupDirectory, now: request.now,
                                                          keep: configuration.backup.keep)

@@ -8,7 +8,7 @@ extension InterestService {
     /// A check is stored with every conflict it found; each reader gets it through `InterestViewer.view`, so a
     /// board member reads a conflict from an interest they may not see as `withheld`: who, and how it matched.
     func registerChecks(_ table: inout MethodTable) {
-        table.on(InterestInterface.Check.self) { parameters, request in
+        table.on(InterestInterface.Check.self, work: .long) { parameters, request in
             let (organisations, matter) = try ConflictRules.request(organisations: parameters.organisations,
                                                                     matter: parameters.matter)
             let check = try await context.database.recordConflictCheck(

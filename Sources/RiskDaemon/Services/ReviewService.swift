@@ -11,11 +11,11 @@ struct ReviewService {
 
     var methods: MethodTable {
         var table = MethodTable()
-        table.on(ReviewInterface.Run.self) { _, _ in
+        table.on(ReviewInterface.Run.self, work: .long) { _, _ in
             let (run, open) = try await runner.run(trigger: .manual)
             return .init(run: .init(run), findings: open.map(ReviewInterface.Finding.init))
         }
-        table.on(ReviewInterface.Preview.self) { parameters, _ in
+        table.on(ReviewInterface.Preview.self, work: .long) { parameters, _ in
             guard let asOf = Instant(rfc3339: parameters.asOf)
                 ?? CalendarDate(parameters.asOf).map({ Instant(secondsSinceEpoch: Int64($0.daysSinceEpoch) * 86_400) })
             else {

@@ -27,7 +27,7 @@ struct RiskService {
             let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
             return .init(risk: .init(stored[0], scoring: policy.scoring))
         }
-        table.on(RiskInterface.Import.self) { parameters, request in
+        table.on(RiskInterface.Import.self, work: .long) { parameters, request in
             let policy = context.configuration.risk
             var risks: [Risk] = []
             for (index, new) in parameters.risks.enumerated() {
@@ -96,7 +96,7 @@ struct RiskService {
             }
             return .init(risk: .init(risk, scoring: policy.scoring))
         }
-        table.on(RiskInterface.Matrix.self) { parameters, _ in
+        table.on(RiskInterface.Matrix.self, work: .long) { parameters, _ in
             let cells = try await context.database.matrix(inherent: parameters.basis == .inherent)
             return .init(cells: cells.map { .init(likelihood: $0.likelihood, impact: $0.impact, count: $0.count) })
         }
