@@ -25,11 +25,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`; anything else is `nil`.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
-        self.init(year: year, month: month, day: day)
+        var text = text
+        guard let date = text.withUTF8({ $0.count == 10 ? Self.parse($0, from: 0) : nil }) else { return nil }
+        self = date
+    }
+
+    /// Parses `YYYY-MM-DD` at `start` of `bytes` (what follows is the caller's). Works on bytes because a review
+    /// run parses a date or two per row over the whole register.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> CalendarDate? {
+        guard bytes.count >= start + 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
+              let year = digits(bytes, at: start, count: 4), let month = digits(bytes, at: start + 5, count: 2),
+              let day = digits(bytes, at: start + 8, count: 2) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    /// The number written with exactly `count` ASCII digits at `start`, or `nil`.
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int, count: Int) -> Int? {
+        guard start >= 0, start + count <= bytes.count else { return nil }
+        var value = 0
+        for index in start..<(start + count) {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
     }
 
     /// Year, month and day.

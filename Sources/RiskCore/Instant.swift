@@ -11,17 +11,24 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` (fractional seconds and numeric offsets are accepted and applied).
     public init?(rfc3339 text: String) {
-        let chars = Array(text.utf8)
-        guard chars.count >= 20, let date = CalendarDate(String(decoding: chars[0..<10], as: UTF8.self)),
+        var text = text
+        guard let seconds = text.withUTF8(Self.parse) else { return nil }
+        self.secondsSinceEpoch = seconds
+    }
+
+    private static func parse(_ chars: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard chars.count >= 20, let date = CalendarDate.parse(chars, from: 0),
               chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: "t") || chars[10] == UInt8(ascii: " "),
               chars[13] == UInt8(ascii: ":"), chars[16] == UInt8(ascii: ":"),
-              let hour = Self.number(chars[11..<13]), let minute = Self.number(chars[14..<16]),
-              let second = Self.number(chars[17..<19]), hour < 24, minute < 60, second < 61 else { return nil }
+              let hour = CalendarDate.digits(chars, at: 11, count: 2),
+              let minute = CalendarDate.digits(chars, at: 14, count: 2),
+              let second = CalendarDate.digits(chars, at: 17, count: 2), hour < 24, minute < 60, second < 61
+        else { return nil }
         var index = 19
         if chars[index] == UInt8(ascii: ".") {
             index += 1
             let start = index
-            while index < chars.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(chars[index]) { index += 1 }
+            while index < chars.count, chars[index] &- UInt8(ascii: "0") < 10 { index += 1 }
             guard index > start else { return nil }
         }
         guard index < chars.count else { return nil }
@@ -31,14 +38,13 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
             guard index + 1 == chars.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             guard index + 6 == chars.count, chars[index + 3] == UInt8(ascii: ":"),
-                  let hours = Self.number(chars[(index + 1)..<(index + 3)]),
-                  let minutes = Self.number(chars[(index + 4)..<(index + 6)]) else { return nil }
+                  let hours = CalendarDate.digits(chars, at: index + 1, count: 2),
+                  let minutes = CalendarDate.digits(chars, at: index + 4, count: 2) else { return nil }
             offset = (hours * 60 + minutes) * 60 * (chars[index] == UInt8(ascii: "+") ? 1 : -1)
         default:
             return nil
         }
-        let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
-        self.secondsSinceEpoch = Int64(seconds)
+        return Int64(date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset)
     }
 
     /// The UTC calendar date of this instant.
@@ -65,14 +71,5 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     private static func floorMod(_ value: Int64, _ divisor: Int64) -> Int64 {
         let remainder = value % divisor
         return remainder < 0 ? remainder + divisor : remainder
-    }
-
-    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var value = 0
-        for byte in bytes {
-            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
-        }
-        return value
     }
 }

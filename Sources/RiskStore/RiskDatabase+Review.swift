@@ -61,8 +61,10 @@ extension RiskDatabase {
         try await writer.read { db in
             try FindingRecord.fetchAll(db, sql: "SELECT * FROM finding WHERE resolved_at IS NULL ORDER BY id")
                 .compactMap { record in
-                    guard let id = record.id, let rule = ReviewRule(rawValue: record.rule) else { return nil }
-                    return OpenFinding(id: id, key: FindingKey(rule: rule, subject: record.subject),
+                    guard let id = record.id, let rule = ReviewRule(rawValue: record.rule),
+                          let severity = FindingSeverity(rawValue: record.severity) else { return nil }
+                    return OpenFinding(id: id, key: FindingKey(rule: rule, subject: record.subject), severity: severity,
+                                       message: record.message,
                                        lastAlertedAt: record.lastAlertedAt.flatMap { Instant(rfc3339: $0) },
                                        acknowledged: record.acknowledgedAt != nil)
                 }
@@ -81,6 +83,12 @@ extension RiskDatabase {
                     last_alerted_at = COALESCE(?, last_alerted_at)
                 WHERE id = ?
                 """)
+            // A first run over a large register raises a finding per row: a cached statement, not GRDB's
+            // Codable persistence, which spent more time renaming keys than SQLite spent inserting.
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO finding (rule, subject, severity, message, first_seen_at, last_seen_at, last_alerted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
             var events: [FindingEvent] = []
             var raised = 0, resolved = 0
             for change in changes {
@@ -91,11 +99,12 @@ extension RiskDatabase {
                         severity: observation.severity.rawValue, message: observation.message, firstSeenAt: at,
                         lastSeenAt: at, lastAlertedAt: at, resolvedAt: nil, acknowledgedBy: nil, acknowledgedAt: nil,
                         note: nil)
-                    try record.insert(db)
+                    try insert.execute(arguments: [record.rule, record.subject, record.severity, record.message, at, at,
+                                                   at])
+                    record.id = Int(db.lastInsertedRowID)
                     raised += 1
                     events.append(FindingEvent(kind: .raised, finding: record))
                 case .persist(let id, let observation, let remind):
-                    // Most findings of a run are still-open ones: one cached statement each, no fetch.
                     try persist.execute(arguments: [at, observation.severity.rawValue, observation.message,
                                                     remind ? at : nil, id])
                     if remind, let record = try FindingRecord.fetchOne(db, key: id) {
@@ -109,6 +118,8 @@ extension RiskDatabase {
                     events.append(FindingEvent(kind: .resolved, finding: record))
                 }
             }
+            // Every finding still open was seen by this run, changed or not (see `FindingLifecycle`).
+            try db.execute(sql: "UPDATE finding SET last_seen_at = ? WHERE resolved_at IS NULL", arguments: [at])
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
             var run = ReviewRunRecord(id: nil, trigger: trigger, startedAt: startedAt.description, finishedAt: at,
                                       raised: raised, open: open, resolved: resolved, alerted: events.count)

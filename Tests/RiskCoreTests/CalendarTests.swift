@@ -14,7 +14,7 @@ struct CalendarTests {
 
     @Test("Invalid dates are refused", arguments: [
         "2026-13-01", "2026-02-29", "2026-1-01", "26-01-01", "2026/01/01", "", "2026-01-01T00:00:00Z", "２０２６-01-01",
-        "2026-00-10", "2026-04-31",
+        "2026-00-10", "2026-04-31", "2026-1a-29", "2026-11-2 ", "2026-11-290", " 2026-11-29", "2026--11-29",
     ])
     func invalid(text: String) {
         #expect(CalendarDate(text) == nil)
@@ -35,6 +35,8 @@ struct CalendarTests {
         ("2026-11-29T08:00:00+02:00", "2026-11-29T06:00:00Z"),
         ("2026-11-29T00:30:00-01:00", "2026-11-29T01:30:00Z"),
         ("1969-12-31T23:59:59Z", "1969-12-31T23:59:59Z"),
+        ("2026-11-29 06:00:00z", "2026-11-29T06:00:00Z"),
+        ("2026-11-29t06:00:60Z", "2026-11-29T06:01:00Z"),
     ])
     func instants(text: String, canonical: String) throws {
         let instant = try #require(Instant(rfc3339: text))
@@ -43,6 +45,8 @@ struct CalendarTests {
 
     @Test("Malformed instants are refused", arguments: [
         "2026-11-29", "2026-11-29T25:00:00Z", "2026-11-29T06:00:00", "2026-11-29T06:00:00+2", "x",
+        "2026-11-29T06:00:00.Z", "2026-11-29T06:0a:00Z", "2026-11-29T06:00:00Zx", "2026-11-29X06:00:00Z",
+        "2026-11-29T06:00:00+02:0x", "2026-02-30T06:00:00Z",
     ])
     func malformedInstant(text: String) {
         #expect(Instant(rfc3339: text) == nil)

@@ -131,8 +131,10 @@ struct FindingLifecycleTests {
     let observation = Observation(rule: .riskReviewOverdue, subject: "risk:4", severity: .warning, message: "m")
     let day: Int64 = 86_400
 
-    func open(alerted: Instant?, acknowledged: Bool = false) -> OpenFinding {
-        OpenFinding(id: 1, key: observation.key, lastAlertedAt: alerted, acknowledged: acknowledged)
+    func open(alerted: Instant?, acknowledged: Bool = false, severity: FindingSeverity = .warning,
+              message: String = "m") -> OpenFinding {
+        OpenFinding(id: 1, key: observation.key, severity: severity, message: message, lastAlertedAt: alerted,
+                    acknowledged: acknowledged)
     }
 
     @Test func raisedOnce() {
@@ -145,8 +147,18 @@ struct FindingLifecycleTests {
     ])
     func reminders(daysSinceAlert: Int64, acknowledged: Bool, remind: Bool) {
         let finding = open(alerted: Fixture.now.adding(seconds: -daysSinceAlert * day), acknowledged: acknowledged)
+        // Unchanged and not due: no change at all (the store marks it seen with every other open finding).
         #expect(FindingLifecycle.reconcile(open: [finding], observations: [observation], now: Fixture.now,
-                                           remindEveryDays: 7) == [.persist(id: 1, observation, remind: remind)])
+                                           remindEveryDays: 7) == (remind ? [.persist(id: 1, observation, remind: true)] : []))
+    }
+
+    @Test("A still-open finding whose severity or message changed is stored again, without a reminder", arguments: [
+        (FindingSeverity.critical, "m", true), (.warning, "older message", true), (.warning, "m", false),
+    ])
+    func changed(storedSeverity: FindingSeverity, storedMessage: String, persisted: Bool) {
+        let finding = open(alerted: Fixture.now, severity: storedSeverity, message: storedMessage)
+        #expect(FindingLifecycle.reconcile(open: [finding], observations: [observation], now: Fixture.now,
+                                           remindEveryDays: 7) == (persisted ? [.persist(id: 1, observation, remind: false)] : []))
     }
 
     @Test("A finding whose condition cleared resolves, acknowledged or not", arguments: [false, true])

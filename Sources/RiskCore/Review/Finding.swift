@@ -50,12 +50,18 @@ public struct FindingKey: Sendable, Hashable {
 public struct OpenFinding: Sendable, Hashable {
     public var id: Int
     public var key: FindingKey
+    /// The severity and message stored for it, to tell whether this run changes them.
+    public var severity: FindingSeverity
+    public var message: String
     public var lastAlertedAt: Instant?
     public var acknowledged: Bool
 
-    public init(id: Int, key: FindingKey, lastAlertedAt: Instant?, acknowledged: Bool) {
+    public init(id: Int, key: FindingKey, severity: FindingSeverity, message: String, lastAlertedAt: Instant?,
+                acknowledged: Bool) {
         self.id = id
         self.key = key
+        self.severity = severity
+        self.message = message
         self.lastAlertedAt = lastAlertedAt
         self.acknowledged = acknowledged
     }

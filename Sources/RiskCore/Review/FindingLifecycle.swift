@@ -2,12 +2,17 @@
 ///
 /// A finding is raised once, stays open while its condition holds, resolves itself when the condition clears, and
 /// is reminded every `remindEveryDays` while open and not acknowledged. Nothing is stored or sent here.
+///
+/// A finding that still holds with the same severity and message, and is not due for a reminder, gets no change:
+/// most findings of a daily run are such, and the store marks every open finding seen at the end of a run with
+/// one statement instead of one each.
 public enum FindingLifecycle {
     /// One step for one finding.
     public enum Change: Sendable, Hashable {
         /// A new finding: store it and alert.
         case raise(Observation)
-        /// Still holds: update its last-seen time, severity and message; alert again when `remind` is set.
+        /// Still holds, with a new severity or message or a reminder due: store them; alert again when `remind`
+        /// is set.
         case persist(id: Int, Observation, remind: Bool)
         /// No longer holds: mark it resolved and alert once.
         case resolve(id: Int)
@@ -27,8 +32,10 @@ public enum FindingLifecycle {
                 changes.append(.raise(observation))
                 continue
             }
-            changes.append(.persist(id: finding.id, observation,
-                                    remind: isReminderDue(finding, now: now, remindEveryDays: remindEveryDays)))
+            let remind = isReminderDue(finding, now: now, remindEveryDays: remindEveryDays)
+            if remind || finding.severity != observation.severity || finding.message != observation.message {
+                changes.append(.persist(id: finding.id, observation, remind: remind))
+            }
         }
         for finding in open.sorted(by: { $0.id < $1.id }) where !seen.contains(finding.key) {
             changes.append(.resolve(id: finding.id))
