@@ -37,8 +37,16 @@ public struct VarlinkStreamElement: Sendable {
 
 /// The JSON conventions of both ends: absent optionals are omitted, slashes are not escaped.
 public enum VarlinkJSON {
-    /// Encodes a value the way every riskd message is encoded.
+    /// Encodes a value the way every riskd message is encoded: in one pass by `StreamingJSONEncoder`, keys in the
+    /// order the type encodes them; by Foundation, keys sorted, for a value the streaming encoder does not follow.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        if let bytes = try StreamingJSONEncoder.encode(value) { return Data(bytes) }
+        return try sorted(value)
+    }
+
+    /// Foundation's encoding with sorted keys: for error parameters, whose dictionary would otherwise be written
+    /// in an order that changes from run to run.
+    static func sorted<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         return try encoder.encode(value)
@@ -58,7 +66,7 @@ public enum VarlinkJSON {
             var error: String
             var parameters: [String: JSONValue]
         }
-        return (try? encode(ErrorMessage(error: error.name, parameters: error.parameters)))
+        return (try? sorted(ErrorMessage(error: error.name, parameters: error.parameters)))
             ?? Data(#"{"error":"org.varlink.service.InternalError","parameters":{}}"#.utf8)
     }
 }
