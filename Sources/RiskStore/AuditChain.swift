@@ -17,7 +17,7 @@ enum AuditChain {
         var hasher = SHA256()
         hasher.update(data: Data(previous.utf8))
         hasher.update(data: Data(canonical.utf8))
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hex(hasher.finalize())
     }
 
     static func hex(sha256 text: String) -> String {
@@ -25,11 +25,23 @@ enum AuditChain {
     }
 
     static func hex(sha256 data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        hex(SHA256.hash(data: data))
     }
 
     static func hex(hmac text: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
+    }
+
+    /// Lowercase hex of `bytes` (what `String(format: "%02x")` wrote, at a fraction of its cost on every write).
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The per-database HMAC key, created on first use.
@@ -71,7 +83,7 @@ enum AuditChain {
     @discardableResult
     static func append(_ db: Database, at: String, actor: String, uid: Int, method: String, subject: String?,
                        detail: AuditDetail) throws -> AuditEntry {
-        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq = (head?["seq"] as Int? ?? 0) + 1
         let previous = head?["hash"] as String? ?? genesis
         let text = try render(detail, db: db)

@@ -43,7 +43,13 @@ public final class RiskDatabase: Sendable {
         fchmod(fd, 0o600)
         close(fd)
         self.path = path
-        self.writer = try DatabasePool(path: path, configuration: Self.configuration())
+        let pool = try DatabasePool(path: path, configuration: Self.configuration())
+        // GRDB switches the writer to `synchronous=NORMAL` when it turns WAL on, after `prepareDatabase` ran:
+        // a commit would then reach the disk only at the next checkpoint, and a power cut could lose writes
+        // already acknowledged. FULL syncs the WAL at every commit. (Readers never write; the writer is one
+        // connection, so this holds for its lifetime.)
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        self.writer = pool
         self.commits = GroupCommit(writer: writer)
         try Migrations.migrator.migrate(writer)
     }
@@ -60,9 +66,6 @@ public final class RiskDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         return configuration
     }
 

@@ -47,6 +47,18 @@ struct RiskDatabaseTests {
         }
     }
 
+    /// The chain's format is stored on disk: an entry hashed differently by a new release would make every
+    /// existing database fail `audit verify`. The value was computed outside Swift:
+    /// `sha256("0"*64 + "1\n2026-11-29T06:00:00Z\nmarko\n1002\norg.riskd.risk.Add\nrisk:1\n{"title":…})`.
+    @Test("The audit hash of a known entry does not change between releases") func stableHash() async throws {
+        let database = try RiskDatabase()
+        _ = try await database.addRisks([try draft("Funding overlap")], actor: actor(),
+                                        detail: { AuditDetail(["title": .text($0.title)]) })
+        let entry = try #require(try await database.auditLog(subject: nil, after: nil, limit: 1).entries.first)
+        #expect(entry.detail == #"{"title":"Funding overlap"}"#)
+        #expect(entry.hash == "2edb02709224a6c7a23e75c6f0ba7987dd8d76a0e65a468f5eabb134c573fb30")
+    }
+
     @Test("Ids are assigned and each insert is audited") func insert() async throws {
         let database = try RiskDatabase()
         let stored = try await add(database, ["One", "Two", "Three"])

@@ -6,11 +6,17 @@ database must pass `PRAGMA integrity_check` and the audit chain must verify.
 """
 
 import json
+import os
+import shutil
+import signal
 import sqlite3
+import subprocess
 import threading
 import time
 
-from riskd_e2e import ConnectionClosed, RawConnection
+import pytest
+
+from riskd_e2e import RISKD, ConnectionClosed, Daemon, RawConnection, make_test_dir
 
 WRITERS = 8
 RUN_SECONDS = 2.0
@@ -108,3 +114,34 @@ def test_clean_restart_keeps_everything(daemon):
     assert [daemon.call("org.riskd.risk.Get", id=i)["risk"]["title"] for i in ids] == ["kept %d" % n for n in range(5)]
     after = daemon.call("org.riskd.audit.Verify")
     assert (after["ok"], after["entries"], after["head"]) == (True, before["entries"], before["head"])
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed (make deps installs it)")
+def test_every_acknowledged_write_was_synced_to_disk():
+    """kill -9 spares the kernel's page cache; a power cut does not. Each of N sequential writes must have been
+    fsynced (the WAL, `synchronous=FULL`) before riskd answered it: N replies, at least N syncs. With
+    `synchronous=NORMAL`, which GRDB sets on its own, the WAL is synced only at checkpoints."""
+    directory = make_test_dir("riskd-e2e-sync-")
+    daemon = Daemon(directory)
+    trace = os.path.join(directory, "strace")
+    with open(daemon.stderr_path, "ab") as log:
+        daemon.proc = subprocess.Popen(
+            ["strace", "-f", "-qq", "-e", "trace=fsync,fdatasync", "-o", trace, RISKD, "--config", daemon.config,
+             "--socket", daemon.socket, "--database", daemon.database],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
+    try:
+        daemon.wait_ready()
+        writes = 20
+        with RawConnection(daemon.socket, timeout=10) as connection:
+            before = sum(1 for line in open(trace) if "sync(" in line)
+            for number in range(writes):
+                reply = connection.call("org.riskd.risk.Add", {"title": "synced %d" % number, "category": "financial",
+                                                               "likelihood": 2, "impact": 2})
+                assert "parameters" in reply, reply
+            syncs = sum(1 for line in open(trace) if "sync(" in line) - before
+        assert syncs >= writes, "%d syncs for %d acknowledged writes" % (syncs, writes)
+    finally:
+        # strace leads the process group: SIGTERM reaches riskd too, and strace exits after it.
+        os.killpg(daemon.proc.pid, signal.SIGTERM)
+        daemon.proc.wait(30)
+        shutil.rmtree(directory, ignore_errors=True)
