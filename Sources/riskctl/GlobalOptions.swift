@@ -7,7 +7,9 @@ import Glibc
 
 /// The options every command takes: where riskd is, and how to print.
 ///
-/// They are given after the command (`riskctl risk list --json`), as riskctl(1) documents.
+/// They may be given after the command (`riskctl risk list --json`) or before it (`riskctl --json risk list`):
+/// argument-parser reads them as options of the command that runs, so `hoisted` moves those written before the
+/// command to the end.
 struct GlobalOptions: ParsableArguments {
     /// The socket given with `--socket`; `nil` means look it up (see `SocketLocator`).
     @Option(name: .customLong("socket"), help: ArgumentHelp("Connect to riskd at this socket.", valueName: "path"))
@@ -48,5 +50,32 @@ struct GlobalOptions: ParsableArguments {
         Output.prompt("\(question) [y/N] ")
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw .cancelled }
+    }
+}
+
+extension GlobalOptions {
+    /// The flags, and the option that takes a value, as they are written.
+    private static let flags: Set<String> = ["--json", "--no-legend", "--yes"]
+    private static let socket = "--socket"
+
+    /// `arguments` (without the program name) with the global options written before the first command word
+    /// moved to the end, where the command reads them. Anything else before the command (`--help`,
+    /// `--version`, an unknown option) stays where it is, and so does everything from the command on.
+    static func hoisted(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = arguments.startIndex
+        while index < arguments.endIndex {
+            let argument = arguments[index]
+            if flags.contains(argument) || argument.hasPrefix(socket + "=") {
+                leading.append(argument)
+                index += 1
+            } else if argument == socket, index + 1 < arguments.endIndex {
+                leading.append(contentsOf: arguments[index...(index + 1)])
+                index += 2
+            } else {
+                break
+            }
+        }
+        return Array(arguments[index...]) + leading
     }
 }

@@ -40,7 +40,7 @@ struct RiskCtl: ParsableCommand {
     /// Parses the command line, runs the command and turns any failure into one line and an exit status.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             finish(with: error)
@@ -68,7 +68,7 @@ struct RiskCtl: ParsableCommand {
                 Output.error(message)
                 Glibc.exit(ExitStatus(for: error).rawValue)
             }
-            let path = commandPath(in: Array(CommandLine.arguments.dropFirst()))
+            let path = commandPath(in: GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
             Output.error("\(message) (see '\(path.joined(separator: " ")) --help')")
             Glibc.exit(ExitStatus.usage.rawValue)
         }

@@ -361,3 +361,22 @@ def test_audit_verify(riskctl_binary, listener, reply, status, line):
     assert result.returncode == status
     assert result.stdout.startswith(line)
     assert result.stderr == ""
+
+
+# -- global options before the command ------------------------------------------------------------------
+@pytest.mark.parametrize("before", [["--json", "--socket", "{path}"], ["--socket={path}", "--json"],
+                                    ["--no-legend", "--yes", "--json", "--socket", "{path}"]],
+                         ids=lambda a: " ".join(a))
+def test_global_options_before_the_command(riskctl_binary, listener, before):
+    pages = [{"parameters": {"risks": [risk(1)], "next": None}}]
+    daemon = listener(pages)
+    args = [arg.format(path=daemon.path) for arg in before]
+    result = riskctl(riskctl_binary, *args, "risk", "list")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"risks": [risk(1)], "next": None}
+
+
+def test_unknown_option_before_the_command_is_a_usage_error(riskctl_binary, tmp_path):
+    result = riskctl(riskctl_binary, "--bogus", "whoami", "--socket", str(tmp_path / "missing"))
+    assert result.returncode == 64
+    assert "--help" in one_error_line(result)
