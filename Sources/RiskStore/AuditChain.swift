@@ -75,8 +75,16 @@ enum AuditChain {
         return "{" + members.joined(separator: ",") + "}"
     }
 
+    /// `text` as Foundation's `JSONEncoder` writes it, which is part of the chain's format (it escapes `/`).
+    /// Printable ASCII with nothing to escape, the usual case, is quoted directly: the same bytes, without an
+    /// encoder per field.
     static func jsonString(_ text: String) -> String {
-        (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\")
+                && byte != UInt8(ascii: "/")
+        }
+        if plain { return "\"" + text + "\"" }
+        return (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
     }
 
     /// Appends one entry after the current head, inside the caller's transaction.

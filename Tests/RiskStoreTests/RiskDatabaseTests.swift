@@ -57,6 +57,12 @@ struct RiskDatabaseTests {
         let entry = try #require(try await database.auditLog(subject: nil, after: nil, limit: 1).entries.first)
         #expect(entry.detail == #"{"title":"Funding overlap"}"#)
         #expect(entry.hash == "2edb02709224a6c7a23e75c6f0ba7987dd8d76a0e65a468f5eabb134c573fb30")
+
+        // Text with something to escape is written as Foundation's JSONEncoder writes it, `/` included.
+        _ = try await database.addRisks([try draft(#"Funding "overlap" 50/50 naïve"#)], actor: actor(),
+                                        detail: { AuditDetail(["title": .text($0.title)]) })
+        let second = try #require(try await database.auditLog(subject: "risk:2", after: nil, limit: 1).entries.first)
+        #expect(second.detail == #"{"title":"Funding \"overlap\" 50\/50 naïve"}"#)
     }
 
     @Test("Ids are assigned and each insert is audited") func insert() async throws {

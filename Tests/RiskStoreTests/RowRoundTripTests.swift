@@ -27,6 +27,30 @@ struct RowRoundTripTests {
         #expect(try await database.riskDetail(id: expected.id)?.risk == expected)
     }
 
+    @Test("An action, completed") func action() async throws {
+        let database = try RiskDatabase()
+        let risk = Risk(id: 0, revision: 1, title: "Funding overlap", description: "", category: "financial",
+                        area: nil, owner: "marko", likelihood: 2, impact: 2, residualLikelihood: nil,
+                        residualImpact: nil, status: .open, acceptedUntil: nil, closeReason: nil,
+                        nextReviewDue: try date("2027-01-15"), reviewDueFixed: false, lastReviewedAt: nil,
+                        createdAt: now, updatedAt: now)
+        let riskID = try #require(try await database.addRisks([risk], actor: actor, detail: { _ in AuditDetail([:]) })
+            .first).id
+        let added = try await database.addAction(
+            Action(id: 0, revision: 1, riskId: riskID, description: "Agree a funding protocol", owner: "ana",
+                   dueOn: try date("2027-02-01"), status: .open, completedAt: nil), actor: actor, detail: AuditDetail([:]))
+        let done = try await database.updateAction(id: added.id, ifRevision: nil, actor: actor, detail: AuditDetail([:])) {
+            var action = $0
+            action.status = .done
+            action.revision += 1
+            action.completedAt = Instant(rfc3339: "2026-12-01T10:00:00Z")
+            return action
+        }
+        #expect(done.completedAt != nil)
+        #expect(try await database.action(id: added.id) == done)
+        #expect(try await database.riskDetail(id: riskID)?.actions == [done])
+    }
+
     @Test("A finding with every optional field set") func finding() async throws {
         let database = try RiskDatabase()
         let raised = try await database.recordReview(
