@@ -61,7 +61,7 @@ struct KeyedJSONSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct UnkeyedJSONSink: UnkeyedEncodingContainer {
+struct UnkeyedJSONSink: UnkeyedEncodingContainer, PrimitiveForwarding {
     let sink: JSONSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
@@ -75,25 +75,6 @@ struct UnkeyedJSONSink: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         guard sink.beginMember(at: depth) else { return }
         try sink.encodeValue(value)
-    }
-
-    mutating func encode(_ value: Bool) throws { try element(value) }
-    mutating func encode(_ value: String) throws { try element(value) }
-    mutating func encode(_ value: Double) throws { try element(value) }
-    mutating func encode(_ value: Float) throws { try element(Double(value)) }
-    mutating func encode(_ value: Int) throws { try element(value) }
-    mutating func encode(_ value: Int8) throws { try element(Int(value)) }
-    mutating func encode(_ value: Int16) throws { try element(Int(value)) }
-    mutating func encode(_ value: Int32) throws { try element(Int(value)) }
-    mutating func encode(_ value: Int64) throws { try element(value) }
-    mutating func encode(_ value: UInt) throws { try element(UInt64(value)) }
-    mutating func encode(_ value: UInt8) throws { try element(Int(value)) }
-    mutating func encode(_ value: UInt16) throws { try element(Int(value)) }
-    mutating func encode(_ value: UInt32) throws { try element(UInt64(value)) }
-    mutating func encode(_ value: UInt64) throws { try element(value) }
-
-    private mutating func element<T: Encodable>(_ value: T) throws {
-        try encode(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
@@ -114,7 +95,7 @@ struct UnkeyedJSONSink: UnkeyedEncodingContainer {
     }
 }
 
-struct SingleJSONSink: SingleValueEncodingContainer {
+struct SingleJSONSink: SingleValueEncodingContainer, PrimitiveForwarding {
     let sink: JSONSink
     let depth: Int
     var codingPath: [any CodingKey] { [] }
@@ -128,7 +109,15 @@ struct SingleJSONSink: SingleValueEncodingContainer {
         guard sink.beginMember(at: depth) else { return }
         try sink.encodeValue(value)
     }
+}
 
+/// The primitive overloads `UnkeyedEncodingContainer` and `SingleValueEncodingContainer` require, each
+/// forwarded to the container's generic `encode`, so both containers share one list.
+protocol PrimitiveForwarding {
+    mutating func encode<T: Encodable>(_ value: T) throws
+}
+
+extension PrimitiveForwarding {
     mutating func encode(_ value: Bool) throws { try element(value) }
     mutating func encode(_ value: String) throws { try element(value) }
     mutating func encode(_ value: Double) throws { try element(value) }
