@@ -55,10 +55,11 @@ build: deps
 	$(SWIFT) build --product riskd
 	$(SWIFT) build --product riskctl
 
-## release: optimised binaries in .build/release.
+## release: optimised binaries in .build/release, with the Swift runtime linked in (what `make install` and
+## `make bench` use: they run on a server without the Swift toolchain).
 release: deps
-	$(SWIFT) build -c release --product riskd
-	$(SWIFT) build -c release --product riskctl
+	$(SWIFT) build -c release --static-swift-stdlib --product riskd
+	$(SWIFT) build -c release --static-swift-stdlib --product riskctl
 
 ## run: build, then start riskd in the foreground on per-user paths (Ctrl-C stops it).
 run: build

@@ -11,9 +11,9 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
 
-echo "== building (release) =="
-"${SWIFT:-swift}" build -c release --product riskd >/dev/null
-"${SWIFT:-swift}" build -c release --product riskctl >/dev/null
+echo "== building (release, static Swift runtime, as make install builds it) =="
+"${SWIFT:-swift}" build -c release --static-swift-stdlib --product riskd >/dev/null
+"${SWIFT:-swift}" build -c release --static-swift-stdlib --product riskctl >/dev/null
 riskd=$PWD/.build/release/riskd
 riskctl=$PWD/.build/release/riskctl
 cc -O2 -pthread -o "$work/echo" "$shared/echo.c"

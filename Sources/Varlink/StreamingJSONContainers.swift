@@ -1,6 +1,6 @@
 // The containers of `JSONSink`. Each knows the depth of the frame its `encode(to:)` opened and refuses (marks
-// the encoding unsupported) when used out of turn. Primitive overloads all go through `encodeValue`, which
-// writes them without a frame.
+// the encoding unsupported) when used out of turn. Primitive overloads go through `encodeValue`, which writes
+// them without a frame; a keyed container writes strings and integers directly.
 
 struct KeyedJSONSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: JSONSink
@@ -19,11 +19,22 @@ struct KeyedJSONSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try sink.encodeValue(value)
     }
 
+    // The common cases are written directly, without the generic path's type checks.
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        guard sink.beginMember(at: depth) else { return }
+        sink.writeKey(key.stringValue)
+        sink.writeString(value)
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        guard sink.beginMember(at: depth) else { return }
+        sink.writeKey(key.stringValue)
+        sink.writeInteger(value)
+    }
+
     mutating func encode(_ value: Bool, forKey key: Key) throws { try member(value, key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { try member(value, key) }
     mutating func encode(_ value: Double, forKey key: Key) throws { try member(value, key) }
     mutating func encode(_ value: Float, forKey key: Key) throws { try member(Double(value), key) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { try member(value, key) }
     mutating func encode(_ value: Int8, forKey key: Key) throws { try member(Int(value), key) }
     mutating func encode(_ value: Int16, forKey key: Key) throws { try member(Int(value), key) }
     mutating func encode(_ value: Int32, forKey key: Key) throws { try member(Int(value), key) }
