@@ -111,12 +111,19 @@ let package = Package(
         ),
 
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
-        .testTarget(name: "VarlinkTests", dependencies: ["Varlink", "RiskTestSupport"]),
+        .testTarget(
+            name: "VarlinkTests",
+            dependencies: ["Varlink", "RiskTestSupport", .product(name: "NIOPosix", package: "swift-nio")]
+        ),
         .testTarget(
             name: "RiskStoreTests",
             dependencies: ["RiskStore", "RiskCore", "RiskTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "RiskDaemonTests", dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport"]),
+        .testTarget(
+            name: "RiskDaemonTests",
+            dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
+                           .product(name: "NIOPosix", package: "swift-nio")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import NIOPosix
 import RiskTestSupport
 import Varlink
 
@@ -19,6 +20,9 @@ enum TestServer {
         # Answers several replies.
         method Count(to: int) -> (value: int)
 
+        # Says whether the call ran on an event loop thread.
+        method Where() -> (onEventLoop: bool)
+
         # Always fails.
         error Broken (why: string)
         """
@@ -34,6 +38,10 @@ enum TestServer {
 
     struct Value: Codable, Sendable {
         var value: Int
+    }
+
+    struct Place: Codable, Sendable {
+        var onEventLoop: Bool
     }
 
     static func run<T: Sendable>(maxMessageBytes: Int = 4096, frameTimeout: TimeAmount = .seconds(30),
@@ -77,6 +85,8 @@ enum TestServer {
             } catch {
                 return .error(error)
             }
+        case "Where":
+            return .reply(Place(onEventLoop: MultiThreadedEventLoopGroup.currentEventLoop != nil))
         case "Count":
             guard call.more else { return .error(.expectedMore) }
             guard let to = try? call.decodeParameters(CountParameters.self).to else {

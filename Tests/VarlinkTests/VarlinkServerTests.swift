@@ -25,6 +25,16 @@ struct VarlinkServerTests {
         }
     }
 
+    @Test("A call runs on the event loop of its connection, without a hop to another thread")
+    func onTheEventLoop() async throws {
+        let place = try await TestServer.run { path in
+            try await blocking {
+                try VarlinkClient(path: path).callRaw("org.example.test.Where", parameters: NoParameters()).parameters
+            }
+        }
+        #expect(place["onEventLoop"] == .bool(true))
+    }
+
     @Test("Standard errors", arguments: [
         (#"{"method":"org.example.nope.Echo"}"#, "org.varlink.service.InterfaceNotFound", "interface", "org.example.nope"),
         (#"{"method":"org.example.test.Nope"}"#, "org.varlink.service.MethodNotFound", "method", "org.example.test.Nope"),
