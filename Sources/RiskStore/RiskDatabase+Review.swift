@@ -83,8 +83,8 @@ extension RiskDatabase {
                     last_alerted_at = COALESCE(?, last_alerted_at)
                 WHERE id = ?
                 """)
-            // A first run over a large register raises a finding per row: a cached statement, not GRDB's
-            // Codable persistence, which spent more time renaming keys than SQLite spent inserting.
+            // A first run over a large register raises a finding per row: one cached statement for all of them,
+            // rather than a record insert that builds its statement each time.
             let insert = try db.cachedStatement(sql: """
                 INSERT INTO finding (rule, subject, severity, message, first_seen_at, last_seen_at, last_alerted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)

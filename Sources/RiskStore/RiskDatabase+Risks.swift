@@ -15,8 +15,9 @@ extension RiskDatabase {
             // The most frequent call of all: cached statements, no SQL compiled per call.
             let risk = try db.cachedStatement(sql: "SELECT * FROM risk WHERE id = ?")
             guard let risk = try RiskRow.fetchOne(risk, arguments: [id])?.domain() else { return nil }
-            let actions = try ActionRow.fetchAll(db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
-                                                 arguments: [id]).map { row throws(StoreError) in try row.domain() }
+            let actions = try ActionRow.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"), arguments: [id]
+            ).map { row throws(StoreError) in try row.domain() }
             let reviews = try RiskReviewRecord.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id"), arguments: [id])
             return (risk, actions, reviews)

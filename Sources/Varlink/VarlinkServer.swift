@@ -10,8 +10,9 @@ import Glibc
 /// Serves a `VarlinkService` on a listening Unix socket.
 ///
 /// Each connection is served by one task, on its channel's event loop (`EventLoopTaskExecutor`): calls are
-/// answered one after another, which keeps replies in call order; concurrency comes from many connections. A frame that is not a JSON object with a string `method`, a
-/// frame over the size limit, or a partial frame held past the timeout closes that connection only.
+/// answered one after another, which keeps replies in call order; concurrency comes from many connections.
+/// A frame that is not a JSON object with a string `method`, a frame over the size limit, or a partial frame
+/// held past the timeout closes that connection only.
 public final class VarlinkServer: Sendable {
     /// Bounds that protect the daemon from a misbehaving client.
     public struct Limits: Sendable, Hashable {

@@ -148,8 +148,9 @@ struct FindingLifecycleTests {
     func reminders(daysSinceAlert: Int64, acknowledged: Bool, remind: Bool) {
         let finding = open(alerted: Fixture.now.adding(seconds: -daysSinceAlert * day), acknowledged: acknowledged)
         // Unchanged and not due: no change at all (the store marks it seen with every other open finding).
+        let expected: [FindingLifecycle.Change] = remind ? [.persist(id: 1, observation, remind: true)] : []
         #expect(FindingLifecycle.reconcile(open: [finding], observations: [observation], now: Fixture.now,
-                                           remindEveryDays: 7) == (remind ? [.persist(id: 1, observation, remind: true)] : []))
+                                           remindEveryDays: 7) == expected)
     }
 
     @Test("A still-open finding whose severity or message changed is stored again, without a reminder", arguments: [
@@ -157,8 +158,9 @@ struct FindingLifecycleTests {
     ])
     func changed(storedSeverity: FindingSeverity, storedMessage: String, persisted: Bool) {
         let finding = open(alerted: Fixture.now, severity: storedSeverity, message: storedMessage)
+        let expected: [FindingLifecycle.Change] = persisted ? [.persist(id: 1, observation, remind: false)] : []
         #expect(FindingLifecycle.reconcile(open: [finding], observations: [observation], now: Fixture.now,
-                                           remindEveryDays: 7) == (persisted ? [.persist(id: 1, observation, remind: false)] : []))
+                                           remindEveryDays: 7) == expected)
     }
 
     @Test("A finding whose condition cleared resolves, acknowledged or not", arguments: [false, true])

@@ -36,10 +36,11 @@ struct RowRoundTripTests {
                         createdAt: now, updatedAt: now)
         let riskID = try #require(try await database.addRisks([risk], actor: actor, detail: { _ in AuditDetail([:]) })
             .first).id
-        let added = try await database.addAction(
-            Action(id: 0, revision: 1, riskId: riskID, description: "Agree a funding protocol", owner: "ana",
-                   dueOn: try date("2027-02-01"), status: .open, completedAt: nil), actor: actor, detail: AuditDetail([:]))
-        let done = try await database.updateAction(id: added.id, ifRevision: nil, actor: actor, detail: AuditDetail([:])) {
+        let action = Action(id: 0, revision: 1, riskId: riskID, description: "Agree a funding protocol", owner: "ana",
+                            dueOn: try date("2027-02-01"), status: .open, completedAt: nil)
+        let added = try await database.addAction(action, actor: actor, detail: AuditDetail([:]))
+        let done = try await database.updateAction(id: added.id, ifRevision: nil, actor: actor,
+                                                   detail: AuditDetail([:])) {
             var action = $0
             action.status = .done
             action.revision += 1
