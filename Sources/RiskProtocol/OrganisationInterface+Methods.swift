@@ -12,38 +12,8 @@ extension OrganisationInterface {
         /// The method name, `Add`.
         public static let name = "Add"
 
-        /// The parameters of `org.riskd.organisation.Add`.
-        public struct Parameters: Codable, Sendable, Hashable {
-            /// The organisation's name; must not be empty.
-            public var name: String
-            /// Other names it goes by; `nil` means none.
-            public var aliases: [String]?
-            /// One of member, funder, government, international, network, ngo, company, other; else InvalidValue.
-            public var kind: String
-            /// How much it cares about the network's work: low, medium or high; else InvalidValue.
-            public var interest: String?
-            /// How much influence it has over the network: low, medium or high; else InvalidValue.
-            public var power: String?
-            /// Free text about the organisation.
-            public var note: String?
-
-            /// Creates a value from its fields; optional ones default to `nil`.
-            public init(
-                name: String,
-                aliases: [String]? = nil,
-                kind: String,
-                interest: String? = nil,
-                power: String? = nil,
-                note: String? = nil
-            ) {
-                self.name = name
-                self.aliases = aliases
-                self.kind = kind
-                self.interest = interest
-                self.power = power
-                self.note = note
-            }
-        }
+        /// The parameters of `org.riskd.organisation.Add`: one `NewOrganisation`, as `Import` takes a list of.
+        public typealias Parameters = NewOrganisation
 
         /// The reply of `org.riskd.organisation.Add`.
         public struct Reply: Codable, Sendable, Hashable {

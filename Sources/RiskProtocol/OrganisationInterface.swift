@@ -127,17 +127,17 @@ extension OrganisationInterface {
             self.note = note
         }
     }
-    /// An organisation to import; the fields mean what the parameters of Add mean.
+    /// A new organisation: the parameters of Add, and one element of Import.
     public struct NewOrganisation: Codable, Sendable, Hashable {
         /// The organisation's name; must not be empty.
         public var name: String
         /// Other names it goes by; `nil` means none.
         public var aliases: [String]?
-        /// One of member, funder, government, international, network, ngo, company, other.
+        /// One of member, funder, government, international, network, ngo, company, other; else InvalidValue.
         public var kind: String
-        /// One of low, medium, high.
+        /// How much it cares about the network's work: low, medium or high; else InvalidValue.
         public var interest: String?
-        /// One of low, medium, high.
+        /// How much influence it has over the network: low, medium or high; else InvalidValue.
         public var power: String?
         /// Free text about the organisation.
         public var note: String?

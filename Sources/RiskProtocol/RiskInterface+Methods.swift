@@ -12,54 +12,8 @@ extension RiskInterface {
         /// The method name, `Add`.
         public static let name = "Add"
 
-        /// The parameters of `org.riskd.risk.Add`.
-        public struct Parameters: Codable, Sendable, Hashable {
-            /// Short name of the risk; must not be empty.
-            public var title: String
-            /// What could happen and why; `nil` means empty.
-            public var description: String?
-            /// One of the configured risk.categories; anything else is InvalidValue.
-            public var category: String
-            /// Where the risk belongs, e.g. a strategic area.
-            public var area: String?
-            /// User name of the owner; `nil` means the caller.
-            public var owner: String?
-            /// Inherent likelihood, 1..5.
-            public var likelihood: Int
-            /// Inherent impact, 1..5.
-            public var impact: Int
-            /// Residual likelihood, 1..5; set both residual values or neither.
-            public var residualLikelihood: Int?
-            /// Residual impact, 1..5; set both residual values or neither.
-            public var residualImpact: Int?
-            /// Day the first review is due, YYYY-MM-DD, may lie in the past; `nil`: computed from the severity band.
-            public var nextReviewDue: String?
-
-            /// Creates a value from its fields; optional ones default to `nil`.
-            public init(
-                title: String,
-                description: String? = nil,
-                category: String,
-                area: String? = nil,
-                owner: String? = nil,
-                likelihood: Int,
-                impact: Int,
-                residualLikelihood: Int? = nil,
-                residualImpact: Int? = nil,
-                nextReviewDue: String? = nil
-            ) {
-                self.title = title
-                self.description = description
-                self.category = category
-                self.area = area
-                self.owner = owner
-                self.likelihood = likelihood
-                self.impact = impact
-                self.residualLikelihood = residualLikelihood
-                self.residualImpact = residualImpact
-                self.nextReviewDue = nextReviewDue
-            }
-        }
+        /// The parameters of `org.riskd.risk.Add`: one `NewRisk`, as `Import` takes a list of.
+        public typealias Parameters = NewRisk
 
         /// The reply of `org.riskd.risk.Add`.
         public struct Reply: Codable, Sendable, Hashable {

@@ -175,13 +175,13 @@ extension RiskInterface {
             self.residualImpact = residualImpact
         }
     }
-    /// A risk to import; the fields mean what the parameters of Add mean.
+    /// A new risk: the parameters of Add, and one element of Import.
     public struct NewRisk: Codable, Sendable, Hashable {
         /// Short name of the risk; must not be empty.
         public var title: String
         /// What could happen and why; `nil` means empty.
         public var description: String?
-        /// One of the configured risk.categories.
+        /// One of the configured risk.categories; anything else is InvalidValue.
         public var category: String
         /// Where the risk belongs, e.g. a strategic area.
         public var area: String?

@@ -219,7 +219,12 @@ def test_swift_namespace_mirrors_the_idl(short):
             assert 'public static let name = "%s"' % name in body
             assert "public static let interface = %s.name" % namespace in body
             inner = swift_blocks(body, "struct", 8)
-            if member.in_type.fields:
+            alias = re.search(r"public typealias Parameters = (\w+)", body)
+            if member.in_type.fields and alias and alias.group(1) != "NoParameters":
+                # Parameters shared with a named type (Add takes one NewRisk): that type's fields, in order.
+                assert alias.group(1) in structs, (name, alias.group(1))
+                assert swift_fields(structs[alias.group(1)], 8) == list(member.in_type.fields), (name, "Parameters")
+            elif member.in_type.fields:
                 assert swift_fields(inner["Parameters"], 12) == list(member.in_type.fields), (name, "Parameters")
             else:
                 assert "public typealias Parameters = NoParameters" in body, name

@@ -9,10 +9,7 @@ struct OrganisationService {
     var methods: MethodTable {
         var table = MethodTable()
         table.on(OrganisationInterface.Add.self) { parameters, request in
-            let draft = OrganisationDraft(name: parameters.name, aliases: parameters.aliases, kind: parameters.kind,
-                                          interest: parameters.interest, power: parameters.power,
-                                          note: parameters.note)
-            let organisation = try OrganisationRules.create(draft, now: request.now)
+            let organisation = try OrganisationRules.create(OrganisationDraft(parameters), now: request.now)
             let stored = try await context.database.addOrganisations([organisation], actor: request.actor,
                                                                      detail: Self.detail)
             return .init(organisation: .init(stored[0]))

@@ -17,12 +17,7 @@ struct RiskService {
     private func registerRegister(_ table: inout MethodTable) {
         table.on(RiskInterface.Add.self) { parameters, request in
             let policy = context.configuration.risk
-            let draft = RiskDraft(title: parameters.title, description: parameters.description,
-                                  category: parameters.category, area: parameters.area, owner: parameters.owner,
-                                  likelihood: parameters.likelihood, impact: parameters.impact,
-                                  residualLikelihood: parameters.residualLikelihood,
-                                  residualImpact: parameters.residualImpact, nextReviewDue: parameters.nextReviewDue)
-            let risk = try RiskRules.create(draft, caller: request.caller.user, now: request.now,
+            let risk = try RiskRules.create(RiskDraft(parameters), caller: request.caller.user, now: request.now,
                                             today: request.today, policy: policy)
             let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
             return .init(risk: .init(stored[0], scoring: policy.scoring))
