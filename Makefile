@@ -33,7 +33,7 @@ RUN_DATABASE := $(STATE_DIR)/riskd/riskd.sqlite
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release run test test-swift test-e2e lint-man bench clean install install-build uninstall \
+.PHONY: all deps build release run test test-swift test-e2e soak lint-man bench clean install install-build uninstall \
 	install-check
 
 all: build
@@ -76,6 +76,12 @@ test-swift:
 
 test-e2e:
 	RISKD=$(CURDIR)/$(BIN)/riskd RISKCTL=$(CURDIR)/$(BIN)/riskctl $(PYTHON) -m pytest -q -p no:cacheprovider Tests/e2e
+
+## soak: the soak test for longer than `make test` runs it (SOAK_SECONDS, default 300), with its figures printed.
+SOAK_SECONDS ?= 300
+soak: build
+	SOAK_SECONDS=$(SOAK_SECONDS) RISKD=$(CURDIR)/$(BIN)/riskd RISKCTL=$(CURDIR)/$(BIN)/riskctl \
+		$(PYTHON) -m pytest -q -s -p no:cacheprovider Tests/e2e/test_soak.py
 
 lint-man:
 	@for page in man/*.[0-9]; do mandoc -Tlint -Werror "$$page" || exit 1; done

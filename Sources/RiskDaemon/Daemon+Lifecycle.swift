@@ -69,6 +69,19 @@ extension Daemon {
         return listener
     }
 
+    /// Gives every event-loop thread a database connection of its own, before any call is served there.
+    ///
+    /// Calls run on the event loop of their connection; a read on the loop's own connection never waits, while a
+    /// read that waited there for a pooled reader could wait for ever (docs/concurrency.md).
+    package func adoptEventLoopReaders(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton)
+        async throws
+    {
+        let database = context.database
+        for loop in group.makeIterator() {
+            try await loop.submit { try database.adoptReaderForCurrentThread() }.get()
+        }
+    }
+
     /// The server's part of a graceful shutdown.
     package func drain() {
         server.drain()

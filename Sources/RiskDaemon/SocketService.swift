@@ -10,6 +10,7 @@ struct SocketService: Service {
     let daemon: Daemon
 
     func run() async throws {
+        try await daemon.adoptEventLoopReaders()
         let listener = try await daemon.listen()
         ServiceManager.ready(status: await daemon.servingStatus())
         try await withGracefulShutdownHandler {

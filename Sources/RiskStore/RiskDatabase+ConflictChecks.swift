@@ -51,7 +51,7 @@ extension RiskDatabase {
     public func conflictChecks(viewer: InterestViewer, after: Int?, limit: Int) async throws
         -> (checks: [ConflictCheck], next: Int?)
     {
-        try lookup { db in
+        try await lookup { db in
             var sql = "SELECT * FROM conflict_check WHERE id > ?"
             var arguments: StatementArguments = [after ?? 0]
             if case .boardMember(let user, seesRegister: false) = viewer {

@@ -6,12 +6,12 @@ extension RiskDatabase {
 
     /// The current (highest) version of the ethical code, or `nil` before the first was published.
     public func currentCode() async throws -> EthicsCode? {
-        try lookup { db in try Self.currentCode(db) }
+        try await lookup { db in try Self.currentCode(db) }
     }
 
     /// The version numbered `version`, or `nil` when there is none.
     public func code(version: Int) async throws -> EthicsCode? {
-        try lookup { db in try EthicsCodeRow.fetchOne(db, key: version)?.domain() }
+        try await lookup { db in try EthicsCodeRow.fetchOne(db, key: version)?.domain() }
     }
 
     /// Every published version without its text, oldest first.

@@ -6,13 +6,13 @@ extension RiskDatabase {
 
     /// The interest with this id, whoever may see it: the caller decides.
     public func interest(id: Int) async throws -> Interest? {
-        try lookup { db in try InterestRow.fetchOne(db, key: id)?.domain() }
+        try await lookup { db in try InterestRow.fetchOne(db, key: id)?.domain() }
     }
 
     /// One page of the interests `query.viewer` may see that match `query`, by id; `next` is the id to continue
     /// after.
     public func interests(_ query: InterestQuery) async throws -> (interests: [Interest], next: Int?) {
-        try lookup { db in
+        try await lookup { db in
             var clauses = ["id > ?"]
             var arguments: StatementArguments = [query.after ?? 0]
             if let visibility = Self.visibility(query.viewer) {

@@ -6,7 +6,7 @@ extension RiskDatabase {
 
     /// The organisation with this id.
     public func organisation(id: Int) async throws -> Organisation? {
-        try lookup { db in
+        try await lookup { db in
             guard let row = try OrganisationRow.fetchOne(db, key: id) else { return nil }
             return try Self.organisations(db, rows: [row]).first
         }
@@ -14,7 +14,7 @@ extension RiskDatabase {
 
     /// The organisation whose name or an alias normalises to `normalised`.
     public func organisation(named normalised: String) async throws -> Organisation? {
-        try lookup { db in
+        try await lookup { db in
             guard let id = try Self.organisationId(db, named: normalised),
                   let row = try OrganisationRow.fetchOne(db, key: id) else { return nil }
             return try Self.organisations(db, rows: [row]).first
@@ -23,7 +23,7 @@ extension RiskDatabase {
 
     /// One page of organisations matching `query`, by id; `next` is the id to continue after.
     public func organisations(_ query: OrganisationQuery) async throws -> (organisations: [Organisation], next: Int?) {
-        try lookup { db in
+        try await lookup { db in
             var clauses = ["id > ?"]
             var arguments: StatementArguments = [query.after ?? 0]
             if let kind = query.kind {

@@ -130,14 +130,14 @@ extension RiskDatabase {
 
     /// One finding.
     public func finding(id: Int) async throws -> FindingRecord? {
-        try lookup { db in try FindingRecord.fetchOne(db, key: id) }
+        try await lookup { db in try FindingRecord.fetchOne(db, key: id) }
     }
 
     /// A page of findings: `open` true for open ones, false for resolved ones, nil for both.
     public func findings(open: Bool?, rule: String?, subject: String?, limit: Int, after: Int?) async throws
         -> (findings: [FindingRecord], next: Int?)
     {
-        try lookup { db in
+        try await lookup { db in
             var clauses = ["id > ?"]
             var arguments: StatementArguments = [after ?? 0]
             if let open { clauses.append(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
@@ -175,7 +175,7 @@ extension RiskDatabase {
 
     /// The newest runs first.
     public func reviewRuns(limit: Int) async throws -> [ReviewRunRecord] {
-        try lookup { db in
+        try await lookup { db in
             try ReviewRunRecord.fetchAll(db, sql: "SELECT * FROM review_run ORDER BY id DESC LIMIT ?",
                                          arguments: [limit])
         }
@@ -183,7 +183,7 @@ extension RiskDatabase {
 
     /// Open findings and the end of the latest run, for `Status`.
     public func reviewStatus() async throws -> (openFindings: Int, lastRunFinishedAt: String?) {
-        try lookup { db in
+        try await lookup { db in
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
             let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
             return (open, last)

@@ -6,12 +6,12 @@ extension RiskDatabase {
 
     /// The risk with this id.
     public func risk(id: Int) async throws -> Risk? {
-        try lookup { db in try RiskRow.fetchOne(db, key: id)?.domain() }
+        try await lookup { db in try RiskRow.fetchOne(db, key: id)?.domain() }
     }
 
     /// A risk with its actions and reviews (oldest first).
     public func riskDetail(id: Int) async throws -> (risk: Risk, actions: [Action], reviews: [RiskReviewRecord])? {
-        try lookup { db in
+        try await lookup { db in
             // The most frequent call of all: cached statements, no SQL compiled per call.
             let risk = try db.cachedStatement(sql: "SELECT * FROM risk WHERE id = ?")
             guard let risk = try RiskRow.fetchOne(risk, arguments: [id])?.domain() else { return nil }
@@ -26,7 +26,7 @@ extension RiskDatabase {
 
     /// One page of risks matching `query`, by id; `next` is the id to continue after.
     public func risks(_ query: RiskQuery) async throws -> (risks: [Risk], next: Int?) {
-        try lookup { db in
+        try await lookup { db in
             var clauses = ["id > ?"]
             var arguments: StatementArguments = [query.after ?? 0]
             if let statuses = query.statuses {
@@ -156,7 +156,7 @@ extension RiskDatabase {
 
     /// The action with this id, and the risk it belongs to.
     public func action(id: Int) async throws -> Action? {
-        try lookup { db in try ActionRow.fetchOne(db, key: id)?.domain() }
+        try await lookup { db in try ActionRow.fetchOne(db, key: id)?.domain() }
     }
 
     /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current.

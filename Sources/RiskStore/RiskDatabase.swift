@@ -9,9 +9,9 @@ import Glibc
 /// The riskd database: owns the GRDB writer and the migrator, and performs every read and every mutation.
 ///
 /// Each mutation runs in one transaction together with its audit entry, and returns only after the commit, so a
-/// reply built from its result is never ahead of the disk (`synchronous=FULL` in WAL mode). Reads use the pool's
-/// readers and never wait for writes: `lookup` for reads bounded by a key or a page, on the caller's thread, and
-/// GRDB's async `read` for scans of a whole table, off it.
+/// reply built from its result is never ahead of the disk (`synchronous=FULL` in WAL mode). Reads never wait for
+/// writes: `lookup` for reads bounded by a key or a page (on an event loop's own connection when called there), and
+/// GRDB's async `read` on the pool's readers for scans of a whole table. No read ever blocks a thread waiting for a connection.
 public final class RiskDatabase: Sendable {
     /// Who makes a change and when: the fields of its audit entry that do not depend on the change.
     public struct Actor: Sendable, Hashable {
@@ -33,6 +33,8 @@ public final class RiskDatabase: Sendable {
     let commits: GroupCommit
     /// The file, or `nil` for an in-memory database.
     public let path: String?
+    /// The event-loop threads' own read connections (see `lookup`).
+    let threadReaders = ThreadReaders()
 
     /// Opens (creating when missing, mode 0600) the database at `path` and migrates it.
     public init(path: String) throws {
@@ -69,14 +71,29 @@ public final class RiskDatabase: Sendable {
         return configuration
     }
 
-    /// Runs a read bounded by a key or a page limit on the calling thread (an event loop, in the daemon).
+    /// Runs a read bounded by a key or a page limit: on the calling thread's own connection when it has one (an
+    /// event loop, in the daemon: see `adoptReaderForCurrentThread`), else through the pool, asynchronously.
     ///
-    /// A WAL reader never waits for the writer, and such a read takes microseconds: less than the two thread hops
-    /// of GRDB's async `read`. Never use it for a read that scans a table (the review snapshot, the audit chain,
-    /// `integrity_check`): those would hold up every connection served by the same event loop.
-    func lookup<T>(_ read: (Database) throws -> T) throws -> T {
-        try writer.read(read)
+    /// It never blocks a thread waiting for a pooled reader. Never use it for a read that scans a table (the review
+    /// snapshot, the audit chain, `integrity_check`): on an event loop that would hold up every connection it serves.
+    func lookup<T: Sendable>(_ read: @Sendable (Database) throws -> T) async throws -> T {
+        if let reader = threadReaders.current() {
+            return try ThreadReaders.read(on: reader, read)
+        }
+        return try await writer.read(read)
     }
+
+    /// Gives the calling thread a read connection of its own, which `lookup` then uses without waiting.
+    ///
+    /// Meant for the event-loop threads, once each at start: they must never wait for a pooled reader. Does
+    /// nothing for an in-memory database, whose one connection cannot be shared.
+    public func adoptReaderForCurrentThread() throws {
+        guard let path else { return }
+        try threadReaders.adopt(path: path, configuration: Self.configuration())
+    }
+
+    /// Threads holding a read connection of their own.
+    public var threadReaderCount: Int { threadReaders.count }
 
     /// Runs a mutation in a durable transaction, possibly shared with concurrent ones; returns after the commit.
     func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
@@ -140,7 +157,7 @@ public final class RiskDatabase: Sendable {
     public func auditLog(subject: String?, after: Int?, limit: Int) async throws
         -> (entries: [AuditEntry], next: Int?)
     {
-        try lookup { db in
+        try await lookup { db in
             var sql = "SELECT * FROM audit WHERE seq > ?"
             var arguments: StatementArguments = [after ?? 0]
             if let subject {
@@ -157,7 +174,7 @@ public final class RiskDatabase: Sendable {
 
     /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).
     public func auditHead() async throws -> (seq: Int, hash: String) {
-        try lookup { db in
+        try await lookup { db in
             let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
             return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
         }

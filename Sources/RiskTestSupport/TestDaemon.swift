@@ -29,6 +29,7 @@ public enum TestDaemon {
             var logger = Logger(label: "riskd-test")
             logger.logLevel = .critical
             let daemon = try Daemon(configuration: configuration, clock: clock, logger: logger)
+            try await daemon.adoptEventLoopReaders()
             let listener = try await daemon.listen()
             let socket = configuration.socket
             return try await withThrowingTaskGroup(of: T?.self) { group in

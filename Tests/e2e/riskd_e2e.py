@@ -191,6 +191,7 @@ class Daemon:
         os.chmod(self.config, 0o644)
         self.proc = None
         self.killed = False
+        self.stopped = False
         self.exit_codes = []
 
     # -- process ---------------------------------------------------------------------------------------
@@ -204,6 +205,7 @@ class Daemon:
                 [RISKD, "--config", self.config, "--socket", self.socket, "--database", self.database],
                 stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         self.killed = False
+        self.stopped = False
         self.wait_ready()
         return self
 
@@ -241,6 +243,7 @@ class Daemon:
             self.proc.wait(5)
             raise AssertionError("riskd did not exit within %ss of SIGTERM\n%s" % (STOP_TIMEOUT, self.stderr_tail()))
         self.exit_codes.append(code)
+        self.stopped = True
         return code
 
     def restart(self):
@@ -262,7 +265,7 @@ class Daemon:
         if self.running():
             code = self.stop()
             assert code == 0, "riskd exited with %s on SIGTERM\n%s" % (code, self.stderr_tail())
-        elif not self.killed:
+        elif not self.killed and not self.stopped:
             raise AssertionError("riskd died during the test (exit %s)\n%s"
                                  % (self.proc.returncode, self.stderr_tail()))
 
