@@ -113,7 +113,9 @@ let package = Package(
         .testTarget(name: "RiskCoreTests", dependencies: ["RiskCore"]),
         .testTarget(
             name: "VarlinkTests",
-            dependencies: ["Varlink", "RiskTestSupport", .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: ["Varlink", "RiskTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .testTarget(
             name: "RiskStoreTests",

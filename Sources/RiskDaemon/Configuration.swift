@@ -58,7 +58,16 @@ public struct Configuration: Sendable {
     public struct Limits: Sendable, Hashable {
         public var maxMessageBytes = 1_048_576
         public var maxConnections = 256
+        /// Of `maxConnections`, how many only administrators may take.
+        public var adminConnections = 16
+        public var maxConnectionsPerUser = 32
         public var frameTimeoutSeconds = 30
+        /// A connection with no call in flight and no stream open is closed after this long.
+        public var idleTimeoutSeconds = 120
+        /// A client that leaves its replies unread this long is cut off.
+        public var replyTimeoutSeconds = 30
+        /// On shutdown, calls still in flight after this long are cut off.
+        public var drainTimeoutSeconds = 10
     }
 
     /// The defaults for a system service, or for one user when riskd runs unprivileged with no configuration.

@@ -46,6 +46,15 @@ public enum ConfigurationLoader {
             throw ConfigurationError(file: file, line: line(of: parts.last ?? "", section: parts.first, in: text),
                                      key: error.field, reason: error.reason)
         }
+        let limits = configuration.limits
+        if limits.adminConnections >= limits.maxConnections {
+            throw ConfigurationError(
+                file: file, line: line(of: "admin_connections", section: "limits", in: text)
+                    ?? line(of: "max_connections", section: "limits", in: text),
+                key: "limits.admin_connections",
+                reason: "\(limits.adminConnections) must be less than limits.max_connections "
+                    + "(\(limits.maxConnections)): other users would have no connection left")
+        }
         return configuration
     }
 
@@ -162,6 +171,13 @@ public enum ConfigurationLoader {
             "max_message_bytes": { c, v throws(SetterError) in c.limits.maxMessageBytes = try int(v, 1024...(64 << 20)) },
             "max_connections": { c, v throws(SetterError) in c.limits.maxConnections = try int(v, 1...65_536) },
             "frame_timeout_seconds": { c, v throws(SetterError) in c.limits.frameTimeoutSeconds = try int(v, 1...3600) },
+            "admin_connections": { c, v throws(SetterError) in c.limits.adminConnections = try int(v, 0...65_536) },
+            "max_connections_per_user": { c, v throws(SetterError) in
+                c.limits.maxConnectionsPerUser = try int(v, 1...65_536)
+            },
+            "idle_timeout_seconds": { c, v throws(SetterError) in c.limits.idleTimeoutSeconds = try int(v, 1...86_400) },
+            "reply_timeout_seconds": { c, v throws(SetterError) in c.limits.replyTimeoutSeconds = try int(v, 1...3600) },
+            "drain_timeout_seconds": { c, v throws(SetterError) in c.limits.drainTimeoutSeconds = try int(v, 1...3600) },
         ],
         "log": [
             "level": { c, v throws(SetterError) in

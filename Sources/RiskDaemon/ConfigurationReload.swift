@@ -34,6 +34,11 @@ public struct ConfigurationReload: Sendable {
         compare("limits.max_message_bytes", \.limits.maxMessageBytes)
         compare("limits.max_connections", \.limits.maxConnections)
         compare("limits.frame_timeout_seconds", \.limits.frameTimeoutSeconds)
+        compare("limits.admin_connections", \.limits.adminConnections)
+        compare("limits.max_connections_per_user", \.limits.maxConnectionsPerUser)
+        compare("limits.idle_timeout_seconds", \.limits.idleTimeoutSeconds)
+        compare("limits.reply_timeout_seconds", \.limits.replyTimeoutSeconds)
+        compare("limits.drain_timeout_seconds", \.limits.drainTimeoutSeconds)
         needsRestart = changed
     }
 }

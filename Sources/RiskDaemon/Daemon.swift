@@ -69,8 +69,14 @@ public final class Daemon: Sendable {
         server = VarlinkServer(
             service: service,
             limits: .init(maxMessageBytes: limits.maxMessageBytes, maxConnections: limits.maxConnections,
-                          frameTimeout: .seconds(Int64(limits.frameTimeoutSeconds))),
-            logger: logger)
+                          reservedConnections: limits.adminConnections,
+                          maxConnectionsPerUser: limits.maxConnectionsPerUser,
+                          frameTimeout: .seconds(Int64(limits.frameTimeoutSeconds)),
+                          idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds)),
+                          replyTimeout: .seconds(Int64(limits.replyTimeoutSeconds)),
+                          drainTimeout: .seconds(Int64(limits.drainTimeoutSeconds))),
+            logger: logger,
+            isPrivileged: { [roles] peer in roles.caller(uid: peer.uid).roles.contains(.admin) })
     }
 
     /// The database, for tests and tools in the same process.

@@ -1,32 +1,87 @@
 import NIOConcurrencyHelpers
 import NIOCore
 
-/// The open connections of a server: counts them against the limit and lets a graceful shutdown close idle ones
-/// at once and busy ones as soon as their call in flight has been answered.
+/// The open connections of a server: admits them against the limits, finds the idle ones, and lets a graceful
+/// shutdown close idle connections at once and busy ones as soon as their call in flight has been answered.
+///
+/// The admission rules, so that no user can lock the others out:
+/// - at most `perUser` connections per uid;
+/// - the last `reserved` of the `total` slots go to privileged peers (administrators) only, so an administrator
+///   can always connect, whoever holds the rest;
+/// - a connection with no call in flight and no stream open for `idleTimeout` is closed (`closeIdle`).
 final class ConnectionRegistry: Sendable {
+    /// Why a connection was not admitted.
+    enum Refusal: Sendable, Hashable, CustomStringConvertible {
+        case draining
+        case full(total: Int)
+        case reservedForAdministrators(total: Int, reserved: Int)
+        case userLimit(uid: UInt32, limit: Int)
+
+        var description: String {
+            switch self {
+            case .draining: "the server is shutting down"
+            case .full(let total): "\(total) connections are open"
+            case .reservedForAdministrators(let total, let reserved):
+                "\(total - reserved) connections are open; the last \(reserved) are kept for administrators"
+            case .userLimit(let uid, let limit): "uid \(uid) already has \(limit) connections open"
+            }
+        }
+    }
+
+    private struct Entry {
+        let channel: any Channel
+        let uid: UInt32
+        /// Calls in flight (a call counts from its frame to its reply).
+        var busy = false
+        /// A `more` stream is open: the connection waits for events, it is not idle.
+        var streaming = false
+        var lastActive: NIODeadline
+    }
+
     private struct State {
-        var connections: [ObjectIdentifier: (channel: any Channel, busy: Bool)] = [:]
+        var connections: [ObjectIdentifier: Entry] = [:]
+        var perUser: [UInt32: Int] = [:]
         var draining = false
     }
 
     private let state = NIOLockedValueBox(State())
-    private let limit: Int
+    private let total: Int
+    private let reserved: Int
+    private let perUser: Int
 
-    init(limit: Int) {
-        self.limit = limit
+    /// - Parameters:
+    ///   - total: connections at most.
+    ///   - reserved: of those, how many only privileged peers may take.
+    ///   - perUser: connections at most per uid.
+    init(total: Int, reserved: Int, perUser: Int) {
+        self.total = total
+        self.reserved = min(max(reserved, 0), total)
+        self.perUser = perUser
     }
 
-    /// Registers a connection; `false` when the server is full or draining (the caller closes it).
-    func open(_ channel: any Channel) -> Bool {
+    /// Registers a connection of `uid`, or says why it may not be served (the caller closes it).
+    func open(_ channel: any Channel, uid: UInt32, privileged: Bool, now: NIODeadline = .now()) -> Refusal? {
         state.withLockedValue { state in
-            guard !state.draining, state.connections.count < limit else { return false }
-            state.connections[ObjectIdentifier(channel)] = (channel, false)
-            return true
+            if state.draining { return .draining }
+            let count = state.connections.count
+            if count >= total { return .full(total: total) }
+            if !privileged, count >= total - reserved {
+                return .reservedForAdministrators(total: total, reserved: reserved)
+            }
+            let held = state.perUser[uid, default: 0]
+            if held >= perUser { return .userLimit(uid: uid, limit: perUser) }
+            state.perUser[uid] = held + 1
+            state.connections[ObjectIdentifier(channel)] = Entry(channel: channel, uid: uid, lastActive: now)
+            return nil
         }
     }
 
     func close(_ channel: any Channel) {
-        _ = state.withLockedValue { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+        state.withLockedValue { state in
+            guard let entry = state.connections.removeValue(forKey: ObjectIdentifier(channel)) else { return }
+            let held = state.perUser[entry.uid, default: 1] - 1
+            state.perUser[entry.uid] = held > 0 ? held : nil
+        }
     }
 
     /// Marks a call as started; `false` when draining, so the call is refused before it starts.
@@ -39,22 +94,54 @@ final class ConnectionRegistry: Sendable {
     }
 
     /// Marks a call as answered; `false` when draining, so the connection ends now.
-    func end(_ channel: any Channel) -> Bool {
+    func end(_ channel: any Channel, now: NIODeadline = .now()) -> Bool {
         state.withLockedValue { state in
             state.connections[ObjectIdentifier(channel)]?.busy = false
+            state.connections[ObjectIdentifier(channel)]?.lastActive = now
             return !state.draining
         }
+    }
+
+    /// Marks a `more` stream as open or ended on the connection.
+    func streaming(_ channel: any Channel, _ open: Bool, now: NIODeadline = .now()) {
+        state.withLockedValue { state in
+            state.connections[ObjectIdentifier(channel)]?.streaming = open
+            state.connections[ObjectIdentifier(channel)]?.lastActive = now
+        }
+    }
+
+    /// Closes the connections with no call in flight and no stream open since `timeout` before `now`; returns the
+    /// uids of those closed.
+    @discardableResult
+    func closeIdle(timeout: TimeAmount, now: NIODeadline = .now()) -> [UInt32] {
+        let idle = state.withLockedValue { state in
+            state.connections.values.filter { !$0.busy && !$0.streaming && now - $0.lastActive >= timeout }
+        }
+        for entry in idle {
+            entry.channel.close(promise: nil)
+        }
+        return idle.map(\.uid)
     }
 
     /// Starts a graceful shutdown: idle connections are closed now, busy ones after their reply.
     func drain() {
         let idle = state.withLockedValue { state in
             state.draining = true
-            return state.connections.values.filter { !$0.busy }.map(\.channel)
+            return state.connections.values.filter { !$0.busy || $0.streaming }.map(\.channel)
         }
         for channel in idle {
             channel.close(promise: nil)
         }
+    }
+
+    /// Ends a graceful shutdown that took too long: closes every connection still open; returns how many.
+    @discardableResult
+    func closeAll() -> Int {
+        let open = state.withLockedValue { $0.connections.values.map(\.channel) }
+        for channel in open {
+            channel.close(promise: nil)
+        }
+        return open.count
     }
 
     /// Connections currently open.

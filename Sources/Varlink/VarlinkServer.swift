@@ -14,16 +14,33 @@ import Glibc
 /// A frame that is not a JSON object with a string `method`, a frame over the size limit, or a partial frame
 /// held past the timeout closes that connection only.
 public final class VarlinkServer: Sendable {
-    /// Bounds that protect the daemon from a misbehaving client.
+    /// Bounds that protect the daemon, and its other users, from a misbehaving or hostile client.
     public struct Limits: Sendable, Hashable {
         public var maxMessageBytes: Int
         public var maxConnections: Int
+        /// Of `maxConnections`, how many only privileged peers (administrators) may take.
+        public var reservedConnections: Int
+        public var maxConnectionsPerUser: Int
         public var frameTimeout: TimeAmount
+        /// A connection with no call in flight and no stream open is closed after this long.
+        public var idleTimeout: TimeAmount
+        /// A client that leaves its replies unread this long is cut off.
+        public var replyTimeout: TimeAmount
+        /// After a shutdown starts, connections still busy this long are closed.
+        public var drainTimeout: TimeAmount
 
-        public init(maxMessageBytes: Int = 1 << 20, maxConnections: Int = 256, frameTimeout: TimeAmount = .seconds(30)) {
+        public init(maxMessageBytes: Int = 1 << 20, maxConnections: Int = 256, reservedConnections: Int = 0,
+                    maxConnectionsPerUser: Int = 32, frameTimeout: TimeAmount = .seconds(30),
+                    idleTimeout: TimeAmount = .seconds(120), replyTimeout: TimeAmount = .seconds(30),
+                    drainTimeout: TimeAmount = .seconds(10)) {
             self.maxMessageBytes = maxMessageBytes
             self.maxConnections = maxConnections
+            self.reservedConnections = reservedConnections
+            self.maxConnectionsPerUser = maxConnectionsPerUser
             self.frameTimeout = frameTimeout
+            self.idleTimeout = idleTimeout
+            self.replyTimeout = replyTimeout
+            self.drainTimeout = drainTimeout
         }
     }
 
@@ -40,12 +57,17 @@ public final class VarlinkServer: Sendable {
     private let limits: Limits
     private let logger: Logger
     private let registry: ConnectionRegistry
+    private let isPrivileged: @Sendable (PeerCredentials) -> Bool
 
-    public init(service: VarlinkService, limits: Limits, logger: Logger) {
+    /// - Parameter isPrivileged: whether a peer may take the connections kept for administrators.
+    public init(service: VarlinkService, limits: Limits, logger: Logger,
+                isPrivileged: @escaping @Sendable (PeerCredentials) -> Bool = { _ in false }) {
         self.service = service
         self.limits = limits
         self.logger = logger
-        self.registry = ConnectionRegistry(limit: limits.maxConnections)
+        self.isPrivileged = isPrivileged
+        self.registry = ConnectionRegistry(total: limits.maxConnections, reserved: limits.reservedConnections,
+                                           perUser: limits.maxConnectionsPerUser)
     }
 
     /// Binds `path` (replacing a stale socket file) and starts listening; the socket answers from here on.
@@ -71,18 +93,28 @@ public final class VarlinkServer: Sendable {
 
     /// Accepts and serves connections until the listener is closed, then waits for the connections to end.
     public func serve(_ listener: Listener) async throws {
+        let sweep = Self.sweepInterval(idleTimeout: limits.idleTimeout)
+        let sweeper = listener.channel.eventLoop.scheduleRepeatedTask(initialDelay: sweep, delay: sweep) {
+            [registry, limits, logger] _ in
+            for uid in registry.closeIdle(timeout: limits.idleTimeout) {
+                logger.debug("Closing an idle connection", metadata: ["uid": "\(uid)"])
+            }
+        }
+        defer { sweeper.cancel() }
         try await withThrowingDiscardingTaskGroup { group in
             try await listener.executeThenClose { inbound in
                 for try await connection in inbound {
-                    guard registry.open(connection.channel.channel) else {
-                        logger.warning("Refusing a connection: \(limits.maxConnections) connections are open",
-                                       metadata: ["uid": "\(connection.peer.uid)"])
+                    let channel = connection.channel.channel
+                    if let refusal = registry.open(channel, uid: connection.peer.uid,
+                                                   privileged: isPrivileged(connection.peer)) {
+                        logger.warning("Refusing a connection: \(refusal)",
+                                       metadata: ["uid": "\(connection.peer.uid)", "pid": "\(connection.peer.pid)"])
                         group.addTask {
                             try? await connection.channel.executeThenClose { _, _ in }
                         }
                         continue
                     }
-                    group.addTask(executorPreference: EventLoopTaskExecutor(connection.channel.channel.eventLoop)) {
+                    group.addTask(executorPreference: EventLoopTaskExecutor(channel.eventLoop)) {
                         await self.handle(connection)
                     }
                 }
@@ -90,14 +122,23 @@ public final class VarlinkServer: Sendable {
         }
     }
 
-    /// Starts a graceful shutdown: no new calls start; idle connections close now, busy ones after their reply.
-    /// The listener itself is closed by the caller.
-    public func drain() {
+    /// Starts a graceful shutdown: no new calls start; idle connections close now, busy ones after their reply, and
+    /// whatever is still open after `limits.drainTimeout` is closed then. The listener is closed by the caller.
+    public func drain(on eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()) {
         registry.drain()
+        eventLoop.scheduleTask(in: limits.drainTimeout) { [registry, logger, limits] in
+            let closed = registry.closeAll()
+            if closed > 0 {
+                let seconds = limits.drainTimeout.nanoseconds / 1_000_000_000
+                logger.warning("Closed \(closed) connections still busy \(seconds) s after the shutdown began")
+            }
+        }
     }
 
-    /// Connections open now (for status reports and tests).
-    public var openConnections: Int { registry.count }
+    /// How often idle connections are looked for: a quarter of the timeout, between 100 ms and 5 s.
+    static func sweepInterval(idleTimeout: TimeAmount) -> TimeAmount {
+        .nanoseconds(min(max(idleTimeout.nanoseconds / 4, 100_000_000), 5_000_000_000))
+    }
 
     private func makeConnection(_ channel: any Channel) -> EventLoopFuture<Connection> {
         guard let provider = channel as? any SocketOptionProvider else {
@@ -106,7 +147,11 @@ public final class VarlinkServer: Sendable {
         let future: EventLoopFuture<SocketPeerCredentials> = provider.unsafeGetSocketOption(
             level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SocketPeerCredentials.option))
         return future.flatMapThrowing { credentials in
+            var logger = self.logger
+            logger[metadataKey: "uid"] = "\(credentials.uid)"
+            logger[metadataKey: "pid"] = "\(credentials.pid)"
             let sync = channel.pipeline.syncOperations
+            try sync.addHandler(ReplyTimeoutHandler(timeout: self.limits.replyTimeout, logger: logger))
             try sync.addHandler(FrameTimeoutHandler(timeout: self.limits.frameTimeout))
             try sync.addHandler(ByteToMessageHandler(NULFrameDecoder(maximumFrameBytes: self.limits.maxMessageBytes)))
             try sync.addHandler(MessageToByteHandler(NULFrameEncoder()))
@@ -135,7 +180,18 @@ public final class VarlinkServer: Sendable {
             try await connection.channel.executeThenClose { inbound, outbound in
                 for try await frame in inbound {
                     guard registry.begin(channel) else { return }
-                    guard let call = Self.parseCall(frame, peer: connection.peer) else {
+                    let call: VarlinkCall
+                    switch Self.parseCall(frame, peer: connection.peer) {
+                    case .call(let parsed):
+                        call = parsed
+                    case .refused(let error, let oneway):
+                        logger.notice("Refusing a call: \(error)")
+                        if !oneway {
+                            try await outbound.write(ByteBuffer(bytes: VarlinkJSON.errorMessage(error)))
+                        }
+                        guard registry.end(channel) else { return }
+                        continue
+                    case .unreadable:
                         logger.notice("Closing a connection: a frame is not a JSON object with a string method")
                         return
                     }
@@ -163,9 +219,11 @@ public final class VarlinkServer: Sendable {
         case .error(let error):
             try await outbound.write(ByteBuffer(bytes: VarlinkJSON.errorMessage(error)))
         case .stream(let replies):
-            // A stream may wait a long time between replies: the connection counts as idle meanwhile, and the
-            // stream ends when the connection closes.
-            _ = registry.end(channel)
+            // A stream may wait a long time between replies: it is not idle (no idle timeout), but a shutdown
+            // closes it at once, and it ends when the connection closes.
+            guard registry.end(channel) else { return }
+            registry.streaming(channel, true)
+            defer { registry.streaming(channel, false) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await element in replies {
@@ -195,10 +253,32 @@ public final class VarlinkServer: Sendable {
         var upgrade: Bool?
     }
 
-    static func parseCall(_ frame: ByteBuffer, peer: PeerCredentials) -> VarlinkCall? {
-        let data = Data(frame.readableBytesView)
-        guard let header = try? JSONDecoder().decode(CallHeader.self, from: data) else { return nil }
-        return VarlinkCall(method: header.method, oneway: header.oneway ?? false, more: header.more ?? false,
-                           upgrade: header.upgrade ?? false, peer: peer, frame: data)
+    /// What became of a frame.
+    enum ParsedFrame {
+        case call(VarlinkCall)
+        /// A call whose header was read but which cannot be served: it gets `error` unless it is `oneway`.
+        case refused(VarlinkError, oneway: Bool)
+        /// Not a JSON object with a string `method`: the connection is closed.
+        case unreadable
     }
+
+    static func parseCall(_ frame: ByteBuffer, peer: PeerCredentials) -> ParsedFrame {
+        let data = Data(frame.readableBytesView)
+        guard let header = try? JSONDecoder().decode(CallHeader.self, from: data) else {
+            // The parser refuses a frame nested deeper than it allows; when its top level is readable, the caller
+            // is told which member is too deep instead of being cut off without a word.
+            if let scanned = FrameHeaderScanner.scan(frame.readableBytesView), scanned.method != nil,
+               scanned.depth > maxNestingDepth
+            {
+                return .refused(.invalidParameter(scanned.deepestMember ?? "parameters"), oneway: scanned.oneway)
+            }
+            return .unreadable
+        }
+        return .call(VarlinkCall(method: header.method, oneway: header.oneway ?? false, more: header.more ?? false,
+                                 upgrade: header.upgrade ?? false, peer: peer, frame: data))
+    }
+
+    /// A frame the parser refused is answered, not closed, when it is nested deeper than this (the top-level
+    /// object is depth 1) and its header is readable.
+    static let maxNestingDepth = 256
 }

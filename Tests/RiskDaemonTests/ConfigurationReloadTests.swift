@@ -39,6 +39,11 @@ struct ConfigurationReloadTests {
         case "limits.max_message_bytes": reread.limits.maxMessageBytes = 4096
         case "limits.max_connections": reread.limits.maxConnections = 2
         case "limits.frame_timeout_seconds": reread.limits.frameTimeoutSeconds = 1
+        case "limits.admin_connections": reread.limits.adminConnections = 1
+        case "limits.max_connections_per_user": reread.limits.maxConnectionsPerUser = 1
+        case "limits.idle_timeout_seconds": reread.limits.idleTimeoutSeconds = 1
+        case "limits.reply_timeout_seconds": reread.limits.replyTimeoutSeconds = 1
+        case "limits.drain_timeout_seconds": reread.limits.drainTimeoutSeconds = 1
         default: Issue.record("no change for \(key)")
         }
         return reread
@@ -47,6 +52,8 @@ struct ConfigurationReloadTests {
     @Test("A start-only key is named and keeps its running value", arguments: [
         "socket", "database", "socket_mode", "socket_group", "backup.directory", "backup.keep",
         "limits.max_message_bytes", "limits.max_connections", "limits.frame_timeout_seconds",
+        "limits.admin_connections", "limits.max_connections_per_user", "limits.idle_timeout_seconds",
+        "limits.reply_timeout_seconds", "limits.drain_timeout_seconds",
     ])
     func startOnly(key: String) {
         var reread = changing(key)

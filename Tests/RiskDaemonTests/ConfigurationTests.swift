@@ -49,6 +49,7 @@ struct ConfigurationTests {
             time = "07:30"
             [limits]
             max_connections = 8
+            admin_connections = 2
             """)
         #expect(configuration.socket == "/tmp/x.sock")
         #expect(configuration.socketMode == 0o666)
@@ -65,6 +66,9 @@ struct ConfigurationTests {
         ("\n[limits]\nmax_conections = 3", "limits.max_conections", 3),
         ("[limits]\nmax_connections = 0", "limits.max_connections", 2),
         ("[limits]\nmax_connections = \"many\"", "limits.max_connections", 2),
+        ("[limits]\nmax_connections = 8", "limits.admin_connections", 2),
+        ("[limits]\nadmin_connections = 300", "limits.admin_connections", 2),
+        ("[limits]\nidle_timeout_seconds = 0", "limits.idle_timeout_seconds", 2),
         ("[access]\nadmins = [\"marko\"]", "access.admins", 2),
         ("[access]\nroot_is_admin = \"yes\"", "access.root_is_admin", 2),
         ("[review]\ntime = \"6am\"", "review.time", 2),
