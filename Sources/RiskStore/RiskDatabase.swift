@@ -35,13 +35,11 @@ public final class RiskDatabase: Sendable {
     public let path: String?
 
     /// Opens (creating when missing, mode 0600) the database at `path` and migrates it.
+    ///
+    /// - Throws: `FileRefusal`, having changed nothing, when `path` is a symbolic link, not a regular file, another
+    ///   user's file, or neither empty nor an SQLite database.
     public init(path: String) throws {
-        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw StoreError.unavailable("cannot open \(path): \(String(cString: strerror(errno)))")
-        }
-        fchmod(fd, 0o600)
-        close(fd)
+        try PrivateFile.prepareDatabase(path)
         self.path = path
         let pool = try DatabasePool(path: path, configuration: Self.configuration())
         // GRDB switches the writer to `synchronous=NORMAL` when it turns WAL on, after `prepareDatabase` ran:
@@ -91,35 +89,6 @@ public final class RiskDatabase: Sendable {
     /// Counts of every risk, closed ones included.
     public func riskCount() async throws -> Int {
         try await writer.read { db in try RiskRow.fetchCount(db) }
-    }
-
-    /// Copies the database with `VACUUM INTO` to `directory/riskd-<timestamp>.sqlite` (mode 0600) and keeps the
-    /// newest `keep` copies. Returns the path, size and SHA-256 of the copy.
-    public func backup(into directory: String, now: Instant, keep: Int) async throws
-        -> (path: String, bytes: Int, sha256: String)
-    {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let stamp = now.description.replacingOccurrences(of: ":", with: "")
-        var target = "\(directory)/riskd-\(stamp).sqlite"
-        var attempt = 1
-        while FileManager.default.fileExists(atPath: target) {
-            attempt += 1
-            target = "\(directory)/riskd-\(stamp)-\(attempt).sqlite"
-        }
-        let destination = target
-        try await writer.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
-        }
-        chmod(destination, 0o600)
-        let contents = try Data(contentsOf: URL(fileURLWithPath: destination))
-        let backups = try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasPrefix("riskd-") && $0.hasSuffix(".sqlite") }
-            .sorted()
-        for old in backups.dropLast(max(keep, 1)) {
-            try? FileManager.default.removeItem(atPath: "\(directory)/\(old)")
-        }
-        return (destination, contents.count, AuditChain.hex(sha256: contents))
     }
 
     /// Writes the WAL back into the main file (at shutdown).
