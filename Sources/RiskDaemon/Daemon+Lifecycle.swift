@@ -74,13 +74,19 @@ extension Daemon {
         server.drain()
     }
 
-    /// The last step of a shutdown: fold the WAL into the database file, and remove the socket file riskd bound
-    /// itself (unless another process has bound the path since). A socket passed by systemd stays.
+    /// The last step of a shutdown: fold the WAL into the database file, record the audit head beside it, and
+    /// remove the socket file riskd bound itself (unless another process has bound the path since). A socket passed
+    /// by systemd stays.
     package func finish() {
         do {
             try context.database.checkpoint()
         } catch {
             context.logger.warning("WAL checkpoint at shutdown failed: \(error)")
+        }
+        do {
+            try context.database.recordAuditHead()
+        } catch {
+            context.logger.error("Cannot record the audit head at shutdown: \(error)")
         }
         guard let socket = serving.withLockedValue({ $0 }), let bound = socket.boundFile else { return }
         var status = stat()

@@ -36,14 +36,20 @@ public final class Daemon: Sendable {
     /// - Parameters:
     ///   - origin: where `configuration` was read from; SIGHUP reads it again.
     ///   - logLevel: the switch the loggers were bootstrapped with; SIGHUP sets it from `[log] level`.
+    ///   - acceptAuditHead: the current audit head, to accept a chain that no longer holds the recorded head
+    ///     (`--accept-audit-head`); the acceptance is audited.
+    /// - Throws: `AuditHeadGuard.Refusal` when the audit chain is shorter than the head recorded beside the
+    ///   database, `FileRefusal` when the database path is not a database of riskd's.
     public init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
-                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, logger: Logger) throws {
+                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, acceptAuditHead: String? = nil,
+                logger: Logger) throws {
         self.origin = origin
         self.logLevel = logLevel
         try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
                                                 withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         let database = try RiskDatabase(path: configuration.database)
+        try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
         roles = RoleResolver(access: configuration.access, daemonUID: getuid())
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())

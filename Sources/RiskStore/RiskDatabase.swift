@@ -33,6 +33,9 @@ public final class RiskDatabase: Sendable {
     let commits: GroupCommit
     /// The file, or `nil` for an in-memory database.
     public let path: String?
+    /// The append-only triggers of the audit table that were missing or altered when the file was opened, and were
+    /// put back (empty when they were in place).
+    public let restoredAuditGuards: [String]
 
     /// Opens (creating when missing, mode 0600) the database at `path` and migrates it.
     ///
@@ -47,17 +50,21 @@ public final class RiskDatabase: Sendable {
         // already acknowledged. FULL syncs the WAL at every commit. (Readers never write; the writer is one
         // connection, so this holds for its lifetime.)
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try Migrations.migrator.migrate(pool)
+        // At every open: someone with the file may have dropped them while riskd was stopped.
+        restoredAuditGuards = try pool.write { db in try AuditChain.restoreGuards(db) }
         self.writer = pool
-        self.commits = GroupCommit(writer: writer)
-        try Migrations.migrator.migrate(writer)
+        self.commits = GroupCommit(writer: pool)
     }
 
     /// A fresh in-memory database, for tests.
     public init(inMemory: Void = ()) throws {
         self.path = nil
-        self.writer = try DatabaseQueue(configuration: Self.configuration())
-        self.commits = GroupCommit(writer: writer)
-        try Migrations.migrator.migrate(writer)
+        let queue = try DatabaseQueue(configuration: Self.configuration())
+        try Migrations.migrator.migrate(queue)
+        self.writer = queue
+        self.commits = GroupCommit(writer: queue)
+        restoredAuditGuards = []
     }
 
     private static func configuration() -> Configuration {
@@ -101,45 +108,5 @@ public final class RiskDatabase: Sendable {
     /// Runs `PRAGMA integrity_check`; `["ok"]` when the file is sound.
     public func integrityCheck() async throws -> [String] {
         try await writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-    }
-
-    // MARK: Audit
-
-    /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
-    public func auditLog(subject: String?, after: Int?, limit: Int) async throws
-        -> (entries: [AuditEntry], next: Int?)
-    {
-        try lookup { db in
-            var sql = "SELECT * FROM audit WHERE seq > ?"
-            var arguments: StatementArguments = [after ?? 0]
-            if let subject {
-                sql += " AND subject = ?"
-                arguments += [subject]
-            }
-            sql += " ORDER BY seq LIMIT ?"
-            arguments += [limit + 1]
-            let rows = try AuditEntry.fetchAll(db, sql: sql, arguments: arguments)
-            let page = Array(rows.prefix(limit))
-            return (page, rows.count > limit ? page.last?.seq : nil)
-        }
-    }
-
-    /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).
-    public func auditHead() async throws -> (seq: Int, hash: String) {
-        try lookup { db in
-            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
-            return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
-        }
-    }
-
-    /// Recomputes the audit chain.
-    public func verifyAudit() async throws -> AuditVerification {
-        try await writer.read { db in try AuditChain.verify(db) }
-    }
-
-    /// Records an audit entry for a change made in `db` by `actor`.
-    func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
-        try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
-                              method: actor.method, subject: subject, detail: detail)
     }
 }
