@@ -30,6 +30,14 @@ public final class Daemon: Sendable {
     let serving = NIOLockedValueBox<ServingSocket?>(nil)
     /// The review runner shared by the schedule and `review.Run`.
     let reviews: ReviewRunner
+    /// The sockets the service manager passed (socket activation), read once: reading clears them.
+    let listenDescriptors: [Int32]
+    /// The locks that keep a second riskd off this database and socket, held while the daemon lives.
+    let locks: [InstanceLock]
+    /// The listening sockets riskd bound itself, closed at shutdown.
+    let listeners = NIOLockedValueBox<[any Channel]>([])
+    /// Sockets bound again after their file was removed (SIGHUP), for the socket service to serve.
+    let replacementListeners = AsyncStream<VarlinkServer.Listener>.makeStream()
 
     /// Opens the database and prepares the services; nothing listens yet.
     ///
@@ -48,6 +56,8 @@ public final class Daemon: Sendable {
         try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
                                                 withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        listenDescriptors = ServiceManager.listenDescriptors()
+        locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
         let database = try RiskDatabase(path: configuration.database)
         try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
@@ -100,6 +110,20 @@ public final class Daemon: Sendable {
                                             .init(service: ReviewScheduler(runner: reviews, context: context))],
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: context.logger))
         try await group.run()
+    }
+
+    /// Takes the database lock, and the socket lock unless the service manager passed the socket, before anything
+    /// is opened or bound.
+    private static func lock(_ configuration: Configuration, socketActivated: Bool) throws -> [InstanceLock] {
+        var locks = [try InstanceLock(path: configuration.database + ".lock",
+                                      guarding: "the database \(configuration.database)")]
+        if !socketActivated {
+            let socket = configuration.socket
+            try FileManager.default.createDirectory(atPath: parent(of: socket), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o755])
+            locks.append(try InstanceLock(path: socket + ".lock", guarding: "the socket \(socket)"))
+        }
+        return locks
     }
 
     static func parent(of path: String) -> String {
