@@ -13,12 +13,16 @@ import Glibc
 /// it is told, after an investigation, to accept the chain as it now is (`--accept-audit-head HASH`, HASH being the
 /// current head), which is itself recorded in the audit trail.
 struct AuditHeadGuard {
+    /// The database just opened.
     let database: RiskDatabase
+    /// When the acceptance is recorded.
     let clock: Clock
+    /// Where restored triggers, a missing record and an acceptance are reported.
     let logger: Logger
 
     /// Why riskd will not start on this chain: one line for a person, which `riskd` logs as critical.
     struct Refusal: Error, CustomStringConvertible {
+        /// The line, naming the recorded and the current head and what to do.
         let description: String
     }
 

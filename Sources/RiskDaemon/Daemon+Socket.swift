@@ -27,7 +27,9 @@ extension Daemon {
 
     /// Something that is not this riskd answers on the configured socket path.
     struct SocketInUse: Error, CustomStringConvertible {
+        /// The socket path.
         var path: String
+        /// One line for a person.
         var description: String {
             "another process is listening on \(path); riskd does not take over a socket it did not create"
         }
@@ -173,8 +175,11 @@ extension Daemon {
 
     /// The configured socket cannot be bound.
     struct SocketFileError: Error, CustomStringConvertible {
+        /// The socket path.
         var path: String
+        /// Why, as a phrase.
         var reason: String
+        /// `cannot serve on PATH: REASON`, one line.
         var description: String { "cannot serve on \(path): \(reason)" }
     }
 }

@@ -20,6 +20,7 @@ final class InstanceLock: Sendable {
         /// The pid written by the holder, when readable.
         var holder: Int32?
 
+        /// One line naming the holder, what it holds and what to do.
         var description: String {
             let who = holder.map { "riskd (pid \($0)\(Self.command(of: $0)))" } ?? "another riskd"
             return "\(who) already uses \(guarded) (locked through \(path)); stop it first, or give this one "
