@@ -9,66 +9,6 @@ import Glibc
 #endif
 
 extension Daemon {
-    /// The socket being served: where it is, and whether riskd made the file (and so removes it at exit).
-    struct ServingSocket: Sendable {
-        var path: String
-        /// Device and inode of the file riskd bound; `nil` for a socket passed by the service manager, which
-        /// belongs to it and is never removed.
-        var boundFile: (device: UInt64, inode: UInt64)?
-    }
-
-    /// A descriptor passed by the service manager that riskd cannot serve.
-    struct UnusableListenDescriptor: Error, CustomStringConvertible {
-        var descriptor: Int32
-        var description: String {
-            "the socket passed by the service manager (fd \(descriptor)) is not a listening Unix stream socket"
-        }
-    }
-
-    /// Adopts the socket systemd passed, or binds the configured one with `socket_mode` and `socket_group`; the
-    /// socket answers once this returns (connections wait in the backlog until `serve` accepts them).
-    package func listen() async throws -> VarlinkServer.Listener {
-        let configuration = context.configuration
-        let descriptors = ServiceManager.listenDescriptors()
-        if let descriptor = descriptors.first {
-            guard ServiceManager.isUnixStreamListener(descriptor) else {
-                throw UnusableListenDescriptor(descriptor: descriptor)
-            }
-            if descriptors.count > 1 {
-                context.logger.warning("The service manager passed \(descriptors.count) sockets; serving the first")
-            }
-            let listener = try await server.adopt(descriptor: descriptor)
-            let path = listener.channel.localAddress?.pathname ?? "fd \(descriptor)"
-            serving.withLockedValue { $0 = ServingSocket(path: path, boundFile: nil) }
-            context.logger.info("Serving \(path), the socket passed by the service manager (fd \(descriptor))")
-            return listener
-        }
-        let path = configuration.socket
-        try FileManager.default.createDirectory(atPath: Self.parent(of: path), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o755])
-        let listener = try await server.bind(path: path)
-        if chmod(path, mode_t(configuration.socketMode)) != 0 {
-            let reason = String(cString: strerror(errno))
-            let mode = String(configuration.socketMode, radix: 8)
-            context.logger.error("Cannot set the mode of \(path) to \(mode): \(reason)")
-        }
-        if let group = configuration.socketGroup {
-            if let gid = UserDirectory.gid(ofGroup: group) {
-                if chown(path, uid_t.max, gid) != 0 {
-                    let reason = String(cString: strerror(errno))
-                    context.logger.error("Cannot give \(path) to group \(group): \(reason)")
-                }
-            } else {
-                context.logger.warning("socket_group \(group) does not exist; the socket keeps the daemon's group")
-            }
-        }
-        var status = stat()
-        let file = stat(path, &status) == 0 ? (UInt64(status.st_dev), UInt64(status.st_ino)) : nil
-        serving.withLockedValue { $0 = ServingSocket(path: path, boundFile: file) }
-        context.logger.info("Listening on \(path)")
-        return listener
-    }
-
     /// Gives every event-loop thread a database connection of its own, before any call is served there.
     ///
     /// Calls run on the event loop of their connection; a read on the loop's own connection never waits, while a
@@ -87,17 +27,23 @@ extension Daemon {
         server.drain()
     }
 
-    /// The last step of a shutdown: fold the WAL into the database file, and remove the socket file riskd bound
-    /// itself (unless another process has bound the path since). A socket passed by systemd stays.
+    /// The last step of a shutdown: fold the WAL into the database file, record the audit head beside it, and
+    /// remove the socket file riskd bound itself (unless another process has bound the path since). A socket passed
+    /// by systemd stays.
     package func finish() {
         do {
             try context.database.checkpoint()
         } catch {
             context.logger.warning("WAL checkpoint at shutdown failed: \(error)")
         }
+        do {
+            try context.database.recordAuditHeadBlocking()
+        } catch {
+            context.logger.error("Cannot record the audit head at shutdown: \(error)")
+        }
         guard let socket = serving.withLockedValue({ $0 }), let bound = socket.boundFile else { return }
         var status = stat()
-        if stat(socket.path, &status) == 0, UInt64(status.st_dev) == bound.device,
+        if lstat(socket.path, &status) == 0, UInt64(status.st_dev) == bound.device,
            UInt64(status.st_ino) == bound.inode {
             unlink(socket.path)
         }
@@ -114,10 +60,11 @@ extension Daemon {
     ///
     /// `[access]` goes to the role resolver, the review, risk, interest and ethics settings to the services, the
     /// log level to every logger. A changed start-only key is logged and keeps its value; a file that does not
-    /// load is logged and changes nothing.
+    /// load is logged and changes nothing. A socket file removed meanwhile is bound again.
     package func reload() async {
         ServiceManager.reloading(status: "Reloading configuration")
         applyReloadedConfiguration()
+        await restoreRemovedSocket()
         ServiceManager.ready(status: await servingStatus())
     }
 

@@ -30,20 +30,36 @@ public final class Daemon: Sendable {
     let serving = NIOLockedValueBox<ServingSocket?>(nil)
     /// The review runner shared by the schedule and `review.Run`.
     let reviews: ReviewRunner
+    /// The sockets the service manager passed (socket activation), read once: reading clears them.
+    let listenDescriptors: [Int32]
+    /// The locks that keep a second riskd off this database and socket, held while the daemon lives.
+    let locks: [InstanceLock]
+    /// The listening sockets riskd bound itself, closed at shutdown.
+    let listeners = NIOLockedValueBox<[any Channel]>([])
+    /// Sockets bound again after their file was removed (SIGHUP), for the socket service to serve.
+    let replacementListeners = AsyncStream<VarlinkServer.Listener>.makeStream()
 
     /// Opens the database and prepares the services; nothing listens yet.
     ///
     /// - Parameters:
     ///   - origin: where `configuration` was read from; SIGHUP reads it again.
     ///   - logLevel: the switch the loggers were bootstrapped with; SIGHUP sets it from `[log] level`.
+    ///   - acceptAuditHead: the current audit head, to accept a chain that no longer holds the recorded head
+    ///     (`--accept-audit-head`); the acceptance is audited.
+    /// - Throws: `AuditHeadGuard.Refusal` when the audit chain is shorter than the head recorded beside the
+    ///   database, `FileRefusal` when the database path is not a database of riskd's.
     public init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
-                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, logger: Logger) throws {
+                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, acceptAuditHead: String? = nil,
+                logger: Logger) throws {
         self.origin = origin
         self.logLevel = logLevel
         try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
                                                 withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        listenDescriptors = ServiceManager.listenDescriptors()
+        locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
         let database = try RiskDatabase(path: configuration.database)
+        try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
         roles = RoleResolver(access: configuration.access, daemonUID: getuid())
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
@@ -100,6 +116,20 @@ public final class Daemon: Sendable {
                                             .init(service: ReviewScheduler(runner: reviews, context: context))],
                                  gracefulShutdownSignals: [.sigterm, .sigint], logger: context.logger))
         try await group.run()
+    }
+
+    /// Takes the database lock, and the socket lock unless the service manager passed the socket, before anything
+    /// is opened or bound.
+    private static func lock(_ configuration: Configuration, socketActivated: Bool) throws -> [InstanceLock] {
+        var locks = [try InstanceLock(path: configuration.database + ".lock",
+                                      guarding: "the database \(configuration.database)")]
+        if !socketActivated {
+            let socket = configuration.socket
+            try FileManager.default.createDirectory(atPath: parent(of: socket), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o755])
+            locks.append(try InstanceLock(path: socket + ".lock", guarding: "the socket \(socket)"))
+        }
+        return locks
     }
 
     static func parent(of path: String) -> String {

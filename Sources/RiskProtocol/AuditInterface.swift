@@ -22,7 +22,8 @@ public enum AuditInterface {
     ///
     /// Their parameters are documented in the IDL; `RiskDaemon` builds the replies in one place.
     public enum Errors {
-        /// A parameter is well-formed but out of range, e.g. a limit of 0; nothing was read.
+        /// A parameter is well-formed but out of range, e.g. a limit of 0 or a head that is not 64 hex digits;
+        /// nothing was read.
         ///
         /// Parameters: `field`, `reason`.
         public static let invalidValue = "org.riskd.audit.InvalidValue"
@@ -119,7 +120,8 @@ extension AuditInterface {
         }
     }
 
-    /// Recomputes the whole hash chain and says whether it holds.
+    /// Recomputes the whole hash chain and says whether it holds, and whether it still holds a head known from
+    /// outside the database: a hash cannot tell a removed tail, so the chain must hold that entry too.
     ///
     /// Roles: admin, auditor.
     public enum Verify: VarlinkMethod {
@@ -128,18 +130,28 @@ extension AuditInterface {
         /// The method name, `Verify`.
         public static let name = "Verify"
 
-        /// `Verify` takes no parameters.
-        public typealias Parameters = NoParameters
+        /// The parameters of `org.riskd.audit.Verify`.
+        public struct Parameters: Codable, Sendable, Hashable {
+            /// A head printed earlier (in a board pack, a review run's journal summary, an auditor's notes); `nil`
+            /// compares with the last head riskd recorded beside the database instead.
+            public var head: String?
+
+            /// Creates a value from its fields; optional ones default to `nil`.
+            public init(head: String? = nil) {
+                self.head = head
+            }
+        }
 
         /// The reply of `org.riskd.audit.Verify`.
         public struct Reply: Codable, Sendable, Hashable {
-            /// true when every entry's hash matches.
+            /// true when every entry's hash matches and the chain still holds the head given, or the one recorded.
             public var ok: Bool
             /// Number of entries checked.
             public var entries: Int
             /// Hash of the last entry, lowercase hex; the journal gets it after every review run.
             public var head: String
-            /// seq of the first entry whose hash does not match; `nil` when ok.
+            /// seq of the first entry whose hash does not match; for a chain that does not hold the head it was
+            /// compared with, the seq after its last entry (the first one missing); `nil` when ok.
             public var firstBadSeq: Int?
 
             /// Creates a value from its fields; optional ones default to `nil`.

@@ -104,10 +104,14 @@ enum AuditChain {
         return entry
     }
 
-    /// Recomputes the chain from the first entry.
-    static func verify(_ db: Database) throws -> AuditVerification {
+    /// Recomputes the chain from the first entry; with `anchor`, the chain must also still hold that entry.
+    ///
+    /// A chain that verifies but does not hold the anchor was shortened (or rebuilt): it is not ok, and
+    /// `firstBadSeq` is the seq after its last entry, the first one missing.
+    static func verify(_ db: Database, anchor: AuditAnchor? = nil) throws -> AuditVerification {
         var previous = genesis
         var count = 0
+        var anchored = anchor.map { $0.hash == genesis } ?? true
         let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY seq")
         while let entry = try cursor.next() {
             count += 1
@@ -118,20 +122,88 @@ enum AuditChain {
             guard entry.seq == count, expected == entry.hash else {
                 return AuditVerification(ok: false, entries: count, head: previous, firstBadSeq: entry.seq)
             }
+            if let anchor, entry.hash == anchor.hash, anchor.seq.map({ $0 == entry.seq }) ?? true {
+                anchored = true
+            }
             previous = entry.hash
         }
+        guard anchored else {
+            return AuditVerification(ok: false, entries: count, head: previous, firstBadSeq: count + 1)
+        }
         return AuditVerification(ok: true, entries: count, head: previous, firstBadSeq: nil)
+    }
+
+    /// The statements that make the audit table append-only, as the first migration created them.
+    static let guardTriggers = [
+        "audit_no_update": """
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+            """,
+        "audit_no_delete": """
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+            """,
+    ]
+
+    /// Puts back the append-only triggers when someone dropped or changed them, and drops any other trigger on the
+    /// audit table. Returns the names of the triggers that were missing or changed (empty when all was in place).
+    static func restoreGuards(_ db: Database) throws -> [String] {
+        func normalized(_ sql: String) -> String {
+            sql.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
+        }
+        let present = try Row.fetchAll(
+            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
+        var found: [String: String] = [:]
+        for row in present {
+            if let name = row["name"] as String? { found[name] = normalized(row["sql"] as String? ?? "") }
+        }
+        let changed = found.keys.filter { name in
+            guard let sql = guardTriggers[name] else { return true }
+            return normalized(sql) != found[name]
+        }
+        let missing = guardTriggers.keys.filter { found[$0] == nil }
+        for name in changed { try db.execute(sql: "DROP TRIGGER \(name.quotedDatabaseIdentifier)") }
+        for name in missing + changed where guardTriggers[name] != nil {
+            try db.execute(sql: guardTriggers[name] ?? "")
+        }
+        return (missing + changed).sorted()
+    }
+}
+
+/// An audit entry known from outside the database: a head printed earlier or recorded beside the database.
+public struct AuditAnchor: Sendable, Hashable, CustomStringConvertible {
+    /// Its sequence number, when known (a recorded head has one; a hash from an auditor's notes need not).
+    public var seq: Int?
+    /// Its hash, lowercase hex.
+    public var hash: String
+
+    /// An anchor at `hash`, at `seq` when known.
+    public init(seq: Int?, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
+
+    /// Whether `text` is a chain hash: 64 lowercase hexadecimal digits.
+    public static func isHash(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    /// `entry 12 (head 9f8e…)`, or `head 9f8e…` without a seq.
+    public var description: String {
+        let head = "head \(hash.prefix(12))…"
+        return seq.map { "entry \($0) (\(head))" } ?? head
     }
 }
 
 /// The outcome of recomputing the audit chain.
 public struct AuditVerification: Sendable, Hashable {
-    /// Whether every entry's hash matches.
+    /// Whether every entry's hash matches (and the chain holds the anchor it was verified against).
     public var ok: Bool
     /// Entries read (up to and including the first bad one).
     public var entries: Int
     /// The last good hash.
     public var head: String
-    /// The first entry whose hash does not match, or whose sequence number is out of place.
+    /// The first entry whose hash does not match, or whose sequence number is out of place; for a chain that does
+    /// not hold its anchor, the seq after its last entry.
     public var firstBadSeq: Int?
 }

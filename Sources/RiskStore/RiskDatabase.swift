@@ -35,15 +35,16 @@ public final class RiskDatabase: Sendable {
     public let path: String?
     /// The event-loop threads' own read connections (see `lookup`).
     let threadReaders = ThreadReaders()
+    /// The append-only triggers of the audit table that were missing or altered when the file was opened, and were
+    /// put back (empty when they were in place).
+    public let restoredAuditGuards: [String]
 
     /// Opens (creating when missing, mode 0600) the database at `path` and migrates it.
+    ///
+    /// - Throws: `FileRefusal`, having changed nothing, when `path` is a symbolic link, not a regular file, another
+    ///   user's file, or neither empty nor an SQLite database.
     public init(path: String) throws {
-        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw StoreError.unavailable("cannot open \(path): \(String(cString: strerror(errno)))")
-        }
-        fchmod(fd, 0o600)
-        close(fd)
+        try PrivateFile.prepareDatabase(path)
         self.path = path
         let pool = try DatabasePool(path: path, configuration: Self.configuration())
         // GRDB switches the writer to `synchronous=NORMAL` when it turns WAL on, after `prepareDatabase` ran:
@@ -51,17 +52,21 @@ public final class RiskDatabase: Sendable {
         // already acknowledged. FULL syncs the WAL at every commit. (Readers never write; the writer is one
         // connection, so this holds for its lifetime.)
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        try Migrations.migrator.migrate(pool)
+        // At every open: someone with the file may have dropped them while riskd was stopped.
+        restoredAuditGuards = try pool.write { db in try AuditChain.restoreGuards(db) }
         self.writer = pool
-        self.commits = GroupCommit(writer: writer)
-        try Migrations.migrator.migrate(writer)
+        self.commits = GroupCommit(writer: pool)
     }
 
     /// A fresh in-memory database, for tests.
     public init(inMemory: Void = ()) throws {
         self.path = nil
-        self.writer = try DatabaseQueue(configuration: Self.configuration())
-        self.commits = GroupCommit(writer: writer)
-        try Migrations.migrator.migrate(writer)
+        let queue = try DatabaseQueue(configuration: Self.configuration())
+        try Migrations.migrator.migrate(queue)
+        self.writer = queue
+        self.commits = GroupCommit(writer: queue)
+        restoredAuditGuards = []
     }
 
     private static func configuration() -> Configuration {
@@ -110,35 +115,6 @@ public final class RiskDatabase: Sendable {
         try await writer.read { db in try RiskRow.fetchCount(db) }
     }
 
-    /// Copies the database with `VACUUM INTO` to `directory/riskd-<timestamp>.sqlite` (mode 0600) and keeps the
-    /// newest `keep` copies. Returns the path, size and SHA-256 of the copy.
-    public func backup(into directory: String, now: Instant, keep: Int) async throws
-        -> (path: String, bytes: Int, sha256: String)
-    {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        let stamp = now.description.replacingOccurrences(of: ":", with: "")
-        var target = "\(directory)/riskd-\(stamp).sqlite"
-        var attempt = 1
-        while FileManager.default.fileExists(atPath: target) {
-            attempt += 1
-            target = "\(directory)/riskd-\(stamp)-\(attempt).sqlite"
-        }
-        let destination = target
-        try await writer.writeWithoutTransaction { db in
-            try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
-        }
-        chmod(destination, 0o600)
-        let contents = try Data(contentsOf: URL(fileURLWithPath: destination))
-        let backups = try FileManager.default.contentsOfDirectory(atPath: directory)
-            .filter { $0.hasPrefix("riskd-") && $0.hasSuffix(".sqlite") }
-            .sorted()
-        for old in backups.dropLast(max(keep, 1)) {
-            try? FileManager.default.removeItem(atPath: "\(directory)/\(old)")
-        }
-        return (destination, contents.count, AuditChain.hex(sha256: contents))
-    }
-
     /// Writes the WAL back into the main file (at shutdown).
     public func checkpoint() throws {
         try writer.writeWithoutTransaction { db in
@@ -149,45 +125,5 @@ public final class RiskDatabase: Sendable {
     /// Runs `PRAGMA integrity_check`; `["ok"]` when the file is sound.
     public func integrityCheck() async throws -> [String] {
         try await writer.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
-    }
-
-    // MARK: Audit
-
-    /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
-    public func auditLog(subject: String?, after: Int?, limit: Int) async throws
-        -> (entries: [AuditEntry], next: Int?)
-    {
-        try await lookup { db in
-            var sql = "SELECT * FROM audit WHERE seq > ?"
-            var arguments: StatementArguments = [after ?? 0]
-            if let subject {
-                sql += " AND subject = ?"
-                arguments += [subject]
-            }
-            sql += " ORDER BY seq LIMIT ?"
-            arguments += [limit + 1]
-            let rows = try AuditEntry.fetchAll(db, sql: sql, arguments: arguments)
-            let page = Array(rows.prefix(limit))
-            return (page, rows.count > limit ? page.last?.seq : nil)
-        }
-    }
-
-    /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).
-    public func auditHead() async throws -> (seq: Int, hash: String) {
-        try await lookup { db in
-            let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
-            return (row?["seq"] ?? 0, row?["hash"] ?? AuditChain.genesis)
-        }
-    }
-
-    /// Recomputes the audit chain.
-    public func verifyAudit() async throws -> AuditVerification {
-        try await writer.read { db in try AuditChain.verify(db) }
-    }
-
-    /// Records an audit entry for a change made in `db` by `actor`.
-    func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
-        try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
-                              method: actor.method, subject: subject, detail: detail)
     }
 }

@@ -24,6 +24,11 @@ struct Riskd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this database instead of the configured one.", valueName: "PATH"))
     var database: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "After an investigation, accept an audit chain that no longer holds the recorded head; HASH is its current "
+            + "head. The acceptance is recorded in the audit trail.", valueName: "HASH"))
+    var acceptAuditHead: String?
+
     @Flag(name: .long, help: "Stay in the foreground (riskd always does; accepted for compatibility).")
     var foreground = false
 
@@ -54,7 +59,8 @@ struct Riskd: AsyncParsableCommand {
         let logger = Logger(label: "riskd")
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: configuration, origin: origin, logLevel: levels, logger: logger)
+            daemon = try Daemon(configuration: configuration, origin: origin, logLevel: levels,
+                                acceptAuditHead: acceptAuditHead, logger: logger)
         } catch {
             logger.critical("Cannot start: \(error)")
             throw ExitCode.failure

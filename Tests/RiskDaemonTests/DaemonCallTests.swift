@@ -26,7 +26,7 @@ struct DaemonCallTests {
                     #expect(error.name == "org.riskd.risk.InvalidValue")
                     #expect(error.parameters["field"] == .string("category"))
                 }
-                let verify = try client.call(AuditInterface.Verify.self, NoParameters())
+                let verify = try client.call(AuditInterface.Verify.self, .init())
                 #expect(verify.ok && verify.entries == 1)
             }
             #expect(try await daemon.database.riskCount() == 1)

@@ -55,7 +55,7 @@ struct EthicsServiceTests {
                 let malformed = Self.refusal(client, EthicsInterface.Acknowledge.self, .init(version: 1, sha256: "x"))
                 #expect(malformed?.name == "org.riskd.ethics.InvalidValue")
                 #expect(malformed?.parameters["field"] == .string("sha256"))
-                #expect(try client.call(AuditInterface.Verify.self, NoParameters()).entries == 1)
+                #expect(try client.call(AuditInterface.Verify.self, .init()).entries == 1)
 
                 let acknowledged = try client.call(EthicsInterface.Acknowledge.self,
                                                    .init(version: 1, sha256: one.sha256)).acknowledgement
@@ -72,7 +72,7 @@ struct EthicsServiceTests {
                 #expect(versions.map(\.version) == [1, 2] && versions.map(\.sha256) == [one.sha256, two.sha256])
                 let status = try client.call(EthicsInterface.Status.self, NoParameters())
                 #expect(status.version == 2 && status.acknowledged.isEmpty && status.pending == ["ana", "ivan"])
-                #expect(try client.call(AuditInterface.Verify.self, NoParameters()).entries == 3)
+                #expect(try client.call(AuditInterface.Verify.self, .init()).entries == 3)
             }
         }
     }

@@ -193,6 +193,8 @@ class Daemon:
         self.killed = False
         self.stopped = False
         self.exit_codes = []
+        # Arguments added to the command line of the next starts, e.g. ["--accept-audit-head", head].
+        self.extra_args = []
 
     # -- process ---------------------------------------------------------------------------------------
     def start(self):
@@ -202,12 +204,27 @@ class Daemon:
             log.write(b"----- riskd start %s -----\n" % time.strftime("%H:%M:%S").encode())
             log.flush()
             self.proc = subprocess.Popen(
-                [RISKD, "--config", self.config, "--socket", self.socket, "--database", self.database],
+                self.argv(),
                 stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         self.killed = False
         self.stopped = False
         self.wait_ready()
         return self
+
+    def argv(self):
+        """riskd's command line on this directory's configuration, socket and database."""
+        return [RISKD, "--config", self.config, "--socket", self.socket, "--database", self.database,
+                *self.extra_args]
+
+    def start_refused(self, timeout=READY_TIMEOUT):
+        """Runs riskd on these files expecting it to refuse to start: returns (exit status, stderr).
+        A riskd still running after `timeout` is killed and the test fails."""
+        try:
+            result = subprocess.run(self.argv(), stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                    timeout=timeout)
+        except subprocess.TimeoutExpired as error:
+            raise AssertionError("riskd started instead of refusing:\n%s" % (error.stderr or b"").decode())
+        return result.returncode, result.stderr
 
     def wait_ready(self, timeout=READY_TIMEOUT):
         deadline = time.monotonic() + timeout

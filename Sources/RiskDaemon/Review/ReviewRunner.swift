@@ -51,6 +51,11 @@ actor ReviewRunner {
         }
         let head = try await database.auditHead()
         sink.send(AlertCatalog.summary(run, auditSeq: head.seq, auditHead: head.hash))
+        do {
+            try await database.recordAuditHead()
+        } catch {
+            context.logger.error("Cannot record the audit head beside the database: \(error)")
+        }
         events.publish(changed)
         let summary = "\(run.raised) raised, \(run.open) open, \(run.resolved) resolved"
         context.logger.info("Review run \(run.id ?? 0) (\(trigger.rawValue)): \(summary)")

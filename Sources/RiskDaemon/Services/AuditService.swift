@@ -14,13 +14,34 @@ struct AuditService {
                                                            after: try Paging.after(parameters.after), limit: limit)
             return .init(entries: page.entries.map(AuditInterface.Entry.init), next: page.next)
         }
-        table.on(AuditInterface.Verify.self, work: .long) { _, _ in
-            let result = try await context.database.verifyAudit()
-            if !result.ok {
-                context.logger.critical("Audit chain broken at entry \(result.firstBadSeq ?? 0)")
-            }
-            return .init(ok: result.ok, entries: result.entries, head: result.head, firstBadSeq: result.firstBadSeq)
+        table.on(AuditInterface.Verify.self, work: .long) { parameters, _ in
+            try await verify(head: parameters.head)
         }
         return table
+    }
+
+    /// Verifies the chain against `head`, or against the head recorded beside the database when `head` is `nil`.
+    private func verify(head: String?) async throws -> AuditInterface.Verify.Reply {
+        let database = context.database
+        let anchor: AuditAnchor?
+        let origin: String
+        if let head {
+            guard AuditAnchor.isHash(head) else {
+                throw DomainError.invalidValue("head", "a head is 64 lowercase hexadecimal digits")
+            }
+            anchor = AuditAnchor(seq: nil, hash: head)
+            origin = "given"
+        } else {
+            anchor = try database.recordedAuditHead()
+            origin = "recorded in \(database.auditHeadPath ?? "riskd")"
+        }
+        let result = try await database.verifyAudit(against: anchor)
+        if !result.ok, let anchor, result.firstBadSeq == result.entries + 1 {
+            context.logger.critical(
+                "Audit chain does not hold \(anchor) \(origin): it ends at entry \(result.entries)")
+        } else if !result.ok {
+            context.logger.critical("Audit chain broken at entry \(result.firstBadSeq ?? 0)")
+        }
+        return .init(ok: result.ok, entries: result.entries, head: result.head, firstBadSeq: result.firstBadSeq)
     }
 }

@@ -8,15 +8,35 @@ struct AuditVerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the hash chain of the whole audit trail and say whether it is intact.",
-        discussion: "If the chain is broken, the first bad entry is named and riskctl exits with status 1."
+        discussion: """
+            The chain must also still hold the head given with --head (a hash printed earlier, e.g. in a review \
+            run's journal summary) or, without it, the last head riskd recorded beside its database: a chain \
+            whose last entries were removed is not intact. If the chain is broken or shortened, the first bad or \
+            missing entry is named and riskctl exits with status 1.
+            """
     )
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks riskd to verify the chain; exits with status 1 when it is broken.
+    /// A head printed earlier that the chain must still hold.
+    @Option(name: .long, help: ArgumentHelp("The chain must still hold this head (64 hex digits).",
+                                            valueName: "HASH"))
+    var head: String?
+
+    /// Rejects a head that is not a hash before anything is sent.
+    func validate() throws {
+        if let head, head.utf8.count != 64 || !head.lowercased().utf8.allSatisfy({ Self.hexDigits.contains($0) }) {
+            throw ValidationError("--head takes a head of 64 hexadecimal digits, not \(head)")
+        }
+    }
+
+    private static let hexDigits = Set("0123456789abcdef".utf8)
+
+    /// Asks riskd to verify the chain; exits with status 1 when it is broken or shortened.
     func run() throws {
-        let answer = try options.connect().call(AuditInterface.Verify.self, NoParameters())
+        let parameters = AuditInterface.Verify.Parameters(head: head?.lowercased())
+        let answer = try options.connect().call(AuditInterface.Verify.self, parameters)
         if options.json {
             try Output.json(answer.parameters)
             if answer.parameters["ok"] != .bool(true) {
@@ -32,7 +52,8 @@ struct AuditVerifyCommand: ParsableCommand {
         } else {
             let location = reply.firstBadSeq.map { " at entry \($0)" } ?? ""
             let entries = "\(Self.grouped(reply.entries)) \(reply.entries == 1 ? "entry" : "entries")"
-            Output.line("Audit chain broken\(location) (\(entries) checked).")
+            // A removed tail and a rewritten entry read alike on the wire: the entry named is missing or wrong.
+            Output.line("Audit chain broken\(location) (\(entries) checked): that entry is missing or does not match.")
         }
         if !reply.ok {
             throw ExitCode(ExitStatus.failure.rawValue)

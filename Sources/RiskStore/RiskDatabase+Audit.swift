@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+extension RiskDatabase {
+    /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
+    public func auditLog(subject: String?, after: Int?, limit: Int) async throws
+        -> (entries: [AuditEntry], next: Int?)
+    {
+        try await lookup { db in
+            var sql = "SELECT * FROM audit WHERE seq > ?"
+            var arguments: StatementArguments = [after ?? 0]
+            if let subject {
+                sql += " AND subject = ?"
+                arguments += [subject]
+            }
+            sql += " ORDER BY seq LIMIT ?"
+            arguments += [limit + 1]
+            let rows = try AuditEntry.fetchAll(db, sql: sql, arguments: arguments)
+            let page = Array(rows.prefix(limit))
+            return (page, rows.count > limit ? page.last?.seq : nil)
+        }
+    }
+
+    /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).
+    public func auditHead() async throws -> (seq: Int, hash: String) {
+        let head = try await currentAuditHead()
+        return (head.seq ?? 0, head.hash)
+    }
+
+    /// The newest audit entry as an anchor; seq 0 and 64 zeros for an empty chain.
+    public func currentAuditHead() async throws -> AuditAnchor {
+        try await lookup { db in try Self.auditHead(db) }
+    }
+
+    /// `currentAuditHead`, read on the writer's connection and blocking the calling thread until the write under way
+    /// (if any) is done: for start and shutdown, outside any call. Never from a method body (docs/concurrency.md).
+    public func currentAuditHeadBlocking() throws -> AuditAnchor {
+        try writer.writeWithoutTransaction { db in try Self.auditHead(db) }
+    }
+
+    private static func auditHead(_ db: Database) throws -> AuditAnchor {
+        let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+        return AuditAnchor(seq: row?["seq"] ?? 0, hash: row?["hash"] ?? AuditChain.genesis)
+    }
+
+    /// Recomputes the audit chain; with `anchor`, it is ok only if it still holds that entry too.
+    public func verifyAudit(against anchor: AuditAnchor? = nil) async throws -> AuditVerification {
+        try await writer.read { db in try AuditChain.verify(db, anchor: anchor) }
+    }
+
+    /// Whether the chain still holds `anchor` (the entry at its seq has its hash), without recomputing anything:
+    /// the check riskd makes at start. Blocks, on the writer's connection, like `currentAuditHeadBlocking`.
+    public func auditChainHolds(_ anchor: AuditAnchor) throws -> Bool {
+        if anchor.hash == AuditChain.genesis { return true }
+        return try writer.writeWithoutTransaction { db in
+            if let seq = anchor.seq {
+                return try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seq])
+                    == anchor.hash
+            }
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE hash = ?)",
+                                     arguments: [anchor.hash]) ?? false
+        }
+    }
+
+    /// The head last recorded beside the database file; `nil` for an in-memory database or when none was recorded.
+    ///
+    /// - Throws: `FileRefusal` when the file is there but is not riskd's or holds no head.
+    public func recordedAuditHead() throws -> AuditAnchor? {
+        guard let path else { return nil }
+        return try AuditHeadFile(databasePath: path).read()
+    }
+
+    /// Where the head is recorded, or `nil` for an in-memory database.
+    public var auditHeadPath: String? {
+        path.map { AuditHeadFile(databasePath: $0).path }
+    }
+
+    /// Records the current head beside the database file (nothing for an in-memory database) and returns it.
+    @discardableResult
+    public func recordAuditHead() async throws -> AuditAnchor {
+        let head = try await currentAuditHead()
+        if let path { try AuditHeadFile(databasePath: path).record(head) }
+        return head
+    }
+
+    /// `recordAuditHead`, blocking: for start and shutdown (see `currentAuditHeadBlocking`).
+    @discardableResult
+    public func recordAuditHeadBlocking() throws -> AuditAnchor {
+        let head = try currentAuditHeadBlocking()
+        if let path { try AuditHeadFile(databasePath: path).record(head) }
+        return head
+    }
+
+    /// Appends an audit entry made by riskd itself rather than by a call (at start), and records the new head.
+    @discardableResult
+    public func auditDaemonAction(_ actor: Actor, subject: String?, detail: AuditDetail) throws -> AuditAnchor {
+        let entry = try writer.write { db in
+            try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
+                                  method: actor.method, subject: subject, detail: detail)
+        }
+        let head = AuditAnchor(seq: entry.seq, hash: entry.hash)
+        if let path { try AuditHeadFile(databasePath: path).record(head) }
+        return head
+    }
+
+    /// Records an audit entry for a change made in `db` by `actor`.
+    func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
+        try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
+                              method: actor.method, subject: subject, detail: detail)
+    }
+}
