@@ -55,6 +55,20 @@ struct ConflictRulesTests {
         #expect(Self.summary(found) == expected)
     }
 
+    /// Issue 8, defect 10, through a whole check: the registry's aliases are folded too.
+    @Test("A check with look-alike letters finds the declarations", arguments: [
+        (["Wеstеrn Bаlkаn Fund"], ["ana I-8 exact Wеstеrn Bаlkаn Fund", "ivan I-12 alias Wеstеrn Bаlkаn Fund"]),
+        (["ОЅF"], ["ivan I-9 exact ОЅF", "marta I-11 possible ОЅF"]),
+        (["Udruženje Рrеvеnt"], ["ana I-7 exact Udruženje Рrеvеnt"]),
+        (["Ореn Sосiеtу Fоundаtiоns"],
+         ["ivan I-9 alias Ореn Sосiеtу Fоundаtiоns", "marta I-11 possible Ореn Sосiеtу Fоundаtiоns"]),
+    ])
+    func confusables(asked: [String], expected: [String]) {
+        let found = ConflictRules.conflicts(asked: asked, interests: Self.interests, registry: Self.registry,
+                                            today: Fixture.today)
+        #expect(Self.summary(found) == expected)
+    }
+
     @Test("A conflict names the organisation as declared and carries the interest's kind") func fields() throws {
         let found = ConflictRules.conflicts(asked: ["Open Society Foundations"], interests: Self.interests,
                                             registry: Self.registry, today: Fixture.today)
