@@ -1,19 +1,22 @@
 /// Conflict checks as pure functions: which active interests tie a board member to the organisations a decision
 /// concerns.
 public enum ConflictRules {
-    /// The most organisation names one check may ask about.
+    /// The most organisation names `interests.max_organisations_per_check` may allow.
     public static let maximumNames = 100
 
-    /// The names and the matter of a check request, trimmed; refuses an empty list, a name with no letter or digit
-    /// and an empty matter.
-    public static func request(organisations: [String], matter: String) throws(DomainError)
-        -> (organisations: [String], matter: String)
+    /// The names and the matter of a check request, trimmed; refuses an empty list, more names than
+    /// `maximumNames` allows (`interests.max_organisations_per_check`), a name with no letter or digit and an empty
+    /// matter.
+    public static func request(organisations: [String], matter: String,
+                               maximumNames: Int = InterestPolicy().maximumOrganisationsPerCheck)
+        throws(DomainError) -> (organisations: [String], matter: String)
     {
         guard !organisations.isEmpty else {
             throw .invalidValue("organisations", "must name at least one organisation")
         }
         guard organisations.count <= maximumNames else {
-            throw .invalidValue("organisations", "must name at most \(maximumNames), not \(organisations.count)")
+            throw .invalidValue("organisations", "must name at most \(maximumNames) "
+                                + "(interests.max_organisations_per_check), not \(organisations.count)")
         }
         var names: [String] = []
         for (index, text) in organisations.enumerated() {

@@ -5,7 +5,8 @@ import Varlink
 extension InterestInterface {
     /// Declares an interest of the caller.
     ///
-    /// Roles: board, for the caller only.
+    /// Roles: board, for the caller only. A member who already has interests.max_declarations_per_member
+    /// declarations on record, ended ones included, gets InvalidValue (field "declarant").
     public enum Declare: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name

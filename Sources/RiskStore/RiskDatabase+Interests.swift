@@ -45,19 +45,29 @@ extension RiskDatabase {
         }
     }
 
-    /// Counts every declared interest, ended ones included.
-    public func interestCount() async throws -> Int {
-        try await writer.read { db in try InterestRow.fetchCount(db) }
+    /// Counts every declared interest, ended ones included; only those of `declarant` when given.
+    public func interestCount(declarant: String? = nil) async throws -> Int {
+        try await writer.read { db in
+            guard let declarant else { return try InterestRow.fetchCount(db) }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                                    arguments: [declarant]) ?? 0
+        }
     }
 
     // MARK: Mutations
 
     /// Stores a new interest (from `InterestRules.declare`), linked to the registry's organisation whose name or
     /// alias matches the declared name, records its declarant as a member, and audits it.
-    public func declareInterest(_ interest: Interest, actor: Actor,
+    ///
+    /// Refused (`InterestRules.admitDeclaration`) when the declarant already has as many declarations on record as
+    /// `policy` allows; counted in the same transaction, so concurrent declarations cannot pass the cap together.
+    public func declareInterest(_ interest: Interest, policy: InterestPolicy = InterestPolicy(), actor: Actor,
                                 detail: @escaping @Sendable (Interest) -> AuditDetail) async throws -> Interest
     {
         try await write { db in
+            let declared = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                                            arguments: [interest.declarant]) ?? 0
+            try InterestRules.admitDeclaration(declared: declared, policy: policy)
             var linked = interest
             linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
             var row = InterestRow(linked)
