@@ -1,4 +1,5 @@
-/// Bounds on what one reply may carry, and estimates of what a record takes in one.
+/// Bounds on what one reply may carry, and estimates of what a record takes in one (`interest.List`,
+/// `interest.Checks`).
 ///
 /// A list method fills a page up to its `limit` and stops earlier once the records taken so far would encode to
 /// more than `pageBytes`, returning `next` as usual; a page always holds at least one record, so every record can
@@ -24,6 +25,15 @@ public enum ReplySize {
         for conflict in check.conflicts {
             bytes += 96 + of(conflict.declarant) + of(conflict.kind) + of(conflict.organisation)
         }
+        return bytes
+    }
+
+    /// An upper bound on the bytes `interest` takes in a reply.
+    public static func of(_ interest: Interest) -> Int {
+        var bytes = 512 + of(interest.declarant) + of(interest.organisation) + of(interest.description)
+        bytes += interest.value.map(of) ?? 0
+        bytes += interest.managementPlan.map(of) ?? 0
+        bytes += interest.managedBy.map(of) ?? 0
         return bytes
     }
 

@@ -97,6 +97,7 @@ extension InterestInterface {
     /// Lists the interests the caller may see, in id order, one page at a time.
     ///
     /// Roles: admin, auditor; a board member sees their own and, when allowed, others' non-sensitive ones.
+    /// A page ends after limit interests, or earlier once they would take more than 256 KiB; next continues it.
     public enum List: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name

@@ -10,7 +10,8 @@ extension RiskDatabase {
     }
 
     /// One page of the interests `query.viewer` may see that match `query`, by id; `next` is the id to continue
-    /// after.
+    /// after. A page ends after `query.limit` interests, or earlier once it would take more than `query.budget`
+    /// bytes (`ReplySize`); it always holds one interest when any is left.
     public func interests(_ query: InterestQuery) async throws -> (interests: [Interest], next: Int?) {
         try lookup { db in
             var clauses = ["id > ?"]
@@ -39,9 +40,18 @@ extension RiskDatabase {
             }
             let sql = "SELECT * FROM interest WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
             arguments += [query.limit + 1]
-            let rows = try InterestRow.fetchAll(db, sql: sql, arguments: arguments)
-            let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
-            return (page, rows.count > query.limit ? page.last?.id : nil)
+            // A cursor, so that a page cut short by its byte budget reads no further rows.
+            let rows = try InterestRow.fetchCursor(db, sql: sql, arguments: arguments)
+            var budget = ReplySize.Page(budget: query.budget)
+            var page: [Interest] = []
+            while let row = try rows.next() {
+                let interest = try row.domain()
+                guard page.count < query.limit, budget.take(ReplySize.of(interest)) else {
+                    return (page, page.last?.id)
+                }
+                page.append(interest)
+            }
+            return (page, nil)
         }
     }
 
