@@ -13,7 +13,8 @@ public struct Conflict: Sendable, Hashable {
     public var organisation: String
     /// The name of the check that matched.
     public var asked: String
-    /// Whether the interest is sensitive: seen only by its declarant, administrators and auditors.
+    /// Whether the interest is sensitive now (read from the interest whenever a stored check is read): seen only by
+    /// its declarant, administrators and auditors.
     public var sensitive: Bool
     /// How the asked name matched.
     public var match: NameMatching.Match
@@ -51,7 +52,8 @@ public struct ConflictCheck: Sendable, Hashable {
     public var matter: String
     /// The names asked, as given.
     public var organisations: [String]
-    /// Every conflict found, none withheld: what a viewer reads is decided when it is read.
+    /// Every conflict found, none withheld: what a viewer reads is decided when it is read (`InterestViewer`).
+    /// The store keeps only references to the interests, and fills these from the interests as they are.
     public var conflicts: [Conflict]
 
     /// A check from its fields.

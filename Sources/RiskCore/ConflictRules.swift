@@ -1,19 +1,22 @@
 /// Conflict checks as pure functions: which active interests tie a board member to the organisations a decision
 /// concerns.
 public enum ConflictRules {
-    /// The most organisation names one check may ask about.
+    /// The most organisation names `interests.max_organisations_per_check` may allow.
     public static let maximumNames = 100
 
-    /// The names and the matter of a check request, trimmed; refuses an empty list, a name with no letter or digit
-    /// and an empty matter.
-    public static func request(organisations: [String], matter: String) throws(DomainError)
-        -> (organisations: [String], matter: String)
+    /// The names and the matter of a check request, trimmed; refuses an empty list, more names than
+    /// `maximumNames` allows (`interests.max_organisations_per_check`), a name with no letter or digit and an empty
+    /// matter.
+    public static func request(organisations: [String], matter: String,
+                               maximumNames: Int = InterestPolicy().maximumOrganisationsPerCheck)
+        throws(DomainError) -> (organisations: [String], matter: String)
     {
         guard !organisations.isEmpty else {
             throw .invalidValue("organisations", "must name at least one organisation")
         }
         guard organisations.count <= maximumNames else {
-            throw .invalidValue("organisations", "must name at most \(maximumNames), not \(organisations.count)")
+            throw .invalidValue("organisations", "must name at most \(maximumNames) "
+                                + "(interests.max_organisations_per_check), not \(organisations.count)")
         }
         var names: [String] = []
         for (index, text) in organisations.enumerated() {
@@ -31,20 +34,22 @@ public enum ConflictRules {
     /// Every interest active on `today` whose organisation matches one of `asked`, once per interest with its
     /// strongest match, ordered by declarant and id. Nothing is withheld here.
     ///
-    /// Names are compared through the registry both ways: an interest declared as "Open Society Foundations"
+    /// Names are compared in their matching form (look-alike Cyrillic and Greek letters folded to Latin ones), and
+    /// through the registry both ways: an interest declared as "Open Society Foundations"
     /// matches an asked "OSF" as an `alias` when the registry gives the organisation that alias, and so does one
     /// declared as "OSF" for an asked "Open Society Foundations".
     public static func conflicts(asked: [String], interests: [Interest], registry: [Organisation],
                                  today: CalendarDate) -> [Conflict] {
         let directory = RegistryNames(registry)
         let askedNames = asked.map { name in
-            let normalised = NameMatching.normalise(name)
+            let normalised = NameMatching.matchingForm(name)
             return (name: name, normalised: normalised, organisationNames: directory.names(of: normalised))
         }
         var normalisedOrganisations: [String: String] = [:]
         var conflicts: [Conflict] = []
         for interest in interests where interest.isActive(today: today) {
-            let candidate = normalisedOrganisations[interest.organisation] ?? interest.normalisedOrganisation
+            let candidate = normalisedOrganisations[interest.organisation]
+                ?? NameMatching.foldConfusables(interest.normalisedOrganisation)
             normalisedOrganisations[interest.organisation] = candidate
             let candidateNames = interest.organisationId.flatMap(directory.names(ofId:))
                 ?? directory.names(of: candidate)
@@ -82,7 +87,7 @@ public enum ConflictRules {
     }
 }
 
-/// The registry's names, normalised, by name and by organisation.
+/// The registry's names, in their matching form (`NameMatching.matchingForm`), by name and by organisation.
 struct RegistryNames {
     private var organisationByName: [String: Int] = [:]
     private var namesById: [Int: [String]] = [:]
@@ -90,18 +95,19 @@ struct RegistryNames {
     /// The names of every organisation of `registry`.
     init(_ registry: [Organisation]) {
         for organisation in registry {
-            let names = [organisation.normalisedName] + organisation.normalisedAliases
+            let names = ([organisation.normalisedName] + organisation.normalisedAliases)
+                .map(NameMatching.foldConfusables)
             namesById[organisation.id] = names
             for name in names { organisationByName[name] = organisation.id }
         }
     }
 
-    /// Every normalised name of the organisation that goes by `normalised`; empty when none does.
+    /// Every name (in matching form) of the organisation that goes by `normalised`; empty when none does.
     func names(of normalised: String) -> [String] {
         organisationByName[normalised].flatMap { namesById[$0] } ?? []
     }
 
-    /// Every normalised name of organisation `id`; `nil` when the registry has none with that id.
+    /// Every name (in matching form) of organisation `id`; `nil` when the registry has none with that id.
     func names(ofId id: Int) -> [String]? {
         namesById[id]
     }

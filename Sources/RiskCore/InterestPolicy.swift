@@ -8,14 +8,22 @@ public struct InterestPolicy: Sendable, Hashable {
     public var confirmEveryDays: Int
     /// Whether board members see each other's entries that are not sensitive.
     public var boardSeesRegister: Bool
+    /// The most declarations one member may have on record, ended ones included
+    /// (`interests.max_declarations_per_member`).
+    public var maximumDeclarationsPerMember: Int
+    /// The most organisation names one conflict check may ask about (`interests.max_organisations_per_check`).
+    public var maximumOrganisationsPerCheck: Int
 
     /// The policy with these values; the defaults are those of `config/riskd.toml`.
     public init(lateAfterDays: Int = 28, firstConfirmationDays: Int = 28, confirmEveryDays: Int = 365,
-                boardSeesRegister: Bool = true) {
+                boardSeesRegister: Bool = true, maximumDeclarationsPerMember: Int = 100,
+                maximumOrganisationsPerCheck: Int = 20) {
         self.lateAfterDays = lateAfterDays
         self.firstConfirmationDays = firstConfirmationDays
         self.confirmEveryDays = confirmEveryDays
         self.boardSeesRegister = boardSeesRegister
+        self.maximumDeclarationsPerMember = maximumDeclarationsPerMember
+        self.maximumOrganisationsPerCheck = maximumOrganisationsPerCheck
     }
 
     /// The day a member's next confirmation is due: `confirmEveryDays` after the last one, or

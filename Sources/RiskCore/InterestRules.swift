@@ -29,6 +29,18 @@ public enum InterestRules {
                         managedBy: nil, managedAt: nil)
     }
 
+    /// Checks that a member who has `declared` interests on record (ended ones included) may declare one more.
+    ///
+    /// The cap keeps one member from filling the register (and every conflict check) with declarations; a member
+    /// who reaches it asks the secretariat, who can raise `interests.max_declarations_per_member`.
+    public static func admitDeclaration(declared: Int, policy: InterestPolicy) throws(DomainError) {
+        let maximum = policy.maximumDeclarationsPerMember
+        guard declared < maximum else {
+            throw .invalidValue("declarant", "has \(declared) declarations on record, the most "
+                                + "interests.max_declarations_per_member (\(maximum)) allows; ask the secretariat")
+        }
+    }
+
     /// The interest with `changes` applied.
     public static func update(_ interest: Interest, with changes: InterestChanges) throws(DomainError) -> Interest {
         guard !changes.isEmpty else {

@@ -8,6 +8,10 @@ import Foundation
 /// `normalise` folds case (`OSF` = `osf`), diacritics (`Udruženje` = `udruzenje`, `č ć š ž` = `c c s z`), letters
 /// that have no decomposition (`đ ł ø ı ß æ œ þ` = `d l o i ss ae oe th`), compatibility forms (`ﬁ` = `fi`,
 /// full-width letters) and turns every run of punctuation and white space into one space.
+///
+/// Conflict checks compare names in their matching form (`matchingForm`): normalised, and with the Cyrillic and
+/// Greek letters that look like Latin ones written as those (`confusables`), so that "Οpen Sоciety" typed with a
+/// Greek omicron and a Cyrillic о still finds a declaration of "Open Society".
 public enum NameMatching {
     /// How an asked name matched a candidate.
     public enum Match: String, Sendable, Hashable, CaseIterable, Comparable {
@@ -40,6 +44,35 @@ public enum NameMatching {
         "ŧ": "t",
     ]
 
+    /// Cyrillic and Greek letters (lower case: the text is lowered first) that look like a Latin letter in upper
+    /// or lower case, and the Latin letter they are folded to in matching: the common look-alikes, not Unicode's
+    /// whole confusables table. Both cases of a letter fold alike (`Н` and `н` to `h`, after `Н`), so that names
+    /// written wholly in Cyrillic or Greek still match each other whatever their case.
+    static let confusables: [Unicode.Scalar: Unicode.Scalar] = [
+        // Cyrillic
+        "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+        "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "һ": "h", "ӏ": "l",
+        "ԛ": "q", "ԝ": "w", "ү": "y",
+        // Greek
+        "α": "a", "β": "b", "ε": "e", "ζ": "z", "η": "h", "ι": "i", "κ": "k", "μ": "m", "ν": "n", "ο": "o",
+        "ρ": "p", "τ": "t", "υ": "y", "χ": "x",
+    ]
+
+    /// The form conflict checks compare: `normalise(name)` with every letter of `confusables` folded to its Latin
+    /// look-alike. Empty when the name holds no letter or digit.
+    public static func matchingForm(_ name: String) -> String {
+        foldConfusables(normalise(name))
+    }
+
+    /// A normalised name with every letter of `confusables` folded to its Latin look-alike.
+    public static func foldConfusables(_ normalised: String) -> String {
+        var folded = String.UnicodeScalarView()
+        for scalar in normalised.unicodeScalars {
+            folded.append(confusables[scalar] ?? scalar)
+        }
+        return String(folded)
+    }
+
     /// The folded form of `name`: lower case, without diacritics, words separated by single spaces, no space at
     /// either end. Empty when the name holds no letter or digit.
     public static func normalise(_ name: String) -> String {
@@ -70,13 +103,13 @@ public enum NameMatching {
     }
 
     /// How `asked` matches `candidate`, a name as declared, whose organisation in the registry also goes by
-    /// `aliases` (its registered name and aliases); `nil` when it does not.
+    /// `aliases` (its registered name and aliases); `nil` when it does not. Compares the names' `matchingForm`.
     public static func match(asked: String, candidate: String, aliases: [String]) -> Match? {
-        match(normalisedAsked: normalise(asked), normalisedCandidate: normalise(candidate),
-              normalisedAliases: aliases.map(normalise))
+        match(normalisedAsked: matchingForm(asked), normalisedCandidate: matchingForm(candidate),
+              normalisedAliases: aliases.map(matchingForm))
     }
 
-    /// `match(asked:candidate:aliases:)` over names that are already normalised.
+    /// `match(asked:candidate:aliases:)` over names already in their `matchingForm`.
     public static func match(normalisedAsked asked: String, normalisedCandidate candidate: String,
                              normalisedAliases aliases: [String]) -> Match? {
         guard !asked.isEmpty else { return nil }

@@ -16,11 +16,23 @@ public struct RiskPolicy: Sendable, Hashable {
 }
 
 /// Limits on free text, so one record cannot grow without bound.
+///
+/// A limit is given in characters (grapheme clusters, what a person counts) and holds in UTF-8 bytes as well:
+/// one character may be built of any number of combining marks ("A" and 50 000 accents is one character), so a
+/// count of characters alone bounds nothing. `FieldRules.optionalText` is the one place that applies both.
 public enum TextLimits {
     /// Titles, owners, short names.
     public static let short = 200
     /// Descriptions, notes, plans.
     public static let long = 10_000
+    /// UTF-8 bytes allowed per character of a limit: four, the most one Unicode scalar takes, so text of any script
+    /// that fits the character limit fits the byte limit too, unless its characters stack combining marks.
+    public static let bytesPerCharacter = 4
+
+    /// The most UTF-8 bytes a text limited to `characters` characters may take.
+    public static func maximumBytes(forCharacters characters: Int) -> Int {
+        characters * bytesPerCharacter
+    }
 }
 
 /// Shared checks of single values; each names the field it checks.
@@ -32,7 +44,7 @@ public enum FieldRules {
         }
     }
 
-    /// Non-empty text (after trimming) of at most `limit` characters; returns it trimmed.
+    /// Non-empty text (after trimming) within `limit` (see `optionalText`); returns it trimmed.
     public static func requiredText(_ value: String, field: String, limit: Int = TextLimits.short)
         throws(DomainError) -> String
     {
@@ -41,10 +53,17 @@ public enum FieldRules {
         return try optionalText(trimmed, field: field, limit: limit)
     }
 
-    /// Text of at most `limit` characters with no control characters other than newline and tab.
+    /// Text of at most `limit` characters, and at most `TextLimits.maximumBytes(forCharacters: limit)` bytes of
+    /// UTF-8, with no control characters other than newline and tab.
     public static func optionalText(_ value: String, field: String, limit: Int = TextLimits.long)
         throws(DomainError) -> String
     {
+        // Bytes first: counting characters walks every scalar of a text that may be megabytes long.
+        let bytes = value.utf8.count
+        let maximumBytes = TextLimits.maximumBytes(forCharacters: limit)
+        guard bytes <= maximumBytes else {
+            throw .invalidValue(field, "must be at most \(maximumBytes) bytes of UTF-8, not \(bytes)")
+        }
         guard value.count <= limit else {
             throw .invalidValue(field, "must be at most \(limit) characters, not \(value.count)")
         }

@@ -37,6 +37,10 @@ public struct Configuration: Sendable {
         public var confirmEveryDays = 365
         public var lateAfterDays = 28
         public var unmanagedAfterDays = 30
+        /// `max_declarations_per_member`: declarations one member may have on record, ended ones included.
+        public var maxDeclarationsPerMember = 100
+        /// `max_organisations_per_check`: names one conflict check may ask about.
+        public var maxOrganisationsPerCheck = 20
     }
 
     /// `[review]`.

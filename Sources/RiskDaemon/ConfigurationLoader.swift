@@ -143,6 +143,12 @@ public enum ConfigurationLoader {
             "confirm_every_days": { c, v throws(SetterError) in c.interests.confirmEveryDays = try days(v) },
             "late_after_days": { c, v throws(SetterError) in c.interests.lateAfterDays = try days(v) },
             "unmanaged_after_days": { c, v throws(SetterError) in c.interests.unmanagedAfterDays = try days(v) },
+            "max_declarations_per_member": { c, v throws(SetterError) in
+                c.interests.maxDeclarationsPerMember = try int(v, 1...10_000)
+            },
+            "max_organisations_per_check": { c, v throws(SetterError) in
+                c.interests.maxOrganisationsPerCheck = try int(v, 1...ConflictRules.maximumNames)
+            },
         ],
         "ethics": [
             "acknowledge_within_days": { c, v throws(SetterError) in c.ethicsAcknowledgeWithinDays = try days(v) },

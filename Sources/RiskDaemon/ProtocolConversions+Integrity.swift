@@ -45,7 +45,7 @@ extension InterestInterface.Confirmation {
 }
 
 extension InterestInterface.ConflictCheck {
-    /// The check as stored: what a viewer may read is decided before (`InterestViewer.view`).
+    /// The check as the caller reads it: what they may see is decided before (`InterestViewer.view`).
     init(_ check: RiskCore.ConflictCheck) {
         self.init(id: check.id, at: check.at.description, by: check.by, matter: check.matter,
                   organisations: check.organisations,
@@ -71,6 +71,8 @@ extension Configuration.Interests {
     /// The rules of the register of interests this configuration sets.
     var policy: InterestPolicy {
         InterestPolicy(lateAfterDays: lateAfterDays, firstConfirmationDays: firstConfirmationDays,
-                       confirmEveryDays: confirmEveryDays, boardSeesRegister: boardSeesRegister)
+                       confirmEveryDays: confirmEveryDays, boardSeesRegister: boardSeesRegister,
+                       maximumDeclarationsPerMember: maxDeclarationsPerMember,
+                       maximumOrganisationsPerCheck: maxOrganisationsPerCheck)
     }
 }

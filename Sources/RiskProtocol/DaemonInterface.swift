@@ -82,7 +82,8 @@ extension DaemonInterface {
             public var schemaVersion: Int
             /// Number of risks in the register, closed ones included.
             public var risks: Int
-            /// Number of declared interests, ended ones included.
+            /// Number of declared interests, ended ones included; for a caller who is neither admin nor auditor,
+            /// their own only.
             public var interests: Int
             /// Number of review findings that are open, acknowledged ones included.
             public var openFindings: Int

@@ -43,7 +43,7 @@ extension InterestInterface {
 
     /// Checks organisations against the active interests of the board and stores the check for the minutes.
     ///
-    /// Roles: admin, board.
+    /// Roles: admin, board. A board member's reply omits conflicts from other members' sensitive interests.
     public enum Check: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name
@@ -52,7 +52,7 @@ extension InterestInterface {
 
         /// The parameters of `org.riskd.interest.Check`.
         public struct Parameters: Codable, Sendable, Hashable {
-            /// The organisation names the decision concerns.
+            /// The organisation names the decision concerns, at most interests.max_organisations_per_check.
             public var organisations: [String]
             /// The matter to be decided, e.g. an agenda item.
             public var matter: String
@@ -79,7 +79,8 @@ extension InterestInterface {
     /// Lists stored conflict checks, in id order, one page at a time.
     ///
     /// Roles: admin and auditor see every check; a board member sees the checks they ran, and the others' when
-    /// interests.board_sees_register is set, with conflicts from interests they may not see withheld.
+    /// interests.board_sees_register is set, without conflicts from others' sensitive interests. A page ends after
+    /// limit checks, or earlier once its checks would take more than 256 KiB; next then continues it.
     public enum Checks: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name

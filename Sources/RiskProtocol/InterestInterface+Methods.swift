@@ -5,7 +5,8 @@ import Varlink
 extension InterestInterface {
     /// Declares an interest of the caller.
     ///
-    /// Roles: board, for the caller only.
+    /// Roles: board, for the caller only. A member who already has interests.max_declarations_per_member
+    /// declarations on record, ended ones included, gets InvalidValue (field "declarant").
     public enum Declare: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name
@@ -96,6 +97,7 @@ extension InterestInterface {
     /// Lists the interests the caller may see, in id order, one page at a time.
     ///
     /// Roles: admin, auditor; a board member sees their own and, when allowed, others' non-sensitive ones.
+    /// A page ends after limit interests, or earlier once they would take more than 256 KiB; next continues it.
     public enum List: VarlinkMethod {
         /// The interface, `org.riskd.interest`.
         public static let interface = InterestInterface.name

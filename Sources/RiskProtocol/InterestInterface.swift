@@ -190,7 +190,8 @@ extension InterestInterface {
         public var declarant: String
         /// Id of the interest; 0 when withheld.
         public var interestId: Int
-        /// The interest's kind, or "withheld" for another member's sensitive interest seen by a board member.
+        /// The interest's kind, or "withheld" for another member's interest that the register hides from a board
+        /// member (interests.board_sees_register false); another member's sensitive interest is omitted instead.
         public var kind: String
         /// Name of the organisation as declared; when withheld, the name that was asked.
         public var organisation: String

@@ -18,6 +18,8 @@ public struct InterestQuery: Sendable, Hashable {
     public var limit: Int
     /// Only ids greater than this.
     public var after: Int?
+    /// The most bytes the page should take in a reply (`ReplySize.Page`).
+    public var budget: Int = ReplySize.pageBytes
 
     /// A query from its filters.
     public init(viewer: InterestViewer, declarant: String? = nil, active: Bool? = nil,

@@ -82,6 +82,7 @@ enum Migrations {
         }
         migrator.registerMigration("v2-integrity-register", migrate: integrityRegister)
         migrator.registerMigration("v3-reviews", migrate: reviews)
+        migrator.registerMigration("v4-conflict-checks-by-reference", migrate: conflictReferences)
         return migrator
     }
 

@@ -25,7 +25,8 @@ extension RiskDatabase {
     }
 
     /// Runs a conflict check of `organisations` (already checked by `ConflictRules.request`) against every interest
-    /// active on `today` and the registry as they are now, stores it with every conflict found, and audits it.
+    /// active on `today` and the registry as they are now, stores it (the names asked, and a reference to each
+    /// interest found), and audits it. Returns the check with every conflict, nothing withheld yet.
     public func recordConflictCheck(organisations: [String], matter: String, today: CalendarDate, actor: Actor,
                                     detail: @escaping @Sendable (ConflictCheck) -> AuditDetail)
         async throws -> ConflictCheck
@@ -37,19 +38,29 @@ extension RiskDatabase {
             ).map { row throws(StoreError) in try row.domain() }
             let conflicts = ConflictRules.conflicts(asked: organisations, interests: interests,
                                                     registry: try Self.registry(db), today: today)
-            var row = try ConflictCheckRow(ConflictCheck(id: 0, at: actor.now, by: actor.user, matter: matter,
-                                                         organisations: organisations, conflicts: conflicts))
+            var row = try ConflictCheckRow(at: actor.now, by: actor.user, matter: matter,
+                                           organisations: organisations)
             try row.insert(db)
-            let check = try row.domain()
-            try self.audit(db, actor, subject: "check:\(check.id)", detail: detail(check))
+            guard let id = row.id else { throw StoreError.corrupt("conflict_check without an id") }
+            for conflict in conflicts {
+                try ConflictMatchRow(checkId: id, interestId: conflict.interestId,
+                                     asked: organisations.firstIndex(of: conflict.asked) ?? 0,
+                                     match: conflict.match.rawValue).insert(db)
+            }
+            let check = ConflictCheck(id: id, at: actor.now, by: actor.user, matter: matter,
+                                      organisations: organisations, conflicts: conflicts)
+            try self.audit(db, actor, subject: "check:\(id)", detail: detail(check))
             return check
         }
     }
 
-    /// One page of the stored checks `viewer` may read, by id, as stored (nothing withheld yet); `next` is the id to
-    /// continue after.
-    public func conflictChecks(viewer: InterestViewer, after: Int?, limit: Int) async throws
-        -> (checks: [ConflictCheck], next: Int?)
+    /// One page of the stored checks `viewer` may read, by id, each as `viewer` reads it now: its conflicts
+    /// resolved against the interests as they are and passed through `InterestViewer.view`.
+    ///
+    /// A page ends after `limit` checks, or earlier when the next check would take it past `budget` bytes
+    /// (`ReplySize`); it always holds one check when any is left. `next` is the id to continue after.
+    public func conflictChecks(viewer: InterestViewer, after: Int?, limit: Int, budget: Int = ReplySize.pageBytes)
+        async throws -> (checks: [ConflictCheck], next: Int?)
     {
         try await lookup { db in
             var sql = "SELECT * FROM conflict_check WHERE id > ?"
@@ -60,9 +71,17 @@ extension RiskDatabase {
             }
             sql += " ORDER BY id LIMIT ?"
             arguments += [limit + 1]
-            let rows = try ConflictCheckRow.fetchAll(db, sql: sql, arguments: arguments)
-            let page = try rows.prefix(limit).map { row throws(StoreError) in try row.domain() }
-            return (page, rows.count > limit ? page.last?.id : nil)
+            // A cursor, so that a page cut short by its budget reads no further checks.
+            let rows = try ConflictCheckRow.fetchCursor(db, sql: sql, arguments: arguments)
+            var page = ReplySize.Page(budget: budget)
+            var checks: [ConflictCheck] = []
+            while let row = try rows.next() {
+                guard checks.count < limit else { return (checks, checks.last?.id) }
+                let check = viewer.view(try row.domain(db))
+                guard page.take(ReplySize.of(check)) else { return (checks, checks.last?.id) }
+                checks.append(check)
+            }
+            return (checks, nil)
         }
     }
 }

@@ -10,7 +10,8 @@ extension RiskDatabase {
     }
 
     /// One page of the interests `query.viewer` may see that match `query`, by id; `next` is the id to continue
-    /// after.
+    /// after. A page ends after `query.limit` interests, or earlier once it would take more than `query.budget`
+    /// bytes (`ReplySize`); it always holds one interest when any is left.
     public func interests(_ query: InterestQuery) async throws -> (interests: [Interest], next: Int?) {
         try await lookup { db in
             var clauses = ["id > ?"]
@@ -39,25 +40,44 @@ extension RiskDatabase {
             }
             let sql = "SELECT * FROM interest WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
             arguments += [query.limit + 1]
-            let rows = try InterestRow.fetchAll(db, sql: sql, arguments: arguments)
-            let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
-            return (page, rows.count > query.limit ? page.last?.id : nil)
+            // A cursor, so that a page cut short by its byte budget reads no further rows.
+            let rows = try InterestRow.fetchCursor(db, sql: sql, arguments: arguments)
+            var budget = ReplySize.Page(budget: query.budget)
+            var page: [Interest] = []
+            while let row = try rows.next() {
+                let interest = try row.domain()
+                guard page.count < query.limit, budget.take(ReplySize.of(interest)) else {
+                    return (page, page.last?.id)
+                }
+                page.append(interest)
+            }
+            return (page, nil)
         }
     }
 
-    /// Counts every declared interest, ended ones included.
-    public func interestCount() async throws -> Int {
-        try await writer.read { db in try InterestRow.fetchCount(db) }
+    /// Counts every declared interest, ended ones included; only those of `declarant` when given.
+    public func interestCount(declarant: String? = nil) async throws -> Int {
+        try await writer.read { db in
+            guard let declarant else { return try InterestRow.fetchCount(db) }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                                    arguments: [declarant]) ?? 0
+        }
     }
 
     // MARK: Mutations
 
     /// Stores a new interest (from `InterestRules.declare`), linked to the registry's organisation whose name or
     /// alias matches the declared name, records its declarant as a member, and audits it.
-    public func declareInterest(_ interest: Interest, actor: Actor,
+    ///
+    /// Refused (`InterestRules.admitDeclaration`) when the declarant already has as many declarations on record as
+    /// `policy` allows; counted in the same transaction, so concurrent declarations cannot pass the cap together.
+    public func declareInterest(_ interest: Interest, policy: InterestPolicy = InterestPolicy(), actor: Actor,
                                 detail: @escaping @Sendable (Interest) -> AuditDetail) async throws -> Interest
     {
         try await write { db in
+            let declared = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                                            arguments: [interest.declarant]) ?? 0
+            try InterestRules.admitDeclaration(declared: declared, policy: policy)
             var linked = interest
             linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
             var row = InterestRow(linked)

@@ -45,6 +45,9 @@ struct ConfigurationTests {
             [risk]
             categories = ["financial", "safeguarding"]
             review_days_high = 60
+            [interests]
+            max_declarations_per_member = 30
+            max_organisations_per_check = 5
             [review]
             time = "07:30"
             [limits]
@@ -59,6 +62,8 @@ struct ConfigurationTests {
         #expect(configuration.risk.scoring.reviewInterval(for: .high) == 60)
         #expect(configuration.review.hour == 7 && configuration.review.minute == 30)
         #expect(configuration.limits.maxConnections == 8)
+        #expect(configuration.interests.maxDeclarationsPerMember == 30)
+        #expect(configuration.interests.maxOrganisationsPerCheck == 5)
     }
 
     @Test("Errors name the key and the line", arguments: [
@@ -77,6 +82,8 @@ struct ConfigurationTests {
         ("[risk]\ncategories = []", "risk.categories", 2),
         ("[risk]\nmedium_from = 12", "risk.medium_from", 2),
         ("[log]\nlevel = \"loud\"", "log.level", 2),
+        ("[interests]\nmax_declarations_per_member = 0", "interests.max_declarations_per_member", 2),
+        ("[interests]\nmax_organisations_per_check = 101", "interests.max_organisations_per_check", 2),
         ("[weather]\nrain = true", "weather", 1),
     ])
     func errors(text: String, key: String, line: Int) {

@@ -142,6 +142,26 @@ struct InterestStoreTests {
         #expect(try await database.auditLog(subject: "check:1", after: nil, limit: 5).entries.count == 1)
     }
 
+    /// Issue 8, defect 3: no list reply grows with the records' text beyond a budget.
+    @Test("A page of interests stops at its byte budget and continues with next") func pagedBySize() async throws {
+        let database = try RiskDatabase()
+        for index in 0..<5 { _ = try await declare(database, "ana", "Fund \(index)") }
+        let one = ReplySize.of(try #require(try await database.interest(id: 1)))
+        var query = InterestQuery(viewer: .registerKeeper, today: today, limit: 1000)
+        query.budget = one * 2 + one / 2
+        var seen: [Int] = []
+        repeat {
+            let page = try await database.interests(query)
+            #expect(page.interests.count == (seen.count < 4 ? 2 : 1))
+            seen += page.interests.map(\.id)
+            query.after = page.next
+        } while query.after != nil
+        #expect(seen == [1, 2, 3, 4, 5])
+        query.after = nil
+        query.budget = 1
+        #expect(try await database.interests(query).interests.map(\.id) == [1])
+    }
+
     @Test("Members: the board now and past declarants; first seen is kept") func members() async throws {
         let database = try RiskDatabase()
         try await database.noteMember(user: "ana", uid: 1001, at: now)

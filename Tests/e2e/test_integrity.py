@@ -313,7 +313,7 @@ def test_nothing_to_declare_once_interests_have_ended(daemon, user_calls):
     assert ok(confirmed)["confirmation"]["nothingToDeclare"] is True
 
 
-def test_check_withholds_another_members_sensitive_interest(daemon, user_calls):
+def test_check_omits_another_members_sensitive_interest(daemon, user_calls):
     registry(daemon)
     declared = declare_all(daemon, user_calls)
     prevent, family = [i["id"] for i in declared["rdt-board"]]
@@ -330,20 +330,38 @@ def test_check_withholds_another_members_sensitive_interest(daemon, user_calls):
          "match": "exact"},
         {"declarant": "rdt-board2", "interestId": grant, "kind": "funding", "organisation": "OSF",
          "match": "possible"},
-        {"declarant": "rdt-board2", "interestId": 0, "kind": "withheld", "organisation": "Western Balkan Fund",
-         "match": "alias"},
     ]
     # The secretariat and the auditor read the same check whole.
     whole = daemon.call(INTEREST + ".Checks")["checks"][0]["conflicts"]
     assert whole[3] == {"declarant": "rdt-board2", "interestId": consulting, "kind": "employment",
                         "organisation": "WBF", "match": "alias"}
-    # The other member reads it with the first member's sensitive interest withheld.
+    # The other member reads it without the first member's sensitive interest: not even its declarant.
     history, = calls(user_calls, "rdt-board2", daemon, (INTEREST, "Checks", {}))
     seen = ok(history)["checks"][0]["conflicts"]
-    assert seen[1] == {"declarant": "rdt-board", "interestId": 0, "kind": "withheld",
-                       "organisation": "Western Balkan Fund", "match": "exact"}
-    assert seen[3]["interestId"] == consulting
+    assert [c["interestId"] for c in seen] == [prevent, grant, consulting]
+    assert all(c["kind"] != "withheld" for c in seen)
     assert daemon.call("org.riskd.audit.Log", subject="check:1")["entries"][0]["actor"] == "rdt-board"
+
+
+def test_a_conflict_is_withheld_by_the_interests_state_when_shown(daemon, user_calls):
+    """Issue 8, defect 5: a check keeps no copy of `sensitive`; marking the interest sensitive afterwards hides
+    its conflict from other members in every stored check, and Status counts a board member's own interests."""
+    declared = declare_all(daemon, user_calls)
+    grant = declared["rdt-board2"][0]["id"]
+    first, = calls(user_calls, "rdt-board", daemon,
+                   (INTEREST, "Check", {"organisations": ["OSF"], "matter": "Grant call 3"}))
+    assert [c["interestId"] for c in ok(first)["check"]["conflicts"]] == [grant]
+    marked, = calls(user_calls, "rdt-board2", daemon, (INTEREST, "Update", {"id": grant, "sensitive": True}))
+    assert ok(marked)["interest"]["sensitive"] is True
+    history, status = calls(user_calls, "rdt-board", daemon, (INTEREST, "Checks", {}),
+                            ("org.riskd.daemon", "Status", {}))
+    assert ok(history)["checks"][0]["conflicts"] == []
+    assert "OSF" not in str(ok(history)["checks"][0]["conflicts"])
+    # The secretariat still reads it whole.
+    assert daemon.call(INTEREST + ".Checks")["checks"][0]["conflicts"][0]["interestId"] == grant
+    # rdt-board holds 2 interests of the 4; the admin counts all of them.
+    assert ok(status)["interests"] == 2
+    assert daemon.call("org.riskd.daemon.Status")["interests"] == 4
 
 
 def test_manage_is_recorded_by_the_secretariat(daemon, user_calls):

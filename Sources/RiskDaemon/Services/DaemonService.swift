@@ -12,12 +12,17 @@ struct DaemonService {
             .init(user: request.caller.user, uid: Int(request.caller.uid),
                   roles: request.caller.roles.sorted().map(\.rawValue))
         }
-        table.on(DaemonInterface.Status.self) { _, _ in
+        table.on(DaemonInterface.Status.self) { _, request in
             let database = context.database
             let review = try await database.reviewStatus()
+            // A board member counts their own interests: a count of everyone's would tell them how many sensitive
+            // interests the others hold.
+            let viewer = InterestViewer(user: request.caller.user, roles: request.caller.roles,
+                                        seesRegister: context.configuration.interests.boardSeesRegister)
+            let interests = try await database.interestCount(declarant: viewer.countedDeclarant)
             return .init(version: RiskdProtocol.version, startedAt: context.startedAt.description,
                          schemaVersion: try await database.schemaVersion(), risks: try await database.riskCount(),
-                         interests: try await database.interestCount(), openFindings: review.openFindings,
+                         interests: interests, openFindings: review.openFindings,
                          lastReviewRun: review.lastRunFinishedAt)
         }
         table.on(DaemonInterface.Backup.self, work: .long) { _, request in

@@ -5,12 +5,16 @@ import RiskStore
 extension InterestService {
     /// Conflict checks: run one and store it for the minutes, and read the stored ones.
     ///
-    /// A check is stored with every conflict it found; each reader gets it through `InterestViewer.view`, so a
-    /// board member reads a conflict from an interest they may not see as `withheld`: who, and how it matched.
+    /// A check is stored by reference (the names asked, the interests found); each reader gets it through
+    /// `InterestViewer.view`, from the interests as they are when it is read: a board member never reads a conflict
+    /// from another member's sensitive interest, and reads one from an interest the register hides from them as
+    /// `withheld` (who, and how it matched).
     func registerChecks(_ table: inout MethodTable) {
         table.on(InterestInterface.Check.self, work: .long) { parameters, request in
+            let maximumNames = context.configuration.interests.maxOrganisationsPerCheck
             let (organisations, matter) = try ConflictRules.request(organisations: parameters.organisations,
-                                                                    matter: parameters.matter)
+                                                                    matter: parameters.matter,
+                                                                    maximumNames: maximumNames)
             let check = try await context.database.recordConflictCheck(
                 organisations: organisations, matter: matter, today: request.today, actor: request.actor
             ) { check in
@@ -25,7 +29,7 @@ extension InterestService {
             let page = try await context.database.conflictChecks(viewer: viewer,
                                                                  after: try Paging.after(parameters.after),
                                                                  limit: try Paging.limit(parameters.limit))
-            return .init(checks: page.checks.map { .init(viewer.view($0)) }, next: page.next)
+            return .init(checks: page.checks.map { .init($0) }, next: page.next)
         }
     }
 }

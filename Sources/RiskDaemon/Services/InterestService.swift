@@ -28,7 +28,7 @@ struct InterestService {
             let interest = try InterestRules.declare(draft, declarant: request.caller.user,
                                                      declarantUID: Int(request.caller.uid), now: request.now,
                                                      today: request.today, policy: policy)
-            let stored = try await context.database.declareInterest(interest, actor: request.actor,
+            let stored = try await context.database.declareInterest(interest, policy: policy, actor: request.actor,
                                                                     detail: Self.detail)
             return .init(interest: .init(stored, today: request.today))
         }

@@ -8,9 +8,10 @@ struct ConflictsCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "List the active declarations that match the organisations a decision concerns.",
         discussion: """
-            The check is stored with who ran it and when, and its id is printed for the minutes. A board member \
-            sees a match on another member's sensitive declaration as 'withheld': who should step out, not why. \
-            Needs the admin or board role.
+            The check is stored with who ran it and when, and its id is printed for the minutes. A board member's \
+            check leaves out matches on other members' sensitive declarations (the secretariat's names them); with \
+            interests.board_sees_register off, another member's match shows as 'withheld': who, not why. At most \
+            interests.max_organisations_per_check organisations (default 20). Needs the admin or board role.
             """
     )
 

@@ -7,8 +7,9 @@ struct ConflictsCommand: ParsableCommand {
         commandName: "conflicts",
         abstract: "Check for conflicts of interest before a decision, and list the checks made.",
         discussion: """
-            Names are compared after folding case, accents and punctuation (Udruženje = udruzenje), and through the \
-            aliases of the registry (OSF = Open Society Foundations): exact, alias, or possible when every word of \
+            Names are compared after folding case, accents and punctuation (Udruženje = udruzenje) and Cyrillic or \
+            Greek letters that look like Latin ones (a Cyrillic о for o), and through the aliases of the registry \
+            (OSF = Open Society Foundations): exact, alias, or possible when every word of \
             the shorter name appears in the longer one. Every check is stored, for the minutes.
             """,
         subcommands: [

@@ -10,8 +10,8 @@ struct ConflictsHistoryCommand: ParsableCommand {
         abstract: "List the conflict checks made, oldest first.",
         discussion: """
             The admin and auditor roles see every check; a board member sees the checks they ran and, unless \
-            interests.board_sees_register is off, the others', with matches on declarations they may not see \
-            withheld.
+            interests.board_sees_register is off, the others', without matches on other members' sensitive \
+            declarations as they stand now, and with matches on declarations the register hides withheld.
             """
     )
 
