@@ -7,10 +7,11 @@ The tests run as root (CI does too): they create the rdt-* system users and swit
 import json
 import os
 import shutil
+import subprocess
 
 import pytest
 
-from riskd_e2e import (RISKCTL, TEST_USERS, USER_CLIENT, Daemon, DaemonFactory, ensure_user,
+from riskd_e2e import (RISKCTL, SECOND_BOARD_GROUP, TEST_USERS, USER_CLIENT, Daemon, DaemonFactory, ensure_user,
                        make_test_dir, prepare_user_python, run_as)
 
 
@@ -25,6 +26,18 @@ def users():
     if os.geteuid() != 0:
         pytest.fail("the end-to-end tests run as root: they create users and switch to them")
     return {name: ensure_user(name) for name in TEST_USERS}
+
+
+@pytest.fixture(scope="module")
+def board2(users):
+    """rdt-board2, a second board member through SECOND_BOARD_GROUP, a group whose /etc/group entry lists it
+    (start the daemon with `board=SECOND_BOARD`); the group is removed afterwards."""
+    users["rdt-board2"] = ensure_user("rdt-board2")
+    subprocess.run(["groupdel", SECOND_BOARD_GROUP], capture_output=True, timeout=30)
+    subprocess.run(["groupadd", "--system", SECOND_BOARD_GROUP], check=True, capture_output=True, timeout=30)
+    subprocess.run(["gpasswd", "-a", "rdt-board2", SECOND_BOARD_GROUP], check=True, capture_output=True, timeout=30)
+    yield users["rdt-board2"]
+    subprocess.run(["groupdel", SECOND_BOARD_GROUP], capture_output=True, timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,11 @@ RISKD_INTERFACES = ["org.riskd." + name for name in INTERFACES]
 
 # The test users, each with a group of its own name; rdt-nobody holds no riskd role.
 TEST_USERS = ["rdt-board", "rdt-audit", "rdt-admin", "rdt-nobody"]
+# A second board member (fixture `board2`): rdt-board2, board through SECOND_BOARD_GROUP, whose /etc/group entry
+# lists it; a configuration gives it the role with `board=SECOND_BOARD`.
+SECOND_BOARD_GROUP = "rdt-integrity"
+DEFAULT_BOARD = ["unix-group:rdt-board"]
+SECOND_BOARD = DEFAULT_BOARD + ["unix-group:" + SECOND_BOARD_GROUP]
 
 SOCKET_TIMEOUT = 10.0
 READY_TIMEOUT = 20.0
@@ -146,14 +151,15 @@ def call_ok(connection, method, parameters=None):
     return reply.get("parameters", {})
 
 
-def config_text(limits=None, extra=""):
-    """The test configuration: the rdt-* roles, a world-connectable socket, optional [limits] and more."""
+def config_text(limits=None, extra="", board=None):
+    """The test configuration: the rdt-* roles, a world-connectable socket, optional [limits] and more.
+    `board` lists the identities of the board role (default DEFAULT_BOARD)."""
     lines = [
         'socket_mode = "0666"',
         "",
         "[access]",
         'admins = ["unix-group:rdt-admin"]',
-        'board = ["unix-group:rdt-board"]',
+        "board = %s" % json.dumps(board or DEFAULT_BOARD),
         'auditors = ["unix-user:rdt-audit"]',
         "",
     ]
@@ -181,13 +187,13 @@ class Daemon:
     or raises VarlinkCallError carrying `error` and `parameters`. `call_raw` returns the whole reply.
     """
 
-    def __init__(self, directory, limits=None, extra_config=""):
+    def __init__(self, directory, limits=None, extra_config="", board=None):
         self.dir = Path(directory)
         self.socket = str(self.dir / "riskd.sock")
         self.database = str(self.dir / "riskd.sqlite")
         self.config = str(self.dir / "riskd.toml")
         self.stderr_path = self.dir / "riskd.stderr"
-        Path(self.config).write_text(config_text(limits, extra_config))
+        Path(self.config).write_text(config_text(limits, extra_config, board))
         os.chmod(self.config, 0o644)
         self.proc = None
         self.killed = False
@@ -335,8 +341,8 @@ class DaemonFactory:
     def __init__(self):
         self.daemons = []
 
-    def __call__(self, limits=None, extra_config=""):
-        daemon = Daemon(make_test_dir(), limits=limits, extra_config=extra_config)
+    def __call__(self, limits=None, extra_config="", board=None):
+        daemon = Daemon(make_test_dir(), limits=limits, extra_config=extra_config, board=board)
         self.daemons.append(daemon)
         return daemon.start()
 

@@ -8,13 +8,12 @@ rdt-board2); auditors = unix-user:rdt-audit; rdt-nobody holds no role. Every ref
 and by the audit trail and the register being unchanged.
 """
 
-import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from riskd_e2e import Daemon, DaemonFactory, VarlinkCallError, ensure_user, make_test_dir
+from riskd_e2e import Daemon, DaemonFactory, VarlinkCallError, make_test_dir
 
 ORG = "org.riskd.organisation"
 INTEREST = "org.riskd.interest"
@@ -32,17 +31,6 @@ def board_config(extra=""):
         'socket_mode = "0666"', "", "[access]", 'admins = ["unix-group:rdt-admin"]',
         'board = ["unix-group:rdt-board", "unix-group:rdt-integrity"]', 'auditors = ["unix-user:rdt-audit"]', "",
         extra, ""])
-
-
-@pytest.fixture(scope="module")
-def board2(users):
-    """rdt-board2, a second board member through a group that lists it; the group is removed afterwards."""
-    users["rdt-board2"] = ensure_user("rdt-board2")
-    subprocess.run(["groupdel", "rdt-integrity"], capture_output=True, timeout=30)
-    subprocess.run(["groupadd", "--system", "rdt-integrity"], check=True, capture_output=True, timeout=30)
-    subprocess.run(["gpasswd", "-a", "rdt-board2", "rdt-integrity"], check=True, capture_output=True, timeout=30)
-    yield users["rdt-board2"]
-    subprocess.run(["groupdel", "rdt-integrity"], capture_output=True, timeout=30)
 
 
 def start(factory, extra=""):
