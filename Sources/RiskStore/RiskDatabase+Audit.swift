@@ -1,9 +1,13 @@
 import Foundation
 import GRDB
+import RiskCore
 
 extension RiskDatabase {
     /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
-    public func auditLog(subject: String?, after: Int?, limit: Int) async throws
+    ///
+    /// A page ends after `limit` entries, or earlier once they would take more than `budget` bytes in a reply (an
+    /// entry's detail can hold a conflict check's matter and names); it always holds one entry when any is left.
+    public func auditLog(subject: String?, after: Int?, limit: Int, budget: Int = ReplySize.pageBytes) async throws
         -> (entries: [AuditEntry], next: Int?)
     {
         try await lookup { db in
@@ -15,10 +19,24 @@ extension RiskDatabase {
             }
             sql += " ORDER BY seq LIMIT ?"
             arguments += [limit + 1]
-            let rows = try AuditEntry.fetchAll(db, sql: sql, arguments: arguments)
-            let page = Array(rows.prefix(limit))
-            return (page, rows.count > limit ? page.last?.seq : nil)
+            // A cursor, so that a page cut short by its byte budget reads no further rows.
+            let rows = try AuditEntry.fetchCursor(db, sql: sql, arguments: arguments)
+            var page: [AuditEntry] = []
+            var bytes = ReplySize.Page(budget: budget)
+            while let entry = try rows.next() {
+                guard page.count < limit, bytes.take(Self.replyBytes(of: entry)) else {
+                    return (page, page.last?.seq)
+                }
+                page.append(entry)
+            }
+            return (page, nil)
         }
+    }
+
+    /// An upper bound on the bytes `entry` takes in a reply.
+    package static func replyBytes(of entry: AuditEntry) -> Int {
+        160 + ReplySize.of(entry.at) + ReplySize.of(entry.actor) + ReplySize.of(entry.method)
+            + (entry.subject.map(ReplySize.of) ?? 0) + ReplySize.of(entry.detail) + ReplySize.of(entry.hash)
     }
 
     /// The newest audit entry's sequence number and hash (the chain head written to the journal after each run).

@@ -23,6 +23,23 @@ struct RiskDatabaseTests {
         return try await database.addRisks(risks, actor: actor(), detail: { AuditDetail(["title": .text($0.title)]) })
     }
 
+    @Test("A page of the audit log stops at its byte budget and continues with next") func auditPagedBySize() async throws {
+        let database = try RiskDatabase()
+        _ = try await add(database, (1...5).map { "Risk \($0)" })
+        let first = try #require(try await database.auditLog(subject: nil, after: nil, limit: 1).entries.first)
+        let one = RiskDatabase.replyBytes(of: first)
+        var seen: [Int] = []
+        var after: Int?
+        repeat {
+            let page = try await database.auditLog(subject: nil, after: after, limit: 1000, budget: one * 2 + one / 2)
+            #expect(page.entries.count == (seen.count < 4 ? 2 : 1))
+            seen += page.entries.map(\.seq)
+            after = page.next
+        } while after != nil
+        #expect(seen == [1, 2, 3, 4, 5])
+        #expect(try await database.auditLog(subject: nil, after: nil, limit: 1000, budget: 1).entries.map(\.seq) == [1])
+    }
+
     @Test("Migrations run from empty") func migrations() async throws {
         let database = try RiskDatabase()
         #expect(try await database.schemaVersion() == 4)
