@@ -72,11 +72,11 @@ def test_interest_confirm_without_a_terminal_needs_yes(daemon, ctl_as):
     before = daemon.call("org.riskd.audit.Verify")["entries"]
     message = failed(ctl_as("rdt-board", daemon, "interest", "confirm"), 64)
     assert "no terminal to ask on: pass --yes" in message
-    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"]["lastConfirmedAt"] is None
+    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"].get("lastConfirmedAt") is None
     assert daemon.call("org.riskd.audit.Verify")["entries"] == before
     out = ok(ctl_as("rdt-board", daemon, "interest", "confirm", "--yes"))
     assert out.startswith("Your register is complete as of today.")
-    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"]["lastConfirmedAt"] is not None
+    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"].get("lastConfirmedAt") is not None
 
 
 # -- 2. errors in the user's words --------------------------------------------------------------------------
