@@ -231,9 +231,20 @@ def test_ethics_diff_against_the_acknowledged_version(daemon, ctl_as):
     assert "-2. Declare interests." in lines and "+2. Declare every interest within 28 days." in lines
     assert "+4. Be kind." in lines and " 1. Be honest." in lines
     assert ok(ctl_as("rdt-board", daemon, "ethics", "diff", "1", "2")) == out
-    acked = ok(ctl_as("rdt-board", daemon, "ethics", "ack", "--yes"))
-    assert "What changed since version 1, which you acknowledged:" in acked and "+4. Be kind." in acked
+    assert "What changed" not in ok(ctl_as("rdt-board", daemon, "ethics", "ack", "--yes", "--json"))
     assert json.loads(ok(ctl_as("rdt-board", daemon, "ethics", "diff", "1", "2", "--json")))["to"]["body"] == V2
+
+
+def test_ethics_ack_shows_what_changed_before_asking(daemon, users, user_riskctl):
+    from test_integrity_cli import on_terminal
+    daemon.call("org.riskd.ethics.Publish", title="Code", body=V1)
+    status, _, shown = on_terminal(users["rdt-board"], user_riskctl, daemon, ["ethics", "ack"], "y\n")
+    assert status == 0, shown
+    daemon.call("org.riskd.ethics.Publish", title="Code", body=V2)
+    status, stdout, shown = on_terminal(users["rdt-board"], user_riskctl, daemon, ["ethics", "ack"], "y\n")
+    assert status == 0, shown
+    assert "What changed since version 1, which you acknowledged:" in stdout
+    assert "+4. Be kind." in stdout and stdout.index("+4. Be kind.") < stdout.index("Acknowledged version 2")
 
 
 def code(version, body):

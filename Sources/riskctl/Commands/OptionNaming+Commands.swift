@@ -99,7 +99,7 @@ extension OrganisationUpdateCommand: OptionNaming {
 }
 
 extension EthicsPublishCommand: OptionNaming {
-    static let optionsByField = ["title": "--title", "body": "<file>"]
+    static let optionsByField = ["title": "--title", "body": "the text of <file>"]
 }
 
 extension ReviewAckCommand: OptionNaming {

@@ -19,8 +19,8 @@ struct EthicsAckCommand: ParsableCommand {
             sends the version and that hash, so the acknowledgement names the very text you read. It asks only \
             when standard input is a terminal; without one, pass --yes. If a new version was published meanwhile, \
             or the text you read is not that version's, nothing is recorded and riskctl exits with status 75. \
-            Acknowledging a version again changes nothing. If you acknowledged an older version, riskctl also shows \
-            what changed since (as ethics diff does). On a terminal the text goes through $PAGER (default less \
+            Acknowledging a version again changes nothing. Before asking, if you acknowledged an older version, \
+            riskctl also shows what changed since (as ethics diff does). On a terminal the text goes through $PAGER (default less \
             -FRX) before the question; --no-pager prints it as it is.
             """
     )
@@ -50,7 +50,8 @@ struct EthicsAckCommand: ParsableCommand {
         let sha256 = SHA256.hash(data: Array(code.body.utf8)).map { String(format: "%02x", $0) }.joined()
         if !options.json {
             var lines = EthicsPresenter.codeLines(code, sha256: sha256, current: true) + [""]
-            if let acknowledged = try? EthicsDiffCommand.acknowledgedVersion(connection),
+            // Only when asking: the changes are there to read before answering.
+            if !options.yes, let acknowledged = try? EthicsDiffCommand.acknowledgedVersion(connection),
                 acknowledged < code.version,
                 let old = try? connection.call(EthicsInterface.Get.self, .init(version: acknowledged)).decoded().code
             {
