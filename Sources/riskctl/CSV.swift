@@ -1,5 +1,6 @@
 /// Comma-separated values as RFC 4180 writes them: quoted fields, doubled quotes, commas and line breaks inside
-/// quotes, CRLF or LF line ends; a UTF-8 byte order mark at the start is skipped.
+/// quotes, CRLF or LF line ends; a UTF-8 byte order mark at the start is skipped. The separator may also be a
+/// semicolon, as spreadsheets write CSV where the comma is the decimal mark (Croatian, Serbian, German locales).
 enum CSV {
     /// Why a text is not CSV.
     struct ParseError: Error, Equatable {
@@ -13,11 +14,28 @@ enum CSV {
         var header: [String]?
     }
 
+    /// The separator of `text`: `;` when its first line holds more semicolons than commas outside quotes, else `,`.
+    static func separator(of text: String) -> Unicode.Scalar {
+        var commas = 0
+        var semicolons = 0
+        var inQuotes = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": inQuotes.toggle()
+            case "," where !inQuotes: commas += 1
+            case ";" where !inQuotes: semicolons += 1
+            case "\n", "\r": return semicolons > commas ? ";" : ","
+            default: break
+            }
+        }
+        return semicolons > commas ? ";" : ","
+    }
+
     /// The records of `text`, each a list of fields, blank lines included as one empty field.
     ///
     /// A quote inside an unquoted field is kept as text, as spreadsheets do; text after a closing quote is an error.
     /// - Throws: `ParseError` for an unterminated quoted field or text after a closing quote.
-    static func parse(_ text: String) throws(ParseError) -> [[String]] {
+    static func parse(_ text: String, separator: Unicode.Scalar = ",") throws(ParseError) -> [[String]] {
         var scalars = Substring(text).unicodeScalars
         if scalars.first == "\u{FEFF}" {
             scalars.removeFirst()
@@ -63,7 +81,7 @@ enum CSV {
                 }
             } else {
                 switch scalar {
-                case ",":
+                case separator:
                     recordHasContent = true
                     endField()
                 case "\r", "\n":

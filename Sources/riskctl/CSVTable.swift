@@ -3,8 +3,9 @@ import ArgumentParser
 /// A CSV file read as rows of named columns, as the import commands read them.
 ///
 /// The first record is the header; columns are matched by name (case ignored), in any order. Rows are numbered as a
-/// spreadsheet numbers them, the header being row 1, so that every error can say `FILE:ROW: column: reason`.
-/// Blank rows are skipped; a row with more fields than the header is refused.
+/// spreadsheet numbers them, the header being row 1 (a line of the file, unless a quoted field holds a line break), so
+/// that every error can say `FILE:ROW: column: reason`. Blank rows are skipped; a row with more fields than the header
+/// is refused.
 struct CSVTable {
     /// One row below the header.
     struct Row {
@@ -40,19 +41,25 @@ struct CSVTable {
         }
     }
 
-    /// The rows of `text`, the contents of the file `name`.
+    /// The rows of `text`, the contents of the file `name`, each turned into an entry by `entry`.
+    ///
+    /// The separator is a comma or, when the header holds more semicolons than commas, a semicolon. Every problem is
+    /// reported, not only the first: each bad header column, each row with too many fields, each row `entry`
+    /// refuses (by its first bad column); nothing is returned unless all rows are good.
     ///
     /// - Parameters:
     ///   - columns: the columns read, as named in messages.
     ///   - required: the columns the header must have.
     ///   - skipped: columns accepted in the header but not read (such as those an export adds).
     ///   - noun: what the rows hold, plural, for the message about a file without any.
-    /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
-    static func rows(in text: String, name: String, columns: [String], required: [String], skipped: [String] = [],
-                     noun: String) throws(RiskctlError) -> [Row] {
+    /// - Throws: `RiskctlError.invalidInput` with one line per problem, `FILE:ROW: column: reason`, and a last line
+    ///   counting them when there is more than one.
+    static func entries<Entry>(in text: String, name: String, columns: [String], required: [String],
+                               skipped: [String] = [], noun: String,
+                               entry: (Row) throws(RiskctlError) -> Entry) throws(RiskctlError) -> [Entry] {
         let records: [[String]]
         do {
-            records = try CSV.parse(text)
+            records = try CSV.parse(text, separator: CSV.separator(of: text))
         } catch {
             let column = error.header.flatMap { $0.indices.contains(error.field) ? $0[error.field] : nil }
             let row = "\(name):\(error.record)"
@@ -61,24 +68,43 @@ struct CSVTable {
         guard let header = records.first else {
             throw .invalidInput("\(name): the file is empty; its first line must be the header")
         }
-        let positions = try columnPositions(header, name: name, columns: columns, required: required,
-                                            skipped: skipped)
-        var rows = [Row]()
+        var problems = [String]()
+        let positions = columnPositions(header, name: name, columns: columns, required: required, skipped: skipped,
+                                        problems: &problems)
+        try report(problems, name: name)
+        var entries = [Entry]()
         for (index, record) in records.enumerated().dropFirst() {
             let number = index + 1
             guard record.contains(where: { !$0.trimmingWhitespace().isEmpty }) else { continue }
             if record.count < header.count
                 || record[header.count...].contains(where: { !$0.trimmingWhitespace().isEmpty })
             {
-                throw .invalidInput("\(name):\(number): \(record.count) fields, but the header has \(header.count)")
+                problems.append("\(name):\(number): \(record.count) fields, but the header has \(header.count)")
+                continue
             }
-            rows.append(Row(number: number, cells: positions.mapValues { record[$0].trimmingWhitespace() },
-                            location: "\(name):\(number)"))
+            let row = Row(number: number, cells: positions.mapValues { record[$0].trimmingWhitespace() },
+                          location: "\(name):\(number)")
+            do {
+                entries.append(try entry(row))
+            } catch {
+                problems.append(String(describing: error))
+            }
         }
-        guard !rows.isEmpty else {
+        try report(problems, name: name)
+        guard !entries.isEmpty else {
             throw .invalidInput("\(name): no \(noun) to import below the header")
         }
-        return rows
+        return entries
+    }
+
+    /// Throws the problems found, one line each, with a count when there are several; nothing when there are none.
+    private static func report(_ problems: [String], name: String) throws(RiskctlError) {
+        guard !problems.isEmpty else { return }
+        var lines = problems
+        if problems.count > 1 {
+            lines.append("\(name): \(problems.count) problems, nothing was imported")
+        }
+        throw .invalidInput(lines.joined(separator: "\n"))
     }
 
     /// `FILE:ROW: column: reason` for a value riskd refused by its path, such as `risks[3].likelihood` or
@@ -93,24 +119,32 @@ struct CSVTable {
         return column.isEmpty ? "\(name):\(row): \(reason)" : "\(name):\(row): \(column): \(reason)"
     }
 
-    /// Where each read column is in the header.
+    /// Where each read column is in the header; every unknown, repeated or missing column is added to `problems`.
     private static func columnPositions(_ header: [String], name: String, columns: [String], required: [String],
-                                        skipped: [String]) throws(RiskctlError) -> [String: Int] {
+                                        skipped: [String], problems: inout [String]) -> [String: Int] {
+        if header.count == 1, header[0].contains("\t") {
+            problems.append("\(name):1: the columns are separated by tabs; save the file as CSV, separated by commas "
+                + "or semicolons")
+            return [:]
+        }
         var positions = [String: Int]()
         for (index, title) in header.enumerated() {
             let trimmed = title.trimmingWhitespace()
             guard let column = (columns + skipped).first(where: { $0.lowercased() == trimmed.lowercased() }) else {
                 let shown = trimmed.isEmpty ? "column \(index + 1)" : trimmed
-                throw .invalidInput(
-                    "\(name):1: \(shown): unknown column; the columns are \(columns.joined(separator: ", "))")
+                let hint = CommandSuggestion.nearest(to: trimmed, in: columns).map { "did you mean \($0)? " } ?? ""
+                problems.append("\(name):1: \(shown): unknown column; \(hint)the columns are "
+                    + columns.joined(separator: ", "))
+                continue
             }
             guard positions[column] == nil else {
-                throw .invalidInput("\(name):1: \(column): column given twice")
+                problems.append("\(name):1: \(column): column given twice")
+                continue
             }
             positions[column] = index
         }
         for column in required where positions[column] == nil {
-            throw .invalidInput("\(name):1: \(column): missing column")
+            problems.append("\(name):1: \(column): missing column")
         }
         return positions.filter { !skipped.contains($0.key) }
     }

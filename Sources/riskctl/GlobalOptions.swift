@@ -51,6 +51,25 @@ struct GlobalOptions: ParsableArguments {
         let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw .cancelled }
     }
+
+    /// Refuses an attesting act (acknowledging the code, confirming declarations) that nobody can consent to:
+    /// without `--yes`, standard input must be a terminal to answer on. `act` completes "pass --yes to …".
+    ///
+    /// - Throws: `ValidationError` (exit status 64), before anything is sent.
+    func requireConsent(to act: String) throws {
+        if !yes, isatty(STDIN_FILENO) != 1 {
+            throw ValidationError("no terminal to ask on: pass --yes to \(act) without being asked")
+        }
+    }
+
+    /// Asks `question` for an attesting act whatever standard error is, unless `--yes` was given; anything but yes
+    /// cancels. `requireConsent(to:)` has made sure standard input is a terminal.
+    func attest(_ question: String) throws(RiskctlError) {
+        guard !yes else { return }
+        Output.prompt("\(question) [y/N] ")
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        guard answer == "y" || answer == "yes" else { throw .cancelled }
+    }
 }
 
 extension GlobalOptions {

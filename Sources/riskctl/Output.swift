@@ -66,10 +66,16 @@ enum Output {
     /// width, or at 100 columns when the output is not a terminal. `styles` colours the first word of a key's value,
     /// such as the severity band.
     static func fields(_ pairs: [(key: String, value: String?)], styles: [String: Style] = [:]) {
+        fieldLines(pairs, styles: styles).forEach { print($0) }
+    }
+
+    /// The lines `fields` prints, for a caller that sends them elsewhere, such as through the pager.
+    static func fieldLines(_ pairs: [(key: String, value: String?)], styles: [String: Style] = [:]) -> [String] {
         let present = pairs.compactMap { pair in pair.value.map { (key: pair.key, value: $0) } }
         let width = present.map(\.key.count).max() ?? 0
         let indent = String(repeating: " ", count: width + 2)
         let valueWidth = max(40, (terminalWidth ?? 100) - width - 2)
+        var output = [String]()
         for pair in present {
             let padding = String(repeating: " ", count: width - pair.key.count)
             var lines = wrap(pair.value, width: valueWidth).map(\.singleLine)
@@ -77,11 +83,12 @@ enum Output {
                 let word = first.prefix { $0 != " " }
                 lines[0] = style.paint(String(word)) + first.dropFirst(word.count)
             }
-            print("\(padding)\(pair.key): \(lines.first ?? "")")
+            output.append("\(padding)\(pair.key): \(lines.first ?? "")")
             for continuation in lines.dropFirst() {
-                print(indent + continuation)
+                output.append(indent + continuation)
             }
         }
+        return output
     }
 
     /// Splits `text` into lines of at most `width` characters at spaces, keeping its own line breaks.

@@ -30,15 +30,13 @@ enum RegisterFile {
     /// - Parameters:
     ///   - text: the file's contents.
     ///   - name: the file's name as given, for messages.
-    /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
+    /// - Throws: `RiskctlError.invalidInput` naming every bad row and its column (see `CSVTable.entries`).
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
-        let rows = try CSVTable.rows(in: text, name: name, columns: columns, required: requiredColumns,
-                                     skipped: exportColumns, noun: "risks")
-        var entries = [Entry]()
-        for row in rows {
-            entries.append(Entry(row: row.number, risk: try risk(from: row)))
+        try CSVTable.entries(
+            in: text, name: name, columns: columns, required: requiredColumns, skipped: exportColumns, noun: "risks"
+        ) { (row: CSVTable.Row) throws(RiskctlError) -> Entry in
+            Entry(row: row.number, risk: try risk(from: row))
         }
-        return entries
     }
 
     /// The message for a rejected `Import`, naming the row and column when riskd named the risk and its field.

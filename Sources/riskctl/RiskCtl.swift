@@ -19,7 +19,8 @@ struct RiskCtl: ParsableCommand {
             Ids may be written with or without their letter: R-12 and 12 name the same risk, A-3 and 3 the same \
             action; O- is an organisation, I- a declared interest, C- a conflict check, F- a review finding. \
             Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
-            69 riskd unreachable, 75 conflict, 77 permission denied. See riskctl(1).
+            69 riskd unreachable, 75 conflict, 77 permission denied. See riskctl(1). riskctl(1) also says how to \
+            install the shell completions that --generate-completion-script writes.
             """,
         version: RiskdProtocol.version,
         subcommands: [
@@ -34,41 +35,66 @@ struct RiskCtl: ParsableCommand {
             ConflictsCommand.self,
             MemberCommand.self,
             ReviewCommand.self,
+            ActionsCommand.self,
         ]
     )
 
     /// Parses the command line, runs the command and turns any failure into one line and an exit status.
     static func main() {
+        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
+        if arguments.first == "--version" {
+            VersionReport.print(arguments: Array(arguments.dropFirst()))
+            Output.flush()
+            Glibc.exit(ExitStatus.success.rawValue)
+        }
+        var optionsByField: [String: String] = [:]
         do {
-            var command = try parseAsRoot(GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
+            var command = try parseAsRoot(arguments)
+            optionsByField = (type(of: command) as? any OptionNaming.Type)?.optionsByField ?? [:]
             try command.run()
         } catch {
-            finish(with: error)
+            finish(with: error, arguments: arguments, optionsByField: optionsByField)
         }
         Output.flush()
         Glibc.exit(ExitStatus.success.rawValue)
     }
 
-    /// Reports `error` as one line on standard error and exits with its status.
+    /// Reports `error` as one line on standard error (one per bad row of an input file) and exits with its status.
     ///
-    /// Help and `--version` are requests, not failures: argument-parser prints them on standard output.
-    private static func finish(with error: any Error) -> Never {
+    /// Help and `--version` are requests, not failures: argument-parser prints them on standard output; help gets
+    /// the command's example. riskd's refusal of a field is worded with the option the user typed
+    /// (`optionsByField`, the mapping of the command that ran).
+    private static func finish(with error: any Error, arguments: [String], optionsByField: [String: String]) -> Never {
         switch error {
         case let failure as RiskctlError:
-            Output.error(failure.description)
+            for line in failure.naming(optionsByField).description.split(separator: "\n") {
+                Output.error(String(line))
+            }
             Glibc.exit(ExitStatus(for: failure).rawValue)
         case let exitCode as ExitCode:
             Output.flush()
             Glibc.exit(exitCode.rawValue)
         default:
             let code = exitCode(for: error)
-            guard code != .success else { Self.exit(withError: error) }
+            guard code != .success else {
+                let help = message(for: error)
+                guard help.contains("USAGE:") else { Self.exit(withError: error) }
+                var path = arguments.first == "help" ? Array(arguments.dropFirst()) : arguments
+                path = Array(commandPath(in: path).dropFirst())
+                Output.line(HelpExamples.appended(to: help, path: path))
+                Output.flush()
+                Glibc.exit(ExitStatus.success.rawValue)
+            }
             let message = sentence(self.message(for: error))
             guard code == .validationFailure else {
                 Output.error(message)
                 Glibc.exit(ExitStatus(for: error).rawValue)
             }
-            let path = commandPath(in: GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst())))
+            if let unknown = CommandSuggestion.unknownCommand(in: arguments) {
+                Output.error(unknown)
+                Glibc.exit(ExitStatus.usage.rawValue)
+            }
+            let path = commandPath(in: arguments)
             Output.error("\(message) (see '\(path.joined(separator: " ")) --help')")
             Glibc.exit(ExitStatus.usage.rawValue)
         }

@@ -319,7 +319,7 @@ def test_riskctl_errors(daemon, ctl_as, readable_dir):
     assert one_error_line(usage, 64).startswith("--version must be 1 or more")
     empty = readable_file(readable_dir, "empty.md", b"\n")
     invalid = ctl_as("rdt-admin", daemon, "ethics", "publish", empty, "--title", "Code")
-    assert one_error_line(invalid, 65) == "invalid value for body: must not be empty"
+    assert one_error_line(invalid, 65) == "invalid value for the text of <file>: must not be empty"
     absent = ctl_as("rdt-admin", daemon, "ethics", "publish", "/nonexistent/code.md", "--title", "Code")
     assert one_error_line(absent, 66).startswith("cannot read /nonexistent/code.md")
     assert daemon.audit_entries() == 1

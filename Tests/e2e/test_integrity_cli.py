@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import pytest
 
 from riskd_e2e import REPO, make_test_dir
-from test_integrity import fresh  # noqa: F401  (fixture; board2 comes from conftest)
+from test_integrity import fresh  # noqa: F401  (fixture; board2 is conftest's)
 
 EXAMPLE = REPO / "config" / "organisations.example.csv"
 TODAY = date.today()
@@ -92,7 +92,7 @@ def test_story_1_a_board_member_declares_and_confirms(session, ctl):
     assert whoami.endswith(": board\n")
     shown = ok(ctl("rdt-board", session, "interest", "show", "I-2"))
     assert "Western Balkan Fund (O-27)" in shown and "Sensitive: yes" in shown
-    confirmed = ok(ctl("rdt-board", session, "interest", "confirm"))
+    confirmed = ok(ctl("rdt-board", session, "interest", "confirm", "--yes"))
     assert confirmed == "Your register is complete as of today. Next confirmation due %s.\n" % days(365)
     member = ok(ctl("rdt-board", session, "member", "show", "rdt-board"))
     assert "Declarations: 2 active interests" in member and "Next due: %s" % days(365) in member
@@ -156,10 +156,10 @@ def test_refusals_exit_with_their_status_and_change_nothing(session, ctl):
                       "--description", "x", "--since", days(0)), 77)
     for args in [("interest", "declare", "--kind", "gift", "--organisation", "ESN", "--description", "x",
                   "--since", days(0)),
-                 ("interest", "confirm"), ("conflicts", "check", "OSF", "--matter", "x"),
+                 ("interest", "confirm", "--yes"), ("conflicts", "check", "OSF", "--matter", "x"),
                  ("org", "update", "O-1", "--note", "x")]:
         failed(ctl("rdt-audit", session, *args), 77)
-    nil_return = failed(ctl("rdt-board", session, "interest", "confirm", "--nothing-to-declare"), 65)
+    nil_return = failed(ctl("rdt-board", session, "interest", "confirm", "--nothing-to-declare", "--yes"), 65)
     assert "I-1, I-2" in nil_return
     assert "future" in failed(ctl("rdt-board", session, "interest", "declare", "--kind", "gift", "--organisation",
                                   "ESN", "--description", "x", "--since", days(2)), 65)

@@ -260,7 +260,7 @@ def test_ack_sends_id_and_note(riskctl_binary, daemon):
 @pytest.mark.parametrize("error,parameters,status,message", [
     ("org.riskd.review.NoSuchFinding", {"id": 9}, 66, "no finding F-9"),
     ("org.riskd.review.InvalidValue", {"field": "note", "reason": "must not be empty"}, 65,
-     "invalid value for note: must not be empty"),
+     "invalid value for --note: must not be empty"),
     ("org.varlink.service.PermissionDenied", {}, 77,
      "permission denied: org.riskd.review.Acknowledge needs the admin role"),
 ], ids=["NoSuchFinding", "InvalidValue", "PermissionDenied"])

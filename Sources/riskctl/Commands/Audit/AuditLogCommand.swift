@@ -1,12 +1,17 @@
 import ArgumentParser
 import RiskProtocol
 
-/// `riskctl audit log`: who changed what, and when, oldest first.
+/// `riskctl audit log`: who changed what, and when, newest first.
 struct AuditLogCommand: ParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Show the audit trail, oldest first: who changed what, and when."
+        abstract: "Show the audit trail, newest first: who changed what, and when.",
+        discussion: """
+            DETAIL shows what the entry records as key=value pairs. --oldest-first shows the trail in the order it \
+            was written. --json prints the entries as riskd sends them, oldest first (with --limit, the oldest n), \
+            with the protocol's field names and the detail as its JSON text.
+            """
     )
 
     /// Only entries about this record.
@@ -14,8 +19,13 @@ struct AuditLogCommand: ParsableCommand {
     var subject: String?
 
     /// At most this many entries.
-    @Option(help: ArgumentHelp("Show at most n entries.", valueName: "n"))
+    @Option(help: ArgumentHelp("Show at most n entries: the newest n, or the oldest with --oldest-first.",
+                               valueName: "n"))
     var limit: Int?
+
+    /// Oldest entries first, as they were written.
+    @Flag(name: .customLong("oldest-first"), help: "Show the oldest entries first.")
+    var oldestFirst = false
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -28,15 +38,23 @@ struct AuditLogCommand: ParsableCommand {
     }
 
     /// Reads the entries, page by page, and prints them as one table.
+    ///
+    /// riskd pages the trail oldest first; newest first (the default) therefore reads the whole trail of the
+    /// subject and keeps its last `limit` entries.
     func run() throws {
-        let pages = try options.connect().collectPages(AuditInterface.Log.self, itemsKey: "entries", limit: limit) {
-            after, size in
+        let readsAll = !options.json && !oldestFirst
+        let pages = try options.connect().collectPages(
+            AuditInterface.Log.self, itemsKey: "entries", limit: readsAll ? nil : limit
+        ) { after, size in
             AuditInterface.Log.Parameters(subject: subject, after: after, limit: size)
         }
         if options.json {
             return try Output.json(pages.merged)
         }
-        let entries = try pages.decoded().flatMap(\.entries)
+        var entries = try pages.decoded().flatMap(\.entries)
+        if !oldestFirst {
+            entries = Array(entries.reversed().prefix(limit ?? entries.count))
+        }
         var table = Table([
             .init(title: "SEQ", alignment: .right), .init(title: "TIME"), .init(title: "ACTOR"),
             .init(title: "METHOD"), .init(title: "SUBJECT"), .init(title: "DETAIL"),
@@ -44,9 +62,11 @@ struct AuditLogCommand: ParsableCommand {
         for entry in entries {
             table.append([
                 .init(String(entry.seq)), .init(entry.at), .init(entry.actor), .init(entry.method),
-                .init(entry.subject ?? "-"), .init(entry.detail),
+                .init(entry.subject ?? "-"), .init(AuditDetailText.readable(entry.detail)),
             ])
         }
-        table.print(legend: "\(entries.count) \(entries.count == 1 ? "entry" : "entries") listed.", options: options)
+        let order = oldestFirst ? "oldest first" : "newest first"
+        let count = "\(entries.count) \(entries.count == 1 ? "entry" : "entries")"
+        table.print(legend: "\(count) listed, \(order).", options: options)
     }
 }

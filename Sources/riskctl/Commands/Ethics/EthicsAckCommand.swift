@@ -19,9 +19,15 @@ struct EthicsAckCommand: ParsableCommand {
             sends the version and that hash, so the acknowledgement names the very text you read. It asks only \
             when standard input is a terminal; without one, pass --yes. If a new version was published meanwhile, \
             or the text you read is not that version's, nothing is recorded and riskctl exits with status 75. \
-            Acknowledging a version again changes nothing.
+            Acknowledging a version again changes nothing. Before asking, if you acknowledged an older version, \
+            riskctl also shows what changed since (as ethics diff does). On a terminal the text goes through $PAGER (default less \
+            -FRX) before the question; --no-pager prints it as it is.
             """
     )
+
+    /// Print without a pager.
+    @Flag(name: .customLong("no-pager"), help: "Do not send the text through the pager.")
+    var noPager = false
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -43,8 +49,16 @@ struct EthicsAckCommand: ParsableCommand {
         // riskd answers HashMismatch and nothing is recorded.
         let sha256 = SHA256.hash(data: Array(code.body.utf8)).map { String(format: "%02x", $0) }.joined()
         if !options.json {
-            EthicsPresenter.printCode(code, sha256: sha256, current: true)
-            Output.line()
+            var lines = EthicsPresenter.codeLines(code, sha256: sha256, current: true) + [""]
+            // Only when asking: the changes are there to read before answering.
+            if !options.yes, let acknowledged = try? EthicsDiffCommand.acknowledgedVersion(connection),
+                acknowledged < code.version,
+                let old = try? connection.call(EthicsInterface.Get.self, .init(version: acknowledged)).decoded().code
+            {
+                lines += ["What changed since version \(acknowledged), which you acknowledged:"]
+                lines += EthicsDiffCommand.lines(from: old, to: code) + [""]
+            }
+            Pager.show(lines, noPager: noPager)
         }
         if !options.yes {
             let hash = options.json ? " (SHA-256 \(sha256))" : ""

@@ -15,6 +15,7 @@ struct EthicsCommand: ParsableCommand {
         subcommands: [
             EthicsShowCommand.self,
             EthicsAckCommand.self,
+            EthicsDiffCommand.self,
             EthicsVersionsCommand.self,
             EthicsStatusCommand.self,
             EthicsPublishCommand.self,

@@ -6,16 +6,17 @@ enum EthicsPresenter {
     ///
     /// - Parameter sha256: the hash to show; `ethics ack` passes the one it computed of the text it prints.
     static func printCode(_ code: EthicsInterface.Code, sha256: String? = nil, current: Bool = false) {
-        Output.fields([
+        codeLines(code, sha256: sha256, current: current).forEach { Output.line($0) }
+    }
+
+    /// The lines `printCode` prints, for sending them through the pager.
+    static func codeLines(_ code: EthicsInterface.Code, sha256: String? = nil, current: Bool = false) -> [String] {
+        Output.fieldLines([
             ("Title", code.title),
             ("Version", current ? "\(code.version) (current)" : String(code.version)),
             ("Published", "\(code.publishedAt) by \(code.publishedBy)"),
             ("SHA-256", sha256 ?? code.sha256),
-        ])
-        Output.line()
-        for line in text(of: code.body) {
-            Output.line(line)
-        }
+        ]) + [""] + text(of: code.body)
     }
 
     /// The lines of a code's text, safe to print on a terminal: tabs and line breaks are kept, other control

@@ -11,8 +11,9 @@ struct InterestConfirmCommand: ParsableCommand {
         discussion: """
             Board members confirm their register once a year (interests.confirm_every_days), and a new member within \
             interests.first_confirmation_days. With --nothing-to-declare you state you have no interest to declare; \
-            riskd refuses that while you have active declarations (exit status 65). On a terminal, riskctl lists \
-            your active declarations and asks first; --yes skips the question. Needs the board role.
+            riskd refuses that while you have active declarations (exit status 65). A confirmation is a signed \
+            statement: riskctl lists your active declarations and asks first, and without a terminal to ask on it \
+            refuses (exit status 64) unless --yes is given. Needs the board role.
             """
     )
 
@@ -23,11 +24,16 @@ struct InterestConfirmCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks (on a terminal), confirms, and says when the next confirmation is due.
+    /// Refuses to run without a terminal to ask on, unless `--yes` says not to ask.
+    func validate() throws {
+        try options.requireConsent(to: "confirm your declarations")
+    }
+
+    /// Asks, confirms, and says when the next confirmation is due.
     func run() throws {
         let connection = try options.connect()
-        if options.asks, let question = try question(connection) {
-            try options.confirm(question)
+        if !options.yes, let question = try question(connection) {
+            try options.attest(question)
         }
         let answer = try connection.call(InterestInterface.Confirm.self,
                                          .init(nothingToDeclare: nothingToDeclare ? true : nil))

@@ -18,7 +18,7 @@ struct InterestDeclareCommand: ParsableCommand {
     /// What ties you to the organisation.
     @Option(help: ArgumentHelp("financial, employment, governance, funding, family, gift or other.",
                                valueName: "kind"),
-            transform: InterestPresenter.parseKind)
+            completion: ValueCompletions.interestKind, transform: InterestPresenter.parseKind)
     var kind: String
 
     /// The organisation.

@@ -20,7 +20,7 @@ struct OrganisationAddCommand: ParsableCommand {
     /// What it is to the network.
     @Option(help: ArgumentHelp("member, funder, government, international, network, ngo, company or other.",
                                valueName: "kind"),
-            transform: OrganisationPresenter.parseKind)
+            completion: ValueCompletions.organisationKind, transform: OrganisationPresenter.parseKind)
     var kind: String
 
     /// Other names it goes by.
@@ -30,12 +30,12 @@ struct OrganisationAddCommand: ParsableCommand {
 
     /// How much it cares about the network's work.
     @Option(help: ArgumentHelp("Its interest in the network's work: low, medium or high.", valueName: "level"),
-            transform: OrganisationPresenter.parseLevel)
+            completion: ValueCompletions.level, transform: OrganisationPresenter.parseLevel)
     var interest: String?
 
     /// How much influence it has over the network.
     @Option(help: ArgumentHelp("Its power over the network: low, medium or high.", valueName: "level"),
-            transform: OrganisationPresenter.parseLevel)
+            completion: ValueCompletions.level, transform: OrganisationPresenter.parseLevel)
     var power: String?
 
     /// Free text.

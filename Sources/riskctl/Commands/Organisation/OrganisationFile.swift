@@ -3,8 +3,8 @@ import RiskProtocol
 /// The CSV form of the registry that `org import` reads, as `config/organisations.example.csv` shows it.
 ///
 /// The header names the columns `name,aliases,kind,interest,power,note`, in any order; aliases are separated by
-/// `;`. Rows are numbered as a spreadsheet numbers them, the header being row 1, so that an error can say
-/// `FILE:ROW: column: reason`.
+/// `;` (quoted, in a file whose columns are separated by semicolons). Rows are numbered as a spreadsheet numbers
+/// them, the header being row 1, so that an error can say `FILE:ROW: column: reason`.
 enum OrganisationFile {
     /// One organisation read from the file, with the row it came from.
     struct Entry {
@@ -22,15 +22,12 @@ enum OrganisationFile {
 
     /// Reads the organisations of a file.
     ///
-    /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
+    /// - Throws: `RiskctlError.invalidInput` naming every bad row and its column (see `CSVTable.entries`).
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
-        let rows = try CSVTable.rows(in: text, name: name, columns: columns, required: requiredColumns,
-                                     noun: "organisations")
-        var entries = [Entry]()
-        for row in rows {
-            entries.append(Entry(row: row.number, organisation: try organisation(from: row)))
+        try CSVTable.entries(in: text, name: name, columns: columns, required: requiredColumns,
+                             noun: "organisations") { (row: CSVTable.Row) throws(RiskctlError) -> Entry in
+            Entry(row: row.number, organisation: try organisation(from: row))
         }
-        return entries
     }
 
     /// The message for a rejected `Import`, naming the row and column of the organisation riskd named by its path

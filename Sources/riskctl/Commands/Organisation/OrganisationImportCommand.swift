@@ -9,9 +9,10 @@ struct OrganisationImportCommand: ParsableCommand {
         abstract: "Add every organisation in a CSV file, all or nothing.",
         discussion: """
             The first line must be the header name,aliases,kind,interest,power,note (any order; name and kind are \
-            required). Aliases are separated by ';'. If any row is wrong, or a name is taken, riskctl reports it as \
-            FILE:ROW: column: reason, where row 1 is the header, imports nothing, and exits with status 65 (75 for a \
-            name already taken). See config/organisations.example.csv. Needs the admin role.
+            required). Aliases are separated by ';' (quoted, when the columns are separated by semicolons, which \
+            riskctl recognises by the header). If any row is wrong, riskctl reports every bad row as FILE:ROW: \
+            column: reason, where row 1 is the header, imports nothing, and exits with status 65 (75 for a name \
+            already taken). See config/organisations.example.csv. Needs the admin role.
             """
     )
 

@@ -11,7 +11,7 @@ struct OrganisationListCommand: ParsableCommand {
 
     /// Only this kind.
     @Option(help: ArgumentHelp("Only organisations of this kind, such as funder.", valueName: "kind"),
-            transform: OrganisationPresenter.parseKind)
+            completion: ValueCompletions.organisationKind, transform: OrganisationPresenter.parseKind)
     var kind: String?
 
     /// Only names matching this text.

@@ -16,7 +16,7 @@ struct OrganisationMapCommand: ParsableCommand {
 
     /// Only this kind.
     @Option(help: ArgumentHelp("Only organisations of this kind, such as funder.", valueName: "kind"),
-            transform: OrganisationPresenter.parseKind)
+            completion: ValueCompletions.organisationKind, transform: OrganisationPresenter.parseKind)
     var kind: String?
 
     /// The options every command takes.

@@ -39,16 +39,19 @@ struct OrganisationUpdateCommand: ParsableCommand {
     var noAliases = false
 
     /// New kind.
-    @Option(help: ArgumentHelp("New kind.", valueName: "kind"), transform: OrganisationPresenter.parseKind)
+    @Option(help: ArgumentHelp("New kind.", valueName: "kind"),
+            completion: ValueCompletions.organisationKind, transform: OrganisationPresenter.parseKind)
     var kind: String?
 
     /// New interest.
     @Option(help: ArgumentHelp("New interest: low, medium or high; empty to clear.", valueName: "level"),
+            completion: ValueCompletions.level,
             transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) })
     var interest: String?
 
     /// New power.
     @Option(help: ArgumentHelp("New power: low, medium or high; empty to clear.", valueName: "level"),
+            completion: ValueCompletions.level,
             transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) })
     var power: String?
 

@@ -7,7 +7,10 @@ struct ActionAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add an action to a risk.",
-        discussion: "Adding an action to an open risk makes it mitigating. Needs the admin role."
+        discussion: """
+            Adding an action to an open risk makes it mitigating. The owner must be a user of this system (riskctl \
+            looks the name up first and exits with status 65 if there is none). Needs the admin role.
+            """
     )
 
     /// The risk the action reduces.
@@ -32,8 +35,9 @@ struct ActionAddCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Adds the action and names it.
+    /// Checks that the owner is a user of this system, adds the action and names it.
     func run() throws {
+        try KnownUser.check(owner, option: "--owner")
         let parameters = RiskInterface.AddAction.Parameters(
             riskId: risk, description: description, owner: owner, dueOn: due)
         let answer = try options.connect().call(RiskInterface.AddAction.self, parameters)

@@ -20,6 +20,7 @@ struct RiskCloseCommand: ParsableCommand {
     /// Why the risk is closed.
     @Option(
         help: ArgumentHelp("Why: mitigated, retired, rejected, cancelled or insignificant.", valueName: "reason"),
+        completion: ValueCompletions.closeReason,
         transform: RiskCloseCommand.parseReason
     )
     var reason: RiskInterface.CloseReason

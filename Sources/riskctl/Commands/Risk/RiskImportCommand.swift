@@ -10,9 +10,10 @@ struct RiskImportCommand: ParsableCommand {
         discussion: """
             The first line must be the header: title,description,category,area,owner,likelihood,impact,\
             residualLikelihood,residualImpact,nextReviewDue (any order; title, category, likelihood and impact are \
-            required). Fields holding a comma are quoted as in RFC 4180. Empty cells take their defaults. If any row \
-            is wrong, riskctl reports it as FILE:ROW: column: reason, where row 1 is the header, imports nothing, \
-            and exits with status 65. Needs the admin role.
+            required). Fields holding a comma are quoted as in RFC 4180; the columns may also be separated by \
+            semicolons, as spreadsheets write CSV in Croatian, Serbian or German locales. Empty cells take their \
+            defaults. If any row is wrong, riskctl reports every bad row as FILE:ROW: column: reason, where row 1 is \
+            the header, imports nothing, and exits with status 65. Needs the admin role.
             """
     )
 

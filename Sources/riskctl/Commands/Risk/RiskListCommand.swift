@@ -14,6 +14,7 @@ struct RiskListCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp("Only risks with this status: open, mitigating, accepted or closed; may be repeated.",
                            valueName: "status"),
+        completion: ValueCompletions.riskStatus,
         transform: RiskListCommand.parseStatus
     )
     var status: [String] = []

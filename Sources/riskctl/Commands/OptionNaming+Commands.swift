@@ -1,0 +1,111 @@
+// The protocol field each option of a command sends, for `OptionNaming`: one mapping per command, kept here
+// together so that a renamed option or field is seen beside the others.
+
+extension InterestDeclareCommand: OptionNaming {
+    static let optionsByField = [
+        "kind": "--kind", "organisation": "--organisation", "description": "--description", "value": "--value",
+        "sensitive": "--sensitive", "startedOn": "--since", "endedOn": "--until",
+    ]
+}
+
+extension InterestUpdateCommand: OptionNaming {
+    static let optionsByField = [
+        "id": "I-ID", "ifRevision": "--if-revision", "description": "--description", "value": "--value",
+        "sensitive": "--sensitive", "endedOn": "--until",
+    ]
+}
+
+extension InterestEndCommand: OptionNaming {
+    static let optionsByField = ["id": "I-ID", "endedOn": "--on"]
+}
+
+extension InterestConfirmCommand: OptionNaming {
+    static let optionsByField = ["nothingToDeclare": "--nothing-to-declare"]
+}
+
+extension InterestManageCommand: OptionNaming {
+    static let optionsByField = ["id": "I-ID", "ifRevision": "--if-revision", "plan": "--plan"]
+}
+
+extension ConflictsCheckCommand: OptionNaming {
+    static let optionsByField = ["organisations": "<organisation>", "matter": "--matter"]
+}
+
+extension RiskAddCommand: OptionNaming {
+    static let optionsByField = [
+        "title": "--title", "description": "--description", "category": "--category", "area": "--area",
+        "owner": "--owner", "likelihood": "--likelihood", "impact": "--impact",
+        "residualLikelihood": "--residual-likelihood", "residualImpact": "--residual-impact",
+        "nextReviewDue": "--next-review",
+    ]
+}
+
+extension RiskUpdateCommand: OptionNaming {
+    static let optionsByField = RiskAddCommand.optionsByField.merging(["id": "R-ID", "ifRevision": "--if-revision"]) {
+        $1
+    }
+}
+
+extension RiskReviewCommand: OptionNaming {
+    static let optionsByField = [
+        "id": "R-ID", "note": "--note", "likelihood": "--likelihood", "impact": "--impact",
+        "residualLikelihood": "--residual-likelihood", "residualImpact": "--residual-impact",
+    ]
+}
+
+extension RiskAcceptCommand: OptionNaming {
+    static let optionsByField = ["id": "R-ID", "until": "--until", "note": "--note"]
+}
+
+extension RiskCloseCommand: OptionNaming {
+    static let optionsByField = ["id": "R-ID", "reason": "--reason", "note": "--note"]
+}
+
+extension RiskReopenCommand: OptionNaming {
+    static let optionsByField = ["id": "R-ID", "note": "--note"]
+}
+
+extension ActionAddCommand: OptionNaming {
+    static let optionsByField = [
+        "riskId": "R-ID", "description": "--description", "owner": "--owner", "dueOn": "--due",
+    ]
+}
+
+extension ActionUpdateCommand: OptionNaming {
+    static let optionsByField = [
+        "id": "A-ID", "ifRevision": "--if-revision", "dueOn": "--due", "owner": "--owner", "note": "--note",
+    ]
+}
+
+extension ActionDoneCommand: OptionNaming {
+    static let optionsByField = ["id": "A-ID", "note": "--note"]
+}
+
+extension ActionCancelCommand: OptionNaming {
+    static let optionsByField = ["id": "A-ID", "note": "--note"]
+}
+
+extension OrganisationAddCommand: OptionNaming {
+    static let optionsByField = [
+        "name": "<name>", "aliases": "--alias", "kind": "--kind", "interest": "--interest", "power": "--power",
+        "note": "--note",
+    ]
+}
+
+extension OrganisationUpdateCommand: OptionNaming {
+    static let optionsByField = OrganisationAddCommand.optionsByField.merging([
+        "id": "O-ID", "ifRevision": "--if-revision", "name": "--name",
+    ]) { $1 }
+}
+
+extension EthicsPublishCommand: OptionNaming {
+    static let optionsByField = ["title": "--title", "body": "the text of <file>"]
+}
+
+extension ReviewAckCommand: OptionNaming {
+    static let optionsByField = ["id": "F-ID", "note": "--note"]
+}
+
+extension ReviewPreviewCommand: OptionNaming {
+    static let optionsByField = ["asOf": "--as-of"]
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk action update`: a new due day or owner for an action.
+struct ActionUpdateCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "update",
+        abstract: "Change the due day or the owner of an action.",
+        discussion: """
+            The owner must be a user of this system (riskctl looks the name up first and exits with status 65 if \
+            there is none). Admins and the action's owner may do this; --note is recorded with the change in the \
+            audit trail.
+            """
+    )
+
+    /// The action changed.
+    @Argument(help: ArgumentHelp("The action, A-3 or 3.", valueName: "A-ID"),
+              transform: { try RecordKind.action.parse($0) })
+    var action: Int
+
+    /// The new due day.
+    @Option(help: ArgumentHelp("New day it is due.", valueName: "YYYY-MM-DD"), transform: CalendarDay.parse)
+    var due: String?
+
+    /// The new owner.
+    @Option(help: ArgumentHelp("User name of who carries it out now.", valueName: "user"))
+    var owner: String?
+
+    /// The revision the caller last saw.
+    @Option(name: .customLong("if-revision"),
+            help: ArgumentHelp("Change nothing unless the action is still at this revision.", valueName: "n"))
+    var ifRevision: Int?
+
+    /// Why it changed.
+    @Option(help: ArgumentHelp("Why it changed, for the audit trail.", valueName: "text"))
+    var note: String?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Needs something to change.
+    func validate() throws {
+        if due == nil, owner == nil {
+            throw ValidationError("nothing to change: give --due or --owner")
+        }
+    }
+
+    /// Checks that the new owner is a user of this system, sends `UpdateAction` and says what the action is now.
+    func run() throws {
+        if let owner {
+            try KnownUser.check(owner, option: "--owner")
+        }
+        let parameters = RiskInterface.UpdateAction.Parameters(
+            id: action, ifRevision: ifRevision, dueOn: due, owner: owner, note: note)
+        let answer = try options.connect().call(RiskInterface.UpdateAction.self, parameters)
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let updated = try answer.decoded().action
+        Output.line("\(RecordKind.action.format(updated.id)) of \(RecordKind.risk.format(updated.riskId)): due "
+            + "\(updated.dueOn), owner \(updated.owner.singleLine), \(updated.status.rawValue).")
+    }
+}

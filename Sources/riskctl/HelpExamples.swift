@@ -1,0 +1,103 @@
+/// The example every `--help` ends with, one per command, taken from riskctl(1) so the two read the same.
+///
+/// Keyed by the command's path below `riskctl` (`risk action add`; `""` for riskctl itself). `RiskCtl` appends the
+/// example to argument-parser's help screen; a test checks that every command has one and that riskctl(1) shows it.
+enum HelpExamples {
+    /// The examples by command path.
+    static let byCommand: [String: String] = [
+        "": "riskctl risk list --min-score 10 --overdue",
+        "whoami": "riskctl whoami",
+        "status": "riskctl status",
+        "backup": "riskctl backup",
+        "risk": "riskctl risk show R-4",
+        "risk add": """
+            riskctl risk add --title "No ethical code" --category governance \\
+                    --likelihood 4 --impact 4 --owner marko
+            """,
+        "risk list": "riskctl risk list --min-score 10 --overdue",
+        "risk show": "riskctl risk show R-4",
+        "risk update": "riskctl risk update R-4 --if-revision 2 --owner ana",
+        "risk review": """
+            riskctl risk review R-4 --note "Discussed at the board meeting" \\
+                    --residual-likelihood 3 --residual-impact 3
+            """,
+        "risk accept": "riskctl risk accept R-10 --until 2027-06-30 --note \"Board decision 14\"",
+        "risk close": "riskctl risk close R-1 --reason mitigated --note \"Code adopted\"",
+        "risk reopen": "riskctl risk reopen R-1 --note \"Code not yet applied by members\"",
+        "risk matrix": "riskctl risk matrix --inherent",
+        "risk import": "riskctl risk import examples/register.csv",
+        "risk export": "riskctl risk export --csv > register-2026-11-29.csv",
+        "risk action": "riskctl risk action done A-3 --note \"Policy adopted 2027-02-20\"",
+        "risk action add": """
+            riskctl risk action add R-2 --owner marko --due 2027-02-28 \\
+                    --description "Draft a conflict of interest policy"
+            """,
+        "risk action update": "riskctl risk action update A-2 --due 2027-03-31 --owner ana",
+        "risk action done": "riskctl risk action done A-3 --note \"Policy adopted 2027-02-20\"",
+        "risk action cancel": "riskctl risk action cancel A-5 --note \"Replaced by A-6\"",
+        "action": "riskctl action list --owner marko --overdue",
+        "action list": "riskctl action list --owner marko --overdue",
+        "audit": "riskctl audit log --subject risk:4",
+        "audit log": "riskctl audit log --subject risk:4",
+        "audit verify": "riskctl audit verify",
+        "ethics": "riskctl ethics ack",
+        "ethics show": "riskctl ethics show --version 1",
+        "ethics ack": "riskctl ethics ack",
+        "ethics diff": "riskctl ethics diff 1 2",
+        "ethics versions": "riskctl ethics versions",
+        "ethics status": "riskctl ethics status",
+        "ethics publish": "riskctl ethics publish examples/ethical-code.md --title \"Code of Ethics\"",
+        "org": "riskctl org list --kind funder",
+        "org add": """
+            riskctl org add "Open Society Foundations" --kind funder \\
+                    --alias OSF --interest high --power high
+            """,
+        "org list": "riskctl org list --kind funder",
+        "org show": "riskctl org show O-29",
+        "org update": "riskctl org update O-27 --alias WBF --alias \"Western Balkans Fund\"",
+        "org import": "riskctl org import config/organisations.example.csv",
+        "org map": "riskctl org map",
+        "interest": "riskctl interest list --organisation WBF",
+        "interest declare": """
+            riskctl interest declare --kind governance \\
+                    --organisation "Udruženje Prevent" \\
+                    --description "Member of the managing board" --since 2023-05-01
+            """,
+        "interest list": "riskctl interest list --organisation WBF",
+        "interest show": "riskctl interest show I-7",
+        "interest update": "riskctl interest update I-7 --value \"Unpaid\"",
+        "interest end": "riskctl interest end I-7 --on 2026-12-31",
+        "interest confirm": "riskctl interest confirm",
+        "interest manage": """
+            riskctl interest manage I-8 \\
+                    --plan "Leaves the room for item 4; receives no papers on it"
+            """,
+        "conflicts": "riskctl conflicts history --since 2026-01-01",
+        "conflicts check": """
+            riskctl conflicts check "Western Balkan Fund" "Udruzenje Prevent" \\
+                    --matter "Call WBF-2027 partners"
+            """,
+        "conflicts history": "riskctl conflicts history --since 2026-01-01",
+        "member": "riskctl member show ana",
+        "member list": "riskctl member list",
+        "member show": "riskctl member show ana",
+        "review": "riskctl review findings --subject risk:4",
+        "review findings": "riskctl review findings --subject risk:4",
+        "review preview": "riskctl review preview --as-of 2027-01-15",
+        "review run": "riskctl review run",
+        "review ack": "riskctl review ack F-40 --note \"On the agenda of the January meeting\"",
+        "review runs": "riskctl review runs --limit 7",
+        "review watch": "riskctl review watch",
+    ]
+
+    /// `help` with an `EXAMPLE:` section for the command at `path` (the words after `riskctl`), when it has one.
+    static func appended(to help: String, path: [String]) -> String {
+        guard let example = byCommand[path.joined(separator: " ")] else { return help }
+        let indented = example.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        var text = help
+        while text.last == "\n" {
+            text.removeLast()
+        }
+        return text + "\n\nEXAMPLE:\n" + indented
+    }
+}
