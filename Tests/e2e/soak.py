@@ -111,13 +111,17 @@ def seed(daemon, user_calls):
 
 
 def start_workers(daemon, users, user_python_path, connections_per_role, seconds):
-    """One worker process per role, each holding `connections_per_role` connections for `seconds`."""
+    """One worker process per role, each holding `connections_per_role` connections for `seconds`.
+
+    The workers run at a lower priority (nice 10): on a two-core machine four busy python clients would otherwise
+    take most of the CPU from the daemon under test, and the probe would measure that contention, not riskd.
+    """
     interpreter, library = user_python_path
     workers = {}
     calls = json.dumps(READ_CALLS)
     for role, name in ROLES.items():
         user = users[name]
-        command = ["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
+        command = ["nice", "-n", "10", "setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
                    interpreter, "-c", WORKER, daemon.socket, str(connections_per_role), str(seconds)]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": library}, cwd="/tmp")
