@@ -181,7 +181,25 @@ extension RiskDatabase {
         }
     }
 
-    /// Open findings and the end of the latest run, for `Status`.
+    /// What `daemon.Status` reports, in one read on the caller's own connection (it never queues behind the scans
+    /// that hold the pool's readers): the schema version, every risk, the interests of `declarant` (everyone's when
+    /// `nil`), the open findings and when the last review run finished.
+    public func statusCounts(interestsOf declarant: String?) async throws
+        -> (schemaVersion: Int, risks: Int, interests: Int, openFindings: Int, lastRunFinishedAt: String?)
+    {
+        try await lookup { db in
+            let schema = try Migrations.migrator.appliedIdentifiers(db).count
+            let risks = try RiskRow.fetchCount(db)
+            let interests = try declarant.map { user in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?", arguments: [user]) ?? 0
+            } ?? InterestRow.fetchCount(db)
+            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
+            let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
+            return (schema, risks, interests, open, last)
+        }
+    }
+
+    /// Open findings and the end of the latest run (the scheduler's catch-up at start).
     public func reviewStatus() async throws -> (openFindings: Int, lastRunFinishedAt: String?) {
         try await lookup { db in
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0

@@ -13,17 +13,14 @@ struct DaemonService {
                   roles: request.caller.roles.sorted().map(\.rawValue))
         }
         table.on(DaemonInterface.Status.self) { _, request in
-            let database = context.database
-            let review = try await database.reviewStatus()
             // A board member counts their own interests: a count of everyone's would tell them how many sensitive
             // interests the others hold.
             let viewer = InterestViewer(user: request.caller.user, roles: request.caller.roles,
                                         seesRegister: context.configuration.interests.boardSeesRegister)
-            let interests = try await database.interestCount(declarant: viewer.countedDeclarant)
+            let counts = try await context.database.statusCounts(interestsOf: viewer.countedDeclarant)
             return .init(version: RiskdProtocol.version, startedAt: context.startedAt.description,
-                         schemaVersion: try await database.schemaVersion(), risks: try await database.riskCount(),
-                         interests: interests, openFindings: review.openFindings,
-                         lastReviewRun: review.lastRunFinishedAt)
+                         schemaVersion: counts.schemaVersion, risks: counts.risks, interests: counts.interests,
+                         openFindings: counts.openFindings, lastReviewRun: counts.lastRunFinishedAt)
         }
         table.on(DaemonInterface.Backup.self, work: .long) { _, request in
             let configuration = context.configuration
