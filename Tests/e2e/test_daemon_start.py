@@ -117,3 +117,13 @@ def test_manual_synopsis_and_help_name_the_same_options():
     rendered = subprocess.run(["mandoc", "-Tutf8", str(REPO / "man" / "riskd.8")], capture_output=True,
                               text=True, timeout=30).stdout
     assert not re.search(r"‘[^’]*after installing it’", rendered), "a misplaced quote in riskd(8)"
+
+
+def test_protocol_manual_leads_with_clients_that_debian_12_has():
+    """varlinkctl is not in systemd 252: riskd-varlink(7) shows the python client first and names the version."""
+    manual = (REPO / "man" / "riskd-varlink.7").read_text()
+    examples = re.findall(r"^\.Bd -literal[^\n]*\n(.*?)^\.Ed", manual, re.M | re.S)
+    assert examples and not examples[0].lstrip().startswith("varlinkctl"), examples[:1]
+    for paragraph in re.split(r"^\.Pp$", manual, flags=re.M):
+        if "varlinkctl" in paragraph:
+            assert "255" in paragraph, paragraph
