@@ -142,7 +142,9 @@ public enum ConfigurationLoader {
             "first_confirmation_days": { c, v throws(SetterError) in c.interests.firstConfirmationDays = try days(v) },
             "confirm_every_days": { c, v throws(SetterError) in c.interests.confirmEveryDays = try days(v) },
             "late_after_days": { c, v throws(SetterError) in c.interests.lateAfterDays = try days(v) },
-            "register_opened_on": { c, v throws(SetterError) in c.interests.registerOpenedOn = try date(v) },
+            "register_opened_on": { c, v throws(SetterError) in
+                c.interests.registerOpenedOn = v.string == "" ? nil : try date(v)
+            },
             "unmanaged_after_days": { c, v throws(SetterError) in c.interests.unmanagedAfterDays = try days(v) },
             "max_declarations_per_member": { c, v throws(SetterError) in
                 c.interests.maxDeclarationsPerMember = try int(v, 1...10_000)

@@ -30,7 +30,8 @@ extension RiskDatabase {
     }
 
     /// Where the current version stands: its number, its acknowledgements (oldest first), and the users who must
-    /// acknowledge it and have not — of `boardMembers`, the members (the board as resolved now). Before anything was published: no version, and nobody pending.
+    /// acknowledge it and have not — of `boardMembers`, the members (the board as resolved now). Before anything
+    /// was published: no version, and nobody pending.
     public func ethicsStatus(boardMembers: [String]) async throws
         -> (version: Int?, acknowledged: [CodeAcknowledgement], pending: [String])
     {

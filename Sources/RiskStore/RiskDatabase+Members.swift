@@ -26,7 +26,8 @@ extension RiskDatabase {
 
     /// The members — the holders of the board role now (`board`), the one definition of a member that ethics
     /// status and the review share — by user name, with where they stand on `today`. A past declarant who left the
-    /// board is no longer a member; their declarations stay in the register. Board holders riskd had not seen before are recorded as first seen
+    /// board is no longer a member; their declarations stay in the register.
+    /// Board holders riskd had not seen before are recorded as first seen
     /// `now`, so that their first confirmation falls due from then.
     ///
     /// - Parameter only: just this user, when they are a member.

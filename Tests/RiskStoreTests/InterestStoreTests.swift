@@ -42,7 +42,9 @@ struct InterestStoreTests {
         #expect(!entry.detail.contains("Board seat") && !entry.detail.contains("Unpaid"))
         #expect(entry.detail.contains("\"description\":\"hmac:"))
         #expect(try await database.interestCount() == 2)
-        let members = try await database.members(board: [], now: now, today: today)
+        // A member holds the board role: ana's declarations count once she does, not before.
+        #expect(try await database.members(board: [], now: now, today: today).isEmpty)
+        let members = try await database.members(board: [.init(user: "ana", uid: 1001)], now: now, today: today)
         #expect(members.map(\.user) == ["ana"])
         #expect(members.first?.activeInterests == 2 && members.first?.uid == 1001)
     }
@@ -87,7 +89,8 @@ struct InterestStoreTests {
         let empty = try await database.confirmInterests(declarant: "ivan", uid: 1003, nothingToDeclare: true,
                                                         today: today, actor: actor("ivan", "Confirm"))
         #expect(empty.nothingToDeclare)
-        let members = try await database.members(board: [.init(user: "ivan", uid: 1003)], now: now, today: today)
+        let members = try await database.members(board: [.init(user: "ana", uid: 1001), .init(user: "ivan", uid: 1003)],
+                                                 now: now, today: today)
         #expect(members.map(\.user) == ["ana", "ivan"])
         #expect(members.allSatisfy { $0.lastConfirmedAt == now })
         let log = try await database.auditLog(subject: "member:ivan", after: nil, limit: 5)

@@ -62,7 +62,9 @@ enum InterestFile {
             guard let colon = text.range(of: ": ") else { continue }
             lines.append((String(text[..<colon.lowerBound]), String(text[colon.upperBound...])))
         }
-        let located = lines.compactMap { CSVTable.locate($0.0, list: "interests", reason: $0.1, rows: rows, name: name) }
+        let located = lines.compactMap {
+            CSVTable.locate($0.0, list: "interests", reason: $0.1, rows: rows, name: name)
+        }
         guard !located.isEmpty else { return nil }
         return report(located + ["nothing was imported"])
     }
