@@ -17,7 +17,7 @@ from datetime import date, timedelta
 import pytest
 
 from riskd_e2e import REPO, make_test_dir
-from test_integrity import board2, fresh  # noqa: F401  (fixtures)
+from test_integrity import fresh  # noqa: F401  (a fixture; board2 comes from conftest.py)
 
 EXAMPLE = REPO / "config" / "organisations.example.csv"
 TODAY = date.today()
