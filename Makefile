@@ -24,11 +24,10 @@ FISH_COMPLETIONDIR := $(PREFIX)/share/fish/vendor_completions.d
 # riskd reads /etc/riskd/riskd.toml whatever the prefix.
 CONFIGDIR := /etc/riskd
 
-# Per-user paths for `make run`: the same ones riskctl looks at after --socket, $RISKD_SOCKET and /run/riskd.
+# The per-user socket of `riskd --user` (`make run`), the one riskctl looks at after --socket, $RISKD_SOCKET and
+# /run/riskd.
 RUNTIME_DIR := $(or $(XDG_RUNTIME_DIR),/run/user/$(shell id -u))
-STATE_DIR := $(or $(XDG_STATE_HOME),$(HOME)/.local/state)
 RUN_SOCKET := $(RUNTIME_DIR)/riskd/riskd.sock
-RUN_DATABASE := $(STATE_DIR)/riskd/riskd.sqlite
 
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
@@ -63,10 +62,8 @@ release: deps
 
 ## run: build, then start riskd in the foreground on per-user paths (Ctrl-C stops it).
 run: build
-	@mkdir -p "$(dir $(RUN_SOCKET))" "$(dir $(RUN_DATABASE))"
-	@echo "riskd: socket $(RUN_SOCKET), database $(RUN_DATABASE)"
 	@echo "In another terminal: $(BIN)/riskctl whoami   (riskctl finds $(RUN_SOCKET) by itself)"
-	$(BIN)/riskd --socket "$(RUN_SOCKET)" --database "$(RUN_DATABASE)"
+	$(BIN)/riskd --user
 
 ## test: everything CI checks — Swift suites, end-to-end and interop tests, manual pages.
 test: build lint-man test-swift test-e2e

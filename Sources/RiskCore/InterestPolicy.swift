@@ -13,11 +13,15 @@ public struct InterestPolicy: Sendable, Hashable {
     public var maximumDeclarationsPerMember: Int
     /// The most organisation names one conflict check may ask about (`interests.max_organisations_per_check`).
     public var maximumOrganisationsPerCheck: Int
+    /// The day the register opened (`interests.register_opened_on`, by default the database's first start):
+    /// declarations of interests that began earlier count as late only from then.
+    public var registerOpenedOn: CalendarDate?
 
     /// The policy with these values; the defaults are those of `config/riskd.toml`.
     public init(lateAfterDays: Int = 28, firstConfirmationDays: Int = 28, confirmEveryDays: Int = 365,
                 boardSeesRegister: Bool = true, maximumDeclarationsPerMember: Int = 100,
-                maximumOrganisationsPerCheck: Int = 20) {
+                maximumOrganisationsPerCheck: Int = 20, registerOpenedOn: CalendarDate? = nil) {
+        self.registerOpenedOn = registerOpenedOn
         self.lateAfterDays = lateAfterDays
         self.firstConfirmationDays = firstConfirmationDays
         self.confirmEveryDays = confirmEveryDays
@@ -33,8 +37,11 @@ public struct InterestPolicy: Sendable, Hashable {
         return firstSeenOn.adding(days: firstConfirmationDays)
     }
 
-    /// Whether an interest that started on `startedOn` and is declared on `declaredOn` is declared late.
-    public func isLate(startedOn: CalendarDate, declaredOn: CalendarDate) -> Bool {
-        startedOn.days(until: declaredOn) > lateAfterDays
+    /// Whether an interest that started on `startedOn` and is declared on `declaredOn` is declared late: more than
+    /// `lateAfterDays` after the latest of its start, the member's joining (`joinedOn`, when known) and the day the
+    /// register opened — so an existing board's declarations entered when the register opens are not late.
+    public func isLate(startedOn: CalendarDate, declaredOn: CalendarDate, joinedOn: CalendarDate? = nil) -> Bool {
+        let from = [startedOn, joinedOn, registerOpenedOn].compactMap { $0 }.max() ?? startedOn
+        return from.days(until: declaredOn) > lateAfterDays
     }
 }

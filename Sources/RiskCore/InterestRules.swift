@@ -5,8 +5,11 @@ public enum InterestRules {
     /// set by the store.
     ///
     /// The interest may not start after `today`; it may end later (a term that runs out) but not before it started.
+    /// `joinedOn` is the day the declarant joined the board, when known; lateness counts from it too.
     public static func declare(_ draft: InterestDraft, declarant: String, declarantUID: Int, now: Instant,
-                               today: CalendarDate, policy: InterestPolicy) throws(DomainError) -> Interest {
+                               today: CalendarDate, policy: InterestPolicy, joinedOn: CalendarDate? = nil)
+        throws(DomainError) -> Interest
+    {
         let kind = try kind(draft.kind)
         let organisation = try FieldRules.requiredText(draft.organisation, field: "organisation")
         guard !NameMatching.normalise(organisation).isEmpty else {
@@ -25,7 +28,8 @@ public enum InterestRules {
         return Interest(id: 0, revision: 1, declarant: declarant, declarantUID: declarantUID, kind: kind,
                         organisation: organisation, organisationId: nil, description: description, value: value,
                         sensitive: draft.sensitive ?? false, startedOn: startedOn, endedOn: endedOn, declaredAt: now,
-                        late: policy.isLate(startedOn: startedOn, declaredOn: today), managementPlan: nil,
+                        late: policy.isLate(startedOn: startedOn, declaredOn: today, joinedOn: joinedOn),
+                        managementPlan: nil,
                         managedBy: nil, managedAt: nil)
     }
 

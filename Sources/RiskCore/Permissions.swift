@@ -58,6 +58,7 @@ public enum Permissions {
         "org.riskd.interest.List": [.admin: .allowed, .board: .ownRecords, .auditor: .allowed],
         "org.riskd.interest.Checks": [.admin: .allowed, .board: .ownRecords, .auditor: .allowed],
         "org.riskd.interest.Manage": A,
+        "org.riskd.interest.Import": A,
         "org.riskd.interest.Check": [.admin: .allowed, .board: .allowed],
 
         "org.riskd.ethics.Current": readAll,

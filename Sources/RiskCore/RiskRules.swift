@@ -133,7 +133,7 @@ public enum RiskRules {
         guard risk.status != .closed else {
             throw .invalidValue("riskId", "risk R-\(risk.id) is closed; reopen it before adding actions")
         }
-        return risk.status == .open ? .mitigating : risk.status
+        return treatmentStatus(of: risk.status, openActions: 1)
     }
 
     /// Checks ratings: each 1…5, residual values both set or both absent.

@@ -7,6 +7,10 @@ public struct Configuration: Sendable {
     public var socket: String
     /// The SQLite database file.
     public var database: String
+    /// System or per-user (`riskd --user`): which defaults applied.
+    public var mode: RunMode = .system
+    /// The configuration file read, or `nil` when every key kept its default.
+    public var file: String?
     /// Mode of a socket riskd binds itself.
     public var socketMode: UInt32 = 0o660
     /// Group of a socket riskd binds itself; `nil` keeps the daemon's primary group.
@@ -36,6 +40,8 @@ public struct Configuration: Sendable {
         public var firstConfirmationDays = 28
         public var confirmEveryDays = 365
         public var lateAfterDays = 28
+        /// `register_opened_on`: lateness counts from this day at the earliest; `nil`, the database's first start.
+        public var registerOpenedOn: CalendarDate?
         public var unmanagedAfterDays = 30
         /// `max_declarations_per_member`: declarations one member may have on record, ended ones included.
         public var maxDeclarationsPerMember = 100

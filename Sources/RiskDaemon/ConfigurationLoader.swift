@@ -142,6 +142,9 @@ public enum ConfigurationLoader {
             "first_confirmation_days": { c, v throws(SetterError) in c.interests.firstConfirmationDays = try days(v) },
             "confirm_every_days": { c, v throws(SetterError) in c.interests.confirmEveryDays = try days(v) },
             "late_after_days": { c, v throws(SetterError) in c.interests.lateAfterDays = try days(v) },
+            "register_opened_on": { c, v throws(SetterError) in
+                c.interests.registerOpenedOn = v.string == "" ? nil : try date(v)
+            },
             "unmanaged_after_days": { c, v throws(SetterError) in c.interests.unmanagedAfterDays = try days(v) },
             "max_declarations_per_member": { c, v throws(SetterError) in
                 c.interests.maxDeclarationsPerMember = try int(v, 1...10_000)
@@ -217,6 +220,17 @@ public enum ConfigurationLoader {
             throw SetterError(reason: "must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
         }
         return number
+    }
+
+    /// A calendar date, as a TOML date (`2026-01-15`) or a string (`"2026-01-15"`).
+    private static func date(_ value: any TOMLValueConvertible) throws(SetterError) -> CalendarDate {
+        if let date = value.date, let day = CalendarDate(year: date.year, month: date.month, day: date.day) {
+            return day
+        }
+        guard let text = value.string, let day = CalendarDate(text) else {
+            throw SetterError(reason: "must be a date written YYYY-MM-DD, such as 2026-01-15")
+        }
+        return day
     }
 
     private static func days(_ value: any TOMLValueConvertible) throws(SetterError) -> Int {

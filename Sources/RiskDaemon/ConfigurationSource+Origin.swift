@@ -1,9 +1,11 @@
 import Foundation
 
 extension ConfigurationSource {
-    /// What riskd was started with — `--config`, `--socket`, `--database` and the environment — kept so that a
-    /// SIGHUP reads the configuration from the same place, with the same defaults, as the start did.
+    /// What riskd was started with — `--user`, `--config`, `--socket`, `--database` and the environment — kept so
+    /// that a SIGHUP reads the configuration from the same place, with the same defaults, as the start did.
     public struct Origin: Sendable {
+        /// `--user`: per-user paths; system paths otherwise.
+        public let mode: RunMode
         /// `--config FILE`, if given.
         public let explicitFile: String?
         /// `--socket PATH`, if given.
@@ -12,8 +14,9 @@ extension ConfigurationSource {
         public let database: String?
         let environment: [String: String]
 
-        public init(explicitFile: String?, socket: String?, database: String?,
+        public init(mode: RunMode = .system, explicitFile: String?, socket: String?, database: String?,
                     environment: [String: String] = ProcessInfo.processInfo.environment) {
+            self.mode = mode
             self.explicitFile = explicitFile
             self.socket = socket
             self.database = database
@@ -22,13 +25,12 @@ extension ConfigurationSource {
 
         /// The file `load()` reads, or `nil` when there is none and every key keeps its default.
         public var file: String? {
-            explicitFile ?? (FileManager.default.fileExists(atPath: ConfigurationSource.systemFile)
-                ? ConfigurationSource.systemFile : nil)
+            ConfigurationSource.file(mode: mode, explicitFile: explicitFile)
         }
 
         /// Reads the configuration as riskd(8) describes, command-line paths over the file.
         public func load() throws(ConfigurationError) -> Configuration {
-            try ConfigurationSource.load(explicitFile: explicitFile, socket: socket, database: database,
+            try ConfigurationSource.load(mode: mode, explicitFile: explicitFile, socket: socket, database: database,
                                          environment: environment)
         }
     }

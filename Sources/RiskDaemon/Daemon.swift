@@ -60,7 +60,9 @@ public final class Daemon: Sendable {
         locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
         let database = try RiskDatabase(path: configuration.database)
         try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
-        context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
+        let opened = try database.recordRegisterOpenedBlocking(today: clock.today())
+        context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger,
+                                registerOpenedOn: opened)
         roles = RoleResolver(access: configuration.access, daemonUID: getuid())
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(

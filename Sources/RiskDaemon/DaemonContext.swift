@@ -9,14 +9,27 @@ final class DaemonContext: Sendable {
     let clock: Clock
     let logger: Logger
     let startedAt: Instant
+    /// The day the register opened as recorded in the database (its first start), for
+    /// `interests.register_opened_on` when the configuration leaves it out.
+    let registerOpenedOn: CalendarDate?
     private let live: NIOLockedValueBox<Configuration>
 
-    init(database: RiskDatabase, configuration: Configuration, clock: Clock, logger: Logger) {
+    init(database: RiskDatabase, configuration: Configuration, clock: Clock, logger: Logger,
+         registerOpenedOn: CalendarDate? = nil) {
         self.database = database
         self.clock = clock
         self.logger = logger
         self.startedAt = clock.now()
+        self.registerOpenedOn = registerOpenedOn
         self.live = NIOLockedValueBox(configuration)
+    }
+
+    /// The rules of the register of interests in force now: the configuration's, with the recorded opening day
+    /// when `interests.register_opened_on` is not set.
+    var interestPolicy: InterestPolicy {
+        var policy = configuration.interests.policy
+        if policy.registerOpenedOn == nil { policy.registerOpenedOn = registerOpenedOn }
+        return policy
     }
 
     /// The configuration in force now.

@@ -73,6 +73,6 @@ extension Configuration.Interests {
         InterestPolicy(lateAfterDays: lateAfterDays, firstConfirmationDays: firstConfirmationDays,
                        confirmEveryDays: confirmEveryDays, boardSeesRegister: boardSeesRegister,
                        maximumDeclarationsPerMember: maxDeclarationsPerMember,
-                       maximumOrganisationsPerCheck: maxOrganisationsPerCheck)
+                       maximumOrganisationsPerCheck: maxOrganisationsPerCheck, registerOpenedOn: registerOpenedOn)
     }
 }

@@ -83,6 +83,7 @@ enum Migrations {
         migrator.registerMigration("v2-integrity-register", migrate: integrityRegister)
         migrator.registerMigration("v3-reviews", migrate: reviews)
         migrator.registerMigration("v4-conflict-checks-by-reference", migrate: conflictReferences)
+        migrator.registerMigration("v5-register-opened", migrate: registerOpened)
         return migrator
     }
 

@@ -30,8 +30,8 @@ extension RiskDatabase {
     }
 
     /// Where the current version stands: its number, its acknowledgements (oldest first), and the users who must
-    /// acknowledge it and have not — `boardMembers` (the board as resolved now) and every user recorded in
-    /// `member`. Before anything was published: no version, and nobody pending.
+    /// acknowledge it and have not — of `boardMembers`, the members (the board as resolved now). Before anything
+    /// was published: no version, and nobody pending.
     public func ethicsStatus(boardMembers: [String]) async throws
         -> (version: Int?, acknowledged: [CodeAcknowledgement], pending: [String])
     {
@@ -42,9 +42,9 @@ extension RiskDatabase {
             let acknowledged = try AcknowledgementRow.fetchAll(
                 db, sql: "SELECT * FROM acknowledgement WHERE version = ? ORDER BY id", arguments: [version]
             ).map { row throws(StoreError) in try row.domain() }
-            let recorded = try String.fetchAll(db, sql: "SELECT user FROM member")
-            return (version, acknowledged,
-                    EthicsRules.pending(members: boardMembers + recorded, acknowledged: acknowledged))
+            // A member is a holder of the board role now (the `member` table only records when each was seen):
+            // the same members `member.List` shows and the review reminds.
+            return (version, acknowledged, EthicsRules.pending(members: boardMembers, acknowledged: acknowledged))
         }
     }
 

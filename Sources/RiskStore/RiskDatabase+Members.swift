@@ -24,8 +24,10 @@ extension RiskDatabase {
         }
     }
 
-    /// The members: `board` (who hold the board role now) and everyone who ever declared an interest, by user
-    /// name, with where they stand on `today`. Board holders riskd had not seen before are recorded as first seen
+    /// The members — the holders of the board role now (`board`), the one definition of a member that ethics
+    /// status and the review share — by user name, with where they stand on `today`. A past declarant who left the
+    /// board is no longer a member; their declarations stay in the register.
+    /// Board holders riskd had not seen before are recorded as first seen
     /// `now`, so that their first confirmation falls due from then.
     ///
     /// - Parameter only: just this user, when they are a member.
@@ -45,8 +47,7 @@ extension RiskDatabase {
                         AND (i.ended_on IS NULL OR i.ended_on >= ?1)) AS active_interests,
                     \(try Self.openFindingsColumn(db)) AS open_findings
                 FROM member m
-                WHERE (m.user IN (\(names.map { _ in "?" }.joined(separator: ",")))
-                    OR EXISTS (SELECT 1 FROM interest i WHERE i.declarant = m.user))
+                WHERE m.user IN (\(names.map { _ in "?" }.joined(separator: ",")))
                 """
             if let only {
                 sql += " AND m.user = ?"

@@ -135,21 +135,18 @@ extension RiskDatabase {
         }
     }
 
-    /// Adds an action to a risk; an `open` risk becomes `mitigating`.
+    /// Adds an action to a risk; an `open` risk becomes `mitigating` (`RiskRules.treatmentStatus`).
     public func addAction(_ action: Action, actor: Actor, detail: AuditDetail) async throws -> Action {
         try await write { db in
             guard let risk = try RiskRow.fetchOne(db, key: action.riskId)?.domain() else {
                 throw DomainError.notFound(.risk, id: action.riskId)
             }
-            let status = try RiskRules.statusAfterAddingAction(risk)
-            if status != risk.status {
-                try db.execute(sql: "UPDATE risk SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
-                               arguments: [status.rawValue, actor.now.description, risk.id])
-            }
+            _ = try RiskRules.statusAfterAddingAction(risk)
             var row = ActionRow(action)
             try row.insert(db)
             let stored = try row.domain()
             try self.audit(db, actor, subject: "action:\(stored.id)", detail: detail)
+            try self.applyTreatmentStatus(db, riskId: stored.riskId, action: stored.id, actor: actor)
             return stored
         }
     }
@@ -172,8 +169,24 @@ extension RiskDatabase {
             let updated = try transform(current)
             try ActionRow(updated).update(db)
             try self.audit(db, actor, subject: "action:\(id)", detail: detail)
+            try self.applyTreatmentStatus(db, riskId: updated.riskId, action: id, actor: actor)
             return updated
         }
+    }
+
+    /// Sets the risk's status from its open actions (`RiskRules.treatmentStatus`) after a change of `action`; a
+    /// change of status gets an audit entry of its own on the risk, so the risk's history shows it and why.
+    private func applyTreatmentStatus(_ db: Database, riskId: Int, action: Int, actor: Actor) throws {
+        guard let risk = try RiskRow.fetchOne(db, key: riskId)?.domain() else { return }
+        let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action WHERE risk_id = ? AND status = 'open'",
+                                    arguments: [riskId]) ?? 0
+        let status = RiskRules.treatmentStatus(of: risk.status, openActions: open)
+        guard status != risk.status else { return }
+        try db.execute(sql: "UPDATE risk SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                       arguments: [status.rawValue, actor.now.description, riskId])
+        try audit(db, actor, subject: "risk:\(riskId)", detail: AuditDetail([
+            "status": .text(status.rawValue), "from": .text(risk.status.rawValue), "action": .int(action),
+        ]))
     }
 
     private func mutateRisk(_ db: Database, id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,

@@ -10,7 +10,13 @@ struct Riskd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "riskd",
         abstract: "Keep the risk register, ethical code and declarations of interest, served over Varlink.",
-        discussion: "See riskd(8) and riskd.toml(5).")
+        discussion: "See riskd(8) and riskd.toml(5).",
+        version: "riskd \(Daemon.version)")
+
+    @Flag(name: .long, help: ArgumentHelp(
+        "Per-user mode: socket $XDG_RUNTIME_DIR/riskd/riskd.sock, database $XDG_STATE_HOME/riskd/riskd.sqlite "
+            + "(~/.local/state), only the --config file; you are the administrator. Without it, system paths."))
+    var user = false
 
     @Option(name: .long, help: ArgumentHelp("Read the configuration from FILE.", valueName: "FILE"))
     var config: String?
@@ -29,14 +35,16 @@ struct Riskd: AsyncParsableCommand {
             + "head. The acceptance is recorded in the audit trail.", valueName: "HASH"))
     var acceptAuditHead: String?
 
-    @Flag(name: .long, help: "Stay in the foreground (riskd always does; accepted for compatibility).")
+    @Flag(name: .long, help: ArgumentHelp("Stay in the foreground (riskd always does, logging to standard error or, "
+            + "under systemd, to the journal; accepted for compatibility)."))
     var foreground = false
 
     /// EX_CONFIG from sysexits.h.
     static let configurationExit = ExitCode(78)
 
     func run() async throws {
-        let origin = ConfigurationSource.Origin(explicitFile: config, socket: socket, database: database)
+        let origin = ConfigurationSource.Origin(mode: user ? .perUser : .system, explicitFile: config,
+                                                socket: socket, database: database)
         let configuration: Configuration
         do {
             configuration = try origin.load()
@@ -45,7 +53,9 @@ struct Riskd: AsyncParsableCommand {
             throw Self.configurationExit
         }
         if checkConfig {
-            print("Configuration is valid.\nsocket: \(configuration.socket)\ndatabase: \(configuration.database)")
+            print("Configuration is valid.\nmode: \(configuration.mode.rawValue)\n"
+                + "configuration: \(configuration.file ?? "none (every key at its default)")\n"
+                + "socket: \(configuration.socket)\ndatabase: \(configuration.database)")
             return
         }
         // One switch for every logger, so that SIGHUP can change `[log] level` while running.
@@ -57,19 +67,27 @@ struct Riskd: AsyncParsableCommand {
             return levels.handler(StreamLogHandler.standardError(label: label))
         }
         let logger = Logger(label: "riskd")
+        let file = configuration.file ?? "none (every key at its default)"
+        let paths = "socket \(configuration.socket), database \(configuration.database), configuration \(file)"
+        logger.notice("riskd \(Daemon.version) starting in \(configuration.mode.rawValue) mode: \(paths)")
         let daemon: Daemon
         do {
             daemon = try Daemon(configuration: configuration, origin: origin, logLevel: levels,
                                 acceptAuditHead: acceptAuditHead, logger: logger)
         } catch {
             logger.critical("Cannot start: \(error)")
-            throw ExitCode.failure
+            throw Self.exitCode(for: error)
         }
         do {
             try await daemon.run()
         } catch {
             logger.critical("Stopped: \(error)")
-            throw ExitCode.failure
+            throw Self.exitCode(for: error)
         }
+    }
+
+    /// 69 for a refusal to start (see riskd(8), EXIT STATUS), which systemd does not retry; 1 for any other failure.
+    static func exitCode(for error: any Error) -> ExitCode {
+        Daemon.isStartRefusal(error) ? ExitCode(Daemon.refusalExitStatus) : .failure
     }
 }

@@ -138,7 +138,8 @@ struct ReviewRunnerTests {
         let raised = alerts.take()
         #expect(kinds(raised) == ["raised", "summary"])
         #expect(raised.first?.message == "Board member ivan has not confirmed their declarations (due 2026-12-27) "
-                + "(never confirmed)")
+                + "(never confirmed) (finding F-\(open.first?.id ?? 0))")
+        #expect(raised.first?.fields["REF"] == "ivan")
         #expect(open.map(\.subject) == ["member:ivan"])
     }
 

@@ -42,7 +42,7 @@ struct RiskDatabaseTests {
 
     @Test("Migrations run from empty") func migrations() async throws {
         let database = try RiskDatabase()
-        #expect(try await database.schemaVersion() == 4)
+        #expect(try await database.schemaVersion() == 5)
         #expect(try await database.riskCount() == 0)
         let verification = try await database.verifyAudit()
         #expect(verification.ok && verification.entries == 0 && verification.firstBadSeq == nil)
@@ -147,6 +147,26 @@ struct RiskDatabaseTests {
         await #expect(throws: DomainError.self) {
             try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
         }
+    }
+
+    @Test("The last open action done makes the risk open again, and its history says so")
+    func lastActionDone() async throws {
+        let database = try RiskDatabase()
+        _ = try await add(database, ["Funding overlap"])
+        let action = try ActionRules.create(riskId: 1, description: "Agree a funding protocol", owner: "marko",
+                                            dueOn: "2027-01-15")
+        let stored = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"),
+                                                  detail: AuditDetail())
+        #expect(try await database.risk(id: 1)?.status == .mitigating)
+        _ = try await database.updateAction(id: stored.id, ifRevision: nil, actor: actor("org.riskd.risk.UpdateAction"),
+                                            detail: AuditDetail()) {
+            try ActionRules.update($0, status: .done, dueOn: nil, owner: nil, note: nil, now: now)
+        }
+        #expect(try await database.risk(id: 1)?.status == .open)
+        let history = try await database.auditLog(subject: "risk:1", after: nil, limit: 10).entries
+        #expect(history.map(\.method) == ["org.riskd.risk.Add", "org.riskd.risk.AddAction",
+                                           "org.riskd.risk.UpdateAction"])
+        #expect(history.last?.detail.contains("\"status\":\"open\"") == true)
     }
 
     @Test("Listing pages by id and filters") func listing() async throws {

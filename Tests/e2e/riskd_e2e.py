@@ -34,6 +34,8 @@ SECOND_BOARD_GROUP = "rdt-integrity"
 DEFAULT_BOARD = ["unix-group:rdt-board"]
 SECOND_BOARD = DEFAULT_BOARD + ["unix-group:" + SECOND_BOARD_GROUP]
 
+# riskd's exit status when it refuses to start (riskd(8), EXIT STATUS); riskd.service does not restart it.
+REFUSED_EXIT = 69
 SOCKET_TIMEOUT = 10.0
 READY_TIMEOUT = 20.0
 STOP_TIMEOUT = 15.0

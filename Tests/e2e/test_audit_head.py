@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from riskd_e2e import VarlinkCallError
+from riskd_e2e import VarlinkCallError, REFUSED_EXIT
 
 VERIFY = "org.riskd.audit.Verify"
 
@@ -79,14 +79,14 @@ def test_a_shortened_chain_refuses_to_start_until_accepted(daemon, removed):
     current = sqlite(daemon.database, "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").stdout.strip() or "0" * 64
 
     status, stderr = daemon.start_refused()
-    assert status != 0
+    assert status == REFUSED_EXIT, (status, stderr)
     refusal = [line for line in stderr.splitlines() if "audit chain" in line]
     assert len(refusal) == 1, stderr
     assert "--accept-audit-head %s" % current in refusal[0]
 
     daemon.extra_args = ["--accept-audit-head", "cd" * 32]  # not the chain's head: nothing is accepted
     status, stderr = daemon.start_refused()
-    assert status != 0 and "--accept-audit-head %s" % current in stderr
+    assert status == REFUSED_EXIT and "--accept-audit-head %s" % current in stderr
 
     daemon.extra_args = ["--accept-audit-head", current]
     daemon.start()

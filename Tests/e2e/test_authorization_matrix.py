@@ -123,6 +123,8 @@ PARAMETERS = {
     "org.riskd.interest.Get": {"id": "$i_b2_secret"}, "org.riskd.interest.List": {},
     "org.riskd.interest.Checks": {},
     "org.riskd.interest.Manage": {"id": "$i_b2_open", "plan": "Leaves the room for grant decisions"},
+    "org.riskd.interest.Import": {"interests": [{"declarant": "rdt-board", "kind": "gift", "organisation": "Eurodesk",
+                                                 "description": "A book from the matrix", "startedOn": TODAY}]},
     "org.riskd.interest.Check": {"organisations": ["Western Balkan Fund"], "matter": "Grant round 4"},
     "org.riskd.ethics.Current": {}, "org.riskd.ethics.Get": {"version": "$code_version"},
     "org.riskd.ethics.Versions": {}, "org.riskd.ethics.Status": {},

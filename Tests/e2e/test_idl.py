@@ -1,15 +1,15 @@
-"""The org.riskd.* IDL files against the contract in PROTOCOL.md, read by the python `varlink` parser.
+"""The org.riskd.* IDL files against the frozen contract and against riskd-varlink(7), read by the python `varlink`
+parser. Everything read here is in the repository.
 
 The python parser is a second, independent reader of the IDL (riskd's own only picks out names), so a
 file that it rejects would break every python client. The contract may be extended, never broken: the
 IDL may add optional parameters, reply fields, types, methods and errors, but every method, type and
-error of PROTOCOL.md must be there with the same field names and types.
+error of the contract must be there with the same field names and types.
 
-PROTOCOL.md lives outside the repository, in shared/design/ next to it; set RISKD_SHARED to the shared
-directory (or to the file itself) when the tree is laid out differently.
+The contract is a snapshot the project keeps as a test fixture, Tests/e2e/contract/org.riskd.*.varlink: the
+methods, types and errors that riskctl, the tests and third-party clients rely on. It changes only by adding to it.
 """
 
-import os
 import re
 from pathlib import Path
 
@@ -19,28 +19,21 @@ from varlink.scanner import _Alias, _Array, _CustomType, _Dict, _Enum, _Error, _
 
 REPO = Path(__file__).resolve().parents[2]
 IDL_DIR = REPO / "Sources" / "RiskProtocol" / "IDL"
+CONTRACT_DIR = Path(__file__).resolve().parent / "contract"
+MANUAL = REPO / "man" / "riskd-varlink.7"
 SWIFT_DIR = REPO / "Sources" / "RiskProtocol"
 INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit"]
 
 
-def protocol_path():
-    candidates = []
-    shared = os.environ.get("RISKD_SHARED")
-    if shared:
-        candidates += [Path(shared), Path(shared) / "design" / "PROTOCOL.md", Path(shared) / "PROTOCOL.md"]
-    candidates.append(Path(__file__).resolve().parents[3] / "shared/design/PROTOCOL.md")
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate
-    pytest.fail("PROTOCOL.md not found; set RISKD_SHARED to the shared directory (tried: %s)"
-                % ", ".join(map(str, candidates)))
-
-
 def contract_sections():
-    """Maps each `### org.riskd.X` heading of PROTOCOL.md to the text of its IDL sketch."""
-    text = protocol_path().read_text(encoding="utf-8")
-    sections = dict(re.findall(r"^### (org\.riskd\.\w+)\n```\n(.*?)^```", text, re.S | re.M))
-    assert sections, "no `### org.riskd.*` sections with an IDL sketch in PROTOCOL.md"
+    """Maps each interface of the contract snapshot to its text without the `interface` line."""
+    sections = {}
+    for path in sorted(CONTRACT_DIR.glob("org.riskd.*.varlink")):
+        text = path.read_text(encoding="utf-8")
+        name = re.search(r"^interface (\S+)$", text, re.M)
+        assert name and name.group(1) == path.stem, "%s does not declare interface %s" % (path, path.stem)
+        sections[path.stem] = text[name.end():]
+    assert sections, "no contract in %s" % CONTRACT_DIR
     return sections
 
 
@@ -235,3 +228,37 @@ def test_swift_namespace_mirrors_the_idl(short):
         elif isinstance(member, _Error):
             constant = name[0].lower() + name[1:]
             assert 'public static let %s = "org.riskd.%s.%s"' % (constant, short, name) in text, name
+
+
+def manual_interface_methods(source):
+    """{interface: set of method names} from the `.Ss org.riskd.X` subsections of the manual's INTERFACES."""
+    section = re.search(r"^\.Sh INTERFACES\n(.*?)(?=^\.Sh )", source, re.M | re.S)
+    assert section, "riskd-varlink(7) has no INTERFACES section"
+    methods = {}
+    for name, body in re.findall(r"^\.Ss (org\.riskd\.\w+)\n(.*?)(?=^\.Ss |\Z)", section.group(1), re.M | re.S):
+        names = set()
+        for line in re.findall(r"^\.It Ql ([^\n]+)$", body, re.M):
+            names.update(n.strip() for n in line.split(",") if re.fullmatch(r"[A-Z]\w*", n.strip()))
+        methods[name] = names
+    return methods
+
+
+@pytest.mark.parametrize("short", INTERFACES)
+def test_manual_describes_every_method_of_the_idl(short):
+    """riskd-varlink(7) lists each interface's methods; a method added to the IDL must be described there too."""
+    listed = manual_interface_methods(MANUAL.read_text(encoding="utf-8")).get("org.riskd." + short)
+    assert listed is not None, "riskd-varlink(7) has no subsection org.riskd.%s" % short
+    interface = varlink.Interface(read_idl(short))
+    declared = {name for name, member in interface.members.items() if isinstance(member, _Method)}
+    assert declared == listed, "IDL only: %s; manual only: %s" % (sorted(declared - listed), sorted(listed - declared))
+
+
+def test_tests_read_nothing_outside_the_repository():
+    """A fresh clone has nothing beside it: no test names a path above the repository."""
+    outside = []
+    for path in sorted((REPO / "Tests").rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"parents\[[3-9]\]|\.\./shared|RISKD_SHARED", line):
+                outside.append("%s:%d" % (path.relative_to(REPO), number))
+    outside = [place for place in outside if not place.startswith("Tests/e2e/test_idl.py")]
+    assert not outside, outside

@@ -4,7 +4,7 @@ import os
 import shutil
 import stat
 
-from riskd_e2e import Daemon, VarlinkCallError, make_test_dir
+from riskd_e2e import Daemon, VarlinkCallError, make_test_dir, REFUSED_EXIT
 
 import pytest
 
@@ -16,7 +16,7 @@ def test_a_file_that_is_not_a_database_is_refused_unchanged():
     os.chmod(daemon.database, 0o644)
     before = open(daemon.database, "rb").read()
     status, stderr = daemon.start_refused()
-    assert status != 0 and "is not an SQLite database" in stderr, stderr
+    assert status == REFUSED_EXIT and "is not an SQLite database" in stderr, stderr
     assert stat.S_IMODE(os.stat(daemon.database).st_mode) == 0o644
     assert open(daemon.database, "rb").read() == before
 

@@ -4,6 +4,7 @@ Journal entries are read back with `journalctl _PID=<riskd pid> -o json`. When n
 container), the session starts /lib/systemd/systemd-journald itself.
 """
 import json
+import re
 import os
 import shutil
 import socket
@@ -99,7 +100,8 @@ def test_raised_once_then_resolved_and_every_run_summarised(journald, daemon):
     assert entry["RISKD_SEVERITY"] == "warning"
     assert entry["RISKD_RUN"] == str(run["run"]["id"])
     assert entry["MESSAGE"] == ('Risk R-%d "Funding overlap with member organisations" is overdue for review '
-                                '(due 2026-01-20, severity low)' % risk)
+                                '(due 2026-01-20, severity low) (finding F-%d)' % (risk, finding["id"]))
+    assert entry["RISKD_REF"] == "R-%d" % risk
 
     # A second run the same day adds no repeat, only its summary.
     second = daemon.call("org.riskd.review.Run")
@@ -241,8 +243,8 @@ def test_serves_calls_while_a_run_over_10000_risks_is_in_progress(journald, daem
 
 def test_journalctl_x_explains_riskd_alerts(journald, daemon):
     """The catalog, installed and compiled, gives `journalctl -x` an explanation with what to run next."""
-    add_overdue_risk(daemon)
-    daemon.call("org.riskd.review.Run")
+    risk = add_overdue_risk(daemon)
+    finding = daemon.call("org.riskd.review.Run")["findings"][0]["id"]
     entries(daemon.proc.pid, wait_for=lambda f: any(e.get("MESSAGE_ID") == RAISED_OVERDUE for e in f))
     installed = Path("/usr/lib/systemd/catalog/riskd.catalog")
     had = installed.exists()
@@ -259,7 +261,21 @@ def test_journalctl_x_explains_riskd_alerts(journald, daemon):
             installed.unlink()
         subprocess.run(["journalctl", "--update-catalog"], timeout=60)
     assert "Subject: A risk is overdue for review" in out
-    assert "riskctl risk review R-<id>" in out
+    # Filled from the entry's fields: the commands name this risk and this finding, never a placeholder.
+    assert "riskctl risk show R-%d" % risk in out
+    assert "riskctl risk review R-%d" % risk in out
+    assert "F-%d" % finding in out
+    assert "<id>" not in out and "@RISKD_" not in out
+
+
+def test_catalog_names_configured_periods_not_days():
+    """The periods are configurable, so the catalog names the keys instead of the defaults; every field it fills
+    is one that riskd sends."""
+    text = (REPO / "systemd" / "riskd.catalog").read_text(encoding="utf-8")
+    assert not re.search(r"\b\d+ days\b|every \d+", text), re.findall(r"[^\n]*\d+ days[^\n]*", text)
+    assert "<id>" not in text
+    sent = {"RULE", "SUBJECT", "REF", "FINDING", "SEVERITY", "RUN", "EVENT", "TRIGGER", "AUDIT_SEQ", "AUDIT_HEAD"}
+    assert set(re.findall(r"@RISKD_(\w+)@", text)) <= sent
 
 
 def test_runs_and_findings_need_roles(journald, daemon, user_calls):

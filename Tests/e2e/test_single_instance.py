@@ -9,7 +9,7 @@ import signal
 import socket
 import time
 
-from riskd_e2e import Daemon, make_test_dir
+from riskd_e2e import Daemon, make_test_dir, REFUSED_EXIT
 
 
 def inode(path):
@@ -28,7 +28,7 @@ def test_a_second_riskd_on_the_same_files_is_refused(start_daemon):
     before = inode(first.socket)
     second = Daemon(first.dir)
     status, stderr = second.start_refused()
-    assert status != 0
+    assert status == REFUSED_EXIT, (status, stderr)
     assert "pid %d" % first.proc.pid in stderr and first.database in stderr, stderr
     assert inode(first.socket) == before
     assert answers(first)
@@ -40,7 +40,7 @@ def test_a_second_riskd_on_another_database_cannot_take_the_socket(start_daemon)
     second = Daemon(make_test_dir())
     second.socket = first.socket
     status, stderr = second.start_refused()
-    assert status != 0
+    assert status == REFUSED_EXIT, (status, stderr)
     assert "pid %d" % first.proc.pid in stderr and first.socket in stderr, stderr
     assert inode(first.socket) == before
     assert answers(first)
@@ -56,7 +56,7 @@ def test_a_socket_another_process_listens_on_is_left_alone(start_daemon):
     try:
         daemon = Daemon(directory)
         status, stderr = daemon.start_refused()
-        assert status != 0 and "another process is listening on %s" % path in stderr, stderr
+        assert status == REFUSED_EXIT and "another process is listening on %s" % path in stderr, stderr
         assert os.path.exists(path) and inode(path) == before
     finally:
         other.close()

@@ -72,22 +72,37 @@ enum AlertCatalog {
     static func alert(for event: FindingEvent, run: Int) -> Alert {
         let finding = event.finding
         let critical = finding.severity == FindingSeverity.critical.rawValue
+        let id = finding.id ?? 0
         var fields = [
-            "RULE": finding.rule, "SUBJECT": finding.subject, "FINDING": String(finding.id ?? 0),
-            "SEVERITY": finding.severity, "RUN": String(run), "EVENT": event.kind.rawValue,
+            "RULE": finding.rule, "SUBJECT": finding.subject, "REF": reference(subject: finding.subject),
+            "FINDING": String(id), "SEVERITY": finding.severity, "RUN": String(run), "EVENT": event.kind.rawValue,
         ]
         switch event.kind {
         case .raised:
-            return Alert(message: finding.message, messageID: messageID(rule: finding.rule),
+            // The finding's id is what `riskctl review ack F-<id>` needs, so the plain message carries it too.
+            return Alert(message: "\(finding.message) (finding F-\(id))", messageID: messageID(rule: finding.rule),
                          priority: critical ? 2 : 4, fields: fields)
         case .reminded:
             let since = String(finding.firstSeenAt.prefix(10))
-            return Alert(message: "Reminder: \(finding.message) (open since \(since))",
+            return Alert(message: "Reminder: \(finding.message) (finding F-\(id), open since \(since))",
                          messageID: messageID(rule: finding.rule), priority: critical ? 2 : 4, fields: fields)
         case .resolved:
             fields["SEVERITY"] = finding.severity
             return Alert(message: "Resolved F-\(finding.id ?? 0): \(finding.message)", messageID: resolved, priority: 5,
                          fields: fields)
+        }
+    }
+
+    /// How riskctl names a finding's subject: `risk:4` is `R-4`, `action:2` `A-2`, `interest:7` `I-7`,
+    /// `member:ana` `ana`; the catalog fills its commands with it (`RISKD_REF`).
+    static func reference(subject: String) -> String {
+        guard let colon = subject.firstIndex(of: ":") else { return subject }
+        let value = String(subject[subject.index(after: colon)...])
+        switch subject[..<colon] {
+        case "risk": return "R-\(value)"
+        case "action": return "A-\(value)"
+        case "interest": return "I-\(value)"
+        default: return value
         }
     }
 

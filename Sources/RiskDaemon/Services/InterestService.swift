@@ -15,19 +15,21 @@ struct InterestService {
         registerDeclarations(&table)
         registerChanges(&table)
         registerChecks(&table)
+        registerImport(&table)
         return table
     }
 
     private func registerDeclarations(_ table: inout MethodTable) {
         table.on(InterestInterface.Declare.self) { parameters, request in
-            let policy = context.configuration.interests.policy
+            let policy = context.interestPolicy
             let draft = InterestDraft(kind: parameters.kind, organisation: parameters.organisation,
                                       description: parameters.description, value: parameters.value,
                                       sensitive: parameters.sensitive, startedOn: parameters.startedOn,
                                       endedOn: parameters.endedOn)
+            let joinedOn = try await context.database.memberJoinedOn(user: request.caller.user)
             let interest = try InterestRules.declare(draft, declarant: request.caller.user,
                                                      declarantUID: Int(request.caller.uid), now: request.now,
-                                                     today: request.today, policy: policy)
+                                                     today: request.today, policy: policy, joinedOn: joinedOn)
             let stored = try await context.database.declareInterest(interest, policy: policy, actor: request.actor,
                                                                     detail: Self.detail)
             return .init(interest: .init(stored, today: request.today))
