@@ -101,6 +101,14 @@ public final class VarlinkServer: Sendable {
             }
         }
         defer { sweeper.cancel() }
+        // The accept loop runs on the listener's event loop, not on Swift's global executor: long methods keep
+        // that executor's few threads busy, and a new connection (an administrator's, say) must not queue behind them.
+        try await withTaskExecutorPreference(EventLoopTaskExecutor(listener.channel.eventLoop)) {
+            try await accept(listener)
+        }
+    }
+
+    private func accept(_ listener: Listener) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             try await listener.executeThenClose { inbound in
                 for try await connection in inbound {

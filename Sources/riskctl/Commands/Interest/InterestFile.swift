@@ -18,37 +18,34 @@ enum InterestFile {
     static func entries(in text: String, name: String) throws(RiskctlError)
         -> [(row: Int, interest: InterestInterface.ImportedInterest)]
     {
-        let rows = try CSVTable.rows(in: text, name: name, columns: columns, required: requiredColumns,
-                                     noun: "declarations")
-        var entries: [(row: Int, interest: InterestInterface.ImportedInterest)] = []
-        var problems: [String] = []
-        for row in rows {
-            var bad = false
-            func read<T>(_ value: () throws -> T?) -> T? {
+        try CSVTable.entries(in: text, name: name, columns: columns, required: requiredColumns, noun: "declarations") {
+            row throws(RiskctlError) in
+            // Every bad column of the row is reported, not only the first.
+            var problems: [String] = []
+            func read<T>(_ value: () throws(RiskctlError) -> T?) -> T? {
                 do {
                     return try value()
                 } catch {
-                    problems.append((error as? RiskctlError)?.description ?? "\(row.location): \(error)")
-                    bad = true
+                    problems.append(error.description)
                     return nil
                 }
             }
-            let declarant = read { try row.required("declarant") }
-            let kind = read { try row.required("kind") }
-                .flatMap { _ in read { try row.checked("kind", InterestPresenter.parseKind) } }
-            let organisation = read { try row.required("organisation") }
-            let description = read { try row.required("description") }
-            let sensitive = read { try row.checked("sensitive", parseSensitive) }
-            let startedOn = read { try row.required("startedOn") }
-                .flatMap { _ in read { try row.checked("startedOn", CalendarDay.parse) } }
-            let endedOn = read { try row.checked("endedOn", CalendarDay.parse) }
-            guard !bad, let declarant, let kind, let organisation, let description, let startedOn else { continue }
-            entries.append((row.number, InterestInterface.ImportedInterest(
+            let declarant = read { () throws(RiskctlError) in try row.required("declarant") }
+            let kind = read { () throws(RiskctlError) in try row.required("kind") }
+                .flatMap { _ in read { () throws(RiskctlError) in try row.checked("kind", InterestPresenter.parseKind) } }
+            let organisation = read { () throws(RiskctlError) in try row.required("organisation") }
+            let description = read { () throws(RiskctlError) in try row.required("description") }
+            let sensitive = read { () throws(RiskctlError) in try row.checked("sensitive", parseSensitive) }
+            let startedOn = read { () throws(RiskctlError) in try row.required("startedOn") }
+                .flatMap { _ in read { () throws(RiskctlError) in try row.checked("startedOn", CalendarDay.parse) } }
+            let endedOn = read { () throws(RiskctlError) in try row.checked("endedOn", CalendarDay.parse) }
+            guard problems.isEmpty, let declarant, let kind, let organisation, let description, let startedOn else {
+                throw .invalidInput(problems.joined(separator: "\n"))
+            }
+            return (row.number, InterestInterface.ImportedInterest(
                 declarant: declarant, kind: kind, organisation: organisation, description: description,
-                value: row.text("value"), sensitive: sensitive, startedOn: startedOn, endedOn: endedOn)))
+                value: row.text("value"), sensitive: sensitive, startedOn: startedOn, endedOn: endedOn))
         }
-        guard problems.isEmpty else { throw .invalidInput(report(problems)) }
-        return entries
     }
 
     /// The lines of a refused `Import`, each as `FILE:ROW: column: reason`: riskd names the first bad element by
@@ -69,9 +66,9 @@ enum InterestFile {
         return report(located + ["nothing was imported"])
     }
 
-    /// Several lines of one error, each with riskctl's prefix as the first gets it.
+    /// Several lines of one error (riskctl prefixes each when it prints it).
     static func report(_ lines: [String]) -> String {
-        lines.joined(separator: "\nriskctl: ")
+        lines.joined(separator: "\n")
     }
 
     /// `yes`/`no` (also `true`/`false`, `1`/`0`).
