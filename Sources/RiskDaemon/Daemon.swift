@@ -21,7 +21,9 @@ public final class Daemon: Sendable {
     package let server: VarlinkServer
     let roles: RoleResolver
     /// The Varlink service the socket answers with, also called by the watchdog's health check.
-    let service: VarlinkService
+    ///
+    /// `package` so that the fuzz harness (RiskFuzzing) answers calls with the very service the socket uses.
+    package let service: VarlinkService
     /// Where the configuration came from, read again on SIGHUP; `nil` in tests that build one by hand.
     let origin: ConfigurationSource.Origin?
     /// The log level every logger follows, changed on SIGHUP; `nil` when logging was set up elsewhere.
@@ -36,16 +38,27 @@ public final class Daemon: Sendable {
     /// - Parameters:
     ///   - origin: where `configuration` was read from; SIGHUP reads it again.
     ///   - logLevel: the switch the loggers were bootstrapped with; SIGHUP sets it from `[log] level`.
-    public init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
-                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, logger: Logger) throws {
-        self.origin = origin
-        self.logLevel = logLevel
+    public convenience init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
+                            logLevel: LogLevelSwitch? = nil, clock: Clock = .system, logger: Logger) throws {
         try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
                                                 withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let database = try RiskDatabase(path: configuration.database)
+        self.init(configuration: configuration, database: try RiskDatabase(path: configuration.database),
+                  roles: RoleResolver(access: configuration.access, daemonUID: getuid()), origin: origin,
+                  logLevel: logLevel, clock: clock, logger: logger)
+    }
+
+    /// Prepares the services over a database already open, with roles resolved by `roles`; nothing listens yet.
+    ///
+    /// `package` for the fuzz harness (RiskFuzzing), which serves an in-memory database to callers whose roles come
+    /// from a table instead of NSS. The daemon itself is built with the initialiser above, which calls this one.
+    package init(configuration: Configuration, database: RiskDatabase, roles: RoleResolver,
+                 origin: ConfigurationSource.Origin? = nil, logLevel: LogLevelSwitch? = nil, clock: Clock,
+                 logger: Logger) {
+        self.origin = origin
+        self.logLevel = logLevel
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger)
-        roles = RoleResolver(access: configuration.access, daemonUID: getuid())
+        self.roles = roles
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(
             tables: [
