@@ -7,6 +7,8 @@
 import RiskFuzzing
 
 /// The libFuzzer entry point: one input, then 0 (the input is not to be rejected from the corpus).
+///
+/// `public` so that an optimised build keeps the symbol libFuzzer's `main` calls, though nothing in Swift does.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
