@@ -38,8 +38,8 @@ STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release run test test-swift test-e2e soak lint-man bench clean install install-build uninstall \
-	install-check
+.PHONY: all deps build release run test test-swift test-e2e soak fuzz fuzz-build lint-man bench clean install \
+	install-build uninstall install-check
 
 all: build
 
@@ -85,6 +85,44 @@ SOAK_SECONDS ?= 300
 soak: build
 	SOAK_SECONDS=$(SOAK_SECONDS) RISKD=$(CURDIR)/$(BIN)/riskd RISKCTL=$(CURDIR)/$(BIN)/riskctl \
 		$(PYTHON) -m pytest -q -s -p no:cacheprovider Tests/e2e/test_soak.py
+
+## fuzz: libFuzzer over the frame decoder and the call dispatcher with an in-memory database, for SECONDS (default 60):
+## `make fuzz SECONDS=600`. The target is riskd-fuzz (Sources/riskd-fuzz, harness in Sources/RiskFuzzing), built with
+## -sanitize=fuzzer (and address, see FUZZ_SANITIZERS) and -DFUZZING in its own scratch path, .build-fuzz, so .build
+## is never invalidated. libFuzzer runs on a copy of Tests/fuzz/corpus with the Varlink dictionary; inputs that add
+## coverage (up to FUZZ_KEEP_BYTES) are merged back into Tests/fuzz/corpus (commit them); every crash is kept in
+## Tests/fuzz/crashes
+## (commit it with its fix). `make test` replays both directories without the sanitizer build (RiskFuzzingTests).
+## Not part of `make test`. Generate the seed inputs again with `python3 Tests/fuzz/make_seeds.py`.
+SECONDS ?= 60
+# Merged inputs larger than this are not kept, so that the committed corpus stays small (well under 1 MB).
+FUZZ_KEEP_BYTES ?= 1024
+FUZZ_SANITIZERS ?= fuzzer,address
+FUZZ_SCRATCH := .build-fuzz
+FUZZ_BIN := ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SCRATCH)/release/riskd-fuzz
+# No leak detection (-detect_leaks=0 for each input, ASAN_OPTIONS for the check at exit): LeakSanitizer cannot see the
+# side table of a Swift weak reference (its pointer is stored encoded in the object's reference count), so every
+# `[weak self]` reads as a leak.
+FUZZ_OPTIONS := -dict=Tests/fuzz/varlink.dict -max_len=8192 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
+	-print_final_stats=1
+
+fuzz-build: deps
+	$(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product riskd-fuzz \
+		-Xswiftc -sanitize=$(FUZZ_SANITIZERS) -Xswiftc -DFUZZING
+
+fuzz: fuzz-build
+	@mkdir -p Tests/fuzz/corpus Tests/fuzz/crashes
+	@work=$$(mktemp -d) && cp Tests/fuzz/corpus/* "$$work/" && \
+	$(FUZZ_BIN) $(FUZZ_OPTIONS) -max_total_time=$(SECONDS) -artifact_prefix=Tests/fuzz/crashes/ "$$work"; \
+	status=$$?; \
+	ls Tests/fuzz/corpus > "$$work.before"; \
+	$(FUZZ_BIN) $(FUZZ_OPTIONS) -artifact_prefix=Tests/fuzz/crashes/ -merge=1 Tests/fuzz/corpus "$$work" 2>&1 | \
+		grep -E "MERGE-OUTER: [0-9]+ new files"; \
+	for f in Tests/fuzz/corpus/*; do grep -qxF "$${f##*/}" "$$work.before" || \
+		[ "$$(stat -c %s "$$f")" -le $(FUZZ_KEEP_BYTES) ] || rm "$$f"; done; \
+	rm -rf "$$work" "$$work.before"; \
+	if [ $$status -ne 0 ]; then echo "make fuzz: libFuzzer stopped ($$status); the input is in Tests/fuzz/crashes"; fi; \
+	exit $$status
 
 lint-man:
 	@for page in man/*.[0-9]; do mandoc -Tlint -Werror "$$page" || exit 1; done
@@ -149,4 +187,4 @@ bench: deps
 	SWIFT=$(SWIFT) bash bench/run.sh $(BENCH_SECONDS)
 
 clean:
-	rm -rf .build
+	rm -rf .build $(FUZZ_SCRATCH)

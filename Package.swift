@@ -90,6 +90,19 @@ let package = Package(
             dependencies: ["RiskDaemon", "RiskStore", "RiskCore", "RiskProtocol", "Varlink"]
         ),
 
+        // The fuzz harness: bytes through the server's frame decoder and parser, calls through riskd's dispatcher
+        // over an in-memory database. Fuzzed by riskd-fuzz (`make fuzz`), replayed by RiskFuzzingTests.
+        .target(
+            name: "RiskFuzzing",
+            dependencies: ["RiskDaemon", "RiskStore", "RiskCore", "Varlink",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOEmbedded", package: "swift-nio"),
+                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                           .product(name: "Logging", package: "swift-log")]
+        ),
+        // The libFuzzer entry point; built with -sanitize=fuzzer only by `make fuzz` (a replayer otherwise).
+        .executableTarget(name: "riskd-fuzz", dependencies: ["RiskFuzzing"]),
+
         .executableTarget(
             name: "riskd",
             dependencies: [
@@ -126,6 +139,7 @@ let package = Package(
             dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
                            .product(name: "NIOPosix", package: "swift-nio")]
         ),
+        .testTarget(name: "RiskFuzzingTests", dependencies: ["RiskFuzzing"]),
     ],
     swiftLanguageModes: [.v6]
 )

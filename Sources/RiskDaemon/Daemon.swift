@@ -21,7 +21,9 @@ public final class Daemon: Sendable {
     package let server: VarlinkServer
     let roles: RoleResolver
     /// The Varlink service the socket answers with, also called by the watchdog's health check.
-    let service: VarlinkService
+    ///
+    /// `package` so that the fuzz harness (RiskFuzzing) answers calls with the very service the socket uses.
+    package let service: VarlinkService
     /// Where the configuration came from, read again on SIGHUP; `nil` in tests that build one by hand.
     let origin: ConfigurationSource.Origin?
     /// The log level every logger follows, changed on SIGHUP; `nil` when logging was set up elsewhere.
@@ -48,22 +50,39 @@ public final class Daemon: Sendable {
     ///     (`--accept-audit-head`); the acceptance is audited.
     /// - Throws: `AuditHeadGuard.Refusal` when the audit chain is shorter than the head recorded beside the
     ///   database, `FileRefusal` when the database path is not a database of riskd's.
-    public init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
-                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, acceptAuditHead: String? = nil,
-                logger: Logger) throws {
-        self.origin = origin
-        self.logLevel = logLevel
+    public convenience init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
+                            logLevel: LogLevelSwitch? = nil, clock: Clock = .system, acceptAuditHead: String? = nil,
+                            logger: Logger) throws {
         try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
                                                 withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        listenDescriptors = ServiceManager.listenDescriptors()
-        locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
+        let listenDescriptors = ServiceManager.listenDescriptors()
+        let locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
         let database = try RiskDatabase(path: configuration.database)
         try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
         let opened = try database.recordRegisterOpenedBlocking(today: clock.today())
+        self.init(configuration: configuration, database: database,
+                  roles: RoleResolver(access: configuration.access, daemonUID: getuid()), registerOpenedOn: opened,
+                  listenDescriptors: listenDescriptors, locks: locks, origin: origin, logLevel: logLevel, clock: clock,
+                  logger: logger)
+    }
+
+    /// Prepares the services over a database already open, with roles resolved by `roles`; nothing listens yet.
+    ///
+    /// `package` for the fuzz harness (RiskFuzzing), which serves an in-memory database to callers whose roles come
+    /// from a table instead of NSS, without locks or passed sockets. The daemon itself is built with the
+    /// initialiser above, which takes the locks, checks the audit head and calls this one.
+    package init(configuration: Configuration, database: RiskDatabase, roles: RoleResolver,
+                 registerOpenedOn: CalendarDate? = nil, listenDescriptors: [Int32] = [], locks: [InstanceLock] = [],
+                 origin: ConfigurationSource.Origin? = nil, logLevel: LogLevelSwitch? = nil, clock: Clock,
+                 logger: Logger) {
+        self.origin = origin
+        self.logLevel = logLevel
+        self.listenDescriptors = listenDescriptors
+        self.locks = locks
         context = DaemonContext(database: database, configuration: configuration, clock: clock, logger: logger,
-                                registerOpenedOn: opened)
-        roles = RoleResolver(access: configuration.access, daemonUID: getuid())
+                                registerOpenedOn: registerOpenedOn)
+        self.roles = roles
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(
             tables: [

@@ -53,7 +53,9 @@ public enum VarlinkJSON {
     }
 
     /// The bytes of one reply message: `{"parameters":…}` (and `"continues":true`), without the NUL.
-    static func replyMessage(parameters: Data, continues: Bool) -> Data {
+    ///
+    /// `package`, with `errorMessage`, so that the fuzz harness (RiskFuzzing) encodes replies as the server does.
+    package static func replyMessage(parameters: Data, continues: Bool) -> Data {
         var message = Data(#"{"parameters":"#.utf8)
         message.append(parameters)
         message.append(contentsOf: Array((continues ? #","continues":true}"# : "}").utf8))
@@ -61,7 +63,7 @@ public enum VarlinkJSON {
     }
 
     /// The bytes of one error message, without the NUL.
-    static func errorMessage(_ error: VarlinkError) -> Data {
+    package static func errorMessage(_ error: VarlinkError) -> Data {
         struct ErrorMessage: Encodable {
             var error: String
             var parameters: [String: JSONValue]

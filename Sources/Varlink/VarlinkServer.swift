@@ -262,7 +262,9 @@ public final class VarlinkServer: Sendable {
     }
 
     /// What became of a frame.
-    enum ParsedFrame {
+    ///
+    /// `package`, with `parseCall`, so that the fuzz harness (RiskFuzzing) parses frames exactly as the server does.
+    package enum ParsedFrame {
         case call(VarlinkCall)
         /// A call whose header was read but which cannot be served: it gets `error` unless it is `oneway`.
         case refused(VarlinkError, oneway: Bool)
@@ -270,7 +272,8 @@ public final class VarlinkServer: Sendable {
         case unreadable
     }
 
-    static func parseCall(_ frame: ByteBuffer, peer: PeerCredentials) -> ParsedFrame {
+    /// Reads the header of one frame (without its NUL): a call, a call refused with an error, or unreadable.
+    package static func parseCall(_ frame: ByteBuffer, peer: PeerCredentials) -> ParsedFrame {
         let data = Data(frame.readableBytesView)
         guard let header = try? JSONDecoder().decode(CallHeader.self, from: data) else {
             // The parser refuses a frame nested deeper than it allows; when its top level is readable, the caller
