@@ -34,7 +34,7 @@ APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd stra
 PIP_PACKAGES := varlink pytest
 
 .PHONY: all deps build release run test test-swift test-e2e soak lint-man bench clean install install-build uninstall \
-	install-check
+	install-check bench-tools
 
 all: build
 
@@ -141,9 +141,16 @@ uninstall:
 	@for page in man/*.[0-9]; do rm -f "$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page#man/}"; done
 	@echo "kept $(DESTDIR)$(CONFIGDIR)/riskd.toml and /var/lib/riskd: remove them by hand to forget everything"
 
-## bench: riskd against the limits of ../shared/bench in one run (release build; a few minutes). Not part of test.
-bench: deps
-	SWIFT=$(SWIFT) bash bench/run.sh $(BENCH_SECONDS)
+## bench: riskd against the limits of this machine in one run (release build; a few minutes). Not part of test.
+bench: deps bench-tools
+	SWIFT=$(SWIFT) BENCH_TOOLS=$(CURDIR)/.build/bench bash bench/run.sh $(BENCH_SECONDS)
+
+## bench-tools: the echo server and the load client of bench/, in .build/bench.
+bench-tools: .build/bench/echo_server .build/bench/load_client
+
+.build/bench/%: bench/%.c
+	@mkdir -p .build/bench
+	$(CC) -O2 -Wall -pthread -o $@ $<
 
 clean:
 	rm -rf .build
