@@ -28,32 +28,41 @@ enum ErrorMapping {
         }
     }
 
-    /// The declared error of `interface` for `error`; `nil` when the interface declares none for it.
+    /// The declared error of `interface` for `error`; `nil` when the interface declares none for it (an error of
+    /// another interface is never borrowed).
     static func map(_ error: DomainError, interface: ProtocolInterface) -> VarlinkError? {
         switch error.kind {
         case .invalidValue:
             return invalidValue(field: error.field, reason: error.reason, interface: interface)
         case .revisionMismatch:
             return revisionMismatch(id: error.id, revision: error.currentRevision, interface: interface)
-        case .duplicateName:
-            return VarlinkError(OrganisationInterface.DuplicateName(name: error.key, id: error.id))
         case .permissionDenied:
             return .permissionDenied
+        case .duplicateName:
+            guard interface == .organisation else { return nil }
+            return VarlinkError(OrganisationInterface.DuplicateName(name: error.key, id: error.id))
         case .notCurrent:
+            guard interface == .ethics else { return nil }
             return VarlinkError(EthicsInterface.NotCurrent(version: error.id, current: error.currentVersion))
         case .hashMismatch:
+            guard interface == .ethics else { return nil }
             return VarlinkError(EthicsInterface.HashMismatch(version: error.id))
         case .notFound:
-            switch error.entity {
-            case .risk: return VarlinkError(RiskInterface.NoSuchRisk(id: error.id))
-            case .action: return VarlinkError(RiskInterface.NoSuchAction(id: error.id))
-            case .organisation: return VarlinkError(OrganisationInterface.NoSuchOrganisation(id: error.id))
-            case .interest: return VarlinkError(InterestInterface.NoSuchInterest(id: error.id))
-            case .codeVersion: return VarlinkError(EthicsInterface.NoSuchVersion(version: error.id))
-            case .finding: return VarlinkError(ReviewInterface.NoSuchFinding(id: error.id))
-            case .member: return VarlinkError(MemberInterface.NoSuchMember(user: error.key))
-            case nil: return invalidValue(field: "id", reason: "no such record", interface: interface)
-            }
+            return noSuchRecord(error, interface: interface)
+        }
+    }
+
+    /// The `NoSuch…` error of the interface that owns the record.
+    static func noSuchRecord(_ error: DomainError, interface: ProtocolInterface) -> VarlinkError? {
+        switch (error.entity, interface) {
+        case (.risk, .risk): VarlinkError(RiskInterface.NoSuchRisk(id: error.id))
+        case (.action, .risk): VarlinkError(RiskInterface.NoSuchAction(id: error.id))
+        case (.organisation, .organisation): VarlinkError(OrganisationInterface.NoSuchOrganisation(id: error.id))
+        case (.interest, .interest): VarlinkError(InterestInterface.NoSuchInterest(id: error.id))
+        case (.codeVersion, .ethics): VarlinkError(EthicsInterface.NoSuchVersion(version: error.id))
+        case (.finding, .review): VarlinkError(ReviewInterface.NoSuchFinding(id: error.id))
+        case (.member, .member): VarlinkError(MemberInterface.NoSuchMember(user: error.key))
+        default: nil
         }
     }
 

@@ -64,7 +64,14 @@ public struct IDLField: Sendable, Hashable {
 
 /// A type expression of the IDL.
 public indirect enum IDLType: Sendable, Hashable {
-    case bool, int, float, string
+    /// `bool`.
+    case bool
+    /// `int`: a Swift `Int`.
+    case int
+    /// `float`: a Swift `Double`.
+    case float
+    /// `string`.
+    case string
     /// `object`: any JSON value.
     case object
     /// A type declared by name in the same interface.
