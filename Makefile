@@ -38,8 +38,8 @@ STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release run test test-swift test-e2e soak fuzz fuzz-build lint-man bench clean install \
-	install-build uninstall install-check
+.PHONY: all deps build release run test test-swift test-e2e soak fuzz fuzz-build lint lint-man bench bench-tools clean \
+	install install-build uninstall install-check
 
 all: build
 
@@ -182,9 +182,16 @@ uninstall:
 	@for page in man/*.[0-9]; do rm -f "$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page#man/}"; done
 	@echo "kept $(DESTDIR)$(CONFIGDIR)/riskd.toml and /var/lib/riskd: remove them by hand to forget everything"
 
-## bench: riskd against the limits of ../shared/bench in one run (release build; a few minutes). Not part of test.
-bench: deps
-	SWIFT=$(SWIFT) bash bench/run.sh $(BENCH_SECONDS)
+## bench: riskd against the limits of this machine in one run (release build; a few minutes). Not part of test.
+bench: deps bench-tools
+	SWIFT=$(SWIFT) BENCH_TOOLS=$(CURDIR)/.build/bench bash bench/run.sh $(BENCH_SECONDS)
+
+## bench-tools: the echo server and the load client of bench/, in .build/bench.
+bench-tools: .build/bench/echo_server .build/bench/load_client
+
+.build/bench/%: bench/%.c
+	@mkdir -p .build/bench
+	$(CC) -O2 -Wall -pthread -o $@ $<
 
 clean:
 	rm -rf .build $(FUZZ_SCRATCH)

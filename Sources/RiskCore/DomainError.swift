@@ -1,9 +1,10 @@
-/// Why the domain refused a request. The daemon maps each kind to one Varlink error name, in one place.
+/// Why the domain refused a request. The daemon maps each kind to one Varlink error of the called interface, in one
+/// place (`RiskDaemon/ErrorMapping.swift`).
 ///
-/// A struct rather than an enum so that new kinds and new details can be added without breaking callers that only
-/// build or compare errors.
+/// A struct over a private code, built through its static factories: a new refusal, or a new detail of one, is
+/// added without breaking the code that builds or compares errors. Each code carries only the details it has.
 public struct DomainError: Error, Sendable, Hashable {
-    /// The kind of refusal.
+    /// The kind of refusal: what the one mapping to wire errors switches over.
     public enum Kind: Sendable, Hashable {
         /// A well-formed value breaks a rule; `field` and `reason` say which and why.
         case invalidValue
@@ -27,57 +28,120 @@ public struct DomainError: Error, Sendable, Hashable {
         case risk, action, organisation, interest, codeVersion, finding, member
     }
 
-    public let kind: Kind
-    /// The parameter (or record field) at fault, for `invalidValue`.
-    public var field: String = ""
-    /// A sentence for a person, for `invalidValue`.
-    public var reason: String = ""
-    /// The record concerned, for `notFound` and `revisionMismatch`.
-    public var entity: Entity?
-    /// The id concerned.
-    public var id: Int = 0
-    /// A key that is not an id (a user name, a taken name).
-    public var key: String = ""
-    /// The current revision, for `revisionMismatch`.
-    public var currentRevision: Int = 0
-    /// The current version of the ethical code, for `notCurrent`.
-    public var currentVersion: Int = 0
+    private enum Code: Sendable, Hashable {
+        case invalidValue(field: String, reason: String)
+        case notFound(Entity, id: Int, key: String)
+        case revisionMismatch(Entity, id: Int, current: Int)
+        case duplicateName(String, id: Int)
+        case permissionDenied
+        case notCurrent(version: Int, current: Int)
+        case hashMismatch(version: Int)
+    }
+
+    private let code: Code
+
+    private init(_ code: Code) {
+        self.code = code
+    }
+
+    /// The kind of refusal.
+    public var kind: Kind {
+        switch code {
+        case .invalidValue: .invalidValue
+        case .notFound: .notFound
+        case .revisionMismatch: .revisionMismatch
+        case .duplicateName: .duplicateName
+        case .permissionDenied: .permissionDenied
+        case .notCurrent: .notCurrent
+        case .hashMismatch: .hashMismatch
+        }
+    }
+
+    /// The parameter (or record field) at fault, for `invalidValue`; empty otherwise.
+    public var field: String {
+        if case .invalidValue(let field, _) = code { return field }
+        return ""
+    }
+
+    /// A sentence for a person, for `invalidValue`; empty otherwise.
+    public var reason: String {
+        if case .invalidValue(_, let reason) = code { return reason }
+        return ""
+    }
+
+    /// The record concerned, for `notFound`, `revisionMismatch` and the ethical code's refusals.
+    public var entity: Entity? {
+        switch code {
+        case .notFound(let entity, _, _), .revisionMismatch(let entity, _, _): entity
+        case .notCurrent, .hashMismatch: .codeVersion
+        case .invalidValue, .duplicateName, .permissionDenied: nil
+        }
+    }
+
+    /// The id concerned (a record's id, a version of the code); 0 when there is none.
+    public var id: Int {
+        switch code {
+        case .notFound(_, let id, _), .revisionMismatch(_, let id, _), .duplicateName(_, let id): id
+        case .notCurrent(let version, _), .hashMismatch(let version): version
+        case .invalidValue, .permissionDenied: 0
+        }
+    }
+
+    /// A key that is not an id (a member's user name, a taken name); empty when there is none.
+    public var key: String {
+        switch code {
+        case .notFound(_, _, let key), .duplicateName(let key, _): key
+        default: ""
+        }
+    }
+
+    /// The current revision, for `revisionMismatch`; 0 otherwise.
+    public var currentRevision: Int {
+        if case .revisionMismatch(_, _, let current) = code { return current }
+        return 0
+    }
+
+    /// The current version of the ethical code, for `notCurrent`; 0 otherwise.
+    public var currentVersion: Int {
+        if case .notCurrent(_, let current) = code { return current }
+        return 0
+    }
 
     /// `field` breaks a rule, explained by `reason`.
     public static func invalidValue(_ field: String, _ reason: String) -> DomainError {
-        DomainError(kind: .invalidValue, field: field, reason: reason)
+        DomainError(.invalidValue(field: field, reason: reason))
     }
 
     /// No `entity` has this id.
     public static func notFound(_ entity: Entity, id: Int) -> DomainError {
-        DomainError(kind: .notFound, entity: entity, id: id)
+        DomainError(.notFound(entity, id: id, key: ""))
     }
 
     /// No `entity` has this key (a member's user name).
     public static func notFound(_ entity: Entity, key: String) -> DomainError {
-        DomainError(kind: .notFound, entity: entity, key: key)
+        DomainError(.notFound(entity, id: 0, key: key))
     }
 
     /// `ifRevision` named an older revision than `current`.
     public static func revisionMismatch(_ entity: Entity, id: Int, current: Int) -> DomainError {
-        DomainError(kind: .revisionMismatch, entity: entity, id: id, currentRevision: current)
+        DomainError(.revisionMismatch(entity, id: id, current: current))
     }
 
     /// `name` already belongs to record `id`.
     public static func duplicateName(_ name: String, id: Int) -> DomainError {
-        DomainError(kind: .duplicateName, id: id, key: name)
+        DomainError(.duplicateName(name, id: id))
     }
 
     /// The caller's roles allow the method but not this record.
-    public static let permissionDenied = DomainError(kind: .permissionDenied)
+    public static let permissionDenied = DomainError(.permissionDenied)
 
     /// Version `version` of the ethical code was named, but `current` is the current one.
     public static func notCurrent(version: Int, current: Int) -> DomainError {
-        DomainError(kind: .notCurrent, entity: .codeVersion, id: version, currentVersion: current)
+        DomainError(.notCurrent(version: version, current: current))
     }
 
     /// The hash given is not that of version `version` of the ethical code.
     public static func hashMismatch(version: Int) -> DomainError {
-        DomainError(kind: .hashMismatch, entity: .codeVersion, id: version)
+        DomainError(.hashMismatch(version: version))
     }
 }

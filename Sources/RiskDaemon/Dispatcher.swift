@@ -1,5 +1,6 @@
 import Logging
 import RiskCore
+import RiskProtocol
 import Varlink
 
 /// Turns a call into a response: identify the caller, authorize, then run the method's body, mapping every
@@ -26,8 +27,11 @@ struct Dispatcher: Sendable {
     }
 
     func respond(to call: VarlinkCall) async -> VarlinkResponse {
+        guard let interface = ProtocolInterface(rawValue: call.interface) else {
+            return .error(.interfaceNotFound(call.interface))
+        }
         let caller = roles.caller(uid: call.peer.uid)
-        let access = Permissions.access(to: call.method, roles: caller.roles)
+        let access = Self.access(to: call.method, roles: caller.roles)
         guard access != .denied else { return .error(.permissionDenied) }
         guard let body = methods[call.method] else { return .error(.methodNotImplemented(call.method)) }
         let now = clock.now()
@@ -37,8 +41,38 @@ struct Dispatcher: Sendable {
         do {
             return try await body(call, request)
         } catch {
-            return .error(ErrorMapping.varlinkError(for: error, interface: call.interface, method: call.method,
+            return .error(ErrorMapping.varlinkError(for: error, interface: interface, method: call.method,
                                                     logger: logger))
+        }
+    }
+
+    /// The widest access any of `roles` gives to `method` (`interface.Method`), from the method's `Roles:` line
+    /// (`ProtocolCatalog.policies`). A method with no policy is denied to everyone.
+    static func access(to method: String, roles: Set<Role>) -> Access {
+        guard let policy = ProtocolCatalog.policies[method] else { return .denied }
+        if policy.anyone { return .allowed }
+        return roles.map { role in policy.grants[MethodRole(role)].map(Access.init) ?? .denied }.max() ?? .denied
+    }
+}
+
+extension MethodRole {
+    /// The protocol's name of a configured role.
+    init(_ role: Role) {
+        switch role {
+        case .admin: self = .admin
+        case .board: self = .board
+        case .auditor: self = .auditor
+        }
+    }
+}
+
+extension Access {
+    /// What a role's scope in a `Roles:` line lets the service do: `own`, `self` and `visible` all leave the
+    /// record-by-record decision to the service.
+    init(_ scope: RoleScope) {
+        switch scope {
+        case .every: self = .allowed
+        case .own, .caller, .visible: self = .ownRecords
         }
     }
 }

@@ -6,58 +6,102 @@ import Varlink
 
 /// The one place where a failure becomes a Varlink error reply.
 ///
-/// Domain refusals map to the interface's named errors; anything else is a fault of the daemon, logged with its
-/// detail and answered as `org.riskd.daemon.InternalError` without leaking internals to the caller.
+/// A domain refusal becomes a typed error that the called interface declares in its IDL (`RiskInterface.NoSuchRisk`,
+/// `ReviewInterface.InvalidValue`…): an error an interface does not declare cannot be built for it here. Anything
+/// else is a fault of the daemon, logged with its detail and answered with the interface's `InternalError`, which
+/// says where to look and nothing more.
 enum ErrorMapping {
-    static func varlinkError(for error: any Error, interface: String, method: String, logger: Logger) -> VarlinkError {
+    /// The reply for `error`, thrown by a call of `method` on `interface`.
+    static func varlinkError(for error: any Error, interface: ProtocolInterface, method: String, logger: Logger)
+        -> VarlinkError
+    {
         switch error {
         case let error as VarlinkError:
             return error
         case let error as DomainError:
-            return map(error, interface: interface)
+            if let mapped = map(error, interface: interface) { return mapped }
+            logger.error("\(method) failed: \(interface.rawValue) declares no error for \(error)")
+            return internalError(interface)
         default:
             logger.error("\(method) failed: \(error)")
-            return VarlinkError(name: DaemonInterface.Errors.internalError,
-                                parameters: ["reason": .string("riskd could not complete the call; see its log")])
+            return internalError(interface)
         }
     }
 
-    static func map(_ error: DomainError, interface: String) -> VarlinkError {
+    /// The declared error of `interface` for `error`; `nil` when the interface declares none for it (an error of
+    /// another interface is never borrowed).
+    static func map(_ error: DomainError, interface: ProtocolInterface) -> VarlinkError? {
         switch error.kind {
         case .invalidValue:
-            return VarlinkError(name: "\(interface).InvalidValue",
-                                parameters: ["field": .string(error.field), "reason": .string(error.reason)])
+            return invalidValue(field: error.field, reason: error.reason, interface: interface)
         case .revisionMismatch:
-            return VarlinkError(name: "\(interface).RevisionMismatch",
-                                parameters: ["id": .int(error.id), "revision": .int(error.currentRevision)])
-        case .duplicateName:
-            return VarlinkError(name: "org.riskd.organisation.DuplicateName",
-                                parameters: ["name": .string(error.key), "id": .int(error.id)])
+            return revisionMismatch(id: error.id, revision: error.currentRevision, interface: interface)
         case .permissionDenied:
             return .permissionDenied
+        case .duplicateName:
+            guard interface == .organisation else { return nil }
+            return VarlinkError(OrganisationInterface.DuplicateName(name: error.key, id: error.id))
         case .notCurrent:
-            return VarlinkError(name: EthicsInterface.Errors.notCurrent,
-                                parameters: ["version": .int(error.id), "current": .int(error.currentVersion)])
+            guard interface == .ethics else { return nil }
+            return VarlinkError(EthicsInterface.NotCurrent(version: error.id, current: error.currentVersion))
         case .hashMismatch:
-            return VarlinkError(name: EthicsInterface.Errors.hashMismatch, parameters: ["version": .int(error.id)])
+            guard interface == .ethics else { return nil }
+            return VarlinkError(EthicsInterface.HashMismatch(version: error.id))
         case .notFound:
-            switch error.entity {
-            case .risk: return VarlinkError(name: "org.riskd.risk.NoSuchRisk", parameters: ["id": .int(error.id)])
-            case .action: return VarlinkError(name: "org.riskd.risk.NoSuchAction", parameters: ["id": .int(error.id)])
-            case .organisation:
-                return VarlinkError(name: "org.riskd.organisation.NoSuchOrganisation", parameters: ["id": .int(error.id)])
-            case .interest:
-                return VarlinkError(name: "org.riskd.interest.NoSuchInterest", parameters: ["id": .int(error.id)])
-            case .codeVersion:
-                return VarlinkError(name: "org.riskd.ethics.NoSuchVersion", parameters: ["version": .int(error.id)])
-            case .finding:
-                return VarlinkError(name: "org.riskd.review.NoSuchFinding", parameters: ["id": .int(error.id)])
-            case .member:
-                return VarlinkError(name: "org.riskd.member.NoSuchMember", parameters: ["user": .string(error.key)])
-            case nil:
-                return VarlinkError(name: "\(interface).InvalidValue",
-                                    parameters: ["field": .string("id"), "reason": .string("no such record")])
-            }
+            return noSuchRecord(error, interface: interface)
+        }
+    }
+
+    /// The `NoSuch…` error of the interface that owns the record.
+    static func noSuchRecord(_ error: DomainError, interface: ProtocolInterface) -> VarlinkError? {
+        switch (error.entity, interface) {
+        case (.risk, .risk): VarlinkError(RiskInterface.NoSuchRisk(id: error.id))
+        case (.action, .risk): VarlinkError(RiskInterface.NoSuchAction(id: error.id))
+        case (.organisation, .organisation): VarlinkError(OrganisationInterface.NoSuchOrganisation(id: error.id))
+        case (.interest, .interest): VarlinkError(InterestInterface.NoSuchInterest(id: error.id))
+        case (.codeVersion, .ethics): VarlinkError(EthicsInterface.NoSuchVersion(version: error.id))
+        case (.finding, .review): VarlinkError(ReviewInterface.NoSuchFinding(id: error.id))
+        case (.member, .member): VarlinkError(MemberInterface.NoSuchMember(user: error.key))
+        default: nil
+        }
+    }
+
+    /// `InvalidValue`, which every interface declares.
+    static func invalidValue(field: String, reason: String, interface: ProtocolInterface) -> VarlinkError {
+        switch interface {
+        case .audit: VarlinkError(AuditInterface.InvalidValue(field: field, reason: reason))
+        case .daemon: VarlinkError(DaemonInterface.InvalidValue(field: field, reason: reason))
+        case .ethics: VarlinkError(EthicsInterface.InvalidValue(field: field, reason: reason))
+        case .interest: VarlinkError(InterestInterface.InvalidValue(field: field, reason: reason))
+        case .member: VarlinkError(MemberInterface.InvalidValue(field: field, reason: reason))
+        case .organisation: VarlinkError(OrganisationInterface.InvalidValue(field: field, reason: reason))
+        case .review: VarlinkError(ReviewInterface.InvalidValue(field: field, reason: reason))
+        case .risk: VarlinkError(RiskInterface.InvalidValue(field: field, reason: reason))
+        }
+    }
+
+    /// `RevisionMismatch`, declared by the interfaces whose records carry a revision.
+    static func revisionMismatch(id: Int, revision: Int, interface: ProtocolInterface) -> VarlinkError? {
+        switch interface {
+        case .interest: VarlinkError(InterestInterface.RevisionMismatch(id: id, revision: revision))
+        case .organisation: VarlinkError(OrganisationInterface.RevisionMismatch(id: id, revision: revision))
+        case .risk: VarlinkError(RiskInterface.RevisionMismatch(id: id, revision: revision))
+        case .audit, .daemon, .ethics, .member, .review: nil
+        }
+    }
+
+    /// `InternalError`, which every interface declares.
+    static func internalError(_ interface: ProtocolInterface) -> VarlinkError {
+        let reason = "riskd could not complete the call; see its log"
+        switch interface {
+        case .audit: return VarlinkError(AuditInterface.InternalError(reason: reason))
+        case .daemon: return VarlinkError(DaemonInterface.InternalError(reason: reason))
+        case .ethics: return VarlinkError(EthicsInterface.InternalError(reason: reason))
+        case .interest: return VarlinkError(InterestInterface.InternalError(reason: reason))
+        case .member: return VarlinkError(MemberInterface.InternalError(reason: reason))
+        case .organisation: return VarlinkError(OrganisationInterface.InternalError(reason: reason))
+        case .review: return VarlinkError(ReviewInterface.InternalError(reason: reason))
+        case .risk: return VarlinkError(RiskInterface.InternalError(reason: reason))
         }
     }
 }

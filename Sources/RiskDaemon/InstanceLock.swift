@@ -10,7 +10,7 @@ import Glibc
 ///
 /// `flock` rather than `fcntl` locks: SQLite takes POSIX locks on the database file itself, which one process's
 /// second descriptor on the same file would silently release; a separate file with `flock` cannot interfere.
-final class InstanceLock: Sendable {
+package final class InstanceLock: Sendable {
     /// Another process holds the lock: riskd must not start.
     struct Held: Error, CustomStringConvertible {
         /// What the lock guards, e.g. "the database /var/lib/riskd/riskd.sqlite".

@@ -42,7 +42,7 @@ struct MethodTable: Sendable {
                                        _ body: @escaping @Sendable (M.Parameters, Request) async throws -> M.Reply) {
         let run: Body = { call, request in
             let parameters = try call.decodeParameters(M.Parameters.self)
-            return .reply(try await body(parameters, request))
+            return try .reply(try await body(parameters, request))
         }
         bodies[M.qualifiedName] = Self.placed(run, work: work)
     }

@@ -8,9 +8,9 @@ extension OrganisationInterface.Organisation {
     init(_ organisation: RiskCore.Organisation) {
         self.init(id: organisation.id, revision: organisation.revision, name: organisation.name,
                   aliases: organisation.aliases,
-                  kind: OrganisationInterface.Kind(rawValue: organisation.kind.rawValue) ?? .other,
-                  interest: organisation.interest.flatMap { OrganisationInterface.Level(rawValue: $0.rawValue) },
-                  power: organisation.power.flatMap { OrganisationInterface.Level(rawValue: $0.rawValue) },
+                  kind: OrganisationInterface.Kind(organisation.kind),
+                  interest: organisation.interest.map(OrganisationInterface.Level.init),
+                  power: organisation.power.map(OrganisationInterface.Level.init),
                   note: organisation.note)
     }
 }
@@ -26,12 +26,12 @@ extension InterestInterface.Interest {
     /// The interest as it stands on `today` (its status depends on the day).
     init(_ interest: RiskCore.Interest, today: CalendarDate) {
         self.init(id: interest.id, revision: interest.revision, declarant: interest.declarant,
-                  kind: InterestInterface.Kind(rawValue: interest.kind.rawValue) ?? .other,
+                  kind: InterestInterface.Kind(interest.kind),
                   organisation: interest.organisation, organisationId: interest.organisationId,
                   description: interest.description, value: interest.value, sensitive: interest.sensitive,
                   startedOn: interest.startedOn.description, endedOn: interest.endedOn?.description,
                   declaredAt: interest.declaredAt.description, late: interest.late,
-                  status: InterestInterface.Status(rawValue: interest.status(today: today).rawValue) ?? .declared,
+                  status: InterestInterface.Status(interest.status(today: today)),
                   managementPlan: interest.managementPlan, managedBy: interest.managedBy,
                   managedAt: interest.managedAt?.description)
     }
@@ -50,7 +50,7 @@ extension InterestInterface.ConflictCheck {
         self.init(id: check.id, at: check.at.description, by: check.by, matter: check.matter,
                   organisations: check.organisations,
                   conflicts: check.conflicts.map { conflict in
-                      let match = InterestInterface.Match(rawValue: conflict.match.rawValue) ?? .possible
+                      let match = InterestInterface.Match(conflict.match)
                       return InterestInterface.Conflict(declarant: conflict.declarant,
                                                         interestId: conflict.interestId, kind: conflict.kind,
                                                         organisation: conflict.organisation, match: match)

@@ -9,8 +9,8 @@ extension RiskInterface.Risk {
                   category: risk.category, area: risk.area, owner: risk.owner, likelihood: risk.likelihood,
                   impact: risk.impact, residualLikelihood: risk.residualLikelihood,
                   residualImpact: risk.residualImpact, score: risk.score,
-                  severity: RiskInterface.Severity(rawValue: risk.severity(scoring).rawValue) ?? .low,
-                  status: RiskInterface.RiskStatus(rawValue: risk.status.rawValue) ?? .open,
+                  severity: RiskInterface.Severity(risk.severity(scoring)),
+                  status: RiskInterface.RiskStatus(risk.status),
                   acceptedUntil: risk.acceptedUntil?.description, closeReason: risk.closeReason?.rawValue,
                   nextReviewDue: risk.nextReviewDue.description, lastReviewedAt: risk.lastReviewedAt?.description,
                   createdAt: risk.createdAt.description, updatedAt: risk.updatedAt.description)
@@ -21,7 +21,7 @@ extension RiskInterface.Action {
     init(_ action: RiskCore.Action) {
         self.init(id: action.id, revision: action.revision, riskId: action.riskId, description: action.description,
                   owner: action.owner, dueOn: action.dueOn.description,
-                  status: RiskInterface.ActionStatus(rawValue: action.status.rawValue) ?? .open,
+                  status: RiskInterface.ActionStatus(action.status),
                   completedAt: action.completedAt?.description)
     }
 }

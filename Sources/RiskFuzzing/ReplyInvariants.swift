@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Varlink
 
 /// What every message riskd writes back must be, whatever it was sent: checked for each fuzz input.
@@ -13,7 +14,7 @@ enum ReplyInvariants {
     static func check(_ response: VarlinkResponse, more: Bool, trace: (@Sendable (Data) -> Void)?) async {
         switch response {
         case .reply(let parameters):
-            checkReply(VarlinkJSON.replyMessage(parameters: parameters, continues: false), trace: trace)
+            checkReply(message(parameters, continues: false), trace: trace)
         case .error(let error):
             checkError(VarlinkJSON.errorMessage(error), trace: trace)
         case .stream(let replies):
@@ -23,9 +24,7 @@ enum ReplyInvariants {
                 group.addTask {
                     var read = 0
                     for await element in replies {
-                        checkReply(VarlinkJSON.replyMessage(parameters: element.parameters,
-                                                            continues: element.continues && more),
-                                   trace: trace)
+                        checkReply(message(element.parameters, continues: element.continues && more), trace: trace)
                         read += 1
                         if !element.continues || !more || read >= streamRepliesRead { return }
                     }
@@ -33,6 +32,13 @@ enum ReplyInvariants {
                 group.cancelAll()
             }
         }
+    }
+
+    /// The reply message the server writes for `parameters`, as bytes.
+    static func message(_ parameters: [UInt8], continues: Bool) -> Data {
+        let buffer = VarlinkJSON.replyMessage(parameters: parameters, continues: continues,
+                                              allocator: ByteBufferAllocator())
+        return Data(buffer.readableBytesView)
     }
 
     /// Checks one reply message: a JSON object whose `parameters` is an object.

@@ -3,8 +3,6 @@ import GRDB
 /// A `finding` row: one rule's finding about one subject, open until `resolvedAt`.
 public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "finding"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public var id: Int?
     public var rule: String

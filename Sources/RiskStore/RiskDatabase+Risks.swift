@@ -127,10 +127,15 @@ extension RiskDatabase {
         try await write { db in
             let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
                                            transform: transform)
-            try db.execute(sql: """
-                UPDATE action SET status = 'cancelled', revision = revision + 1
-                WHERE risk_id = ? AND status = 'open'
-                """, arguments: [id])
+            // Each cancelled action is a change of its own, with its own audit entry, like a cancellation by hand.
+            let open = try Int.fetchAll(db, sql: "SELECT id FROM action WHERE risk_id = ? AND status = 'open' ORDER BY id",
+                                        arguments: [id])
+            for action in open {
+                try db.execute(sql: "UPDATE action SET status = 'cancelled', revision = revision + 1 WHERE id = ?",
+                               arguments: [action])
+                try self.audit(db, actor, subject: "action:\(action)",
+                               detail: AuditDetail(["status": .text("cancelled"), "riskClosed": .int(id)]))
+            }
             return risk
         }
     }

@@ -4,8 +4,6 @@ import RiskCore
 /// A `risk` row. Converts to and from `RiskCore.Risk`; a row that does not convert is a corrupt database.
 struct RiskRow: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "risk"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int?
     var revision: Int
@@ -74,8 +72,6 @@ struct RiskRow: Codable, FetchableRecord, MutablePersistableRecord {
 /// An `action` row.
 struct ActionRow: Codable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "action"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int?
     var revision: Int
@@ -113,7 +109,6 @@ struct ActionRow: Codable, FetchableRecord, MutablePersistableRecord {
 /// A review of a risk, as recorded.
 public struct RiskReviewRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "risk_review"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public var id: Int?

@@ -26,9 +26,4 @@ public enum Journal {
             sd_journal_sendv(pointer.baseAddress, Int32(pointer.count))
         }
     }
-
-    /// Whether journald's socket exists on this machine.
-    public static var isAvailable: Bool {
-        access("/run/systemd/journal/socket", F_OK) == 0
-    }
 }

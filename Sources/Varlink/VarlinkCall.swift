@@ -30,15 +30,25 @@ public struct VarlinkCall: Sendable {
     public let peer: PeerCredentials
     /// The frame's JSON, without its NUL terminator.
     let frame: Data
+    /// The `parameters` of the server's one parse of `frame`; `nil` for a call built by hand, decoded from `frame`.
+    let parsedParameters: ParsedParameters?
 
+    /// A call whose parameters are decoded from `frame` when asked for (tests and tools build calls this way).
     public init(method: String, oneway: Bool = false, more: Bool = false, upgrade: Bool = false,
                 peer: PeerCredentials, frame: Data) {
+        self.init(method: method, oneway: oneway, more: more, upgrade: upgrade, peer: peer, frame: frame,
+                  parsedParameters: nil)
+    }
+
+    init(method: String, oneway: Bool, more: Bool, upgrade: Bool, peer: PeerCredentials, frame: Data,
+         parsedParameters: ParsedParameters?) {
         self.method = method
         self.oneway = oneway
         self.more = more
         self.upgrade = upgrade
         self.peer = peer
         self.frame = frame
+        self.parsedParameters = parsedParameters
     }
 
     /// The interface part of `method` (everything before the last dot).
@@ -59,7 +69,12 @@ public struct VarlinkCall: Sendable {
     ///   member of its enum, by path (`risks[1].likelihood`).
     public func decodeParameters<P: Decodable>(_ type: P.Type) throws(VarlinkError) -> P {
         do {
-            return try JSONDecoder().decode(ParametersEnvelope<P>.self, from: frame).parameters
+            switch parsedParameters {
+            case .some(let parsed):
+                return try parsed.decode(P.self)
+            case nil:
+                return try JSONDecoder().decode(ParametersEnvelope<P>.self, from: frame).parameters
+            }
         } catch let error as DecodingError {
             let path = ParameterPath.describe(error)
             // Foundation reports a number that does not fit its Int field (2.5, 1e30) as invalid JSON with no
@@ -67,7 +82,9 @@ public struct VarlinkCall: Sendable {
             if path == "parameters", let number = firstNonInteger() { throw .invalidParameter(number) }
             throw .invalidParameter(path)
         } catch {
-            throw .invalidParameter("parameters")
+            // Decoding from the server's parse, Foundation throws such a number as its own error, not as a
+            // `DecodingError`; it is found the same way.
+            throw .invalidParameter(firstNonInteger() ?? "parameters")
         }
     }
 }
@@ -96,6 +113,20 @@ extension VarlinkCall {
             return nil
         }
         return search(envelope.parameters, "")
+    }
+}
+
+/// The `parameters` of a frame the server parsed, as a decoder positioned on them.
+///
+/// Foundation's decoder keeps the parsed frame alive for a decoder that outlives the decode that made it. It is
+/// used by one task, once, after the server handed the call over; hence `@unchecked Sendable`.
+struct ParsedParameters: @unchecked Sendable {
+    /// `nil` when the frame has no `parameters`, or `null`: they read as an empty object.
+    let decoder: (any Decoder)?
+
+    func decode<P: Decodable>(_ type: P.Type) throws -> P {
+        guard let decoder else { return try JSONDecoder().decode(P.self, from: Data("{}".utf8)) }
+        return try P(from: decoder)
     }
 }
 

@@ -108,14 +108,14 @@ public final class VarlinkClient {
     public func send<P: Encodable>(_ method: String, parameters: P, more: Bool = false, oneway: Bool = false)
         throws(VarlinkClientError)
     {
-        let message: Data
+        let message: [UInt8]
         do {
             message = try VarlinkJSON.encode(CallMessage(method: method, parameters: parameters,
                                                   more: more ? true : nil, oneway: oneway ? true : nil))
         } catch {
             throw .protocolViolation("cannot encode the call: \(error)")
         }
-        try sendFrame(Array(message))
+        try sendFrame(message)
     }
 
     /// Writes bytes as one frame (a NUL is appended). Tests use it to send malformed frames.

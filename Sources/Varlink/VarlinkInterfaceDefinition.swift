@@ -1,8 +1,9 @@
 /// The IDL text of one interface, as served by `org.varlink.service.GetInterfaceDescription`, and the member
 /// names read from it.
 ///
-/// The parser only reads the `interface`, `method`, `type` and `error` keywords at the start of a line; it does
-/// not validate the grammar (the interop tests check every text with the python `varlink` parser).
+/// Generated interfaces are built with their names (`VarlinkIDL` parses the whole grammar at build time); the
+/// text-reading initialiser only reads the `interface`, `method` and `error` keywords at the start of a line, for
+/// a definition written by hand such as `org.varlink.service`.
 public struct VarlinkInterfaceDefinition: Sendable {
     /// The interface name from the `interface` line.
     public let name: String
@@ -12,6 +13,14 @@ public struct VarlinkInterfaceDefinition: Sendable {
     public let methods: Set<String>
     /// Error names (unqualified) declared by the text.
     public let errors: Set<String>
+
+    /// A definition whose names were read from `text` beforehand (by the generator, which parses the whole grammar).
+    public init(name: String, methods: Set<String>, errors: Set<String>, text: String) {
+        self.name = name
+        self.text = text
+        self.methods = methods
+        self.errors = errors
+    }
 
     /// Reads the names of a definition. Returns `nil` when the text has no `interface` line.
     public init?(text: String) {

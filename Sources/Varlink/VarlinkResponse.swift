@@ -1,11 +1,12 @@
 import Foundation
+import NIOCore
 
 /// What a method answers: one reply, an error, or a stream of replies for a call made with `more`.
 ///
 /// Reply parameters are encoded by the method (it knows their type); the server only frames them.
 public enum VarlinkResponse: Sendable {
     /// One reply; `parameters` is the encoded JSON object.
-    case reply(parameters: Data)
+    case reply(parameters: [UInt8])
     /// An error reply.
     case error(VarlinkError)
     /// Several replies. Each element but the last carries `continues: true`; a stream that never finishes (Watch)
@@ -13,23 +14,22 @@ public enum VarlinkResponse: Sendable {
     case stream(AsyncStream<VarlinkStreamElement>)
 
     /// A reply holding `value` encoded as JSON.
-    public static func reply<R: Encodable>(_ value: R) -> VarlinkResponse {
-        do {
-            return .reply(parameters: try VarlinkJSON.encode(value))
-        } catch {
-            return .error(VarlinkError(name: "org.varlink.service.InternalError", parameters: [:]))
-        }
+    ///
+    /// - Throws: what the encoder throws for a value JSON cannot hold (a float that is not finite); the caller maps
+    ///   it to an error its interface declares.
+    public static func reply<R: Encodable>(_ value: R) throws -> VarlinkResponse {
+        .reply(parameters: try VarlinkJSON.encode(value))
     }
 }
 
 /// One reply of a stream.
 public struct VarlinkStreamElement: Sendable {
     /// The encoded parameters object.
-    public var parameters: Data
+    public var parameters: [UInt8]
     /// Whether more replies follow.
     public var continues: Bool
 
-    public init(parameters: Data, continues: Bool) {
+    public init(parameters: [UInt8], continues: Bool) {
         self.parameters = parameters
         self.continues = continues
     }
@@ -39,9 +39,9 @@ public struct VarlinkStreamElement: Sendable {
 public enum VarlinkJSON {
     /// Encodes a value the way every riskd message is encoded: in one pass by `StreamingJSONEncoder`, keys in the
     /// order the type encodes them; by Foundation, keys sorted, for a value the streaming encoder does not follow.
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        if let bytes = try StreamingJSONEncoder.encode(value) { return Data(bytes) }
-        return try sorted(value)
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        if let bytes = try StreamingJSONEncoder.encode(value) { return bytes }
+        return Array(try sorted(value))
     }
 
     /// Foundation's encoding with sorted keys: for error parameters, whose dictionary would otherwise be written
@@ -52,23 +52,31 @@ public enum VarlinkJSON {
         return try encoder.encode(value)
     }
 
-    /// The bytes of one reply message: `{"parameters":…}` (and `"continues":true`), without the NUL.
+    /// One reply message, `{"parameters":…}` (and `"continues":true`) without the NUL, written straight into a
+    /// buffer: the encoded parameters are copied once, into the bytes that go out.
     ///
     /// `package`, with `errorMessage`, so that the fuzz harness (RiskFuzzing) encodes replies as the server does.
-    package static func replyMessage(parameters: Data, continues: Bool) -> Data {
-        var message = Data(#"{"parameters":"#.utf8)
-        message.append(parameters)
-        message.append(contentsOf: Array((continues ? #","continues":true}"# : "}").utf8))
+    package static func replyMessage(parameters: [UInt8], continues: Bool, allocator: ByteBufferAllocator)
+        -> ByteBuffer
+    {
+        let suffix = continues ? #","continues":true}"# : "}"
+        var message = allocator.buffer(capacity: 14 + parameters.count + suffix.utf8.count)
+        message.writeString(#"{"parameters":"#)
+        message.writeBytes(parameters)
+        message.writeString(suffix)
         return message
     }
 
     /// The bytes of one error message, without the NUL.
+    ///
+    /// Parameters JSON cannot hold (a float that is not finite) are left out rather than replaced by another error:
+    /// the reply still names the error the method sent, which its interface declares.
     package static func errorMessage(_ error: VarlinkError) -> Data {
         struct ErrorMessage: Encodable {
             var error: String
             var parameters: [String: JSONValue]
         }
-        return (try? sorted(ErrorMessage(error: error.name, parameters: error.parameters)))
-            ?? Data(#"{"error":"org.varlink.service.InternalError","parameters":{}}"#.utf8)
+        if let message = try? sorted(ErrorMessage(error: error.name, parameters: error.parameters)) { return message }
+        return (try? sorted(ErrorMessage(error: error.name, parameters: [:]))) ?? Data()
     }
 }

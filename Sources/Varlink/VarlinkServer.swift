@@ -223,7 +223,8 @@ public final class VarlinkServer: Sendable {
                        closing channel: any Channel, more: Bool) async throws {
         switch response {
         case .reply(let parameters):
-            try await outbound.write(ByteBuffer(bytes: VarlinkJSON.replyMessage(parameters: parameters, continues: false)))
+            try await outbound.write(VarlinkJSON.replyMessage(parameters: parameters, continues: false,
+                                                              allocator: channel.allocator))
         case .error(let error):
             try await outbound.write(ByteBuffer(bytes: VarlinkJSON.errorMessage(error)))
         case .stream(let replies):
@@ -236,8 +237,9 @@ public final class VarlinkServer: Sendable {
                 group.addTask {
                     for await element in replies {
                         let message = VarlinkJSON.replyMessage(parameters: element.parameters,
-                                                               continues: element.continues && more)
-                        try await outbound.write(ByteBuffer(bytes: message))
+                                                               continues: element.continues && more,
+                                                               allocator: channel.allocator)
+                        try await outbound.write(message)
                         if !element.continues || !more { return }
                     }
                 }
@@ -254,11 +256,30 @@ public final class VarlinkServer: Sendable {
         }
     }
 
+    /// The header of a call, and a decoder positioned on its `parameters`: the frame is parsed once, and the
+    /// method decodes its typed parameters from that parse (`VarlinkCall.decodeParameters`).
     private struct CallHeader: Decodable {
         var method: String
-        var oneway: Bool?
-        var more: Bool?
-        var upgrade: Bool?
+        var oneway: Bool
+        var more: Bool
+        var upgrade: Bool
+        /// `nil` when `parameters` is absent or `null`.
+        var parameters: (any Decoder)?
+
+        private enum CodingKeys: String, CodingKey { case method, oneway, more, upgrade, parameters }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            method = try container.decode(String.self, forKey: .method)
+            oneway = try container.decodeIfPresent(Bool.self, forKey: .oneway) ?? false
+            more = try container.decodeIfPresent(Bool.self, forKey: .more) ?? false
+            upgrade = try container.decodeIfPresent(Bool.self, forKey: .upgrade) ?? false
+            if container.contains(.parameters), try !container.decodeNil(forKey: .parameters) {
+                parameters = try container.superDecoder(forKey: .parameters)
+            } else {
+                parameters = nil
+            }
+        }
     }
 
     /// What became of a frame.
@@ -285,8 +306,9 @@ public final class VarlinkServer: Sendable {
             }
             return .unreadable
         }
-        return .call(VarlinkCall(method: header.method, oneway: header.oneway ?? false, more: header.more ?? false,
-                                 upgrade: header.upgrade ?? false, peer: peer, frame: data))
+        return .call(VarlinkCall(method: header.method, oneway: header.oneway, more: header.more,
+                                 upgrade: header.upgrade, peer: peer, frame: data,
+                                 parsedParameters: ParsedParameters(decoder: header.parameters)))
     }
 
     /// A frame the parser refused is answered, not closed, when it is nested deeper than this (the top-level

@@ -114,21 +114,27 @@ public struct VarlinkService: Sendable {
     private func serveServiceInterface(_ call: VarlinkCall) -> VarlinkResponse {
         switch call.memberName {
         case "GetInfo":
-            return .reply(GetInfoReply(vendor: info.vendor, product: info.product, version: info.version,
+            return Self.reply(GetInfoReply(vendor: info.vendor, product: info.product, version: info.version,
                                        url: info.url, interfaces: order))
         case "GetInterfaceDescription":
             do {
                 let name = try call.decodeParameters(DescriptionParameters.self).interface
                 if name == Self.serviceDefinition.name {
-                    return .reply(DescriptionReply(description: Self.serviceDefinition.text))
+                    return Self.reply(DescriptionReply(description: Self.serviceDefinition.text))
                 }
                 guard let entry = interfaces[name] else { return .error(.interfaceNotFound(name)) }
-                return .reply(DescriptionReply(description: entry.definition.text))
+                return Self.reply(DescriptionReply(description: entry.definition.text))
             } catch {
                 return .error(error)
             }
         default:
             return .error(.methodNotFound(call.method))
         }
+    }
+
+    /// A reply of `org.varlink.service`. Its replies hold strings only, which always encode; were one not to, the
+    /// call is answered with an error the interface declares rather than one it does not.
+    private static func reply<R: Encodable>(_ value: R) -> VarlinkResponse {
+        (try? .reply(value)) ?? .error(.methodNotImplemented("org.varlink.service"))
     }
 }

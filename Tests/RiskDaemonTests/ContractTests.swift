@@ -5,17 +5,24 @@ import Varlink
 
 @Suite("The contract")
 struct ContractTests {
-    @Test("Every method of every interface has a row in the permission table, and nothing else does") func table() {
+    @Test("Every method of every interface has a policy from its Roles: line, and nothing else does") func table() {
         let declared = Set(RiskdProtocol.interfaces.flatMap { definition in
             definition.methods.map { "\(definition.name).\($0)" }
         })
-        #expect(declared == Permissions.methods)
+        #expect(declared == Set(ProtocolCatalog.policies.keys))
     }
 
-    @Test("Eight org.riskd interfaces, named after their files") func interfaces() {
+    @Test("Eight org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
         #expect(RiskdProtocol.interfaces.map(\.name) == [
-            "org.riskd.daemon", "org.riskd.risk", "org.riskd.organisation", "org.riskd.interest", "org.riskd.ethics",
-            "org.riskd.member", "org.riskd.review", "org.riskd.audit",
+            "org.riskd.audit", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest", "org.riskd.member",
+            "org.riskd.organisation", "org.riskd.review", "org.riskd.risk",
         ])
+    }
+
+    @Test("Every interface declares InvalidValue and InternalError, which any method may need to send")
+    func declaredErrors() {
+        for definition in RiskdProtocol.interfaces {
+            #expect(definition.errors.isSuperset(of: ["InvalidValue", "InternalError"]), "\(definition.name)")
+        }
     }
 }

@@ -42,6 +42,6 @@ struct MethodPlacementTests {
             Issue.record("expected a reply, got \(response)")
             return
         }
-        #expect(try JSONDecoder().decode(Probe.Reply.self, from: parameters).onEventLoop == onEventLoop)
+        #expect(try JSONDecoder().decode(Probe.Reply.self, from: Data(parameters)).onEventLoop == onEventLoop)
     }
 }

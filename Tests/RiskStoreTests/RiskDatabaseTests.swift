@@ -169,6 +169,27 @@ struct RiskDatabaseTests {
         #expect(history.last?.detail.contains("\"status\":\"open\"") == true)
     }
 
+    @Test("Closing a risk gives each action it cancels an audit entry of its own") func closeAuditsActions()
+        async throws
+    {
+        let database = try RiskDatabase()
+        _ = try await add(database, ["Funding overlap"])
+        for description in ["Agree a funding protocol", "Publish the rule"] {
+            let action = try ActionRules.create(riskId: 1, description: description, owner: "marko",
+                                                dueOn: "2027-01-15")
+            _ = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
+        }
+        _ = try await database.closeRisk(id: 1, actor: actor("org.riskd.risk.Close"), detail: AuditDetail()) {
+            try RiskRules.close($0, reason: .mitigated, note: nil, now: now)
+        }
+        for subject in ["action:1", "action:2"] {
+            let entries = try await database.auditLog(subject: subject, after: nil, limit: 10).entries
+            #expect(entries.map(\.method) == ["org.riskd.risk.AddAction", "org.riskd.risk.Close"], "\(subject)")
+            #expect(entries.last?.detail.contains(#""status":"cancelled""#) == true, "\(subject)")
+        }
+        #expect(try await database.verifyAudit().ok)
+    }
+
     @Test("Listing pages by id and filters") func listing() async throws {
         let database = try RiskDatabase()
         let risks = try (1...25).map { try draft("Risk \($0)", $0 % 5 + 1, 2) }

@@ -81,12 +81,14 @@ enum TestServer {
         case "Echo":
             do {
                 let parameters = try call.decodeParameters(EchoParameters.self)
-                return .reply(EchoParameters(text: String(repeating: parameters.text, count: parameters.count ?? 1)))
+                let echo = EchoParameters(text: String(repeating: parameters.text, count: parameters.count ?? 1))
+                return (try? .reply(echo)) ?? .error(.invalidParameter("text"))
             } catch {
                 return .error(error)
             }
         case "Where":
-            return .reply(Place(onEventLoop: MultiThreadedEventLoopGroup.currentEventLoop != nil))
+            return (try? .reply(Place(onEventLoop: MultiThreadedEventLoopGroup.currentEventLoop != nil)))
+                ?? .error(.methodNotImplemented(call.method))
         case "Count":
             guard call.more else { return .error(.expectedMore) }
             guard let to = try? call.decodeParameters(CountParameters.self).to else {
@@ -94,7 +96,7 @@ enum TestServer {
             }
             return .stream(AsyncStream { continuation in
                 for value in 1...max(to, 1) {
-                    let data = (try? VarlinkJSON.encode(Value(value: value))) ?? Data("{}".utf8)
+                    let data = (try? VarlinkJSON.encode(Value(value: value))) ?? Array("{}".utf8)
                     continuation.yield(VarlinkStreamElement(parameters: data, continues: value < to))
                 }
                 continuation.finish()

@@ -13,7 +13,7 @@ struct ReviewService {
         var table = MethodTable()
         table.on(ReviewInterface.Run.self, work: .long) { _, _ in
             let (run, open) = try await runner.run(trigger: .manual)
-            return .init(run: .init(run), findings: open.map(ReviewInterface.Finding.init))
+            return .init(run: try .init(run), findings: try open.map(ReviewInterface.Finding.init))
         }
         table.on(ReviewInterface.Preview.self, work: .long) { parameters, _ in
             guard let asOf = Instant(rfc3339: parameters.asOf)
@@ -32,27 +32,31 @@ struct ReviewService {
             let page = try await context.database.findings(
                 open: parameters.open, rule: parameters.rule, subject: parameters.subject,
                 limit: try Paging.limit(parameters.limit), after: try Paging.after(parameters.after))
-            return .init(findings: page.findings.map(ReviewInterface.Finding.init), next: page.next)
+            return .init(findings: try page.findings.map(ReviewInterface.Finding.init), next: page.next)
         }
         table.on(ReviewInterface.Acknowledge.self) { parameters, request in
             let note = try FieldRules.requiredText(parameters.note, field: "note", limit: TextLimits.long)
             let record = try await context.database.acknowledgeFinding(id: parameters.id, note: note,
                                                                        actor: request.actor)
-            return .init(finding: .init(record))
+            return .init(finding: try .init(record))
         }
         table.on(ReviewInterface.Runs.self) { parameters, _ in
             let runs = try await context.database.reviewRuns(limit: try Paging.limit(parameters.limit))
-            return .init(runs: runs.map(ReviewInterface.ReviewRun.init))
+            return .init(runs: try runs.map(ReviewInterface.ReviewRun.init))
         }
         table.onStreaming(ReviewInterface.Watch.self) { call, _ in
             guard call.more else { return .error(.expectedMore) }
             let cursor = EventCursor(runner.events.subscribe())
             return .stream(AsyncStream(unfolding: {
-                guard let event = await cursor.next() else { return nil }
-                let reply = ReviewInterface.Watch.Reply(
-                    event: ReviewInterface.Event(rawValue: event.kind.rawValue) ?? .raised, finding: .init(event.finding))
-                let data = (try? VarlinkJSON.encode(reply)) ?? Data("{}".utf8)
-                return VarlinkStreamElement(parameters: data, continues: true)
+                while let event = await cursor.next() {
+                    // A finding that cannot be read back (a damaged row) is left out of the stream.
+                    guard let finding = try? ReviewInterface.Finding(event.finding),
+                          let data = try? VarlinkJSON.encode(
+                            ReviewInterface.Watch.Reply(event: ReviewInterface.Event(event.kind), finding: finding))
+                    else { continue }
+                    return VarlinkStreamElement(parameters: data, continues: true)
+                }
+                return nil
             }))
         }
         return table
@@ -74,9 +78,9 @@ final class EventCursor: @unchecked Sendable {
 }
 
 extension ReviewInterface.Finding {
-    init(_ record: FindingRecord) {
+    init(_ record: FindingRecord) throws {
         self.init(id: record.id ?? 0, rule: record.rule, subject: record.subject,
-                  severity: ReviewInterface.Severity(rawValue: record.severity) ?? .warning, message: record.message,
+                  severity: try ReviewInterface.Severity(stored: record.severity), message: record.message,
                   firstSeenAt: record.firstSeenAt, lastSeenAt: record.lastSeenAt, lastAlertedAt: record.lastAlertedAt,
                   resolvedAt: record.resolvedAt, acknowledgedBy: record.acknowledgedBy,
                   acknowledgedAt: record.acknowledgedAt, note: record.note)
@@ -84,8 +88,8 @@ extension ReviewInterface.Finding {
 }
 
 extension ReviewInterface.ReviewRun {
-    init(_ record: ReviewRunRecord) {
-        self.init(id: record.id ?? 0, trigger: ReviewInterface.Trigger(rawValue: record.trigger) ?? .manual,
+    init(_ record: ReviewRunRecord) throws {
+        self.init(id: record.id ?? 0, trigger: try ReviewInterface.Trigger(stored: record.trigger),
                   startedAt: record.startedAt, finishedAt: record.finishedAt, raised: record.raised, open: record.open,
                   resolved: record.resolved, alerted: record.alerted)
     }

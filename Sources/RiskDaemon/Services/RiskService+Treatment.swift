@@ -40,7 +40,7 @@ extension RiskService {
             let scoring = context.configuration.risk.scoring
             var detail = AuditDetail(["reason": .text(parameters.reason.rawValue)])
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
-            let reason = CloseReason(rawValue: parameters.reason.rawValue) ?? .cancelled
+            let reason = CloseReason(parameters.reason)
             let now = request.now
             let risk = try await context.database.closeRisk(id: parameters.id, actor: request.actor,
                                                             detail: detail) { current in
@@ -73,7 +73,7 @@ extension RiskService {
             detail.set("dueOn", text: parameters.dueOn)
             detail.set("owner", text: parameters.owner)
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
-            let status = parameters.status.flatMap { ActionStatus(rawValue: $0.rawValue) }
+            let status = parameters.status.map(ActionStatus.init)
             let now = request.now
             let action = try await context.database.updateAction(id: parameters.id, ifRevision: parameters.ifRevision,
                                                                  actor: request.actor, detail: detail) { current in

@@ -1,11 +1,12 @@
+@testable import RiskDaemon
 import RiskCore
 import Testing
 
-@Suite("Permission table")
-struct PermissionsTests {
-    @Test("The table of PROTOCOL.md", arguments: [
+/// What the dispatcher allows, from the generated policies (each method's `Roles:` line in the IDL).
+@Suite("Access from the Roles: lines")
+struct AccessTests {
+    @Test("The role table", arguments: [
         ("org.riskd.daemon.Whoami", Set<Role>(), Access.allowed),
-        ("org.varlink.service.GetInfo", [], .allowed),
         ("org.riskd.daemon.Status", [], .denied),
         ("org.riskd.risk.List", [], .denied),
         ("org.riskd.risk.List", [.board], .allowed),
@@ -31,6 +32,6 @@ struct PermissionsTests {
         ("org.riskd.risk.DoesNotExist", [.admin], .denied),
     ] as [(String, Set<Role>, Access)])
     func access(method: String, roles: Set<Role>, expected: Access) {
-        #expect(Permissions.access(to: method, roles: roles) == expected)
+        #expect(Dispatcher.access(to: method, roles: roles) == expected)
     }
 }

@@ -1,0 +1,8 @@
+/// A role granted through `[access]` in the configuration; a user may hold several.
+public enum Role: String, Sendable, Hashable, CaseIterable, Comparable {
+    case admin, board, auditor
+
+    public static func < (lhs: Role, rhs: Role) -> Bool {
+        lhs.rawValue < rhs.rawValue
+    }
+}

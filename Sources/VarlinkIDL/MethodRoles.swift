@@ -1,0 +1,73 @@
+/// Who may call a method, read from the one `Roles:` line of its IDL comment.
+///
+/// `# Roles: admin, board(own), auditor` grants `admin` and `auditor` every record and `board` its own records;
+/// `# Roles: anyone` opens the method to every caller, with a role or without. The scopes are the marks of
+/// riskd-varlink(7)'s role table: `yes` (written as the bare role), `own`, `self`, `visible`.
+public struct MethodRoles: Sendable, Hashable {
+    /// Whether every caller may call the method, whatever their roles.
+    public var anyone: Bool
+    /// Each role named, with its scope, in the order of the line.
+    public var grants: [Grant]
+
+    /// One role of a `Roles:` line.
+    public struct Grant: Sendable, Hashable {
+        /// The role's name, e.g. `board`.
+        public var role: String
+        /// `yes`, `own`, `self` or `visible`.
+        public var scope: String
+    }
+
+    /// The scopes a role may be given besides the bare `yes`.
+    public static let scopes: Set<String> = ["own", "self", "visible"]
+
+    /// Reads the `Roles:` line of `method`; a method with none, two, or one that does not parse is refused.
+    public static func read(_ method: IDLMethod, interface: String, file: String) throws(IDLParseError) -> MethodRoles {
+        // The comment lines sit directly above the `method` line, one per line.
+        let firstLine = method.line - method.documentation.count
+        let lines = method.documentation.enumerated().filter { $0.element.hasPrefix("Roles:") }
+        guard let (offset, text) = lines.first else {
+            throw IDLParseError(file: file, line: method.line, message:
+                "method \(interface).\(method.name) has no `# Roles:` line; add one, e.g. `# Roles: admin`")
+        }
+        let line = firstLine + offset
+        guard lines.count == 1 else {
+            throw IDLParseError(file: file, line: firstLine + lines[1].offset,
+                                message: "method \(method.name) has a second `# Roles:` line")
+        }
+        let list = String(text.dropFirst("Roles:".count)).trimmingSpaces
+        if list == "anyone" { return MethodRoles(anyone: true, grants: []) }
+        var grants: [Grant] = []
+        for item in list.split(separator: ",").map({ String($0).trimmingSpaces }) {
+            var role = item
+            var scope = "yes"
+            if let open = item.firstIndex(of: "("), item.hasSuffix(")") {
+                role = String(item[..<open])
+                scope = String(item[item.index(after: open)..<item.index(before: item.endIndex)])
+                guard scopes.contains(scope) else {
+                    throw IDLParseError(file: file, line: line, message:
+                        "`\(item)`: a role's scope is one of \(scopes.sorted().joined(separator: ", "))")
+                }
+            }
+            guard let first = role.first, first.isLowercase,
+                  role.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) })
+            else {
+                throw IDLParseError(file: file, line: line, message:
+                    "`\(item)` is not a role: write `# Roles: anyone` or `# Roles: role, role(own), …`")
+            }
+            guard !grants.contains(where: { $0.role == role }) else {
+                throw IDLParseError(file: file, line: line, message: "role `\(role)` is named twice")
+            }
+            grants.append(Grant(role: role, scope: scope))
+        }
+        guard !grants.isEmpty else {
+            throw IDLParseError(file: file, line: line, message: "the `# Roles:` line names no role")
+        }
+        return MethodRoles(anyone: false, grants: grants)
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+import VarlinkIDL
+
+@Suite struct IDLParserTests {
+    @Test func readsTheWholeGrammar() throws {
+        let text = """
+            # Doc of the interface.
+            interface org.example.grammar
+
+            # A struct with everything.
+            type Everything (
+                # A nested struct, nullable.
+                nested: ?(inner: (deep: []?int), flag: bool),
+                map: [string]float,
+                set: [string](),
+                any: object,
+                list: ?[]Mood
+            )
+
+            type Mood (calm, restless)
+
+            # Roles: anyone
+            method Noop() -> ()
+            """
+        let interface = try IDLParser.parse(text, file: "grammar.varlink")
+        #expect(interface.name == "org.example.grammar")
+        #expect(interface.documentation == ["Doc of the interface."])
+        #expect(interface.types.map(\.name) == ["Everything", "Mood"])
+        guard case .structure(let fields) = interface.types[0].type else {
+            Issue.record("Everything is not a struct")
+            return
+        }
+        #expect(fields.map(\.name) == ["nested", "map", "set", "any", "list"])
+        #expect(fields[0].documentation == ["A nested struct, nullable."])
+        #expect(fields[1].type == .map(.float))
+        #expect(fields[2].type == .stringSet)
+        #expect(fields[3].type == .object)
+        #expect(fields[4].type == .optional(.array(.named("Mood"))))
+        #expect(interface.types[1].type == .enumeration(["calm", "restless"]))
+        #expect(interface.methods.first?.documentation == ["Roles: anyone"])
+    }
+
+    @Test(arguments: [
+        ("interface org.example.bad\nmethod F(a: Unknown) -> ()\n", 2, "type `Unknown` is not declared"),
+        ("interface org.example.bad\n\ntype T (a: ??int)\n", 3, "`??` is not a type: a value is nullable once"),
+        ("interface org.example.bad\ntype T (a: int, b)\n", 2, "`b`: a list is either all"),
+        ("interface org.example.bad\nmethod F() -> ()\nmethod F() -> ()\n", 3, "`F` is already declared on line 2"),
+        ("interface org.example.bad\ntype T ([int]string)\n", 2, "expected a field name"),
+        ("interface org.example.bad\n\n\nmethod F() - ()\n", 4, "expected `->`"),
+        ("type T ()\n", 1, "the file must start with `interface NAME`"),
+    ])
+    func refusesWhatItCannotRepresent(text: String, line: Int, message: String) {
+        #expect {
+            try IDLParser.parse(text, file: "bad.varlink")
+        } throws: { error in
+            guard let error = error as? IDLParseError else { return false }
+            return error.line == line && error.message.hasPrefix(message) && error.file == "bad.varlink"
+        }
+    }
+
+    @Test func aMethodWithoutARolesLineIsRefusedNamingItsLine() throws {
+        let text = """
+            interface org.example.throwaway
+
+            # Roles: admin
+            method Kept() -> ()
+
+            # A method someone forgot to give roles.
+            method Forgotten() -> ()
+            """
+        let interface = try IDLParser.parse(text, file: "throwaway.varlink")
+        #expect {
+            try SwiftEmitter.source(for: interface, text: text, file: "throwaway.varlink")
+        } throws: { error in
+            "\(error)" == "throwaway.varlink:7: error: method org.example.throwaway.Forgotten has no `# Roles:` line; "
+                + "add one, e.g. `# Roles: admin`"
+        }
+    }
+
+    @Test(arguments: [
+        ("# Roles: admin, board(maybe)", "`board(maybe)`: a role's scope is one of own, self, visible"),
+        ("# Roles: Admin", "`Admin` is not a role"),
+        ("# Roles: admin, admin", "role `admin` is named twice"),
+    ])
+    func aMalformedRolesLineIsRefusedNamingItsLine(line: String, message: String) throws {
+        let text = "interface org.example.roles\n\n# A method.\n\(line)\nmethod M() -> ()\n"
+        let interface = try IDLParser.parse(text, file: "roles.varlink")
+        #expect {
+            try SwiftEmitter.source(for: interface, text: text, file: "roles.varlink")
+        } throws: { error in
+            guard let error = error as? IDLParseError else { return false }
+            return error.line == 4 && error.message.hasPrefix(message)
+        }
+    }
+
+    @Test func theGeneratedSourceEmbedsTheTextExactly() throws {
+        let text = "interface org.example.raw\n\n# Says \"#\" and \\ once.\n# Roles: anyone\nmethod M() -> ()\n"
+        let interface = try IDLParser.parse(text, file: "raw.varlink")
+        let source = try SwiftEmitter.source(for: interface, text: text, file: "raw.varlink")
+        #expect(source.contains("##\"\"\"\n" + text + "\n\"\"\"##"))
+    }
+}
