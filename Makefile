@@ -38,7 +38,7 @@ STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release run test test-swift test-e2e soak fuzz fuzz-build lint lint-man bench bench-tools clean \
+.PHONY: all deps build release run test test-swift test-e2e soak fuzz fuzz-build lint format lint-man bench bench-tools clean \
 	install install-build uninstall install-check
 
 all: build
@@ -72,7 +72,7 @@ run: build
 	$(BIN)/riskd --user
 
 ## test: everything CI checks — Swift suites, end-to-end and interop tests, manual pages.
-test: build lint-man test-swift test-e2e
+test: build lint lint-man test-swift test-e2e
 
 test-swift:
 	$(SWIFT) test
@@ -123,6 +123,15 @@ fuzz: fuzz-build
 	rm -rf "$$work" "$$work.before"; \
 	if [ $$status -ne 0 ]; then echo "make fuzz: libFuzzer stopped ($$status); the input is in Tests/fuzz/crashes"; fi; \
 	exit $$status
+
+## lint: `swift format lint` with the repository's .swift-format (4 spaces, 120 columns); `make format` fixes.
+SWIFT_FORMAT_PATHS := Package.swift Sources Tests Plugins
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FORMAT_PATHS)
+	@echo "swift format: clean"
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
 
 lint-man:
 	@for page in man/*.[0-9]; do mandoc -Tlint -Werror "$$page" || exit 1; done

@@ -93,11 +93,13 @@ let package = Package(
         // over an in-memory database. Fuzzed by riskd-fuzz (`make fuzz`), replayed by RiskFuzzingTests.
         .target(
             name: "RiskFuzzing",
-            dependencies: ["RiskDaemon", "RiskStore", "RiskCore", "Varlink",
-                           .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                           .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "RiskDaemon", "RiskStore", "RiskCore", "Varlink",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The libFuzzer entry point; built with -sanitize=fuzzer only by `make fuzz` (a replayer otherwise).
         .executableTarget(name: "riskd-fuzz", dependencies: ["RiskFuzzing"]),
@@ -127,9 +129,11 @@ let package = Package(
         .testTarget(name: "VarlinkIDLTests", dependencies: ["VarlinkIDL", "Varlink"], plugins: ["VarlinkCodegen"]),
         .testTarget(
             name: "VarlinkTests",
-            dependencies: ["Varlink", "RiskTestSupport", .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: [
+                "Varlink", "RiskTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "RiskStoreTests",
@@ -137,8 +141,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RiskDaemonTests",
-            dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
-                           .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: [
+                "RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(name: "RiskFuzzingTests", dependencies: ["RiskFuzzing"]),
     ],

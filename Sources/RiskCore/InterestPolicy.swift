@@ -18,9 +18,15 @@ public struct InterestPolicy: Sendable, Hashable {
     public var registerOpenedOn: CalendarDate?
 
     /// The policy with these values; the defaults are those of `config/riskd.toml`.
-    public init(lateAfterDays: Int = 28, firstConfirmationDays: Int = 28, confirmEveryDays: Int = 365,
-                boardSeesRegister: Bool = true, maximumDeclarationsPerMember: Int = 100,
-                maximumOrganisationsPerCheck: Int = 20, registerOpenedOn: CalendarDate? = nil) {
+    public init(
+        lateAfterDays: Int = 28,
+        firstConfirmationDays: Int = 28,
+        confirmEveryDays: Int = 365,
+        boardSeesRegister: Bool = true,
+        maximumDeclarationsPerMember: Int = 100,
+        maximumOrganisationsPerCheck: Int = 20,
+        registerOpenedOn: CalendarDate? = nil
+    ) {
         self.registerOpenedOn = registerOpenedOn
         self.lateAfterDays = lateAfterDays
         self.firstConfirmationDays = firstConfirmationDays

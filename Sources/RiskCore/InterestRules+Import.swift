@@ -23,9 +23,14 @@ extension InterestRules {
     /// - Parameters:
     ///   - board: the uid of each holder of the board role now; a declarant must be one of them.
     ///   - joined: the day each member joined the board, when recorded (lateness counts from it too).
-    public static func importDeclarations(_ declarations: [ImportedDeclaration], board: [String: Int],
-                                          joined: [String: CalendarDate], now: Instant, today: CalendarDate,
-                                          policy: InterestPolicy) throws(DomainError) -> [Interest] {
+    public static func importDeclarations(
+        _ declarations: [ImportedDeclaration],
+        board: [String: Int],
+        joined: [String: CalendarDate],
+        now: Instant,
+        today: CalendarDate,
+        policy: InterestPolicy
+    ) throws(DomainError) -> [Interest] {
         guard !declarations.isEmpty else { throw .invalidValue("interests", "is empty: nothing to import") }
         guard declarations.count <= maximumImport else {
             throw .invalidValue("interests", "holds \(declarations.count) declarations; at most \(maximumImport)")
@@ -39,16 +44,28 @@ extension InterestRules {
                 continue
             }
             do {
-                interests.append(try declare(declaration.draft, declarant: declaration.declarant, declarantUID: uid,
-                                             now: now, today: today, policy: policy,
-                                             joinedOn: joined[declaration.declarant]))
+                interests.append(
+                    try declare(
+                        declaration.draft,
+                        declarant: declaration.declarant,
+                        declarantUID: uid,
+                        now: now,
+                        today: today,
+                        policy: policy,
+                        joinedOn: joined[declaration.declarant]
+                    )
+                )
             } catch {
                 problems.append(("\(path).\(error.field)", error.reason))
             }
         }
         guard let first = problems.first else { return interests }
         let others = problems.dropFirst().map { "\($0.field): \($0.reason)" }
-        throw .invalidValue(first.field, others.isEmpty ? first.reason
-            : "\(first.reason); also \(others.joined(separator: "; "))")
+        throw .invalidValue(
+            first.field,
+            others.isEmpty
+                ? first.reason
+                : "\(first.reason); also \(others.joined(separator: "; "))"
+        )
     }
 }

@@ -14,8 +14,13 @@ extension ConfigurationSource {
         public let database: String?
         let environment: [String: String]
 
-        public init(mode: RunMode = .system, explicitFile: String?, socket: String?, database: String?,
-                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+        public init(
+            mode: RunMode = .system,
+            explicitFile: String?,
+            socket: String?,
+            database: String?,
+            environment: [String: String] = ProcessInfo.processInfo.environment
+        ) {
             self.mode = mode
             self.explicitFile = explicitFile
             self.socket = socket
@@ -30,8 +35,13 @@ extension ConfigurationSource {
 
         /// Reads the configuration as riskd(8) describes, command-line paths over the file.
         public func load() throws(ConfigurationError) -> Configuration {
-            try ConfigurationSource.load(mode: mode, explicitFile: explicitFile, socket: socket, database: database,
-                                         environment: environment)
+            try ConfigurationSource.load(
+                mode: mode,
+                explicitFile: explicitFile,
+                socket: socket,
+                database: database,
+                environment: environment
+            )
         }
     }
 }

@@ -12,17 +12,26 @@ public enum ConfigurationSource {
     public static let systemFile = "/etc/riskd/riskd.toml"
 
     /// Loads the effective configuration; command-line paths override the file.
-    public static func load(mode: RunMode = .system, explicitFile: String?, socket: String?, database: String?,
-                            environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func load(
+        mode: RunMode = .system,
+        explicitFile: String?,
+        socket: String?,
+        database: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws(ConfigurationError) -> Configuration
     {
         let uid = getuid()
-        let paths = switch mode {
-        case .system: DefaultPaths.system
-        case .perUser:
-            DefaultPaths.perUser(environment: environment, uid: uid,
-                                 home: UserDirectory.account(uid: uid)?.home ?? environment["HOME"] ?? "/")
-        }
+        let paths =
+            switch mode {
+            case .system: DefaultPaths.system
+            case .perUser:
+                DefaultPaths.perUser(
+                    environment: environment,
+                    uid: uid,
+                    home: UserDirectory.account(uid: uid)?.home ?? environment["HOME"] ?? "/"
+                )
+            }
         var configuration = Configuration(paths: paths)
         configuration.mode = mode
         if let file = file(mode: mode, explicitFile: explicitFile) {

@@ -14,8 +14,13 @@ final class DaemonContext: Sendable {
     let registerOpenedOn: CalendarDate?
     private let live: NIOLockedValueBox<Configuration>
 
-    init(database: RiskDatabase, configuration: Configuration, clock: Clock, logger: Logger,
-         registerOpenedOn: CalendarDate? = nil) {
+    init(
+        database: RiskDatabase,
+        configuration: Configuration,
+        clock: Clock,
+        logger: Logger,
+        registerOpenedOn: CalendarDate? = nil
+    ) {
         self.database = database
         self.clock = clock
         self.logger = logger

@@ -16,8 +16,11 @@ package enum FuzzHarness {
     package static func run(_ bytes: [UInt8], trace: (@Sendable (Data) -> Void)? = nil) {
         let header = FuzzInputHeader(bytes.first ?? 0)
         let target = FuzzTarget.shared.next()
-        let frames = decodeFrames(bytes.dropFirst(), chunkSize: header.chunkSize,
-                                  maximumFrameBytes: target.maximumFrameBytes)
+        let frames = decodeFrames(
+            bytes.dropFirst(),
+            chunkSize: header.chunkSize,
+            maximumFrameBytes: target.maximumFrameBytes
+        )
         guard !frames.isEmpty else { return }
         let peer = target.peer(header.caller)
         BlockingBridge.wait {
@@ -27,9 +30,14 @@ package enum FuzzHarness {
 
     /// The frames the server would read from `bytes`, sent in chunks of `chunkSize` (all at once when `nil`), up to
     /// the first error: past a frame too large, or at the end, the server reads nothing more from the connection.
-    static func decodeFrames(_ bytes: ArraySlice<UInt8>, chunkSize: Int?,
-                             maximumFrameBytes: Int) -> [ByteBuffer] {
-        let channel = EmbeddedChannel(handler: ByteToMessageHandler(NULFrameDecoder(maximumFrameBytes: maximumFrameBytes)))
+    static func decodeFrames(
+        _ bytes: ArraySlice<UInt8>,
+        chunkSize: Int?,
+        maximumFrameBytes: Int
+    ) -> [ByteBuffer] {
+        let channel = EmbeddedChannel(
+            handler: ByteToMessageHandler(NULFrameDecoder(maximumFrameBytes: maximumFrameBytes))
+        )
         var frames: [ByteBuffer] = []
         func collect() {
             while let frame = try? channel.readInbound(as: ByteBuffer.self) {
@@ -58,8 +66,12 @@ package enum FuzzHarness {
     }
 
     /// Answers the frames in order, as `VarlinkServer.handle` does, and checks every message it would write.
-    static func answer(_ frames: [ByteBuffer], from peer: PeerCredentials, with target: FuzzTarget,
-                       trace: (@Sendable (Data) -> Void)?) async {
+    static func answer(
+        _ frames: [ByteBuffer],
+        from peer: PeerCredentials,
+        with target: FuzzTarget,
+        trace: (@Sendable (Data) -> Void)?
+    ) async {
         for frame in frames {
             switch VarlinkServer.parseCall(frame, peer: peer) {
             case .unreadable:

@@ -47,21 +47,32 @@ final class FuzzTarget: Sendable {
 
     /// A daemon over a fresh in-memory database. Traps when it cannot be built: the harness is then unusable.
     init() {
-        var configuration = Configuration(paths: DefaultPaths(socket: "/nonexistent/riskd-fuzz.sock",
-                                                                  database: ":memory:"))
+        var configuration = Configuration(
+            paths: DefaultPaths(
+                socket: "/nonexistent/riskd-fuzz.sock",
+                database: ":memory:"
+            )
+        )
         configuration.access.admins = [.userID(FuzzCaller.admin.rawValue)]
-        configuration.access.board = [.userID(FuzzCaller.boardMember.rawValue),
-                                      .userID(FuzzCaller.otherBoardMember.rawValue)]
+        configuration.access.board = [
+            .userID(FuzzCaller.boardMember.rawValue),
+            .userID(FuzzCaller.otherBoardMember.rawValue),
+        ]
         configuration.access.auditors = [.userID(FuzzCaller.auditor.rawValue)]
         configuration.access.rootIsAdmin = false
         // daemon.Backup writes a real file: keep one, in a directory of this user's, not beside ":memory:".
-        configuration.backup.directory = FileManager.default.temporaryDirectory
+        configuration.backup.directory =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("riskd-fuzz-backups-\(getuid())").path
         configuration.backup.keep = 1
         var logger = Logger(label: "riskd-fuzz")
         logger.logLevel = .critical
-        let roles = RoleResolver(access: configuration.access, daemonUID: 7000, lookup: Self.lookup,
-                                 groupID: { _ in nil })
+        let roles = RoleResolver(
+            access: configuration.access,
+            daemonUID: 7000,
+            lookup: Self.lookup,
+            groupID: { _ in nil }
+        )
         let database: RiskDatabase
         do {
             database = try RiskDatabase(inMemory: ())
@@ -82,8 +93,12 @@ final class FuzzTarget: Sendable {
     /// The harness's user table, in place of NSS: every fuzz caller exists, nobody else does.
     private static let lookup: @Sendable (UInt32) -> (account: UserDirectory.Account?, groups: Set<UInt32>) = { uid in
         guard let caller = FuzzCaller(rawValue: uid) else { return (nil, []) }
-        let account = UserDirectory.Account(name: caller.userName, uid: uid, primaryGroup: uid,
-                                            home: "/nonexistent")
+        let account = UserDirectory.Account(
+            name: caller.userName,
+            uid: uid,
+            primaryGroup: uid,
+            home: "/nonexistent"
+        )
         return (account, [uid])
     }
 }

@@ -36,8 +36,11 @@ enum ReplyInvariants {
 
     /// The reply message the server writes for `parameters`, as bytes.
     static func message(_ parameters: [UInt8], continues: Bool) -> Data {
-        let buffer = VarlinkJSON.replyMessage(parameters: parameters, continues: continues,
-                                              allocator: ByteBufferAllocator())
+        let buffer = VarlinkJSON.replyMessage(
+            parameters: parameters,
+            continues: continues,
+            allocator: ByteBufferAllocator()
+        )
         return Data(buffer.readableBytesView)
     }
 
@@ -67,7 +70,7 @@ enum ReplyInvariants {
 
     private static func jsonObject(_ message: Data) -> [String: Any] {
         guard let value = try? JSONSerialization.jsonObject(with: message),
-              let object = value as? [String: Any]
+            let object = value as? [String: Any]
         else {
             preconditionFailure("a message that is not a JSON object: \(describe(message))")
         }

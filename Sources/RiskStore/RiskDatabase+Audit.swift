@@ -7,7 +7,12 @@ extension RiskDatabase {
     ///
     /// A page ends after `limit` entries, or earlier once they would take more than `budget` bytes in a reply (an
     /// entry's detail can hold a conflict check's matter and names); it always holds one entry when any is left.
-    public func auditLog(subject: String?, after: Int?, limit: Int, budget: Int = ReplySize.pageBytes) async throws
+    public func auditLog(
+        subject: String?,
+        after: Int?,
+        limit: Int,
+        budget: Int = ReplySize.pageBytes
+    ) async throws
         -> (entries: [AuditEntry], next: Int?)
     {
         try await lookup { db in
@@ -75,8 +80,11 @@ extension RiskDatabase {
                 return try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seq])
                     == anchor.hash
             }
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE hash = ?)",
-                                     arguments: [anchor.hash]) ?? false
+            return try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE hash = ?)",
+                arguments: [anchor.hash]
+            ) ?? false
         }
     }
 
@@ -113,8 +121,15 @@ extension RiskDatabase {
     @discardableResult
     public func auditDaemonAction(_ actor: Actor, subject: String?, detail: AuditDetail) throws -> AuditAnchor {
         let entry = try writer.write { db in
-            try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
-                                  method: actor.method, subject: subject, detail: detail)
+            try AuditChain.append(
+                db,
+                at: actor.now.description,
+                actor: actor.user,
+                uid: actor.uid,
+                method: actor.method,
+                subject: subject,
+                detail: detail
+            )
         }
         let head = AuditAnchor(seq: entry.seq, hash: entry.hash)
         if let path { try AuditHeadFile(databasePath: path).record(head) }
@@ -123,7 +138,14 @@ extension RiskDatabase {
 
     /// Records an audit entry for a change made in `db` by `actor`.
     func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
-        try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
-                              method: actor.method, subject: subject, detail: detail)
+        try AuditChain.append(
+            db,
+            at: actor.now.description,
+            actor: actor.user,
+            uid: actor.uid,
+            method: actor.method,
+            subject: subject,
+            detail: detail
+        )
     }
 }

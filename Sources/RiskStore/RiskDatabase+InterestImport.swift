@@ -7,16 +7,23 @@ extension RiskDatabase {
     ///
     /// Refused (`InterestRules.admitDeclaration`, naming `interests[i].declarant`) when a declarant would have more
     /// declarations on record than `policy` allows.
-    public func importInterests(_ interests: [Interest], policy: InterestPolicy, actor: Actor,
-                                detail: @escaping @Sendable (Interest) -> AuditDetail) async throws -> [Int] {
+    public func importInterests(
+        _ interests: [Interest],
+        policy: InterestPolicy,
+        actor: Actor,
+        detail: @escaping @Sendable (Interest) -> AuditDetail
+    ) async throws -> [Int] {
         try await write { db in
             var declared: [String: Int] = [:]
             var ids: [Int] = []
             for (index, interest) in interests.enumerated() {
                 if declared[interest.declarant] == nil {
-                    declared[interest.declarant] = try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?", arguments: [interest.declarant]
-                    ) ?? 0
+                    declared[interest.declarant] =
+                        try Int.fetchOne(
+                            db,
+                            sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                            arguments: [interest.declarant]
+                        ) ?? 0
                 }
                 do {
                     try InterestRules.admitDeclaration(declared: declared[interest.declarant] ?? 0, policy: policy)

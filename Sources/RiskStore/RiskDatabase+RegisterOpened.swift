@@ -6,8 +6,10 @@ extension RiskDatabase {
     /// recorded yet. Blocking, on the writer's connection: for start only, outside any call.
     public func recordRegisterOpenedBlocking(today: CalendarDate) throws -> CalendarDate {
         try writer.write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO register_day(name, day) VALUES ('opened_on', ?)",
-                           arguments: [today.description])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO register_day(name, day) VALUES ('opened_on', ?)",
+                arguments: [today.description]
+            )
             let text = try String.fetchOne(db, sql: "SELECT day FROM register_day WHERE name = 'opened_on'")
             guard let text, let day = CalendarDate(text) else { throw StoreError.corrupt("register_day opened_on") }
             return day

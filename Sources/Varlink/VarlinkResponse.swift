@@ -56,7 +56,11 @@ public enum VarlinkJSON {
     /// buffer: the encoded parameters are copied once, into the bytes that go out.
     ///
     /// `package`, with `errorMessage`, so that the fuzz harness (RiskFuzzing) encodes replies as the server does.
-    package static func replyMessage(parameters: [UInt8], continues: Bool, allocator: ByteBufferAllocator)
+    package static func replyMessage(
+        parameters: [UInt8],
+        continues: Bool,
+        allocator: ByteBufferAllocator
+    )
         -> ByteBuffer
     {
         let suffix = continues ? #","continues":true}"# : "}"

@@ -54,9 +54,15 @@ struct CSVTable {
     ///   - noun: what the rows hold, plural, for the message about a file without any.
     /// - Throws: `RiskctlError.invalidInput` with one line per problem, `FILE:ROW: column: reason`, and a last line
     ///   counting them when there is more than one.
-    static func entries<Entry>(in text: String, name: String, columns: [String], required: [String],
-                               skipped: [String] = [], noun: String,
-                               entry: (Row) throws(RiskctlError) -> Entry) throws(RiskctlError) -> [Entry] {
+    static func entries<Entry>(
+        in text: String,
+        name: String,
+        columns: [String],
+        required: [String],
+        skipped: [String] = [],
+        noun: String,
+        entry: (Row) throws(RiskctlError) -> Entry
+    ) throws(RiskctlError) -> [Entry] {
         let records: [[String]]
         do {
             records = try CSV.parse(text, separator: CSV.separator(of: text))
@@ -69,8 +75,14 @@ struct CSVTable {
             throw .invalidInput("\(name): the file is empty; its first line must be the header")
         }
         var problems = [String]()
-        let positions = columnPositions(header, name: name, columns: columns, required: required, skipped: skipped,
-                                        problems: &problems)
+        let positions = columnPositions(
+            header,
+            name: name,
+            columns: columns,
+            required: required,
+            skipped: skipped,
+            problems: &problems
+        )
         try report(problems, name: name)
         var entries = [Entry]()
         for (index, record) in records.enumerated().dropFirst() {
@@ -82,8 +94,11 @@ struct CSVTable {
                 problems.append("\(name):\(number): \(record.count) fields, but the header has \(header.count)")
                 continue
             }
-            let row = Row(number: number, cells: positions.mapValues { record[$0].trimmingWhitespace() },
-                          location: "\(name):\(number)")
+            let row = Row(
+                number: number,
+                cells: positions.mapValues { record[$0].trimmingWhitespace() },
+                location: "\(name):\(number)"
+            )
             do {
                 entries.append(try entry(row))
             } catch {
@@ -120,11 +135,19 @@ struct CSVTable {
     }
 
     /// Where each read column is in the header; every unknown, repeated or missing column is added to `problems`.
-    private static func columnPositions(_ header: [String], name: String, columns: [String], required: [String],
-                                        skipped: [String], problems: inout [String]) -> [String: Int] {
+    private static func columnPositions(
+        _ header: [String],
+        name: String,
+        columns: [String],
+        required: [String],
+        skipped: [String],
+        problems: inout [String]
+    ) -> [String: Int] {
         if header.count == 1, header[0].contains("\t") {
-            problems.append("\(name):1: the columns are separated by tabs; save the file as CSV, separated by commas "
-                + "or semicolons")
+            problems.append(
+                "\(name):1: the columns are separated by tabs; save the file as CSV, separated by commas "
+                    + "or semicolons"
+            )
             return [:]
         }
         var positions = [String: Int]()
@@ -133,8 +156,10 @@ struct CSVTable {
             guard let column = (columns + skipped).first(where: { $0.lowercased() == trimmed.lowercased() }) else {
                 let shown = trimmed.isEmpty ? "column \(index + 1)" : trimmed
                 let hint = CommandSuggestion.nearest(to: trimmed, in: columns).map { "did you mean \($0)? " } ?? ""
-                problems.append("\(name):1: \(shown): unknown column; \(hint)the columns are "
-                    + columns.joined(separator: ", "))
+                problems.append(
+                    "\(name):1: \(shown): unknown column; \(hint)the columns are "
+                        + columns.joined(separator: ", ")
+                )
                 continue
             }
             guard positions[column] == nil else {

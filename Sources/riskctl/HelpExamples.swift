@@ -11,16 +11,16 @@ enum HelpExamples {
         "backup": "riskctl backup",
         "risk": "riskctl risk show R-4",
         "risk add": """
-            riskctl risk add --title "No ethical code" --category governance \\
-                    --likelihood 4 --impact 4 --owner marko
-            """,
+        riskctl risk add --title "No ethical code" --category governance \\
+                --likelihood 4 --impact 4 --owner marko
+        """,
         "risk list": "riskctl risk list --min-score 10 --overdue",
         "risk show": "riskctl risk show R-4",
         "risk update": "riskctl risk update R-4 --if-revision 2 --owner ana",
         "risk review": """
-            riskctl risk review R-4 --note "Discussed at the board meeting" \\
-                    --residual-likelihood 3 --residual-impact 3
-            """,
+        riskctl risk review R-4 --note "Discussed at the board meeting" \\
+                --residual-likelihood 3 --residual-impact 3
+        """,
         "risk accept": "riskctl risk accept R-10 --until 2027-06-30 --note \"Board decision 14\"",
         "risk close": "riskctl risk close R-1 --reason mitigated --note \"Code adopted\"",
         "risk reopen": "riskctl risk reopen R-1 --note \"Code not yet applied by members\"",
@@ -29,9 +29,9 @@ enum HelpExamples {
         "risk export": "riskctl risk export --csv > register-2026-11-29.csv",
         "risk action": "riskctl risk action done A-3 --note \"Policy adopted 2027-02-20\"",
         "risk action add": """
-            riskctl risk action add R-2 --owner marko --due 2027-02-28 \\
-                    --description "Draft a conflict of interest policy"
-            """,
+        riskctl risk action add R-2 --owner marko --due 2027-02-28 \\
+                --description "Draft a conflict of interest policy"
+        """,
         "risk action update": "riskctl risk action update A-2 --due 2027-03-31 --owner ana",
         "risk action done": "riskctl risk action done A-3 --note \"Policy adopted 2027-02-20\"",
         "risk action cancel": "riskctl risk action cancel A-5 --note \"Replaced by A-6\"",
@@ -49,9 +49,9 @@ enum HelpExamples {
         "ethics publish": "riskctl ethics publish examples/ethical-code.md --title \"Code of Ethics\"",
         "org": "riskctl org list --kind funder",
         "org add": """
-            riskctl org add "Open Society Foundations" --kind funder \\
-                    --alias OSF --interest high --power high
-            """,
+        riskctl org add "Open Society Foundations" --kind funder \\
+                --alias OSF --interest high --power high
+        """,
         "org list": "riskctl org list --kind funder",
         "org show": "riskctl org show O-29",
         "org update": "riskctl org update O-27 --alias WBF --alias \"Western Balkans Fund\"",
@@ -59,24 +59,24 @@ enum HelpExamples {
         "org map": "riskctl org map",
         "interest": "riskctl interest list --organisation WBF",
         "interest declare": """
-            riskctl interest declare --kind governance \\
-                    --organisation "Udruženje Prevent" \\
-                    --description "Member of the managing board" --since 2023-05-01
-            """,
+        riskctl interest declare --kind governance \\
+                --organisation "Udruženje Prevent" \\
+                --description "Member of the managing board" --since 2023-05-01
+        """,
         "interest list": "riskctl interest list --organisation WBF",
         "interest show": "riskctl interest show I-7",
         "interest update": "riskctl interest update I-7 --value \"Unpaid\"",
         "interest end": "riskctl interest end I-7 --on 2026-12-31",
         "interest confirm": "riskctl interest confirm",
         "interest manage": """
-            riskctl interest manage I-8 \\
-                    --plan "Leaves the room for item 4; receives no papers on it"
-            """,
+        riskctl interest manage I-8 \\
+                --plan "Leaves the room for item 4; receives no papers on it"
+        """,
         "conflicts": "riskctl conflicts history --since 2026-01-01",
         "conflicts check": """
-            riskctl conflicts check "Western Balkan Fund" "Udruzenje Prevent" \\
-                    --matter "Call WBF-2027 partners"
-            """,
+        riskctl conflicts check "Western Balkan Fund" "Udruzenje Prevent" \\
+                --matter "Call WBF-2027 partners"
+        """,
         "conflicts history": "riskctl conflicts history --since 2026-01-01",
         "member": "riskctl member show ana",
         "member list": "riskctl member list",

@@ -66,7 +66,7 @@ enum Output {
     /// width, or at 100 columns when the output is not a terminal. `styles` colours the first word of a key's value,
     /// such as the severity band.
     static func fields(_ pairs: [(key: String, value: String?)], styles: [String: Style] = [:]) {
-        fieldLines(pairs, styles: styles).forEach { print($0) }
+        for line in fieldLines(pairs, styles: styles) { print(line) }
     }
 
     /// The lines `fields` prints, for a caller that sends them elsewhere, such as through the pager.

@@ -10,7 +10,7 @@ enum Pager {
     /// Prints `lines` through the pager when it should be used, else on standard output.
     static func show(_ lines: [String], noPager: Bool) {
         guard !noPager, isatty(STDOUT_FILENO) == 1, let command = command, let pipe = start(command) else {
-            lines.forEach { Output.line($0) }
+            for line in lines { Output.line(line) }
             return
         }
         // A pager quit early (q in less) closes the pipe: ignore SIGPIPE so that riskctl only stops writing.

@@ -33,7 +33,12 @@ enum RegisterFile {
     /// - Throws: `RiskctlError.invalidInput` naming every bad row and its column (see `CSVTable.entries`).
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
         try CSVTable.entries(
-            in: text, name: name, columns: columns, required: requiredColumns, skipped: exportColumns, noun: "risks"
+            in: text,
+            name: name,
+            columns: columns,
+            required: requiredColumns,
+            skipped: exportColumns,
+            noun: "risks"
         ) { (row: CSVTable.Row) throws(RiskctlError) -> Entry in
             Entry(row: row.number, risk: try risk(from: row))
         }

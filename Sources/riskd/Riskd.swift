@@ -11,11 +11,16 @@ struct Riskd: AsyncParsableCommand {
         commandName: "riskd",
         abstract: "Keep the risk register, ethical code and declarations of interest, served over Varlink.",
         discussion: "See riskd(8) and riskd.toml(5).",
-        version: "riskd \(Daemon.version)")
+        version: "riskd \(Daemon.version)"
+    )
 
-    @Flag(name: .long, help: ArgumentHelp(
-        "Per-user mode: socket $XDG_RUNTIME_DIR/riskd/riskd.sock, database $XDG_STATE_HOME/riskd/riskd.sqlite "
-            + "(~/.local/state), only the --config file; you are the administrator. Without it, system paths."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Per-user mode: socket $XDG_RUNTIME_DIR/riskd/riskd.sock, database $XDG_STATE_HOME/riskd/riskd.sqlite "
+                + "(~/.local/state), only the --config file; you are the administrator. Without it, system paths."
+        )
+    )
     var user = false
 
     @Option(name: .long, help: ArgumentHelp("Read the configuration from FILE.", valueName: "FILE"))
@@ -30,21 +35,35 @@ struct Riskd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this database instead of the configured one.", valueName: "PATH"))
     var database: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "After an investigation, accept an audit chain that no longer holds the recorded head; HASH is its current "
-            + "head. The acceptance is recorded in the audit trail.", valueName: "HASH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "After an investigation, accept an audit chain that no longer holds the recorded head; HASH is its current "
+                + "head. The acceptance is recorded in the audit trail.",
+            valueName: "HASH"
+        )
+    )
     var acceptAuditHead: String?
 
-    @Flag(name: .long, help: ArgumentHelp("Stay in the foreground (riskd always does, logging to standard error or, "
-            + "under systemd, to the journal; accepted for compatibility)."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Stay in the foreground (riskd always does, logging to standard error or, "
+                + "under systemd, to the journal; accepted for compatibility)."
+        )
+    )
     var foreground = false
 
     /// EX_CONFIG from sysexits.h.
     static let configurationExit = ExitCode(78)
 
     func run() async throws {
-        let origin = ConfigurationSource.Origin(mode: user ? .perUser : .system, explicitFile: config,
-                                                socket: socket, database: database)
+        let origin = ConfigurationSource.Origin(
+            mode: user ? .perUser : .system,
+            explicitFile: config,
+            socket: socket,
+            database: database
+        )
         let configuration: Configuration
         do {
             configuration = try origin.load()
@@ -53,9 +72,11 @@ struct Riskd: AsyncParsableCommand {
             throw Self.configurationExit
         }
         if checkConfig {
-            print("Configuration is valid.\nmode: \(configuration.mode.rawValue)\n"
-                + "configuration: \(configuration.file ?? "none (every key at its default)")\n"
-                + "socket: \(configuration.socket)\ndatabase: \(configuration.database)")
+            print(
+                "Configuration is valid.\nmode: \(configuration.mode.rawValue)\n"
+                    + "configuration: \(configuration.file ?? "none (every key at its default)")\n"
+                    + "socket: \(configuration.socket)\ndatabase: \(configuration.database)"
+            )
             return
         }
         // One switch for every logger, so that SIGHUP can change `[log] level` while running.
@@ -72,8 +93,13 @@ struct Riskd: AsyncParsableCommand {
         logger.notice("riskd \(Daemon.version) starting in \(configuration.mode.rawValue) mode: \(paths)")
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: configuration, origin: origin, logLevel: levels,
-                                acceptAuditHead: acceptAuditHead, logger: logger)
+            daemon = try Daemon(
+                configuration: configuration,
+                origin: origin,
+                logLevel: levels,
+                acceptAuditHead: acceptAuditHead,
+                logger: logger
+            )
         } catch {
             logger.critical("Cannot start: \(error)")
             throw Self.exitCode(for: error)

@@ -19,14 +19,25 @@ extension InterestService {
             let declarations = parameters.interests.map { entry in
                 InterestRules.ImportedDeclaration(
                     declarant: entry.declarant,
-                    draft: InterestDraft(kind: entry.kind, organisation: entry.organisation,
-                                         description: entry.description, value: entry.value,
-                                         sensitive: entry.sensitive, startedOn: entry.startedOn,
-                                         endedOn: entry.endedOn))
+                    draft: InterestDraft(
+                        kind: entry.kind,
+                        organisation: entry.organisation,
+                        description: entry.description,
+                        value: entry.value,
+                        sensitive: entry.sensitive,
+                        startedOn: entry.startedOn,
+                        endedOn: entry.endedOn
+                    )
+                )
             }
-            let interests = try InterestRules.importDeclarations(declarations, board: board, joined: joined,
-                                                                 now: request.now, today: request.today,
-                                                                 policy: policy)
+            let interests = try InterestRules.importDeclarations(
+                declarations,
+                board: board,
+                joined: joined,
+                now: request.now,
+                today: request.today,
+                policy: policy
+            )
             let ids = try await context.database.importInterests(interests, policy: policy, actor: request.actor) {
                 var detail = Self.detail($0)
                 detail.set("declarant", text: $0.declarant)

@@ -29,9 +29,14 @@ struct ActionListCommand: ParsableCommand {
     var overdue = false
 
     /// Only actions due before a day.
-    @Option(name: .customLong("due-before"), help: ArgumentHelp("Only actions due before this day.",
-                                                                valueName: "YYYY-MM-DD"),
-            transform: CalendarDay.parse)
+    @Option(
+        name: .customLong("due-before"),
+        help: ArgumentHelp(
+            "Only actions due before this day.",
+            valueName: "YYYY-MM-DD"
+        ),
+        transform: CalendarDay.parse
+    )
     var dueBefore: String?
 
     /// Done and cancelled actions too.

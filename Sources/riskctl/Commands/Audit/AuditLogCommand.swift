@@ -19,8 +19,12 @@ struct AuditLogCommand: ParsableCommand {
     var subject: String?
 
     /// At most this many entries.
-    @Option(help: ArgumentHelp("Show at most n entries: the newest n, or the oldest with --oldest-first.",
-                               valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Show at most n entries: the newest n, or the oldest with --oldest-first.",
+            valueName: "n"
+        )
+    )
     var limit: Int?
 
     /// Oldest entries first, as they were written.
@@ -44,7 +48,9 @@ struct AuditLogCommand: ParsableCommand {
     func run() throws {
         let readsAll = !options.json && !oldestFirst
         let pages = try options.connect().collectPages(
-            AuditInterface.Log.self, itemsKey: "entries", limit: readsAll ? nil : limit
+            AuditInterface.Log.self,
+            itemsKey: "entries",
+            limit: readsAll ? nil : limit
         ) { after, size in
             AuditInterface.Log.Parameters(subject: subject, after: after, limit: size)
         }

@@ -18,8 +18,12 @@ struct EthicsDiffCommand: ParsableCommand {
     )
 
     /// The older version.
-    @Argument(help: ArgumentHelp("The version to compare from (default: the one you last acknowledged).",
-                                 valueName: "v1"))
+    @Argument(
+        help: ArgumentHelp(
+            "The version to compare from (default: the one you last acknowledged).",
+            valueName: "v1"
+        )
+    )
     var from: Int?
 
     /// The newer version.
@@ -56,8 +60,12 @@ struct EthicsDiffCommand: ParsableCommand {
         guard let older = try from ?? acknowledgedVersion(connection, current: current.version) else { return }
         let base = try connection.call(EthicsInterface.Get.self, .init(version: older))
         if options.json {
-            return try Output.json(.object(["from": base.parameters["code"] ?? .null,
-                                            "to": newer.parameters["code"] ?? .null]))
+            return try Output.json(
+                .object([
+                    "from": base.parameters["code"] ?? .null,
+                    "to": newer.parameters["code"] ?? .null,
+                ])
+            )
         }
         Pager.show(Self.lines(from: try base.decoded().code, to: current), noPager: noPager)
     }
@@ -65,8 +73,10 @@ struct EthicsDiffCommand: ParsableCommand {
     /// The version the caller last acknowledged, or `nil` after saying why there is nothing to compare.
     private func acknowledgedVersion(_ connection: Connection, current: Int) throws(RiskctlError) -> Int? {
         guard let version = try Self.acknowledgedVersion(connection) else {
-            Output.line("You have not acknowledged any version of the ethical code; riskctl ethics show prints the "
-                + "current one, version \(current).")
+            Output.line(
+                "You have not acknowledged any version of the ethical code; riskctl ethics show prints the "
+                    + "current one, version \(current)."
+            )
             return nil
         }
         guard version < current else {

@@ -6,7 +6,7 @@ enum EthicsPresenter {
     ///
     /// - Parameter sha256: the hash to show; `ethics ack` passes the one it computed of the text it prints.
     static func printCode(_ code: EthicsInterface.Code, sha256: String? = nil, current: Bool = false) {
-        codeLines(code, sha256: sha256, current: current).forEach { Output.line($0) }
+        for line in codeLines(code, sha256: sha256, current: current) { Output.line(line) }
     }
 
     /// The lines `printCode` prints, for sending them through the pager.

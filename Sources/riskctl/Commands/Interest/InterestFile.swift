@@ -6,8 +6,10 @@ import RiskProtocol
 /// a spreadsheet numbers them, the header being row 1; every bad row is reported, as `FILE:ROW: column: reason`.
 enum InterestFile {
     /// The columns `interest import` reads.
-    static let columns = ["declarant", "kind", "organisation", "description", "value", "sensitive", "startedOn",
-                          "endedOn"]
+    static let columns = [
+        "declarant", "kind", "organisation", "description", "value", "sensitive", "startedOn",
+        "endedOn",
+    ]
 
     /// The columns every file must have.
     static let requiredColumns = ["declarant", "kind", "organisation", "description", "startedOn"]
@@ -15,7 +17,10 @@ enum InterestFile {
     /// The declarations of a file and the row each came from.
     ///
     /// - Throws: `RiskctlError.invalidInput` naming every bad row and column, one per line.
-    static func entries(in text: String, name: String) throws(RiskctlError)
+    static func entries(
+        in text: String,
+        name: String
+    ) throws(RiskctlError)
         -> [(row: Int, interest: InterestInterface.ImportedInterest)]
     {
         try CSVTable.entries(in: text, name: name, columns: columns, required: requiredColumns, noun: "declarations") {
@@ -32,7 +37,8 @@ enum InterestFile {
             }
             let declarant = read { () throws(RiskctlError) in try row.required("declarant") }
             let kind = read { () throws(RiskctlError) in try row.required("kind") }
-                .flatMap { _ in read { () throws(RiskctlError) in try row.checked("kind", InterestPresenter.parseKind) } }
+                .flatMap { _ in read { () throws(RiskctlError) in try row.checked("kind", InterestPresenter.parseKind) }
+                }
             let organisation = read { () throws(RiskctlError) in try row.required("organisation") }
             let description = read { () throws(RiskctlError) in try row.required("description") }
             let sensitive = read { () throws(RiskctlError) in try row.checked("sensitive", parseSensitive) }
@@ -42,9 +48,19 @@ enum InterestFile {
             guard problems.isEmpty, let declarant, let kind, let organisation, let description, let startedOn else {
                 throw .invalidInput(problems.joined(separator: "\n"))
             }
-            return (row.number, InterestInterface.ImportedInterest(
-                declarant: declarant, kind: kind, organisation: organisation, description: description,
-                value: row.text("value"), sensitive: sensitive, startedOn: startedOn, endedOn: endedOn))
+            return (
+                row.number,
+                InterestInterface.ImportedInterest(
+                    declarant: declarant,
+                    kind: kind,
+                    organisation: organisation,
+                    description: description,
+                    value: row.text("value"),
+                    sensitive: sensitive,
+                    startedOn: startedOn,
+                    endedOn: endedOn
+                )
+            )
         }
     }
 
@@ -54,7 +70,8 @@ enum InterestFile {
         let parts = reason.components(separatedBy: "; also ")
         var lines = [(field, parts[0])]
         for other in parts.dropFirst().joined(separator: "; also ").components(separatedBy: "; interests[")
-            .enumerated() where !other.element.isEmpty {
+            .enumerated() where !other.element.isEmpty
+        {
             let text = other.offset == 0 ? other.element : "interests[" + other.element
             guard let colon = text.range(of: ": ") else { continue }
             lines.append((String(text[..<colon.lowerBound]), String(text[colon.upperBound...])))

@@ -51,7 +51,8 @@ struct InterestImportCommand: ParsableCommand {
         if remote.name.hasSuffix(".InvalidValue"), let named = remote.parameters["field"]?.stringValue {
             (field, reason) = (named, remote.parameters["reason"]?.stringValue ?? "rejected by riskd")
         } else if remote.name == "org.varlink.service.InvalidParameter",
-                  let path = remote.parameters["parameter"]?.stringValue {
+            let path = remote.parameters["parameter"]?.stringValue
+        {
             (field, reason) = (path, "not accepted by riskd")
         } else {
             return error

@@ -24,8 +24,13 @@ enum OrganisationFile {
     ///
     /// - Throws: `RiskctlError.invalidInput` naming every bad row and its column (see `CSVTable.entries`).
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
-        try CSVTable.entries(in: text, name: name, columns: columns, required: requiredColumns,
-                             noun: "organisations") { (row: CSVTable.Row) throws(RiskctlError) -> Entry in
+        try CSVTable.entries(
+            in: text,
+            name: name,
+            columns: columns,
+            required: requiredColumns,
+            noun: "organisations"
+        ) { (row: CSVTable.Row) throws(RiskctlError) -> Entry in
             Entry(row: row.number, organisation: try organisation(from: row))
         }
     }
@@ -62,7 +67,9 @@ enum OrganisationFile {
     }
 
     /// The organisation of one row.
-    private static func organisation(from row: CSVTable.Row) throws(RiskctlError)
+    private static func organisation(
+        from row: CSVTable.Row
+    ) throws(RiskctlError)
         -> OrganisationInterface.NewOrganisation
     {
         let name = try row.required("name")

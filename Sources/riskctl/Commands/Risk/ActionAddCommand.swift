@@ -39,7 +39,11 @@ struct ActionAddCommand: ParsableCommand {
     func run() throws {
         try KnownUser.check(owner, option: "--owner")
         let parameters = RiskInterface.AddAction.Parameters(
-            riskId: risk, description: description, owner: owner, dueOn: due)
+            riskId: risk,
+            description: description,
+            owner: owner,
+            dueOn: due
+        )
         let answer = try options.connect().call(RiskInterface.AddAction.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)
@@ -47,6 +51,7 @@ struct ActionAddCommand: ParsableCommand {
         let action = try answer.decoded().action
         Output.line(
             "\(RecordKind.action.format(action.id)) added to \(RecordKind.risk.format(action.riskId)), "
-                + "due \(action.dueOn), owner \(action.owner.singleLine).")
+                + "due \(action.dueOn), owner \(action.owner.singleLine)."
+        )
     }
 }

@@ -10,6 +10,8 @@ struct ActionCommand: ParsableCommand {
             An action has an owner and a due date. Adding an action to an open risk makes it mitigating. riskctl \
             action list lists the actions of every risk.
             """,
-        subcommands: [ActionAddCommand.self, ActionUpdateCommand.self, ActionDoneCommand.self, ActionCancelCommand.self]
+        subcommands: [
+            ActionAddCommand.self, ActionUpdateCommand.self, ActionDoneCommand.self, ActionCancelCommand.self,
+        ]
     )
 }

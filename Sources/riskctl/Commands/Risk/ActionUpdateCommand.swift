@@ -15,8 +15,10 @@ struct ActionUpdateCommand: ParsableCommand {
     )
 
     /// The action changed.
-    @Argument(help: ArgumentHelp("The action, A-3 or 3.", valueName: "A-ID"),
-              transform: { try RecordKind.action.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The action, A-3 or 3.", valueName: "A-ID"),
+        transform: { try RecordKind.action.parse($0) }
+    )
     var action: Int
 
     /// The new due day.
@@ -28,8 +30,10 @@ struct ActionUpdateCommand: ParsableCommand {
     var owner: String?
 
     /// The revision the caller last saw.
-    @Option(name: .customLong("if-revision"),
-            help: ArgumentHelp("Change nothing unless the action is still at this revision.", valueName: "n"))
+    @Option(
+        name: .customLong("if-revision"),
+        help: ArgumentHelp("Change nothing unless the action is still at this revision.", valueName: "n")
+    )
     var ifRevision: Int?
 
     /// Why it changed.
@@ -52,13 +56,20 @@ struct ActionUpdateCommand: ParsableCommand {
             try KnownUser.check(owner, option: "--owner")
         }
         let parameters = RiskInterface.UpdateAction.Parameters(
-            id: action, ifRevision: ifRevision, dueOn: due, owner: owner, note: note)
+            id: action,
+            ifRevision: ifRevision,
+            dueOn: due,
+            owner: owner,
+            note: note
+        )
         let answer = try options.connect().call(RiskInterface.UpdateAction.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)
         }
         let updated = try answer.decoded().action
-        Output.line("\(RecordKind.action.format(updated.id)) of \(RecordKind.risk.format(updated.riskId)): due "
-            + "\(updated.dueOn), owner \(updated.owner.singleLine), \(updated.status.rawValue).")
+        Output.line(
+            "\(RecordKind.action.format(updated.id)) of \(RecordKind.risk.format(updated.riskId)): due "
+                + "\(updated.dueOn), owner \(updated.owner.singleLine), \(updated.status.rawValue)."
+        )
     }
 }
