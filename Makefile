@@ -33,7 +33,7 @@ RUN_DATABASE := $(STATE_DIR)/riskd/riskd.sqlite
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release run test test-swift test-e2e soak lint-man bench clean install install-build uninstall \
+.PHONY: all deps build release run test test-swift test-e2e soak lint format lint-man bench clean install install-build uninstall \
 	install-check bench-tools
 
 all: build
@@ -69,7 +69,7 @@ run: build
 	$(BIN)/riskd --socket "$(RUN_SOCKET)" --database "$(RUN_DATABASE)"
 
 ## test: everything CI checks — Swift suites, end-to-end and interop tests, manual pages.
-test: build lint-man test-swift test-e2e
+test: build lint lint-man test-swift test-e2e
 
 test-swift:
 	$(SWIFT) test
@@ -82,6 +82,15 @@ SOAK_SECONDS ?= 300
 soak: build
 	SOAK_SECONDS=$(SOAK_SECONDS) RISKD=$(CURDIR)/$(BIN)/riskd RISKCTL=$(CURDIR)/$(BIN)/riskctl \
 		$(PYTHON) -m pytest -q -s -p no:cacheprovider Tests/e2e/test_soak.py
+
+## lint: `swift format lint` with the repository's .swift-format (4 spaces, 120 columns); `make format` fixes.
+SWIFT_FORMAT_PATHS := Package.swift Sources Tests Plugins
+lint:
+	$(SWIFT) format lint --strict --parallel --recursive $(SWIFT_FORMAT_PATHS)
+	@echo "swift format: clean"
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive $(SWIFT_FORMAT_PATHS)
 
 lint-man:
 	@for page in man/*.[0-9]; do mandoc -Tlint -Werror "$$page" || exit 1; done

@@ -114,9 +114,11 @@ let package = Package(
         .testTarget(name: "VarlinkIDLTests", dependencies: ["VarlinkIDL", "Varlink"], plugins: ["VarlinkCodegen"]),
         .testTarget(
             name: "VarlinkTests",
-            dependencies: ["Varlink", "RiskTestSupport", .product(name: "NIOCore", package: "swift-nio"),
-                           .product(name: "NIOEmbedded", package: "swift-nio"),
-                           .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: [
+                "Varlink", "RiskTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "RiskStoreTests",
@@ -124,8 +126,10 @@ let package = Package(
         ),
         .testTarget(
             name: "RiskDaemonTests",
-            dependencies: ["RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
-                           .product(name: "NIOPosix", package: "swift-nio")]
+            dependencies: [
+                "RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,7 +10,8 @@ struct VarlinkCodegen: BuildToolPlugin {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !idl.isEmpty else { return [] }
         let output = context.pluginWorkDirectoryURL.appending(path: "Generated")
-        let outputs = idl.map { output.appending(path: $0.deletingPathExtension().lastPathComponent + ".swift") }
+        let outputs =
+            idl.map { output.appending(path: $0.deletingPathExtension().lastPathComponent + ".swift") }
             + [output.appending(path: "ProtocolCatalog.swift")]
         return [
             .buildCommand(

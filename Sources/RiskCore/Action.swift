@@ -14,8 +14,16 @@ public struct Action: Sendable, Hashable {
     public var status: ActionStatus
     public var completedAt: Instant?
 
-    public init(id: Int, revision: Int, riskId: Int, description: String, owner: String, dueOn: CalendarDate,
-                status: ActionStatus, completedAt: Instant?) {
+    public init(
+        id: Int,
+        revision: Int,
+        riskId: Int,
+        description: String,
+        owner: String,
+        dueOn: CalendarDate,
+        status: ActionStatus,
+        completedAt: Instant?
+    ) {
         self.id = id
         self.revision = revision
         self.riskId = riskId
@@ -35,19 +43,38 @@ public struct Action: Sendable, Hashable {
 /// The life of an action as pure functions.
 public enum ActionRules {
     /// A new open action of `risk`; `id` is assigned by the store.
-    public static func create(riskId: Int, description: String, owner: String, dueOn: String)
+    public static func create(
+        riskId: Int,
+        description: String,
+        owner: String,
+        dueOn: String
+    )
         throws(DomainError) -> Action
     {
         let text = try FieldRules.requiredText(description, field: "description", limit: TextLimits.long)
         let owner = try FieldRules.requiredText(owner, field: "owner")
         let due = try FieldRules.date(dueOn, field: "dueOn")
-        return Action(id: 0, revision: 1, riskId: riskId, description: text, owner: owner, dueOn: due,
-                      status: .open, completedAt: nil)
+        return Action(
+            id: 0,
+            revision: 1,
+            riskId: riskId,
+            description: text,
+            owner: owner,
+            dueOn: due,
+            status: .open,
+            completedAt: nil
+        )
     }
 
     /// The action with a new status, due date or owner. Marking it done records `now` as its completion.
-    public static func update(_ action: Action, status: ActionStatus?, dueOn: String?, owner: String?,
-                              note: String?, now: Instant) throws(DomainError) -> Action {
+    public static func update(
+        _ action: Action,
+        status: ActionStatus?,
+        dueOn: String?,
+        owner: String?,
+        note: String?,
+        now: Instant
+    ) throws(DomainError) -> Action {
         if let note { _ = try FieldRules.optionalText(note, field: "note") }
         var updated = action
         if let owner { updated.owner = try FieldRules.requiredText(owner, field: "owner") }

@@ -13,7 +13,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// The date with these numbers, or `nil` when they name no date (2026-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+            (1...Self.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
         // Days from civil, after Howard Hinnant's algorithm.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -34,8 +35,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// run parses a date or two per row over the whole register.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> CalendarDate? {
         guard bytes.count >= start + 10, bytes[start + 4] == UInt8(ascii: "-"), bytes[start + 7] == UInt8(ascii: "-"),
-              let year = digits(bytes, at: start, count: 4), let month = digits(bytes, at: start + 5, count: 2),
-              let day = digits(bytes, at: start + 8, count: 2) else { return nil }
+            let year = digits(bytes, at: start, count: 4), let month = digits(bytes, at: start + 5, count: 2),
+            let day = digits(bytes, at: start + 8, count: 2)
+        else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }
 

@@ -20,8 +20,15 @@ public struct Conflict: Sendable, Hashable {
     public var match: NameMatching.Match
 
     /// A conflict from its fields.
-    public init(declarant: String, interestId: Int, kind: String, organisation: String, asked: String,
-                sensitive: Bool, match: NameMatching.Match) {
+    public init(
+        declarant: String,
+        interestId: Int,
+        kind: String,
+        organisation: String,
+        asked: String,
+        sensitive: Bool,
+        match: NameMatching.Match
+    ) {
         self.declarant = declarant
         self.interestId = interestId
         self.kind = kind
@@ -34,8 +41,15 @@ public struct Conflict: Sendable, Hashable {
     /// The conflict as someone who may not see the interest reads it: who, and how the asked name matched. It
     /// counts as sensitive, since its interest is hidden.
     public var withheld: Conflict {
-        Conflict(declarant: declarant, interestId: 0, kind: Self.withheldKind, organisation: asked, asked: asked,
-                 sensitive: true, match: match)
+        Conflict(
+            declarant: declarant,
+            interestId: 0,
+            kind: Self.withheldKind,
+            organisation: asked,
+            asked: asked,
+            sensitive: true,
+            match: match
+        )
     }
 }
 

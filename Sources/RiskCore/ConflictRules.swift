@@ -7,16 +7,22 @@ public enum ConflictRules {
     /// The names and the matter of a check request, trimmed; refuses an empty list, more names than
     /// `maximumNames` allows (`interests.max_organisations_per_check`), a name with no letter or digit and an empty
     /// matter.
-    public static func request(organisations: [String], matter: String,
-                               maximumNames: Int = InterestPolicy().maximumOrganisationsPerCheck)
+    public static func request(
+        organisations: [String],
+        matter: String,
+        maximumNames: Int = InterestPolicy().maximumOrganisationsPerCheck
+    )
         throws(DomainError) -> (organisations: [String], matter: String)
     {
         guard !organisations.isEmpty else {
             throw .invalidValue("organisations", "must name at least one organisation")
         }
         guard organisations.count <= maximumNames else {
-            throw .invalidValue("organisations", "must name at most \(maximumNames) "
-                                + "(interests.max_organisations_per_check), not \(organisations.count)")
+            throw .invalidValue(
+                "organisations",
+                "must name at most \(maximumNames) "
+                    + "(interests.max_organisations_per_check), not \(organisations.count)"
+            )
         }
         var names: [String] = []
         for (index, text) in organisations.enumerated() {
@@ -38,8 +44,12 @@ public enum ConflictRules {
     /// through the registry both ways: an interest declared as "Open Society Foundations"
     /// matches an asked "OSF" as an `alias` when the registry gives the organisation that alias, and so does one
     /// declared as "OSF" for an asked "Open Society Foundations".
-    public static func conflicts(asked: [String], interests: [Interest], registry: [Organisation],
-                                 today: CalendarDate) -> [Conflict] {
+    public static func conflicts(
+        asked: [String],
+        interests: [Interest],
+        registry: [Organisation],
+        today: CalendarDate
+    ) -> [Conflict] {
         let directory = RegistryNames(registry)
         let askedNames = asked.map { name in
             let normalised = NameMatching.matchingForm(name)
@@ -48,38 +58,65 @@ public enum ConflictRules {
         var normalisedOrganisations: [String: String] = [:]
         var conflicts: [Conflict] = []
         for interest in interests where interest.isActive(today: today) {
-            let candidate = normalisedOrganisations[interest.organisation]
+            let candidate =
+                normalisedOrganisations[interest.organisation]
                 ?? NameMatching.foldConfusables(interest.normalisedOrganisation)
             normalisedOrganisations[interest.organisation] = candidate
-            let candidateNames = interest.organisationId.flatMap(directory.names(ofId:))
+            let candidateNames =
+                interest.organisationId.flatMap(directory.names(ofId:))
                 ?? directory.names(of: candidate)
             var best: (match: NameMatching.Match, asked: String)?
             for asked in askedNames {
-                guard let match = match(asked: asked.normalised, askedNames: asked.organisationNames,
-                                        candidate: candidate, candidateNames: candidateNames) else { continue }
+                guard
+                    let match = match(
+                        asked: asked.normalised,
+                        askedNames: asked.organisationNames,
+                        candidate: candidate,
+                        candidateNames: candidateNames
+                    )
+                else { continue }
                 if best.map({ match < $0.match }) ?? true { best = (match, asked.name) }
             }
             guard let best else { continue }
-            conflicts.append(Conflict(declarant: interest.declarant, interestId: interest.id,
-                                      kind: interest.kind.rawValue, organisation: interest.organisation,
-                                      asked: best.asked, sensitive: interest.sensitive, match: best.match))
+            conflicts.append(
+                Conflict(
+                    declarant: interest.declarant,
+                    interestId: interest.id,
+                    kind: interest.kind.rawValue,
+                    organisation: interest.organisation,
+                    asked: best.asked,
+                    sensitive: interest.sensitive,
+                    match: best.match
+                )
+            )
         }
         return conflicts.sorted { ($0.declarant, $0.interestId) < ($1.declarant, $1.interestId) }
     }
 
     /// How one asked name (with the other names of its organisation in the registry) matches one declared name
     /// (with the names of its organisation).
-    static func match(asked: String, askedNames: [String], candidate: String, candidateNames: [String])
+    static func match(
+        asked: String,
+        askedNames: [String],
+        candidate: String,
+        candidateNames: [String]
+    )
         -> NameMatching.Match?
     {
-        let direct = NameMatching.match(normalisedAsked: asked, normalisedCandidate: candidate,
-                                        normalisedAliases: candidateNames.filter { $0 != candidate })
+        let direct = NameMatching.match(
+            normalisedAsked: asked,
+            normalisedCandidate: candidate,
+            normalisedAliases: candidateNames.filter { $0 != candidate }
+        )
         if let direct, direct != .possible { return direct }
         if askedNames.contains(candidate) { return .alias }
         if direct != nil { return direct }
         for other in askedNames where other != asked {
-            if NameMatching.match(normalisedAsked: other, normalisedCandidate: candidate,
-                                  normalisedAliases: candidateNames) != nil {
+            if NameMatching.match(
+                normalisedAsked: other,
+                normalisedCandidate: candidate,
+                normalisedAliases: candidateNames
+            ) != nil {
                 return .possible
             }
         }

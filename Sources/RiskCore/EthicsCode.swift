@@ -12,8 +12,14 @@ public struct EthicsCode: Sendable, Hashable {
     /// The user name of the administrator who published it.
     public var publishedBy: String
 
-    public init(version: Int, title: String, body: String, sha256: String, publishedAt: Instant,
-                publishedBy: String) {
+    public init(
+        version: Int,
+        title: String,
+        body: String,
+        sha256: String,
+        publishedAt: Instant,
+        publishedBy: String
+    ) {
         self.version = version
         self.title = title
         self.body = body
@@ -107,21 +113,34 @@ public enum EthicsRules {
     /// The version published after `previous` (the current one, `nil` before the first).
     ///
     /// - Parameter sha256: the lowercase hex SHA-256 of the UTF-8 `body`, computed by the caller.
-    public static func publish(title: String, body: String, sha256: String, previous: Int?, by user: String,
-                               now: Instant) throws(DomainError) -> EthicsCode {
+    public static func publish(
+        title: String,
+        body: String,
+        sha256: String,
+        previous: Int?,
+        by user: String,
+        now: Instant
+    ) throws(DomainError) -> EthicsCode {
         let title = try validTitle(title)
         let body = try validBody(body)
-        return EthicsCode(version: (previous ?? 0) + 1, title: title, body: body, sha256: sha256, publishedAt: now,
-                          publishedBy: user)
+        return EthicsCode(
+            version: (previous ?? 0) + 1,
+            title: title,
+            body: body,
+            sha256: sha256,
+            publishedAt: now,
+            publishedBy: user
+        )
     }
 
     /// Whether `text` is written as a SHA-256 in hex: 64 hexadecimal digits (either case).
     public static func isHexDigest(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
-        }
+        text.utf8.count == 64
+            && text.utf8.allSatisfy { byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+            }
     }
 
     /// Decides an acknowledgement of `version` by `user`, who read a text whose hash is `sha256`.
@@ -133,8 +152,14 @@ public enum EthicsRules {
     /// - Parameters:
     ///   - current: the current version, `nil` before anything was published.
     ///   - existing: `user`'s acknowledgement of `version`, if they made one.
-    public static func acknowledge(version: Int, sha256: String, user: String, current: EthicsCode?,
-                                   existing: CodeAcknowledgement?, now: Instant)
+    public static func acknowledge(
+        version: Int,
+        sha256: String,
+        user: String,
+        current: EthicsCode?,
+        existing: CodeAcknowledgement?,
+        now: Instant
+    )
         throws(DomainError) -> AcknowledgementOutcome
     {
         guard isHexDigest(sha256) else {

@@ -18,11 +18,11 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     private static func parse(_ chars: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard chars.count >= 20, let date = CalendarDate.parse(chars, from: 0),
-              chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: "t") || chars[10] == UInt8(ascii: " "),
-              chars[13] == UInt8(ascii: ":"), chars[16] == UInt8(ascii: ":"),
-              let hour = CalendarDate.digits(chars, at: 11, count: 2),
-              let minute = CalendarDate.digits(chars, at: 14, count: 2),
-              let second = CalendarDate.digits(chars, at: 17, count: 2), hour < 24, minute < 60, second < 61
+            chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: "t") || chars[10] == UInt8(ascii: " "),
+            chars[13] == UInt8(ascii: ":"), chars[16] == UInt8(ascii: ":"),
+            let hour = CalendarDate.digits(chars, at: 11, count: 2),
+            let minute = CalendarDate.digits(chars, at: 14, count: 2),
+            let second = CalendarDate.digits(chars, at: 17, count: 2), hour < 24, minute < 60, second < 61
         else { return nil }
         var index = 19
         if chars[index] == UInt8(ascii: ".") {
@@ -38,8 +38,9 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
             guard index + 1 == chars.count else { return nil }
         case UInt8(ascii: "+"), UInt8(ascii: "-"):
             guard index + 6 == chars.count, chars[index + 3] == UInt8(ascii: ":"),
-                  let hours = CalendarDate.digits(chars, at: index + 1, count: 2),
-                  let minutes = CalendarDate.digits(chars, at: index + 4, count: 2) else { return nil }
+                let hours = CalendarDate.digits(chars, at: index + 1, count: 2),
+                let minutes = CalendarDate.digits(chars, at: index + 4, count: 2)
+            else { return nil }
             offset = (hours * 60 + minutes) * 60 * (chars[index] == UInt8(ascii: "+") ? 1 : -1)
         default:
             return nil
@@ -55,7 +56,9 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// RFC 3339 UTC, second precision.
     public var description: String {
         let secondOfDay = Int(Self.floorMod(secondsSinceEpoch, 86_400))
-        let hour = secondOfDay / 3600, minute = secondOfDay % 3600 / 60, second = secondOfDay % 60
+        let hour = secondOfDay / 3600
+        let minute = secondOfDay % 3600 / 60
+        let second = secondOfDay % 60
         return "\(utcDate)T\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2)):\(CalendarDate.pad(second, 2))Z"
     }
 

@@ -55,10 +55,25 @@ public struct Interest: Sendable, Hashable {
     public var managedAt: Instant?
 
     /// An interest from its fields.
-    public init(id: Int, revision: Int, declarant: String, declarantUID: Int, kind: InterestKind, organisation: String,
-                organisationId: Int?, description: String, value: String?, sensitive: Bool, startedOn: CalendarDate,
-                endedOn: CalendarDate?, declaredAt: Instant, late: Bool, managementPlan: String?, managedBy: String?,
-                managedAt: Instant?) {
+    public init(
+        id: Int,
+        revision: Int,
+        declarant: String,
+        declarantUID: Int,
+        kind: InterestKind,
+        organisation: String,
+        organisationId: Int?,
+        description: String,
+        value: String?,
+        sensitive: Bool,
+        startedOn: CalendarDate,
+        endedOn: CalendarDate?,
+        declaredAt: Instant,
+        late: Bool,
+        managementPlan: String?,
+        managedBy: String?,
+        managedAt: Instant?
+    ) {
         self.id = id
         self.revision = revision
         self.declarant = declarant
@@ -112,8 +127,15 @@ public struct InterestDraft: Sendable, Hashable {
     public var endedOn: String?
 
     /// A draft from the fields of a request.
-    public init(kind: String, organisation: String, description: String, value: String? = nil,
-                sensitive: Bool? = nil, startedOn: String, endedOn: String? = nil) {
+    public init(
+        kind: String,
+        organisation: String,
+        description: String,
+        value: String? = nil,
+        sensitive: Bool? = nil,
+        startedOn: String,
+        endedOn: String? = nil
+    ) {
         self.kind = kind
         self.organisation = organisation
         self.description = description

@@ -15,9 +15,14 @@ public struct InterestPolicy: Sendable, Hashable {
     public var maximumOrganisationsPerCheck: Int
 
     /// The policy with these values; the defaults are those of `config/riskd.toml`.
-    public init(lateAfterDays: Int = 28, firstConfirmationDays: Int = 28, confirmEveryDays: Int = 365,
-                boardSeesRegister: Bool = true, maximumDeclarationsPerMember: Int = 100,
-                maximumOrganisationsPerCheck: Int = 20) {
+    public init(
+        lateAfterDays: Int = 28,
+        firstConfirmationDays: Int = 28,
+        confirmEveryDays: Int = 365,
+        boardSeesRegister: Bool = true,
+        maximumDeclarationsPerMember: Int = 100,
+        maximumOrganisationsPerCheck: Int = 20
+    ) {
         self.lateAfterDays = lateAfterDays
         self.firstConfirmationDays = firstConfirmationDays
         self.confirmEveryDays = confirmEveryDays

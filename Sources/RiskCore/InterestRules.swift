@@ -5,15 +5,24 @@ public enum InterestRules {
     /// set by the store.
     ///
     /// The interest may not start after `today`; it may end later (a term that runs out) but not before it started.
-    public static func declare(_ draft: InterestDraft, declarant: String, declarantUID: Int, now: Instant,
-                               today: CalendarDate, policy: InterestPolicy) throws(DomainError) -> Interest {
+    public static func declare(
+        _ draft: InterestDraft,
+        declarant: String,
+        declarantUID: Int,
+        now: Instant,
+        today: CalendarDate,
+        policy: InterestPolicy
+    ) throws(DomainError) -> Interest {
         let kind = try kind(draft.kind)
         let organisation = try FieldRules.requiredText(draft.organisation, field: "organisation")
         guard !NameMatching.normalise(organisation).isEmpty else {
             throw .invalidValue("organisation", "must contain a letter or a digit")
         }
-        let description = try FieldRules.requiredText(draft.description, field: "description",
-                                                      limit: TextLimits.long)
+        let description = try FieldRules.requiredText(
+            draft.description,
+            field: "description",
+            limit: TextLimits.long
+        )
         var value: String?
         if let text = draft.value { value = try valueText(text) }
         let startedOn = try FieldRules.date(draft.startedOn, field: "startedOn")
@@ -22,11 +31,25 @@ public enum InterestRules {
         }
         var endedOn: CalendarDate?
         if let text = draft.endedOn { endedOn = try end(text, startedOn: startedOn) }
-        return Interest(id: 0, revision: 1, declarant: declarant, declarantUID: declarantUID, kind: kind,
-                        organisation: organisation, organisationId: nil, description: description, value: value,
-                        sensitive: draft.sensitive ?? false, startedOn: startedOn, endedOn: endedOn, declaredAt: now,
-                        late: policy.isLate(startedOn: startedOn, declaredOn: today), managementPlan: nil,
-                        managedBy: nil, managedAt: nil)
+        return Interest(
+            id: 0,
+            revision: 1,
+            declarant: declarant,
+            declarantUID: declarantUID,
+            kind: kind,
+            organisation: organisation,
+            organisationId: nil,
+            description: description,
+            value: value,
+            sensitive: draft.sensitive ?? false,
+            startedOn: startedOn,
+            endedOn: endedOn,
+            declaredAt: now,
+            late: policy.isLate(startedOn: startedOn, declaredOn: today),
+            managementPlan: nil,
+            managedBy: nil,
+            managedAt: nil
+        )
     }
 
     /// Checks that a member who has `declared` interests on record (ended ones included) may declare one more.
@@ -36,8 +59,11 @@ public enum InterestRules {
     public static func admitDeclaration(declared: Int, policy: InterestPolicy) throws(DomainError) {
         let maximum = policy.maximumDeclarationsPerMember
         guard declared < maximum else {
-            throw .invalidValue("declarant", "has \(declared) declarations on record, the most "
-                                + "interests.max_declarations_per_member (\(maximum)) allows; ask the secretariat")
+            throw .invalidValue(
+                "declarant",
+                "has \(declared) declarations on record, the most "
+                    + "interests.max_declarations_per_member (\(maximum)) allows; ask the secretariat"
+            )
         }
     }
 
@@ -48,8 +74,11 @@ public enum InterestRules {
         }
         var updated = interest
         if let description = changes.description {
-            updated.description = try FieldRules.requiredText(description, field: "description",
-                                                              limit: TextLimits.long)
+            updated.description = try FieldRules.requiredText(
+                description,
+                field: "description",
+                limit: TextLimits.long
+            )
         }
         if let value = changes.value { updated.value = try valueText(value) }
         if let sensitive = changes.sensitive { updated.sensitive = sensitive }
@@ -61,7 +90,11 @@ public enum InterestRules {
     }
 
     /// The interest ended on `endedOn`; one that already ended before `today` is refused (`update` moves the date).
-    public static func end(_ interest: Interest, endedOn text: String, today: CalendarDate) throws(DomainError)
+    public static func end(
+        _ interest: Interest,
+        endedOn text: String,
+        today: CalendarDate
+    ) throws(DomainError)
         -> Interest
     {
         let endedOn = try end(text, startedOn: interest.startedOn)
@@ -75,7 +108,12 @@ public enum InterestRules {
     }
 
     /// The interest with a management plan recorded by `by` (an administrator) at `now`, replacing any earlier one.
-    public static func manage(_ interest: Interest, plan: String, by: String, now: Instant) throws(DomainError)
+    public static func manage(
+        _ interest: Interest,
+        plan: String,
+        by: String,
+        now: Instant
+    ) throws(DomainError)
         -> Interest
     {
         var managed = interest
@@ -92,8 +130,11 @@ public enum InterestRules {
         guard nothingToDeclare, !active.isEmpty else { return }
         let ids = active.map { "I-\($0)" }.joined(separator: ", ")
         let count = active.count == 1 ? "an active interest" : "\(active.count) active interests"
-        throw .invalidValue("nothingToDeclare", "you have \(count) (\(ids)); end them, or confirm without "
-                            + "nothingToDeclare")
+        throw .invalidValue(
+            "nothingToDeclare",
+            "you have \(count) (\(ids)); end them, or confirm without "
+                + "nothingToDeclare"
+        )
     }
 
     /// A kind named by its text.

@@ -19,8 +19,16 @@ public struct Member: Sendable, Hashable {
     public var openFindings: Int
 
     /// A member from their fields.
-    public init(user: String, uid: Int, firstSeenAt: Instant, lastSeenAt: Instant, lastConfirmedAt: Instant?,
-                acknowledgedVersion: Int?, activeInterests: Int, openFindings: Int) {
+    public init(
+        user: String,
+        uid: Int,
+        firstSeenAt: Instant,
+        lastSeenAt: Instant,
+        lastConfirmedAt: Instant?,
+        acknowledgedVersion: Int?,
+        activeInterests: Int,
+        openFindings: Int
+    ) {
         self.user = user
         self.uid = uid
         self.firstSeenAt = firstSeenAt

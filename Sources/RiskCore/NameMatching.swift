@@ -105,13 +105,19 @@ public enum NameMatching {
     /// How `asked` matches `candidate`, a name as declared, whose organisation in the registry also goes by
     /// `aliases` (its registered name and aliases); `nil` when it does not. Compares the names' `matchingForm`.
     public static func match(asked: String, candidate: String, aliases: [String]) -> Match? {
-        match(normalisedAsked: matchingForm(asked), normalisedCandidate: matchingForm(candidate),
-              normalisedAliases: aliases.map(matchingForm))
+        match(
+            normalisedAsked: matchingForm(asked),
+            normalisedCandidate: matchingForm(candidate),
+            normalisedAliases: aliases.map(matchingForm)
+        )
     }
 
     /// `match(asked:candidate:aliases:)` over names already in their `matchingForm`.
-    public static func match(normalisedAsked asked: String, normalisedCandidate candidate: String,
-                             normalisedAliases aliases: [String]) -> Match? {
+    public static func match(
+        normalisedAsked asked: String,
+        normalisedCandidate candidate: String,
+        normalisedAliases aliases: [String]
+    ) -> Match? {
         guard !asked.isEmpty else { return nil }
         if asked == candidate { return .exact }
         if aliases.contains(asked) { return .alias }

@@ -53,8 +53,18 @@ public struct Organisation: Sendable, Hashable {
     public var updatedAt: Instant
 
     /// An organisation from its fields.
-    public init(id: Int, revision: Int, name: String, aliases: [String], kind: OrganisationKind,
-                interest: StakeLevel?, power: StakeLevel?, note: String?, createdAt: Instant, updatedAt: Instant) {
+    public init(
+        id: Int,
+        revision: Int,
+        name: String,
+        aliases: [String],
+        kind: OrganisationKind,
+        interest: StakeLevel?,
+        power: StakeLevel?,
+        note: String?,
+        createdAt: Instant,
+        updatedAt: Instant
+    ) {
         self.id = id
         self.revision = revision
         self.name = name
@@ -93,8 +103,14 @@ public struct OrganisationDraft: Sendable, Hashable {
     public var note: String?
 
     /// A draft from the fields of a request.
-    public init(name: String, aliases: [String]? = nil, kind: String, interest: String? = nil, power: String? = nil,
-                note: String? = nil) {
+    public init(
+        name: String,
+        aliases: [String]? = nil,
+        kind: String,
+        interest: String? = nil,
+        power: String? = nil,
+        note: String? = nil
+    ) {
         self.name = name
         self.aliases = aliases
         self.kind = kind
@@ -121,8 +137,14 @@ public struct OrganisationChanges: Sendable, Hashable {
     public var note: String?
 
     /// Changes from the fields of a request.
-    public init(name: String? = nil, aliases: [String]? = nil, kind: String? = nil, interest: String? = nil,
-                power: String? = nil, note: String? = nil) {
+    public init(
+        name: String? = nil,
+        aliases: [String]? = nil,
+        kind: String? = nil,
+        interest: String? = nil,
+        power: String? = nil,
+        note: String? = nil
+    ) {
         self.name = name
         self.aliases = aliases
         self.kind = kind

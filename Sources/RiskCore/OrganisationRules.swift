@@ -10,14 +10,26 @@ public enum OrganisationRules {
         let aliases = try validAliases(draft.aliases ?? [], name: name)
         var note: String?
         if let text = draft.note { note = try validNote(text) }
-        return Organisation(id: 0, revision: 1, name: name, aliases: aliases, kind: try kind(draft.kind),
-                            interest: try level(draft.interest, field: "interest"),
-                            power: try level(draft.power, field: "power"), note: note, createdAt: now,
-                            updatedAt: now)
+        return Organisation(
+            id: 0,
+            revision: 1,
+            name: name,
+            aliases: aliases,
+            kind: try kind(draft.kind),
+            interest: try level(draft.interest, field: "interest"),
+            power: try level(draft.power, field: "power"),
+            note: note,
+            createdAt: now,
+            updatedAt: now
+        )
     }
 
     /// The organisation with `changes` applied.
-    public static func update(_ organisation: Organisation, with changes: OrganisationChanges, now: Instant)
+    public static func update(
+        _ organisation: Organisation,
+        with changes: OrganisationChanges,
+        now: Instant
+    )
         throws(DomainError) -> Organisation
     {
         guard !changes.isEmpty else { throw .invalidValue("id", "nothing to change: give at least one field") }
@@ -78,8 +90,11 @@ public enum OrganisationRules {
             let alias = try validName(text, field: field)
             let normalised = NameMatching.normalise(alias)
             if let other = seen[normalised] {
-                throw .invalidValue(field, "\"\(alias)\" is the same as \(other) once case, accents and "
-                                    + "punctuation are ignored")
+                throw .invalidValue(
+                    field,
+                    "\"\(alias)\" is the same as \(other) once case, accents and "
+                        + "punctuation are ignored"
+                )
             }
             seen[normalised] = "aliases[\(index)]"
             valid.append(alias)

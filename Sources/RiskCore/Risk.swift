@@ -46,11 +46,27 @@ public struct Risk: Sendable, Hashable {
     public var createdAt: Instant
     public var updatedAt: Instant
 
-    public init(id: Int, revision: Int, title: String, description: String, category: String, area: String?,
-                owner: String, likelihood: Int, impact: Int, residualLikelihood: Int?, residualImpact: Int?,
-                status: RiskStatus, acceptedUntil: CalendarDate?, closeReason: CloseReason?,
-                nextReviewDue: CalendarDate, reviewDueFixed: Bool, lastReviewedAt: Instant?,
-                createdAt: Instant, updatedAt: Instant) {
+    public init(
+        id: Int,
+        revision: Int,
+        title: String,
+        description: String,
+        category: String,
+        area: String?,
+        owner: String,
+        likelihood: Int,
+        impact: Int,
+        residualLikelihood: Int?,
+        residualImpact: Int?,
+        status: RiskStatus,
+        acceptedUntil: CalendarDate?,
+        closeReason: CloseReason?,
+        nextReviewDue: CalendarDate,
+        reviewDueFixed: Bool,
+        lastReviewedAt: Instant?,
+        createdAt: Instant,
+        updatedAt: Instant
+    ) {
         self.id = id
         self.revision = revision
         self.title = title
@@ -108,9 +124,18 @@ public struct RiskDraft: Sendable, Hashable {
     public var residualImpact: Int?
     public var nextReviewDue: String?
 
-    public init(title: String, description: String? = nil, category: String, area: String? = nil,
-                owner: String? = nil, likelihood: Int, impact: Int, residualLikelihood: Int? = nil,
-                residualImpact: Int? = nil, nextReviewDue: String? = nil) {
+    public init(
+        title: String,
+        description: String? = nil,
+        category: String,
+        area: String? = nil,
+        owner: String? = nil,
+        likelihood: Int,
+        impact: Int,
+        residualLikelihood: Int? = nil,
+        residualImpact: Int? = nil,
+        nextReviewDue: String? = nil
+    ) {
         self.title = title
         self.description = description
         self.category = category
@@ -137,9 +162,18 @@ public struct RiskChanges: Sendable, Hashable {
     public var residualImpact: Int?
     public var nextReviewDue: String?
 
-    public init(title: String? = nil, description: String? = nil, category: String? = nil, area: String? = nil,
-                owner: String? = nil, likelihood: Int? = nil, impact: Int? = nil, residualLikelihood: Int? = nil,
-                residualImpact: Int? = nil, nextReviewDue: String? = nil) {
+    public init(
+        title: String? = nil,
+        description: String? = nil,
+        category: String? = nil,
+        area: String? = nil,
+        owner: String? = nil,
+        likelihood: Int? = nil,
+        impact: Int? = nil,
+        residualLikelihood: Int? = nil,
+        residualImpact: Int? = nil,
+        nextReviewDue: String? = nil
+    ) {
         self.title = title
         self.description = description
         self.category = category

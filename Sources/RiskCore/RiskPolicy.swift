@@ -45,7 +45,11 @@ public enum FieldRules {
     }
 
     /// Non-empty text (after trimming) within `limit` (see `optionalText`); returns it trimmed.
-    public static func requiredText(_ value: String, field: String, limit: Int = TextLimits.short)
+    public static func requiredText(
+        _ value: String,
+        field: String,
+        limit: Int = TextLimits.short
+    )
         throws(DomainError) -> String
     {
         let trimmed = trim(value)
@@ -55,7 +59,11 @@ public enum FieldRules {
 
     /// Text of at most `limit` characters, and at most `TextLimits.maximumBytes(forCharacters: limit)` bytes of
     /// UTF-8, with no control characters other than newline and tab.
-    public static func optionalText(_ value: String, field: String, limit: Int = TextLimits.long)
+    public static func optionalText(
+        _ value: String,
+        field: String,
+        limit: Int = TextLimits.long
+    )
         throws(DomainError) -> String
     {
         // Bytes first: counting characters walks every scalar of a text that may be megabytes long.

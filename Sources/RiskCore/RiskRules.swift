@@ -5,8 +5,13 @@ public enum RiskRules {
     ///
     /// The owner defaults to `caller`. Without a `nextReviewDue` the first review is due one band interval after
     /// `today`; a given date may lie in the past (an imported register keeps its real dates).
-    public static func create(_ draft: RiskDraft, caller: String, now: Instant, today: CalendarDate,
-                              policy: RiskPolicy) throws(DomainError) -> Risk {
+    public static func create(
+        _ draft: RiskDraft,
+        caller: String,
+        now: Instant,
+        today: CalendarDate,
+        policy: RiskPolicy
+    ) throws(DomainError) -> Risk {
         let title = try FieldRules.requiredText(draft.title, field: "title")
         let description = try FieldRules.optionalText(draft.description ?? "", field: "description")
         let category = try validCategory(draft.category, policy: policy)
@@ -14,14 +19,33 @@ public enum RiskRules {
             try FieldRules.optionalText(area, field: "area", limit: TextLimits.short)
         }
         let owner = try FieldRules.requiredText(draft.owner ?? caller, field: "owner")
-        try checkRatings(likelihood: draft.likelihood, impact: draft.impact,
-                         residualLikelihood: draft.residualLikelihood, residualImpact: draft.residualImpact)
-        var risk = Risk(id: 0, revision: 1, title: title, description: description, category: category,
-                        area: area?.isEmpty == true ? nil : area, owner: owner, likelihood: draft.likelihood,
-                        impact: draft.impact, residualLikelihood: draft.residualLikelihood,
-                        residualImpact: draft.residualImpact, status: .open, acceptedUntil: nil, closeReason: nil,
-                        nextReviewDue: today, reviewDueFixed: false, lastReviewedAt: nil,
-                        createdAt: now, updatedAt: now)
+        try checkRatings(
+            likelihood: draft.likelihood,
+            impact: draft.impact,
+            residualLikelihood: draft.residualLikelihood,
+            residualImpact: draft.residualImpact
+        )
+        var risk = Risk(
+            id: 0,
+            revision: 1,
+            title: title,
+            description: description,
+            category: category,
+            area: area?.isEmpty == true ? nil : area,
+            owner: owner,
+            likelihood: draft.likelihood,
+            impact: draft.impact,
+            residualLikelihood: draft.residualLikelihood,
+            residualImpact: draft.residualImpact,
+            status: .open,
+            acceptedUntil: nil,
+            closeReason: nil,
+            nextReviewDue: today,
+            reviewDueFixed: false,
+            lastReviewedAt: nil,
+            createdAt: now,
+            updatedAt: now
+        )
         if let due = draft.nextReviewDue {
             risk.nextReviewDue = try FieldRules.date(due, field: "nextReviewDue")
             risk.reviewDueFixed = true
@@ -33,7 +57,12 @@ public enum RiskRules {
 
     /// The risk with `changes` applied. A score change moves an automatic review date to match the new band,
     /// counted from the last review (or creation); a date an administrator set stays.
-    public static func update(_ risk: Risk, with changes: RiskChanges, now: Instant, policy: RiskPolicy)
+    public static func update(
+        _ risk: Risk,
+        with changes: RiskChanges,
+        now: Instant,
+        policy: RiskPolicy
+    )
         throws(DomainError) -> Risk
     {
         var updated = risk
@@ -51,21 +80,33 @@ public enum RiskRules {
         updated.impact = changes.impact ?? risk.impact
         updated.residualLikelihood = changes.residualLikelihood ?? risk.residualLikelihood
         updated.residualImpact = changes.residualImpact ?? risk.residualImpact
-        try checkRatings(likelihood: updated.likelihood, impact: updated.impact,
-                         residualLikelihood: updated.residualLikelihood, residualImpact: updated.residualImpact)
+        try checkRatings(
+            likelihood: updated.likelihood,
+            impact: updated.impact,
+            residualLikelihood: updated.residualLikelihood,
+            residualImpact: updated.residualImpact
+        )
         if let due = changes.nextReviewDue {
             updated.nextReviewDue = try FieldRules.date(due, field: "nextReviewDue")
             updated.reviewDueFixed = true
         } else if !risk.reviewDueFixed, updated.score != risk.score {
             let base = risk.lastReviewedAt?.utcDate ?? risk.createdAt.utcDate
-            updated.nextReviewDue = base.adding(days: policy.scoring.reviewInterval(for: updated.severity(policy.scoring)))
+            updated.nextReviewDue = base.adding(
+                days: policy.scoring.reviewInterval(for: updated.severity(policy.scoring))
+            )
         }
         return touched(updated, now: now)
     }
 
     /// The risk after a review on `today`: new ratings when given, and the next review one band interval on.
-    public static func review(_ risk: Risk, note: String, ratings: RiskChanges, now: Instant, today: CalendarDate,
-                              policy: RiskPolicy) throws(DomainError) -> Risk {
+    public static func review(
+        _ risk: Risk,
+        note: String,
+        ratings: RiskChanges,
+        now: Instant,
+        today: CalendarDate,
+        policy: RiskPolicy
+    ) throws(DomainError) -> Risk {
         _ = try FieldRules.requiredText(note, field: "note", limit: TextLimits.long)
         guard risk.status != .closed else {
             throw .invalidValue("id", "risk R-\(risk.id) is closed; reopen it before reviewing it")
@@ -75,16 +116,28 @@ public enum RiskRules {
         reviewed.impact = ratings.impact ?? risk.impact
         reviewed.residualLikelihood = ratings.residualLikelihood ?? risk.residualLikelihood
         reviewed.residualImpact = ratings.residualImpact ?? risk.residualImpact
-        try checkRatings(likelihood: reviewed.likelihood, impact: reviewed.impact,
-                         residualLikelihood: reviewed.residualLikelihood, residualImpact: reviewed.residualImpact)
+        try checkRatings(
+            likelihood: reviewed.likelihood,
+            impact: reviewed.impact,
+            residualLikelihood: reviewed.residualLikelihood,
+            residualImpact: reviewed.residualImpact
+        )
         reviewed.lastReviewedAt = now
         reviewed.reviewDueFixed = false
-        reviewed.nextReviewDue = today.adding(days: policy.scoring.reviewInterval(for: reviewed.severity(policy.scoring)))
+        reviewed.nextReviewDue = today.adding(
+            days: policy.scoring.reviewInterval(for: reviewed.severity(policy.scoring))
+        )
         return touched(reviewed, now: now)
     }
 
     /// The risk accepted as it is until `until`, which must lie after `today`.
-    public static func accept(_ risk: Risk, until: String, note: String, now: Instant, today: CalendarDate)
+    public static func accept(
+        _ risk: Risk,
+        until: String,
+        note: String,
+        now: Instant,
+        today: CalendarDate
+    )
         throws(DomainError) -> Risk
     {
         _ = try FieldRules.requiredText(note, field: "note", limit: TextLimits.long)
@@ -100,7 +153,8 @@ public enum RiskRules {
     }
 
     /// The risk closed for `reason`. Its open actions are cancelled by the caller in the same transaction.
-    public static func close(_ risk: Risk, reason: CloseReason, note: String?, now: Instant) throws(DomainError) -> Risk {
+    public static func close(_ risk: Risk, reason: CloseReason, note: String?, now: Instant) throws(DomainError) -> Risk
+    {
         if let note { _ = try FieldRules.optionalText(note, field: "note") }
         guard risk.status != .closed else { throw .invalidValue("id", "risk R-\(risk.id) is already closed") }
         var closed = risk
@@ -112,7 +166,13 @@ public enum RiskRules {
 
     /// A closed or accepted risk opened again (an acceptance withdrawn); due for review one band interval after
     /// `today` unless it already is sooner.
-    public static func reopen(_ risk: Risk, note: String, now: Instant, today: CalendarDate, policy: RiskPolicy)
+    public static func reopen(
+        _ risk: Risk,
+        note: String,
+        now: Instant,
+        today: CalendarDate,
+        policy: RiskPolicy
+    )
         throws(DomainError) -> Risk
     {
         _ = try FieldRules.requiredText(note, field: "note", limit: TextLimits.long)
@@ -137,7 +197,12 @@ public enum RiskRules {
     }
 
     /// Checks ratings: each 1…5, residual values both set or both absent.
-    public static func checkRatings(likelihood: Int, impact: Int, residualLikelihood: Int?, residualImpact: Int?)
+    public static func checkRatings(
+        likelihood: Int,
+        impact: Int,
+        residualLikelihood: Int?,
+        residualImpact: Int?
+    )
         throws(DomainError)
     {
         try FieldRules.rating(likelihood, field: "likelihood")
@@ -153,7 +218,10 @@ public enum RiskRules {
 
     static func validCategory(_ category: String, policy: RiskPolicy) throws(DomainError) -> String {
         guard policy.categories.contains(category) else {
-            throw .invalidValue("category", "must be one of \(policy.categories.joined(separator: ", ")), not \"\(category)\"")
+            throw .invalidValue(
+                "category",
+                "must be one of \(policy.categories.joined(separator: ", ")), not \"\(category)\""
+            )
         }
         return category
     }

@@ -28,8 +28,12 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// Days between reviews, per band.
     public var reviewDays: [Severity: Int]
 
-    public init(mediumFrom: Int = 5, highFrom: Int = 10, criticalFrom: Int = 20,
-                reviewDays: [Severity: Int] = [.critical: 30, .high: 90, .medium: 180, .low: 365]) {
+    public init(
+        mediumFrom: Int = 5,
+        highFrom: Int = 10,
+        criticalFrom: Int = 20,
+        reviewDays: [Severity: Int] = [.critical: 30, .high: 90, .medium: 180, .low: 365]
+    ) {
         self.mediumFrom = mediumFrom
         self.highFrom = highFrom
         self.criticalFrom = criticalFrom

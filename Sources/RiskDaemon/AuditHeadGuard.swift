@@ -44,7 +44,8 @@ struct AuditHeadGuard {
             recorded = try database.recordedAuditHead()
         } catch {
             guard accept == current.hash else {
-                let message = "the recorded audit head is unreadable (\(error)); after investigating, start once "
+                let message =
+                    "the recorded audit head is unreadable (\(error)); after investigating, start once "
                     + "with --accept-audit-head \(current.hash) to accept the chain as it is"
                 throw Refusal(description: message)
             }
@@ -67,12 +68,14 @@ struct AuditHeadGuard {
         }
         guard accept == current.hash else {
             let seq = current.seq ?? 0
-            let finding = seq < (recorded.seq ?? 0)
+            let finding =
+                seq < (recorded.seq ?? 0)
                 ? "the audit chain ends at entry \(seq) (head \(current.hash)), short of \(recorded) recorded in "
                     + "\(file): audit entries were removed"
                 : "the audit chain no longer holds \(recorded) recorded in \(file) (it ends at entry \(seq), head "
                     + "\(current.hash)): audit entries were removed or rewritten"
-            let message = finding + ". Investigate; to accept the chain as it is, start riskd once with "
+            let message =
+                finding + ". Investigate; to accept the chain as it is, start riskd once with "
                 + "--accept-audit-head \(current.hash)"
             throw Refusal(description: message)
         }
@@ -93,7 +96,8 @@ struct AuditHeadGuard {
         }
         let head = try database.auditDaemonAction(actor, subject: "audit", detail: AuditDetail(fields))
         let was = recorded.map { "\($0)" } ?? "an unreadable record"
-        let message = "Accepted the audit chain ending at entry \(current.seq ?? 0) instead of \(was) in \(file), "
+        let message =
+            "Accepted the audit chain ending at entry \(current.seq ?? 0) instead of \(was) in \(file), "
             + "as told by --accept-audit-head; recorded as audit entry \(head.seq ?? 0)"
         logger.critical("\(message)")
     }

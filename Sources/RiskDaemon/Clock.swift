@@ -1,7 +1,8 @@
+import RiskCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import RiskCore
 
 /// Where the daemon reads the time; the domain core never does. Tests pass a fixed clock.
 public struct Clock: Sendable {
@@ -37,7 +38,10 @@ public struct Clock: Sendable {
     )
 
     /// The first instant after `instant` whose local wall-clock time is `hour:minute` (the daily review time).
-    public var nextLocalTime: @Sendable (_ hour: Int, _ minute: Int, _ after: Instant) -> Instant = { hour, minute, after in
+    public var nextLocalTime: @Sendable (_ hour: Int, _ minute: Int, _ after: Instant) -> Instant = {
+        hour,
+        minute,
+        after in
         var seconds = time_t(after.secondsSinceEpoch)
         var parts = tm()
         localtime_r(&seconds, &parts)

@@ -5,7 +5,11 @@ import TOMLKit
 /// Reads `riskd.toml` into a `Configuration`: unknown keys and bad values are errors naming the key and its line.
 public enum ConfigurationLoader {
     /// Parses `text` (the contents of `file`) over `defaults`.
-    public static func load(text: String, file: String, defaults: Configuration) throws(ConfigurationError)
+    public static func load(
+        text: String,
+        file: String,
+        defaults: Configuration
+    ) throws(ConfigurationError)
         -> Configuration
     {
         let table: TOMLTable
@@ -23,37 +27,55 @@ public enum ConfigurationLoader {
                 try apply(setter, value, key: key, section: nil, text: text, file: file, to: &configuration)
             } else if let section = sections[key] {
                 guard let subtable = value.table else {
-                    throw ConfigurationError(file: file, line: line(of: key, section: nil, in: text), key: key,
-                                             reason: "must be a table ([\(key)])")
+                    throw ConfigurationError(
+                        file: file,
+                        line: line(of: key, section: nil, in: text),
+                        key: key,
+                        reason: "must be a table ([\(key)])"
+                    )
                 }
                 for subkey in subtable.keys {
                     guard let subvalue = subtable[subkey] else { continue }
                     guard let setter = section[subkey] else {
-                        throw ConfigurationError(file: file, line: line(of: subkey, section: key, in: text),
-                                                 key: "\(key).\(subkey)", reason: "unknown key")
+                        throw ConfigurationError(
+                            file: file,
+                            line: line(of: subkey, section: key, in: text),
+                            key: "\(key).\(subkey)",
+                            reason: "unknown key"
+                        )
                     }
                     try apply(setter, subvalue, key: subkey, section: key, text: text, file: file, to: &configuration)
                 }
             } else {
-                throw ConfigurationError(file: file, line: line(of: key, section: nil, in: text), key: key,
-                                         reason: "unknown key")
+                throw ConfigurationError(
+                    file: file,
+                    line: line(of: key, section: nil, in: text),
+                    key: key,
+                    reason: "unknown key"
+                )
             }
         }
         do {
             try configuration.risk.scoring.validate()
         } catch {
             let parts = error.field.split(separator: ".").map(String.init)
-            throw ConfigurationError(file: file, line: line(of: parts.last ?? "", section: parts.first, in: text),
-                                     key: error.field, reason: error.reason)
+            throw ConfigurationError(
+                file: file,
+                line: line(of: parts.last ?? "", section: parts.first, in: text),
+                key: error.field,
+                reason: error.reason
+            )
         }
         let limits = configuration.limits
         if limits.adminConnections >= limits.maxConnections {
             throw ConfigurationError(
-                file: file, line: line(of: "admin_connections", section: "limits", in: text)
+                file: file,
+                line: line(of: "admin_connections", section: "limits", in: text)
                     ?? line(of: "max_connections", section: "limits", in: text),
                 key: "limits.admin_connections",
                 reason: "\(limits.adminConnections) must be less than limits.max_connections "
-                    + "(\(limits.maxConnections)): other users would have no connection left")
+                    + "(\(limits.maxConnections)): other users would have no connection left"
+            )
         }
         return configuration
     }
@@ -64,15 +86,26 @@ public enum ConfigurationLoader {
         var reason: String
     }
 
-    private static func apply(_ setter: Setter, _ value: any TOMLValueConvertible, key: String, section: String?,
-                              text: String, file: String, to configuration: inout Configuration)
+    private static func apply(
+        _ setter: Setter,
+        _ value: any TOMLValueConvertible,
+        key: String,
+        section: String?,
+        text: String,
+        file: String,
+        to configuration: inout Configuration
+    )
         throws(ConfigurationError)
     {
         do {
             try setter(&configuration, value)
         } catch {
-            throw ConfigurationError(file: file, line: line(of: key, section: section, in: text),
-                                     key: section.map { "\($0).\(key)" } ?? key, reason: error.reason)
+            throw ConfigurationError(
+                file: file,
+                line: line(of: key, section: section, in: text),
+                key: section.map { "\($0).\(key)" } ?? key,
+                reason: error.reason
+            )
         }
     }
 
@@ -124,7 +157,8 @@ public enum ConfigurationLoader {
             "categories": { c, v throws(SetterError) in
                 let categories = try strings(v)
                 guard !categories.isEmpty, Set(categories).count == categories.count,
-                      categories.allSatisfy({ !$0.isEmpty }) else {
+                    categories.allSatisfy({ !$0.isEmpty })
+                else {
                     throw SetterError(reason: "must be a non-empty list of distinct, non-empty names")
                 }
                 c.risk.categories = categories
@@ -151,14 +185,15 @@ public enum ConfigurationLoader {
             },
         ],
         "ethics": [
-            "acknowledge_within_days": { c, v throws(SetterError) in c.ethicsAcknowledgeWithinDays = try days(v) },
+            "acknowledge_within_days": { c, v throws(SetterError) in c.ethicsAcknowledgeWithinDays = try days(v) }
         ],
         "review": [
             "time": { c, v throws(SetterError) in
                 let text = try string(v)
                 let parts = text.split(separator: ":")
                 guard parts.count == 2, parts.allSatisfy({ $0.count == 2 }), let hour = Int(parts[0]),
-                      let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute) else {
+                    let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+                else {
                     throw SetterError(reason: "must be a local time written HH:MM, such as \"06:00\"")
                 }
                 c.review.hour = hour
@@ -174,16 +209,21 @@ public enum ConfigurationLoader {
             "keep": { c, v throws(SetterError) in c.backup.keep = try int(v, 1...10_000) },
         ],
         "limits": [
-            "max_message_bytes": { c, v throws(SetterError) in c.limits.maxMessageBytes = try int(v, 1024...(64 << 20)) },
+            "max_message_bytes": { c, v throws(SetterError) in c.limits.maxMessageBytes = try int(v, 1024...(64 << 20))
+            },
             "max_connections": { c, v throws(SetterError) in c.limits.maxConnections = try int(v, 1...65_536) },
-            "frame_timeout_seconds": { c, v throws(SetterError) in c.limits.frameTimeoutSeconds = try int(v, 1...3600) },
+            "frame_timeout_seconds": { c, v throws(SetterError) in c.limits.frameTimeoutSeconds = try int(v, 1...3600)
+            },
             "admin_connections": { c, v throws(SetterError) in c.limits.adminConnections = try int(v, 0...65_536) },
             "max_connections_per_user": { c, v throws(SetterError) in
                 c.limits.maxConnectionsPerUser = try int(v, 1...65_536)
             },
-            "idle_timeout_seconds": { c, v throws(SetterError) in c.limits.idleTimeoutSeconds = try int(v, 1...86_400) },
-            "reply_timeout_seconds": { c, v throws(SetterError) in c.limits.replyTimeoutSeconds = try int(v, 1...3600) },
-            "drain_timeout_seconds": { c, v throws(SetterError) in c.limits.drainTimeoutSeconds = try int(v, 1...3600) },
+            "idle_timeout_seconds": { c, v throws(SetterError) in c.limits.idleTimeoutSeconds = try int(v, 1...86_400)
+            },
+            "reply_timeout_seconds": { c, v throws(SetterError) in c.limits.replyTimeoutSeconds = try int(v, 1...3600)
+            },
+            "drain_timeout_seconds": { c, v throws(SetterError) in c.limits.drainTimeoutSeconds = try int(v, 1...3600)
+            },
         ],
         "log": [
             "level": { c, v throws(SetterError) in
@@ -191,7 +231,7 @@ public enum ConfigurationLoader {
                     throw SetterError(reason: "must be one of trace, debug, info, notice, warning, error, critical")
                 }
                 c.logLevel = level
-            },
+            }
         ],
     ]
 

@@ -12,8 +12,12 @@ extension ConfigurationSource {
         public let database: String?
         let environment: [String: String]
 
-        public init(explicitFile: String?, socket: String?, database: String?,
-                    environment: [String: String] = ProcessInfo.processInfo.environment) {
+        public init(
+            explicitFile: String?,
+            socket: String?,
+            database: String?,
+            environment: [String: String] = ProcessInfo.processInfo.environment
+        ) {
             self.explicitFile = explicitFile
             self.socket = socket
             self.database = database
@@ -22,14 +26,19 @@ extension ConfigurationSource {
 
         /// The file `load()` reads, or `nil` when there is none and every key keeps its default.
         public var file: String? {
-            explicitFile ?? (FileManager.default.fileExists(atPath: ConfigurationSource.systemFile)
-                ? ConfigurationSource.systemFile : nil)
+            explicitFile
+                ?? (FileManager.default.fileExists(atPath: ConfigurationSource.systemFile)
+                    ? ConfigurationSource.systemFile : nil)
         }
 
         /// Reads the configuration as riskd(8) describes, command-line paths over the file.
         public func load() throws(ConfigurationError) -> Configuration {
-            try ConfigurationSource.load(explicitFile: explicitFile, socket: socket, database: database,
-                                         environment: environment)
+            try ConfigurationSource.load(
+                explicitFile: explicitFile,
+                socket: socket,
+                database: database,
+                environment: environment
+            )
         }
     }
 }

@@ -12,17 +12,27 @@ public enum ConfigurationSource {
     public static let systemFile = "/etc/riskd/riskd.toml"
 
     /// Loads the effective configuration; command-line paths override the file.
-    public static func load(explicitFile: String?, socket: String?, database: String?,
-                            environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func load(
+        explicitFile: String?,
+        socket: String?,
+        database: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws(ConfigurationError) -> Configuration
     {
         let uid = getuid()
-        let systemMode = uid == 0 || environment["STATE_DIRECTORY"] != nil || explicitFile == nil
-            && FileManager.default.fileExists(atPath: systemFile)
-        let paths = systemMode
+        let systemMode =
+            uid == 0 || environment["STATE_DIRECTORY"] != nil
+            || explicitFile == nil
+                && FileManager.default.fileExists(atPath: systemFile)
+        let paths =
+            systemMode
             ? DefaultPaths.system
-            : DefaultPaths.perUser(environment: environment, uid: uid,
-                                   home: UserDirectory.account(uid: uid)?.home ?? environment["HOME"] ?? "/")
+            : DefaultPaths.perUser(
+                environment: environment,
+                uid: uid,
+                home: UserDirectory.account(uid: uid)?.home ?? environment["HOME"] ?? "/"
+            )
         var configuration = Configuration(paths: paths)
         let file = explicitFile ?? (FileManager.default.fileExists(atPath: systemFile) ? systemFile : nil)
         if let file {

@@ -13,7 +13,9 @@ extension Daemon {
     ///
     /// Calls run on the event loop of their connection; a read on the loop's own connection never waits, while a
     /// read that waited there for a pooled reader could wait for ever (docs/concurrency.md).
-    package func adoptEventLoopReaders(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton)
+    package func adoptEventLoopReaders(
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    )
         async throws
     {
         let database = context.database
@@ -44,7 +46,8 @@ extension Daemon {
         guard let socket = serving.withLockedValue({ $0 }), let bound = socket.boundFile else { return }
         var status = stat()
         if lstat(socket.path, &status) == 0, UInt64(status.st_dev) == bound.device,
-           UInt64(status.st_ino) == bound.inode {
+            UInt64(status.st_ino) == bound.inode
+        {
             unlink(socket.path)
         }
     }
@@ -100,9 +103,11 @@ extension Daemon {
         for loop in MultiThreadedEventLoopGroup.singleton.makeIterator() {
             guard (try? await loop.submit({}).get()) != nil else { return false }
         }
-        let probe = VarlinkCall(method: "org.riskd.daemon.Status",
-                                peer: PeerCredentials(uid: getuid(), gid: getgid(), pid: getpid()),
-                                frame: Data(#"{"method":"org.riskd.daemon.Status","parameters":{}}"#.utf8))
+        let probe = VarlinkCall(
+            method: "org.riskd.daemon.Status",
+            peer: PeerCredentials(uid: getuid(), gid: getgid(), pid: getpid()),
+            frame: Data(#"{"method":"org.riskd.daemon.Status","parameters":{}}"#.utf8)
+        )
         switch await service.respond(to: probe) {
         case .reply:
             return true

@@ -43,7 +43,9 @@ extension Daemon {
                 throw UnusableListenDescriptor(descriptor: descriptor)
             }
             if listenDescriptors.count > 1 {
-                context.logger.warning("The service manager passed \(listenDescriptors.count) sockets; serving the first")
+                context.logger.warning(
+                    "The service manager passed \(listenDescriptors.count) sockets; serving the first"
+                )
             }
             let listener = try await server.adopt(descriptor: descriptor)
             let path = listener.channel.localAddress?.pathname ?? "fd \(descriptor)"
@@ -103,9 +105,11 @@ extension Daemon {
         guard lstat(socket.path, &status) != 0, errno == ENOENT else { return }
         let previous = listeners.withLockedValue { $0 }
         do {
-            try FileManager.default.createDirectory(atPath: Self.parent(of: socket.path),
-                                                    withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o755])
+            try FileManager.default.createDirectory(
+                atPath: Self.parent(of: socket.path),
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755]
+            )
             let listener = try await bindOwnSocket(socket.path)
             guard case .enqueued = replacementListeners.continuation.yield(listener) else {
                 // Shutting down: nothing serves it any more.

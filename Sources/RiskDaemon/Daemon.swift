@@ -48,14 +48,21 @@ public final class Daemon: Sendable {
     ///     (`--accept-audit-head`); the acceptance is audited.
     /// - Throws: `AuditHeadGuard.Refusal` when the audit chain is shorter than the head recorded beside the
     ///   database, `FileRefusal` when the database path is not a database of riskd's.
-    public init(configuration: Configuration, origin: ConfigurationSource.Origin? = nil,
-                logLevel: LogLevelSwitch? = nil, clock: Clock = .system, acceptAuditHead: String? = nil,
-                logger: Logger) throws {
+    public init(
+        configuration: Configuration,
+        origin: ConfigurationSource.Origin? = nil,
+        logLevel: LogLevelSwitch? = nil,
+        clock: Clock = .system,
+        acceptAuditHead: String? = nil,
+        logger: Logger
+    ) throws {
         self.origin = origin
         self.logLevel = logLevel
-        try FileManager.default.createDirectory(atPath: Self.parent(of: configuration.database),
-                                                withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            atPath: Self.parent(of: configuration.database),
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
         listenDescriptors = ServiceManager.listenDescriptors()
         locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
         let database = try RiskDatabase(path: configuration.database)
@@ -74,25 +81,37 @@ public final class Daemon: Sendable {
                 MemberService(context: context, roles: roles).methods,
                 ReviewService(context: context, runner: reviews).methods,
             ],
-            roles: roles, clock: clock, logger: logger,
-            members: MemberTracker(database: database, logger: logger))
+            roles: roles,
+            clock: clock,
+            logger: logger,
+            members: MemberTracker(database: database, logger: logger)
+        )
         let handler: VarlinkService.Handler = { call in await dispatcher.respond(to: call) }
         service = VarlinkService(
-            info: .init(vendor: RiskdProtocol.vendor, product: RiskdProtocol.product, version: RiskdProtocol.version,
-                        url: RiskdProtocol.url),
-            interfaces: RiskdProtocol.interfaces.map { ($0, handler) })
+            info: .init(
+                vendor: RiskdProtocol.vendor,
+                product: RiskdProtocol.product,
+                version: RiskdProtocol.version,
+                url: RiskdProtocol.url
+            ),
+            interfaces: RiskdProtocol.interfaces.map { ($0, handler) }
+        )
         let limits = configuration.limits
         server = VarlinkServer(
             service: service,
-            limits: .init(maxMessageBytes: limits.maxMessageBytes, maxConnections: limits.maxConnections,
-                          reservedConnections: limits.adminConnections,
-                          maxConnectionsPerUser: limits.maxConnectionsPerUser,
-                          frameTimeout: .seconds(Int64(limits.frameTimeoutSeconds)),
-                          idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds)),
-                          replyTimeout: .seconds(Int64(limits.replyTimeoutSeconds)),
-                          drainTimeout: .seconds(Int64(limits.drainTimeoutSeconds))),
+            limits: .init(
+                maxMessageBytes: limits.maxMessageBytes,
+                maxConnections: limits.maxConnections,
+                reservedConnections: limits.adminConnections,
+                maxConnectionsPerUser: limits.maxConnectionsPerUser,
+                frameTimeout: .seconds(Int64(limits.frameTimeoutSeconds)),
+                idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds)),
+                replyTimeout: .seconds(Int64(limits.replyTimeoutSeconds)),
+                drainTimeout: .seconds(Int64(limits.drainTimeoutSeconds))
+            ),
             logger: logger,
-            isPrivileged: { [roles] peer in roles.caller(uid: peer.uid).roles.contains(.admin) })
+            isPrivileged: { [roles] peer in roles.caller(uid: peer.uid).roles.contains(.admin) }
+        )
     }
 
     /// The database, for tests and tools in the same process.
@@ -107,26 +126,45 @@ public final class Daemon: Sendable {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         var lifecycle: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let microseconds = ServiceManager.watchdogMicroseconds() {
-            lifecycle.append(.init(service: WatchdogService(daemon: self,
-                                                            interval: .microseconds(Int64(microseconds / 2)))))
+            lifecycle.append(
+                .init(
+                    service: WatchdogService(
+                        daemon: self,
+                        interval: .microseconds(Int64(microseconds / 2))
+                    )
+                )
+            )
         }
         lifecycle.append(.init(service: ReloadService(daemon: self, hangups: hangups)))
         let group = ServiceGroup(
-            configuration: .init(services: lifecycle + [.init(service: SocketService(daemon: self)),
-                                            .init(service: ReviewScheduler(runner: reviews, context: context))],
-                                 gracefulShutdownSignals: [.sigterm, .sigint], logger: context.logger))
+            configuration: .init(
+                services: lifecycle + [
+                    .init(service: SocketService(daemon: self)),
+                    .init(service: ReviewScheduler(runner: reviews, context: context)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: context.logger
+            )
+        )
         try await group.run()
     }
 
     /// Takes the database lock, and the socket lock unless the service manager passed the socket, before anything
     /// is opened or bound.
     private static func lock(_ configuration: Configuration, socketActivated: Bool) throws -> [InstanceLock] {
-        var locks = [try InstanceLock(path: configuration.database + ".lock",
-                                      guarding: "the database \(configuration.database)")]
+        var locks = [
+            try InstanceLock(
+                path: configuration.database + ".lock",
+                guarding: "the database \(configuration.database)"
+            )
+        ]
         if !socketActivated {
             let socket = configuration.socket
-            try FileManager.default.createDirectory(atPath: parent(of: socket), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o755])
+            try FileManager.default.createDirectory(
+                atPath: parent(of: socket),
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o755]
+            )
             locks.append(try InstanceLock(path: socket + ".lock", guarding: "the socket \(socket)"))
         }
         return locks

@@ -35,14 +35,25 @@ struct Dispatcher: Sendable {
         guard access != .denied else { return .error(.permissionDenied) }
         guard let body = methods[call.method] else { return .error(.methodNotImplemented(call.method)) }
         let now = clock.now()
-        let request = Request(caller: caller, access: access, method: call.method, now: now,
-                              today: clock.localDate(now))
+        let request = Request(
+            caller: caller,
+            access: access,
+            method: call.method,
+            now: now,
+            today: clock.localDate(now)
+        )
         await members?.note(caller, now: now, today: request.today)
         do {
             return try await body(call, request)
         } catch {
-            return .error(ErrorMapping.varlinkError(for: error, interface: interface, method: call.method,
-                                                    logger: logger))
+            return .error(
+                ErrorMapping.varlinkError(
+                    for: error,
+                    interface: interface,
+                    method: call.method,
+                    logger: logger
+                )
+            )
         }
     }
 

@@ -12,7 +12,12 @@ import Varlink
 /// says where to look and nothing more.
 enum ErrorMapping {
     /// The reply for `error`, thrown by a call of `method` on `interface`.
-    static func varlinkError(for error: any Error, interface: ProtocolInterface, method: String, logger: Logger)
+    static func varlinkError(
+        for error: any Error,
+        interface: ProtocolInterface,
+        method: String,
+        logger: Logger
+    )
         -> VarlinkError
     {
         switch error {

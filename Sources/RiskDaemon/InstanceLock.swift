@@ -65,7 +65,9 @@ final class InstanceLock: Sendable {
         var bytes = [UInt8](repeating: 0, count: 16)
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
-        return Int32(String(decoding: bytes.prefix(count), as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines))
+        return Int32(
+            String(decoding: bytes.prefix(count), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        )
     }
 }

@@ -38,8 +38,11 @@ struct MethodTable: Sendable {
     private(set) var bodies: [String: Body] = [:]
 
     /// Binds `M` to `body`; parameters are decoded (`InvalidParameter` on shape errors) before `body` runs.
-    mutating func on<M: VarlinkMethod>(_ method: M.Type, work: Work = .short,
-                                       _ body: @escaping @Sendable (M.Parameters, Request) async throws -> M.Reply) {
+    mutating func on<M: VarlinkMethod>(
+        _ method: M.Type,
+        work: Work = .short,
+        _ body: @escaping @Sendable (M.Parameters, Request) async throws -> M.Reply
+    ) {
         let run: Body = { call, request in
             let parameters = try call.decodeParameters(M.Parameters.self)
             return try .reply(try await body(parameters, request))

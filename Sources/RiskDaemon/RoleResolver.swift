@@ -32,13 +32,16 @@ public final class RoleResolver: Sendable {
     /// - Parameters:
     ///   - daemonUID: the daemon's own uid, an administrator unless `access.rootIsAdmin` is false.
     ///   - lookup, groupID: NSS by default; tests pass tables.
-    public init(access: Configuration.Access, daemonUID: UInt32,
-                lookup: @escaping @Sendable (UInt32) -> (account: UserDirectory.Account?, groups: Set<UInt32>) = {
-                    uid in
-                    let account = UserDirectory.account(uid: uid)
-                    return (account, account.map(UserDirectory.groupIDs(of:)) ?? [])
-                },
-                groupID: @escaping @Sendable (String) -> UInt32? = UserDirectory.gid(ofGroup:)) {
+    public init(
+        access: Configuration.Access,
+        daemonUID: UInt32,
+        lookup: @escaping @Sendable (UInt32) -> (account: UserDirectory.Account?, groups: Set<UInt32>) = {
+            uid in
+            let account = UserDirectory.account(uid: uid)
+            return (account, account.map(UserDirectory.groupIDs(of:)) ?? [])
+        },
+        groupID: @escaping @Sendable (String) -> UInt32? = UserDirectory.gid(ofGroup:)
+    ) {
         self.access = NIOLockedValueBox(access)
         self.daemonUID = daemonUID
         self.lookup = lookup

@@ -1,7 +1,8 @@
+import NIOConcurrencyHelpers
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import NIOConcurrencyHelpers
 
 /// Looks users and groups up through NSS (`getpwuid_r`, `getgrouplist`, `getgrnam_r`, `getpwent_r`), as `id(1)` does.
 ///
@@ -34,8 +35,12 @@ public enum UserDirectory {
                 continue
             }
             guard status == 0, result != nil, let name = entry.pw_name else { return nil }
-            return Account(name: String(cString: name), uid: entry.pw_uid, primaryGroup: entry.pw_gid,
-                           home: entry.pw_dir.map { String(cString: $0) } ?? "/")
+            return Account(
+                name: String(cString: name),
+                uid: entry.pw_uid,
+                primaryGroup: entry.pw_gid,
+                home: entry.pw_dir.map { String(cString: $0) } ?? "/"
+            )
         }
     }
 

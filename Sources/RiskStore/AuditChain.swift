@@ -8,8 +8,15 @@ enum AuditChain {
     static let genesis = String(repeating: "0", count: 64)
 
     /// The text that is hashed for an entry; every stored column but the hash, in a fixed order.
-    static func canonical(seq: Int, at: String, actor: String, uid: Int, method: String, subject: String?,
-                          detail: String) -> String {
+    static func canonical(
+        seq: Int,
+        at: String,
+        actor: String,
+        uid: Int,
+        method: String,
+        subject: String?,
+        detail: String
+    ) -> String {
         [String(seq), at, actor, String(uid), method, subject ?? "", detail].joined(separator: "\n")
     }
 
@@ -89,17 +96,41 @@ enum AuditChain {
 
     /// Appends one entry after the current head, inside the caller's transaction.
     @discardableResult
-    static func append(_ db: Database, at: String, actor: String, uid: Int, method: String, subject: String?,
-                       detail: AuditDetail) throws -> AuditEntry {
+    static func append(
+        _ db: Database,
+        at: String,
+        actor: String,
+        uid: Int,
+        method: String,
+        subject: String?,
+        detail: AuditDetail
+    ) throws -> AuditEntry {
         let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
         let seq = (head?["seq"] as Int? ?? 0) + 1
         let previous = head?["hash"] as String? ?? genesis
         let text = try render(detail, db: db)
-        let hash = link(previous: previous,
-                        canonical: canonical(seq: seq, at: at, actor: actor, uid: uid, method: method,
-                                             subject: subject, detail: text))
-        let entry = AuditEntry(seq: seq, at: at, actor: actor, uid: uid, method: method, subject: subject,
-                               detail: text, hash: hash)
+        let hash = link(
+            previous: previous,
+            canonical: canonical(
+                seq: seq,
+                at: at,
+                actor: actor,
+                uid: uid,
+                method: method,
+                subject: subject,
+                detail: text
+            )
+        )
+        let entry = AuditEntry(
+            seq: seq,
+            at: at,
+            actor: actor,
+            uid: uid,
+            method: method,
+            subject: subject,
+            detail: text,
+            hash: hash
+        )
         try entry.insert(db)
         return entry
     }
@@ -115,10 +146,18 @@ enum AuditChain {
         let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit ORDER BY seq")
         while let entry = try cursor.next() {
             count += 1
-            let expected = link(previous: previous,
-                                canonical: canonical(seq: entry.seq, at: entry.at, actor: entry.actor, uid: entry.uid,
-                                                     method: entry.method, subject: entry.subject,
-                                                     detail: entry.detail))
+            let expected = link(
+                previous: previous,
+                canonical: canonical(
+                    seq: entry.seq,
+                    at: entry.at,
+                    actor: entry.actor,
+                    uid: entry.uid,
+                    method: entry.method,
+                    subject: entry.subject,
+                    detail: entry.detail
+                )
+            )
             guard entry.seq == count, expected == entry.hash else {
                 return AuditVerification(ok: false, entries: count, head: previous, firstBadSeq: entry.seq)
             }
@@ -136,13 +175,13 @@ enum AuditChain {
     /// The statements that make the audit table append-only, as the first migration created them.
     static let guardTriggers = [
         "audit_no_update": """
-            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
-                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
-            """,
+        CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+        """,
         "audit_no_delete": """
-            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
-                BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
-            """,
+        CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+        """,
     ]
 
     /// Puts back the append-only triggers when someone dropped or changed them, and drops any other trigger on the
@@ -152,7 +191,9 @@ enum AuditChain {
             sql.split(whereSeparator: \.isWhitespace).joined(separator: " ").lowercased()
         }
         let present = try Row.fetchAll(
-            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'")
+            db,
+            sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'"
+        )
         var found: [String: String] = [:]
         for row in present {
             if let name = row["name"] as String? { found[name] = normalized(row["sql"] as String? ?? "") }

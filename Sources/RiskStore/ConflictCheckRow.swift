@@ -42,20 +42,32 @@ struct ConflictCheckRow: Codable, FetchableRecord, MutablePersistableRecord {
     func domain(_ db: Database) throws -> ConflictCheck {
         guard let id, let at = Instant(rfc3339: at) else { throw StoreError.corrupt("conflict_check \(id ?? 0)") }
         let names = try askedNames()
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT m.interest_id, m.asked, m.match, i.declarant, i.kind, i.organisation, i.sensitive
-            FROM conflict_match m JOIN interest i ON i.id = m.interest_id
-            WHERE m.check_id = ? ORDER BY i.declarant, i.id
-            """, arguments: [id])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.interest_id, m.asked, m.match, i.declarant, i.kind, i.organisation, i.sensitive
+                FROM conflict_match m JOIN interest i ON i.id = m.interest_id
+                WHERE m.check_id = ? ORDER BY i.declarant, i.id
+                """,
+            arguments: [id]
+        )
         var conflicts: [Conflict] = []
         for row in rows {
             let asked: Int = row["asked"]
             guard names.indices.contains(asked), let match = NameMatching.Match(rawValue: row["match"]) else {
                 throw StoreError.corrupt("conflict_match \(id)")
             }
-            conflicts.append(Conflict(declarant: row["declarant"], interestId: row["interest_id"], kind: row["kind"],
-                                      organisation: row["organisation"], asked: names[asked],
-                                      sensitive: row["sensitive"], match: match))
+            conflicts.append(
+                Conflict(
+                    declarant: row["declarant"],
+                    interestId: row["interest_id"],
+                    kind: row["kind"],
+                    organisation: row["organisation"],
+                    asked: names[asked],
+                    sensitive: row["sensitive"],
+                    match: match
+                )
+            )
         }
         return ConflictCheck(id: id, at: at, by: by, matter: matter, organisations: names, conflicts: conflicts)
     }

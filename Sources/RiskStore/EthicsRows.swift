@@ -26,8 +26,14 @@ struct EthicsCodeRow: Codable, FetchableRecord, PersistableRecord {
 
     func domain() throws(StoreError) -> EthicsCode {
         guard let publishedAt = Instant(rfc3339: publishedAt) else { throw .corrupt("ethics_code \(version)") }
-        return EthicsCode(version: version, title: title, body: body, sha256: sha256, publishedAt: publishedAt,
-                          publishedBy: publishedBy)
+        return EthicsCode(
+            version: version,
+            title: title,
+            body: body,
+            sha256: sha256,
+            publishedAt: publishedAt,
+            publishedBy: publishedBy
+        )
     }
 }
 

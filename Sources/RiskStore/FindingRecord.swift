@@ -17,9 +17,20 @@ public struct FindingRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
     public var acknowledgedAt: String?
     public var note: String?
 
-    public init(id: Int?, rule: String, subject: String, severity: String, message: String, firstSeenAt: String,
-                lastSeenAt: String, lastAlertedAt: String?, resolvedAt: String?, acknowledgedBy: String?,
-                acknowledgedAt: String?, note: String?) {
+    public init(
+        id: Int?,
+        rule: String,
+        subject: String,
+        severity: String,
+        message: String,
+        firstSeenAt: String,
+        lastSeenAt: String,
+        lastAlertedAt: String?,
+        resolvedAt: String?,
+        acknowledgedBy: String?,
+        acknowledgedAt: String?,
+        note: String?
+    ) {
         self.id = id
         self.rule = rule
         self.subject = subject

@@ -51,7 +51,8 @@ final class GroupCommit: Sendable {
                 }
             },
             complete: { ticket.finish(transactionError: $0) },
-            promote: { ticket.promote() })
+            promote: { ticket.promote() }
+        )
         let drain = state.withLockedValue { state in
             state.queue.append(pending)
             defer { state.draining = true }
@@ -122,8 +123,10 @@ private final class Ticket<T: Sendable>: Sendable {
 
     func finish(transactionError: (any Error)?) {
         signal { state in
-            .answered(transactionError.map { .failure($0) }
-                ?? state.kept ?? .failure(StoreError.corrupt("write never ran")))
+            .answered(
+                transactionError.map { .failure($0) }
+                    ?? state.kept ?? .failure(StoreError.corrupt("write never ran"))
+            )
         }
     }
 

@@ -22,9 +22,16 @@ public struct InterestQuery: Sendable, Hashable {
     public var budget: Int = ReplySize.pageBytes
 
     /// A query from its filters.
-    public init(viewer: InterestViewer, declarant: String? = nil, active: Bool? = nil,
-                organisationNames: [String]? = nil, organisationId: Int? = nil, today: CalendarDate,
-                limit: Int = 100, after: Int? = nil) {
+    public init(
+        viewer: InterestViewer,
+        declarant: String? = nil,
+        active: Bool? = nil,
+        organisationNames: [String]? = nil,
+        organisationId: Int? = nil,
+        today: CalendarDate,
+        limit: Int = 100,
+        after: Int? = nil
+    ) {
         self.viewer = viewer
         self.declarant = declarant
         self.active = active

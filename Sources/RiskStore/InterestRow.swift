@@ -53,17 +53,31 @@ struct InterestRow: Codable, FetchableRecord, MutablePersistableRecord {
 
     func domain() throws(StoreError) -> Interest {
         guard let id, let kind = InterestKind(rawValue: kind), let startedOn = CalendarDate(startedOn),
-              let declaredAt = Instant(rfc3339: declaredAt)
+            let declaredAt = Instant(rfc3339: declaredAt)
         else { throw .corrupt("interest \(id ?? 0)") }
         var ended: CalendarDate?
         if let endedOn {
             guard let date = CalendarDate(endedOn) else { throw .corrupt("interest \(id)") }
             ended = date
         }
-        return Interest(id: id, revision: revision, declarant: declarant, declarantUID: declarantUid, kind: kind,
-                        organisation: organisation, organisationId: organisationId, description: description,
-                        value: value, sensitive: sensitive, startedOn: startedOn, endedOn: ended,
-                        declaredAt: declaredAt, late: late, managementPlan: managementPlan, managedBy: managedBy,
-                        managedAt: managedAt.flatMap { Instant(rfc3339: $0) })
+        return Interest(
+            id: id,
+            revision: revision,
+            declarant: declarant,
+            declarantUID: declarantUid,
+            kind: kind,
+            organisation: organisation,
+            organisationId: organisationId,
+            description: description,
+            value: value,
+            sensitive: sensitive,
+            startedOn: startedOn,
+            endedOn: ended,
+            declaredAt: declaredAt,
+            late: late,
+            managementPlan: managementPlan,
+            managedBy: managedBy,
+            managedAt: managedAt.flatMap { Instant(rfc3339: $0) }
+        )
     }
 }

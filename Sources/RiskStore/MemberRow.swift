@@ -14,9 +14,12 @@ struct MemberRow: Codable, FetchableRecord, PersistableRecord {
     /// Records that `user` was seen at `at`: a first sighting inserts the row, a later one moves `lastSeenAt` on
     /// (and follows a changed uid).
     static func note(_ db: Database, user: String, uid: Int, at: String) throws {
-        try db.execute(sql: """
-            INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT(user) DO UPDATE SET uid = excluded.uid, last_seen_at = excluded.last_seen_at
-            """, arguments: [user, uid, at, at])
+        try db.execute(
+            sql: """
+                INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(user) DO UPDATE SET uid = excluded.uid, last_seen_at = excluded.last_seen_at
+                """,
+            arguments: [user, uid, at, at]
+        )
     }
 }

@@ -39,12 +39,22 @@ struct OrganisationRow: Codable, FetchableRecord, MutablePersistableRecord {
     /// The organisation, with `aliases` (its alias rows' text, in order).
     func domain(aliases: [String]) throws(StoreError) -> Organisation {
         guard let id, let kind = OrganisationKind(rawValue: kind),
-              let createdAt = Instant(rfc3339: createdAt), let updatedAt = Instant(rfc3339: updatedAt)
+            let createdAt = Instant(rfc3339: createdAt), let updatedAt = Instant(rfc3339: updatedAt)
         else { throw .corrupt("organisation \(id ?? 0)") }
         let interest = try level(interest, id: id)
         let power = try level(power, id: id)
-        return Organisation(id: id, revision: revision, name: name, aliases: aliases, kind: kind, interest: interest,
-                            power: power, note: note, createdAt: createdAt, updatedAt: updatedAt)
+        return Organisation(
+            id: id,
+            revision: revision,
+            name: name,
+            aliases: aliases,
+            kind: kind,
+            interest: interest,
+            power: power,
+            note: note,
+            createdAt: createdAt,
+            updatedAt: updatedAt
+        )
     }
 
     private func level(_ text: String?, id: Int) throws(StoreError) -> StakeLevel? {

@@ -19,8 +19,11 @@ package enum PrivateDirectory {
             }
             let parent = (path as NSString).deletingLastPathComponent
             if !parent.isEmpty {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: parent,
+                    withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700]
+                )
             }
             // EEXIST: made meanwhile by someone else; checked below like any existing directory.
             if mkdir(path, 0o700) != 0, errno != EEXIST {

@@ -3,7 +3,11 @@ import GRDB
 
 extension RiskDatabase {
     /// Audit entries, oldest first, optionally for one subject (`risk:4`), after `after`.
-    public func auditLog(subject: String?, after: Int?, limit: Int) async throws
+    public func auditLog(
+        subject: String?,
+        after: Int?,
+        limit: Int
+    ) async throws
         -> (entries: [AuditEntry], next: Int?)
     {
         try await lookup { db in
@@ -57,8 +61,11 @@ extension RiskDatabase {
                 return try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seq])
                     == anchor.hash
             }
-            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE hash = ?)",
-                                     arguments: [anchor.hash]) ?? false
+            return try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE hash = ?)",
+                arguments: [anchor.hash]
+            ) ?? false
         }
     }
 
@@ -95,8 +102,15 @@ extension RiskDatabase {
     @discardableResult
     public func auditDaemonAction(_ actor: Actor, subject: String?, detail: AuditDetail) throws -> AuditAnchor {
         let entry = try writer.write { db in
-            try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
-                                  method: actor.method, subject: subject, detail: detail)
+            try AuditChain.append(
+                db,
+                at: actor.now.description,
+                actor: actor.user,
+                uid: actor.uid,
+                method: actor.method,
+                subject: subject,
+                detail: detail
+            )
         }
         let head = AuditAnchor(seq: entry.seq, hash: entry.hash)
         if let path { try AuditHeadFile(databasePath: path).record(head) }
@@ -105,7 +119,14 @@ extension RiskDatabase {
 
     /// Records an audit entry for a change made in `db` by `actor`.
     func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
-        try AuditChain.append(db, at: actor.now.description, actor: actor.user, uid: actor.uid,
-                              method: actor.method, subject: subject, detail: detail)
+        try AuditChain.append(
+            db,
+            at: actor.now.description,
+            actor: actor.user,
+            uid: actor.uid,
+            method: actor.method,
+            subject: subject,
+            detail: detail
+        )
     }
 }

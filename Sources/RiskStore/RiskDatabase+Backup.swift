@@ -14,7 +14,11 @@ extension RiskDatabase {
     /// `PrivateDirectory`). The copy is created empty with `O_EXCL|O_NOFOLLOW`, mode 0600, before SQLite writes a
     /// byte into it (`VACUUM INTO` accepts an existing empty file), so it is never readable by others and never
     /// follows a link planted at its name. A failed copy is removed.
-    public func backup(into directory: String, now: Instant, keep: Int) async throws
+    public func backup(
+        into directory: String,
+        now: Instant,
+        keep: Int
+    ) async throws
         -> (path: String, bytes: Int, sha256: String)
     {
         try PrivateDirectory.prepare(directory)

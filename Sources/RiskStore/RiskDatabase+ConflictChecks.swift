@@ -4,22 +4,43 @@ import RiskCore
 extension RiskDatabase {
     /// Records that `declarant` confirmed their register of interests, after `InterestRules.confirm` accepted it
     /// against their interests active on `today`; records them as a member, and audits it under `member:<user>`.
-    public func confirmInterests(declarant: String, uid: Int, nothingToDeclare: Bool, today: CalendarDate,
-                                 actor: Actor) async throws -> Confirmation {
+    public func confirmInterests(
+        declarant: String,
+        uid: Int,
+        nothingToDeclare: Bool,
+        today: CalendarDate,
+        actor: Actor
+    ) async throws -> Confirmation {
         try await write { db in
-            let active = try Int.fetchAll(db, sql: """
-                SELECT id FROM interest WHERE declarant = ? AND \(Self.activeClause) ORDER BY id
-                """, arguments: [declarant, today.description])
+            let active = try Int.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM interest WHERE declarant = ? AND \(Self.activeClause) ORDER BY id
+                    """,
+                arguments: [declarant, today.description]
+            )
             try InterestRules.confirm(nothingToDeclare: nothingToDeclare, active: active)
-            let confirmation = Confirmation(declarant: declarant, confirmedAt: actor.now,
-                                            nothingToDeclare: nothingToDeclare)
-            try db.execute(sql: """
-                INSERT INTO confirmation(declarant, confirmed_at, nothing_to_declare) VALUES (?, ?, ?)
-                """, arguments: [declarant, confirmation.confirmedAt.description, nothingToDeclare])
+            let confirmation = Confirmation(
+                declarant: declarant,
+                confirmedAt: actor.now,
+                nothingToDeclare: nothingToDeclare
+            )
+            try db.execute(
+                sql: """
+                    INSERT INTO confirmation(declarant, confirmed_at, nothing_to_declare) VALUES (?, ?, ?)
+                    """,
+                arguments: [declarant, confirmation.confirmedAt.description, nothingToDeclare]
+            )
             try MemberRow.note(db, user: declarant, uid: uid, at: actor.now.description)
-            try self.audit(db, actor, subject: "member:\(declarant)",
-                           detail: AuditDetail(["nothingToDeclare": .bool(nothingToDeclare),
-                                                "activeInterests": .int(active.count)]))
+            try self.audit(
+                db,
+                actor,
+                subject: "member:\(declarant)",
+                detail: AuditDetail([
+                    "nothingToDeclare": .bool(nothingToDeclare),
+                    "activeInterests": .int(active.count),
+                ])
+            )
             return confirmation
         }
     }
@@ -27,28 +48,51 @@ extension RiskDatabase {
     /// Runs a conflict check of `organisations` (already checked by `ConflictRules.request`) against every interest
     /// active on `today` and the registry as they are now, stores it (the names asked, and a reference to each
     /// interest found), and audits it. Returns the check with every conflict, nothing withheld yet.
-    public func recordConflictCheck(organisations: [String], matter: String, today: CalendarDate, actor: Actor,
-                                    detail: @escaping @Sendable (ConflictCheck) -> AuditDetail)
+    public func recordConflictCheck(
+        organisations: [String],
+        matter: String,
+        today: CalendarDate,
+        actor: Actor,
+        detail: @escaping @Sendable (ConflictCheck) -> AuditDetail
+    )
         async throws -> ConflictCheck
     {
         try await write { db in
             let interests = try InterestRow.fetchAll(
-                db, sql: "SELECT * FROM interest WHERE \(Self.activeClause) ORDER BY id",
+                db,
+                sql: "SELECT * FROM interest WHERE \(Self.activeClause) ORDER BY id",
                 arguments: [today.description]
             ).map { row throws(StoreError) in try row.domain() }
-            let conflicts = ConflictRules.conflicts(asked: organisations, interests: interests,
-                                                    registry: try Self.registry(db), today: today)
-            var row = try ConflictCheckRow(at: actor.now, by: actor.user, matter: matter,
-                                           organisations: organisations)
+            let conflicts = ConflictRules.conflicts(
+                asked: organisations,
+                interests: interests,
+                registry: try Self.registry(db),
+                today: today
+            )
+            var row = try ConflictCheckRow(
+                at: actor.now,
+                by: actor.user,
+                matter: matter,
+                organisations: organisations
+            )
             try row.insert(db)
             guard let id = row.id else { throw StoreError.corrupt("conflict_check without an id") }
             for conflict in conflicts {
-                try ConflictMatchRow(checkId: id, interestId: conflict.interestId,
-                                     asked: organisations.firstIndex(of: conflict.asked) ?? 0,
-                                     match: conflict.match.rawValue).insert(db)
+                try ConflictMatchRow(
+                    checkId: id,
+                    interestId: conflict.interestId,
+                    asked: organisations.firstIndex(of: conflict.asked) ?? 0,
+                    match: conflict.match.rawValue
+                ).insert(db)
             }
-            let check = ConflictCheck(id: id, at: actor.now, by: actor.user, matter: matter,
-                                      organisations: organisations, conflicts: conflicts)
+            let check = ConflictCheck(
+                id: id,
+                at: actor.now,
+                by: actor.user,
+                matter: matter,
+                organisations: organisations,
+                conflicts: conflicts
+            )
             try self.audit(db, actor, subject: "check:\(id)", detail: detail(check))
             return check
         }
@@ -59,7 +103,12 @@ extension RiskDatabase {
     ///
     /// A page ends after `limit` checks, or earlier when the next check would take it past `budget` bytes
     /// (`ReplySize`); it always holds one check when any is left. `next` is the id to continue after.
-    public func conflictChecks(viewer: InterestViewer, after: Int?, limit: Int, budget: Int = ReplySize.pageBytes)
+    public func conflictChecks(
+        viewer: InterestViewer,
+        after: Int?,
+        limit: Int,
+        budget: Int = ReplySize.pageBytes
+    )
         async throws -> (checks: [ConflictCheck], next: Int?)
     {
         try await lookup { db in

@@ -23,8 +23,12 @@ extension RiskDatabase {
                     guard let publishedAt = Instant(rfc3339: row["published_at"]) else {
                         throw .corrupt("ethics_code \(version)")
                     }
-                    return EthicsCodeSummary(version: version, title: row["title"], sha256: row["sha256"],
-                                             publishedAt: publishedAt)
+                    return EthicsCodeSummary(
+                        version: version,
+                        title: row["title"],
+                        sha256: row["sha256"],
+                        publishedAt: publishedAt
+                    )
                 }
         }
     }
@@ -32,7 +36,9 @@ extension RiskDatabase {
     /// Where the current version stands: its number, its acknowledgements (oldest first), and the users who must
     /// acknowledge it and have not — `boardMembers` (the board as resolved now) and every user recorded in
     /// `member`. Before anything was published: no version, and nobody pending.
-    public func ethicsStatus(boardMembers: [String]) async throws
+    public func ethicsStatus(
+        boardMembers: [String]
+    ) async throws
         -> (version: Int?, acknowledged: [CodeAcknowledgement], pending: [String])
     {
         try await writer.read { db in
@@ -40,11 +46,15 @@ extension RiskDatabase {
                 return (nil, [], [])
             }
             let acknowledged = try AcknowledgementRow.fetchAll(
-                db, sql: "SELECT * FROM acknowledgement WHERE version = ? ORDER BY id", arguments: [version]
+                db,
+                sql: "SELECT * FROM acknowledgement WHERE version = ? ORDER BY id",
+                arguments: [version]
             ).map { row throws(StoreError) in try row.domain() }
             let recorded = try String.fetchAll(db, sql: "SELECT user FROM member")
-            return (version, acknowledged,
-                    EthicsRules.pending(members: boardMembers + recorded, acknowledged: acknowledged))
+            return (
+                version, acknowledged,
+                EthicsRules.pending(members: boardMembers + recorded, acknowledged: acknowledged)
+            )
         }
     }
 
@@ -58,12 +68,24 @@ extension RiskDatabase {
         let sha256 = AuditChain.hex(sha256: body)
         return try await write { db in
             let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ethics_code")
-            let code = try EthicsRules.publish(title: title, body: body, sha256: sha256, previous: previous,
-                                               by: actor.user, now: actor.now)
+            let code = try EthicsRules.publish(
+                title: title,
+                body: body,
+                sha256: sha256,
+                previous: previous,
+                by: actor.user,
+                now: actor.now
+            )
             try EthicsCodeRow(code).insert(db)
-            try self.audit(db, actor, subject: "ethics:\(code.version)",
-                           detail: AuditDetail(["version": .int(code.version), "title": .text(code.title),
-                                                "body": .digest(code.body)]))
+            try self.audit(
+                db,
+                actor,
+                subject: "ethics:\(code.version)",
+                detail: AuditDetail([
+                    "version": .int(code.version), "title": .text(code.title),
+                    "body": .digest(code.body),
+                ])
+            )
             return code
         }
     }
@@ -75,15 +97,27 @@ extension RiskDatabase {
         try await write { db in
             let current = try Self.currentCode(db)
             let existing = try AcknowledgementRow.fetchOne(
-                db, sql: "SELECT * FROM acknowledgement WHERE user = ? AND version = ?",
-                arguments: [actor.user, version])?.domain()
-            let outcome = try EthicsRules.acknowledge(version: version, sha256: sha256, user: actor.user,
-                                                      current: current, existing: existing, now: actor.now)
+                db,
+                sql: "SELECT * FROM acknowledgement WHERE user = ? AND version = ?",
+                arguments: [actor.user, version]
+            )?.domain()
+            let outcome = try EthicsRules.acknowledge(
+                version: version,
+                sha256: sha256,
+                user: actor.user,
+                current: current,
+                existing: existing,
+                now: actor.now
+            )
             guard case .new(let acknowledgement) = outcome else { return outcome.acknowledgement }
             var row = AcknowledgementRow(acknowledgement)
             try row.insert(db)
-            try self.audit(db, actor, subject: "ethics:\(version)",
-                           detail: AuditDetail(["version": .int(version), "sha256": .text(acknowledgement.sha256)]))
+            try self.audit(
+                db,
+                actor,
+                subject: "ethics:\(version)",
+                detail: AuditDetail(["version": .int(version), "sha256": .text(acknowledgement.sha256)])
+            )
             return acknowledgement
         }
     }

@@ -59,8 +59,11 @@ extension RiskDatabase {
     public func interestCount(declarant: String? = nil) async throws -> Int {
         try await writer.read { db in
             guard let declarant else { return try InterestRow.fetchCount(db) }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
-                                    arguments: [declarant]) ?? 0
+            return try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                arguments: [declarant]
+            ) ?? 0
         }
     }
 
@@ -71,12 +74,19 @@ extension RiskDatabase {
     ///
     /// Refused (`InterestRules.admitDeclaration`) when the declarant already has as many declarations on record as
     /// `policy` allows; counted in the same transaction, so concurrent declarations cannot pass the cap together.
-    public func declareInterest(_ interest: Interest, policy: InterestPolicy = InterestPolicy(), actor: Actor,
-                                detail: @escaping @Sendable (Interest) -> AuditDetail) async throws -> Interest
-    {
+    public func declareInterest(
+        _ interest: Interest,
+        policy: InterestPolicy = InterestPolicy(),
+        actor: Actor,
+        detail: @escaping @Sendable (Interest) -> AuditDetail
+    ) async throws -> Interest {
         try await write { db in
-            let declared = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
-                                            arguments: [interest.declarant]) ?? 0
+            let declared =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                    arguments: [interest.declarant]
+                ) ?? 0
             try InterestRules.admitDeclaration(declared: declared, policy: policy)
             var linked = interest
             linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
@@ -93,8 +103,13 @@ extension RiskDatabase {
     ///
     /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing (a board
     /// member touching someone else's interest).
-    public func updateInterest(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                               transform: @escaping @Sendable (Interest) throws -> Interest) async throws -> Interest {
+    public func updateInterest(
+        id: Int,
+        ifRevision: Int?,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: @escaping @Sendable (Interest) throws -> Interest
+    ) async throws -> Interest {
         try await write { db in
             guard let current = try InterestRow.fetchOne(db, key: id)?.domain() else {
                 throw DomainError.notFound(.interest, id: id)

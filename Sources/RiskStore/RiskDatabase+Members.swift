@@ -29,7 +29,12 @@ extension RiskDatabase {
     /// `now`, so that their first confirmation falls due from then.
     ///
     /// - Parameter only: just this user, when they are a member.
-    public func members(board: [BoardAccount], only: String? = nil, now: Instant, today: CalendarDate)
+    public func members(
+        board: [BoardAccount],
+        only: String? = nil,
+        now: Instant,
+        today: CalendarDate
+    )
         async throws -> [Member]
     {
         try await write { db in
@@ -56,11 +61,18 @@ extension RiskDatabase {
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws(StoreError) in
                 let user: String = row["user"]
                 guard let firstSeenAt = Instant(rfc3339: row["first_seen_at"]),
-                      let lastSeenAt = Instant(rfc3339: row["last_seen_at"]) else { throw .corrupt("member \(user)") }
-                return Member(user: user, uid: row["uid"], firstSeenAt: firstSeenAt, lastSeenAt: lastSeenAt,
-                              lastConfirmedAt: (row["last_confirmed_at"] as String?).flatMap { Instant(rfc3339: $0) },
-                              acknowledgedVersion: row["acknowledged_version"],
-                              activeInterests: row["active_interests"], openFindings: row["open_findings"])
+                    let lastSeenAt = Instant(rfc3339: row["last_seen_at"])
+                else { throw .corrupt("member \(user)") }
+                return Member(
+                    user: user,
+                    uid: row["uid"],
+                    firstSeenAt: firstSeenAt,
+                    lastSeenAt: lastSeenAt,
+                    lastConfirmedAt: (row["last_confirmed_at"] as String?).flatMap { Instant(rfc3339: $0) },
+                    acknowledgedVersion: row["acknowledged_version"],
+                    activeInterests: row["active_interests"],
+                    openFindings: row["open_findings"]
+                )
             }
         }
     }
@@ -74,10 +86,13 @@ extension RiskDatabase {
     private static func enrol(_ db: Database, _ board: [BoardAccount], at: Instant) throws {
         let seen = at.description
         for account in board {
-            try db.execute(sql: """
-                INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT(user) DO NOTHING
-                """, arguments: [account.user, account.uid, seen, seen])
+            try db.execute(
+                sql: """
+                    INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(user) DO NOTHING
+                    """,
+                arguments: [account.user, account.uid, seen, seen]
+            )
         }
     }
 

@@ -16,7 +16,8 @@ extension RiskDatabase {
     public func organisation(named normalised: String) async throws -> Organisation? {
         try await lookup { db in
             guard let id = try Self.organisationId(db, named: normalised),
-                  let row = try OrganisationRow.fetchOne(db, key: id) else { return nil }
+                let row = try OrganisationRow.fetchOne(db, key: id)
+            else { return nil }
             return try Self.organisations(db, rows: [row]).first
         }
     }
@@ -31,10 +32,12 @@ extension RiskDatabase {
                 arguments += [kind.rawValue]
             }
             if let text = query.text {
-                clauses.append("""
+                clauses.append(
+                    """
                     (instr(normalised_name, ?) > 0 OR EXISTS (SELECT 1 FROM organisation_alias a
                         WHERE a.organisation_id = organisation.id AND instr(a.normalised_alias, ?) > 0))
-                    """)
+                    """
+                )
                 arguments += [text, text]
             }
             let sql = "SELECT * FROM organisation WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
@@ -54,8 +57,11 @@ extension RiskDatabase {
 
     /// Inserts new organisations (from `OrganisationRules.create`) in one transaction, each with its audit entry;
     /// all or none. A name or alias already taken (once normalised) is `DuplicateName`.
-    public func addOrganisations(_ organisations: [Organisation], actor: Actor,
-                                 detail: @escaping @Sendable (Organisation) -> AuditDetail)
+    public func addOrganisations(
+        _ organisations: [Organisation],
+        actor: Actor,
+        detail: @escaping @Sendable (Organisation) -> AuditDetail
+    )
         async throws -> [Organisation]
     {
         try await write { db in
@@ -73,13 +79,19 @@ extension RiskDatabase {
     }
 
     /// Replaces an organisation by `transform(current)` when `ifRevision` (if given) is still current.
-    public func updateOrganisation(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                                   transform: @escaping @Sendable (Organisation) throws -> Organisation) async throws
+    public func updateOrganisation(
+        id: Int,
+        ifRevision: Int?,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: @escaping @Sendable (Organisation) throws -> Organisation
+    ) async throws
         -> Organisation
     {
         try await write { db in
             guard let row = try OrganisationRow.fetchOne(db, key: id),
-                  let current = try Self.organisations(db, rows: [row]).first else {
+                let current = try Self.organisations(db, rows: [row]).first
+            else {
                 throw DomainError.notFound(.organisation, id: id)
             }
             if let ifRevision, ifRevision != current.revision {
@@ -104,21 +116,29 @@ extension RiskDatabase {
 
     /// The id of the organisation whose name or an alias normalises to `normalised`.
     static func organisationId(_ db: Database, named normalised: String) throws -> Int? {
-        try Int.fetchOne(db, sql: """
-            SELECT id FROM organisation WHERE normalised_name = ?
-            UNION ALL SELECT organisation_id FROM organisation_alias WHERE normalised_alias = ?
-            LIMIT 1
-            """, arguments: [normalised, normalised])
+        try Int.fetchOne(
+            db,
+            sql: """
+                SELECT id FROM organisation WHERE normalised_name = ?
+                UNION ALL SELECT organisation_id FROM organisation_alias WHERE normalised_alias = ?
+                LIMIT 1
+                """,
+            arguments: [normalised, normalised]
+        )
     }
 
     /// The organisations of `rows` with their aliases, in the order of `rows`.
     private static func organisations(_ db: Database, rows: [OrganisationRow]) throws -> [Organisation] {
         let ids = rows.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let aliasRows = try OrganisationAliasRow.fetchAll(db, sql: """
-            SELECT * FROM organisation_alias WHERE organisation_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-            ORDER BY organisation_id, position
-            """, arguments: StatementArguments(ids))
+        let aliasRows = try OrganisationAliasRow.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM organisation_alias WHERE organisation_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                ORDER BY organisation_id, position
+                """,
+            arguments: StatementArguments(ids)
+        )
         let aliases = Dictionary(grouping: aliasRows, by: \.organisationId)
         return try rows.map { row throws(StoreError) in
             try row.domain(aliases: (aliases[row.id ?? 0] ?? []).map(\.alias))
@@ -136,8 +156,12 @@ extension RiskDatabase {
 
     private static func insertAliases(_ db: Database, _ organisation: Organisation) throws {
         for (position, alias) in organisation.aliases.enumerated() {
-            try OrganisationAliasRow(organisationId: organisation.id, alias: alias,
-                                     normalisedAlias: NameMatching.normalise(alias), position: position).insert(db)
+            try OrganisationAliasRow(
+                organisationId: organisation.id,
+                alias: alias,
+                normalisedAlias: NameMatching.normalise(alias),
+                position: position
+            ).insert(db)
         }
     }
 }

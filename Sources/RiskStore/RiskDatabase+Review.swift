@@ -7,27 +7,44 @@ extension RiskDatabase {
     /// - Parameters:
     ///   - today: the daemon's local date (which interests are active).
     ///   - isOnBoard: whether a member (by user name and uid) holds the board role now.
-    public func reviewSnapshot(today: CalendarDate, isOnBoard: @escaping @Sendable (String, UInt32) -> Bool)
+    public func reviewSnapshot(
+        today: CalendarDate,
+        isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
+    )
         async throws -> ReviewSnapshot
     {
         try await writer.read { db in
             let risks = try RiskRow.fetchAll(db, sql: "SELECT * FROM risk WHERE status <> 'closed'")
                 .map { row throws(StoreError) in try row.domain() }
-            let actions = try ActionRow.fetchAll(db, sql: """
-                SELECT action.* FROM action JOIN risk ON risk.id = action.risk_id
-                WHERE action.status = 'open' AND risk.status <> 'closed'
-                """).map { row throws(StoreError) in try row.domain() }
-            let interests = try Row.fetchAll(db, sql: """
-                SELECT id, declarant, declared_at, management_plan IS NOT NULL AS managed FROM interest
-                WHERE ended_on IS NULL OR ended_on >= ?
-                """, arguments: [today.description]).compactMap { row -> InterestFacts? in
+            let actions = try ActionRow.fetchAll(
+                db,
+                sql: """
+                    SELECT action.* FROM action JOIN risk ON risk.id = action.risk_id
+                    WHERE action.status = 'open' AND risk.status <> 'closed'
+                    """
+            ).map { row throws(StoreError) in try row.domain() }
+            let interests = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, declarant, declared_at, management_plan IS NOT NULL AS managed FROM interest
+                    WHERE ended_on IS NULL OR ended_on >= ?
+                    """,
+                arguments: [today.description]
+            ).compactMap { row -> InterestFacts? in
                 guard let declared = Instant(rfc3339: row["declared_at"]) else { return nil }
-                return InterestFacts(id: row["id"], declarant: row["declarant"], declaredOn: declared.utcDate,
-                                     managed: row["managed"])
+                return InterestFacts(
+                    id: row["id"],
+                    declarant: row["declarant"],
+                    declaredOn: declared.utcDate,
+                    managed: row["managed"]
+                )
             }
-            let confirmations = try Row.fetchAll(db, sql: """
-                SELECT declarant, MAX(confirmed_at) AS last FROM confirmation GROUP BY declarant
-                """)
+            let confirmations = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT declarant, MAX(confirmed_at) AS last FROM confirmation GROUP BY declarant
+                    """
+            )
             var lastConfirmed: [String: CalendarDate] = [:]
             for row in confirmations {
                 if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
@@ -41,18 +58,30 @@ extension RiskDatabase {
                     let user: String = row["user"]
                     guard let first = Instant(rfc3339: row["first_seen_at"]) else { return nil }
                     let uid: Int = row["uid"]
-                    return MemberFacts(user: user, onBoard: isOnBoard(user, UInt32(clamping: uid)),
-                                       firstSeenOn: first.utcDate, lastConfirmedOn: lastConfirmed[user],
-                                       acknowledgedVersions: acknowledged[user] ?? [])
+                    return MemberFacts(
+                        user: user,
+                        onBoard: isOnBoard(user, UInt32(clamping: uid)),
+                        firstSeenOn: first.utcDate,
+                        lastConfirmedOn: lastConfirmed[user],
+                        acknowledgedVersions: acknowledged[user] ?? []
+                    )
                 }
-            let code = try Row.fetchOne(db, sql: """
-                SELECT version, published_at FROM ethics_code ORDER BY version DESC LIMIT 1
-                """).flatMap { row -> CodeFacts? in
+            let code = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT version, published_at FROM ethics_code ORDER BY version DESC LIMIT 1
+                    """
+            ).flatMap { row -> CodeFacts? in
                 guard let published = Instant(rfc3339: row["published_at"]) else { return nil }
                 return CodeFacts(version: row["version"], publishedOn: published.utcDate)
             }
-            return ReviewSnapshot(risks: risks, openActions: actions, interests: interests, members: members,
-                                  code: code)
+            return ReviewSnapshot(
+                risks: risks,
+                openActions: actions,
+                interests: interests,
+                members: members,
+                code: code
+            )
         }
     }
 
@@ -62,51 +91,79 @@ extension RiskDatabase {
             try FindingRecord.fetchAll(db, sql: "SELECT * FROM finding WHERE resolved_at IS NULL ORDER BY id")
                 .compactMap { record in
                     guard let id = record.id, let rule = ReviewRule(rawValue: record.rule),
-                          let severity = FindingSeverity(rawValue: record.severity) else { return nil }
-                    return OpenFinding(id: id, key: FindingKey(rule: rule, subject: record.subject), severity: severity,
-                                       message: record.message,
-                                       lastAlertedAt: record.lastAlertedAt.flatMap { Instant(rfc3339: $0) },
-                                       acknowledged: record.acknowledgedAt != nil)
+                        let severity = FindingSeverity(rawValue: record.severity)
+                    else { return nil }
+                    return OpenFinding(
+                        id: id,
+                        key: FindingKey(rule: rule, subject: record.subject),
+                        severity: severity,
+                        message: record.message,
+                        lastAlertedAt: record.lastAlertedAt.flatMap { Instant(rfc3339: $0) },
+                        acknowledged: record.acknowledgedAt != nil
+                    )
                 }
         }
     }
 
     /// Applies a run's changes and records the run, in one transaction. Raised and reminded findings are marked
     /// alerted at `now`; the caller sends the alerts after the commit.
-    public func recordReview(_ changes: [FindingLifecycle.Change], trigger: String, startedAt: Instant, now: Instant)
+    public func recordReview(
+        _ changes: [FindingLifecycle.Change],
+        trigger: String,
+        startedAt: Instant,
+        now: Instant
+    )
         async throws -> (run: ReviewRunRecord, events: [FindingEvent])
     {
         try await write { db in
             let at = now.description
-            let persist = try db.cachedStatement(sql: """
-                UPDATE finding SET last_seen_at = ?, severity = ?, message = ?,
-                    last_alerted_at = COALESCE(?, last_alerted_at)
-                WHERE id = ?
-                """)
+            let persist = try db.cachedStatement(
+                sql: """
+                    UPDATE finding SET last_seen_at = ?, severity = ?, message = ?,
+                        last_alerted_at = COALESCE(?, last_alerted_at)
+                    WHERE id = ?
+                    """
+            )
             // A first run over a large register raises a finding per row: one cached statement for all of them,
             // rather than a record insert that builds its statement each time.
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO finding (rule, subject, severity, message, first_seen_at, last_seen_at, last_alerted_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO finding (rule, subject, severity, message, first_seen_at, last_seen_at, last_alerted_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            )
             var events: [FindingEvent] = []
-            var raised = 0, resolved = 0
+            var raised = 0
+            var resolved = 0
             for change in changes {
                 switch change {
                 case .raise(let observation):
                     var record = FindingRecord(
-                        id: nil, rule: observation.rule.rawValue, subject: observation.subject,
-                        severity: observation.severity.rawValue, message: observation.message, firstSeenAt: at,
-                        lastSeenAt: at, lastAlertedAt: at, resolvedAt: nil, acknowledgedBy: nil, acknowledgedAt: nil,
-                        note: nil)
-                    try insert.execute(arguments: [record.rule, record.subject, record.severity, record.message, at, at,
-                                                   at])
+                        id: nil,
+                        rule: observation.rule.rawValue,
+                        subject: observation.subject,
+                        severity: observation.severity.rawValue,
+                        message: observation.message,
+                        firstSeenAt: at,
+                        lastSeenAt: at,
+                        lastAlertedAt: at,
+                        resolvedAt: nil,
+                        acknowledgedBy: nil,
+                        acknowledgedAt: nil,
+                        note: nil
+                    )
+                    try insert.execute(arguments: [
+                        record.rule, record.subject, record.severity, record.message, at, at,
+                        at,
+                    ])
                     record.id = Int(db.lastInsertedRowID)
                     raised += 1
                     events.append(FindingEvent(kind: .raised, finding: record))
                 case .persist(let id, let observation, let remind):
-                    try persist.execute(arguments: [at, observation.severity.rawValue, observation.message,
-                                                    remind ? at : nil, id])
+                    try persist.execute(arguments: [
+                        at, observation.severity.rawValue, observation.message,
+                        remind ? at : nil, id,
+                    ])
                     if remind, let record = try FindingRecord.fetchOne(db, key: id) {
                         events.append(FindingEvent(kind: .reminded, finding: record))
                     }
@@ -121,8 +178,16 @@ extension RiskDatabase {
             // Every finding still open was seen by this run, changed or not (see `FindingLifecycle`).
             try db.execute(sql: "UPDATE finding SET last_seen_at = ? WHERE resolved_at IS NULL", arguments: [at])
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
-            var run = ReviewRunRecord(id: nil, trigger: trigger, startedAt: startedAt.description, finishedAt: at,
-                                      raised: raised, open: open, resolved: resolved, alerted: events.count)
+            var run = ReviewRunRecord(
+                id: nil,
+                trigger: trigger,
+                startedAt: startedAt.description,
+                finishedAt: at,
+                raised: raised,
+                open: open,
+                resolved: resolved,
+                alerted: events.count
+            )
             try run.insert(db)
             return (run, events)
         }
@@ -134,7 +199,13 @@ extension RiskDatabase {
     }
 
     /// A page of findings: `open` true for open ones, false for resolved ones, nil for both.
-    public func findings(open: Bool?, rule: String?, subject: String?, limit: Int, after: Int?) async throws
+    public func findings(
+        open: Bool?,
+        rule: String?,
+        subject: String?,
+        limit: Int,
+        after: Int?
+    ) async throws
         -> (findings: [FindingRecord], next: Int?)
     {
         try await lookup { db in
@@ -151,8 +222,10 @@ extension RiskDatabase {
             }
             arguments += [limit + 1]
             let rows = try FindingRecord.fetchAll(
-                db, sql: "SELECT * FROM finding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?",
-                arguments: arguments)
+                db,
+                sql: "SELECT * FROM finding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?",
+                arguments: arguments
+            )
             let page = Array(rows.prefix(limit))
             return (page, rows.count > limit ? page.last?.id : nil)
         }
@@ -176,8 +249,11 @@ extension RiskDatabase {
     /// The newest runs first.
     public func reviewRuns(limit: Int) async throws -> [ReviewRunRecord] {
         try await lookup { db in
-            try ReviewRunRecord.fetchAll(db, sql: "SELECT * FROM review_run ORDER BY id DESC LIMIT ?",
-                                         arguments: [limit])
+            try ReviewRunRecord.fetchAll(
+                db,
+                sql: "SELECT * FROM review_run ORDER BY id DESC LIMIT ?",
+                arguments: [limit]
+            )
         }
     }
 

@@ -16,10 +16,13 @@ extension RiskDatabase {
             let risk = try db.cachedStatement(sql: "SELECT * FROM risk WHERE id = ?")
             guard let risk = try RiskRow.fetchOne(risk, arguments: [id])?.domain() else { return nil }
             let actions = try ActionRow.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"), arguments: [id]
+                db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
+                arguments: [id]
             ).map { row throws(StoreError) in try row.domain() }
             let reviews = try RiskReviewRecord.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id"), arguments: [id])
+                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id"),
+                arguments: [id]
+            )
             return (risk, actions, reviews)
         }
     }
@@ -48,8 +51,11 @@ extension RiskDatabase {
                 arguments += [minScore]
             }
             if let overdue = query.overdue {
-                clauses.append(overdue ? "(status <> 'closed' AND next_review_due < ?)"
-                                       : "NOT (status <> 'closed' AND next_review_due < ?)")
+                clauses.append(
+                    overdue
+                        ? "(status <> 'closed' AND next_review_due < ?)"
+                        : "NOT (status <> 'closed' AND next_review_due < ?)"
+                )
                 arguments += [query.today.description]
             }
             let sql = "SELECT * FROM risk WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
@@ -63,26 +69,34 @@ extension RiskDatabase {
     /// Non-empty cells of the likelihood × impact matrix over risks that are not closed.
     /// - Parameter inherent: rate by inherent values instead of current ones.
     public func matrix(inherent: Bool) async throws -> [MatrixCell] {
-        let rating = inherent
+        let rating =
+            inherent
             ? "likelihood AS l, impact AS i"
             : """
-              CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
-                   THEN residual_likelihood ELSE likelihood END AS l,
-              CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
-                   THEN residual_impact ELSE impact END AS i
-              """
+            CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
+                 THEN residual_likelihood ELSE likelihood END AS l,
+            CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
+                 THEN residual_impact ELSE impact END AS i
+            """
         return try await writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT l, i, COUNT(*) AS n FROM (SELECT \(rating) FROM risk WHERE status <> 'closed')
-                GROUP BY l, i ORDER BY l, i
-                """).map { row in MatrixCell(likelihood: row["l"], impact: row["i"], count: row["n"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l, i, COUNT(*) AS n FROM (SELECT \(rating) FROM risk WHERE status <> 'closed')
+                    GROUP BY l, i ORDER BY l, i
+                    """
+            ).map { row in MatrixCell(likelihood: row["l"], impact: row["i"], count: row["n"]) }
         }
     }
 
     // MARK: Mutations
 
     /// Inserts new risks (from `RiskRules.create`) in one transaction, each with its audit entry; all or none.
-    public func addRisks(_ risks: [Risk], actor: Actor, detail: @escaping @Sendable (Risk) -> AuditDetail)
+    public func addRisks(
+        _ risks: [Risk],
+        actor: Actor,
+        detail: @escaping @Sendable (Risk) -> AuditDetail
+    )
         async throws -> [Risk]
     {
         try await write { db in
@@ -99,42 +113,85 @@ extension RiskDatabase {
     /// Replaces a risk by `transform(current)` when `ifRevision` (if given) is still current.
     ///
     /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing.
-    public func updateRisk(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                           transform: @escaping @Sendable (Risk) throws -> Risk) async throws -> Risk {
+    public func updateRisk(
+        id: Int,
+        ifRevision: Int?,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: @escaping @Sendable (Risk) throws -> Risk
+    ) async throws -> Risk {
         try await write { db in
             try self.mutateRisk(db, id: id, ifRevision: ifRevision, actor: actor, detail: detail, transform: transform)
         }
     }
 
     /// Records a review of a risk and applies `transform` (the new ratings and due date).
-    public func reviewRisk(id: Int, reviewer: String, note: String, actor: Actor, detail: AuditDetail,
-                           transform: @escaping @Sendable (Risk) throws -> Risk) async throws -> Risk {
+    public func reviewRisk(
+        id: Int,
+        reviewer: String,
+        note: String,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: @escaping @Sendable (Risk) throws -> Risk
+    ) async throws -> Risk {
         try await write { db in
-            let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
-                                           transform: transform)
-            var review = RiskReviewRecord(id: nil, riskId: id, reviewer: reviewer, reviewedAt: actor.now.description,
-                                          note: note, likelihood: risk.likelihood, impact: risk.impact,
-                                          residualLikelihood: risk.residualLikelihood,
-                                          residualImpact: risk.residualImpact)
+            let risk = try self.mutateRisk(
+                db,
+                id: id,
+                ifRevision: nil,
+                actor: actor,
+                detail: detail,
+                transform: transform
+            )
+            var review = RiskReviewRecord(
+                id: nil,
+                riskId: id,
+                reviewer: reviewer,
+                reviewedAt: actor.now.description,
+                note: note,
+                likelihood: risk.likelihood,
+                impact: risk.impact,
+                residualLikelihood: risk.residualLikelihood,
+                residualImpact: risk.residualImpact
+            )
             try review.insert(db)
             return risk
         }
     }
 
     /// Closes a risk through `transform` and cancels its open actions.
-    public func closeRisk(id: Int, actor: Actor, detail: AuditDetail,
-                          transform: @escaping @Sendable (Risk) throws -> Risk) async throws -> Risk {
+    public func closeRisk(
+        id: Int,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: @escaping @Sendable (Risk) throws -> Risk
+    ) async throws -> Risk {
         try await write { db in
-            let risk = try self.mutateRisk(db, id: id, ifRevision: nil, actor: actor, detail: detail,
-                                           transform: transform)
+            let risk = try self.mutateRisk(
+                db,
+                id: id,
+                ifRevision: nil,
+                actor: actor,
+                detail: detail,
+                transform: transform
+            )
             // Each cancelled action is a change of its own, with its own audit entry, like a cancellation by hand.
-            let open = try Int.fetchAll(db, sql: "SELECT id FROM action WHERE risk_id = ? AND status = 'open' ORDER BY id",
-                                        arguments: [id])
+            let open = try Int.fetchAll(
+                db,
+                sql: "SELECT id FROM action WHERE risk_id = ? AND status = 'open' ORDER BY id",
+                arguments: [id]
+            )
             for action in open {
-                try db.execute(sql: "UPDATE action SET status = 'cancelled', revision = revision + 1 WHERE id = ?",
-                               arguments: [action])
-                try self.audit(db, actor, subject: "action:\(action)",
-                               detail: AuditDetail(["status": .text("cancelled"), "riskClosed": .int(id)]))
+                try db.execute(
+                    sql: "UPDATE action SET status = 'cancelled', revision = revision + 1 WHERE id = ?",
+                    arguments: [action]
+                )
+                try self.audit(
+                    db,
+                    actor,
+                    subject: "action:\(action)",
+                    detail: AuditDetail(["status": .text("cancelled"), "riskClosed": .int(id)])
+                )
             }
             return risk
         }
@@ -148,8 +205,10 @@ extension RiskDatabase {
             }
             let status = try RiskRules.statusAfterAddingAction(risk)
             if status != risk.status {
-                try db.execute(sql: "UPDATE risk SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
-                               arguments: [status.rawValue, actor.now.description, risk.id])
+                try db.execute(
+                    sql: "UPDATE risk SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+                    arguments: [status.rawValue, actor.now.description, risk.id]
+                )
             }
             var row = ActionRow(action)
             try row.insert(db)
@@ -165,8 +224,13 @@ extension RiskDatabase {
     }
 
     /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current.
-    public func updateAction(id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                             transform: @escaping @Sendable (Action) throws -> Action) async throws -> Action {
+    public func updateAction(
+        id: Int,
+        ifRevision: Int?,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: @escaping @Sendable (Action) throws -> Action
+    ) async throws -> Action {
         try await write { db in
             guard let current = try ActionRow.fetchOne(db, key: id)?.domain() else {
                 throw DomainError.notFound(.action, id: id)
@@ -181,8 +245,14 @@ extension RiskDatabase {
         }
     }
 
-    private func mutateRisk(_ db: Database, id: Int, ifRevision: Int?, actor: Actor, detail: AuditDetail,
-                            transform: (Risk) throws -> Risk) throws -> Risk {
+    private func mutateRisk(
+        _ db: Database,
+        id: Int,
+        ifRevision: Int?,
+        actor: Actor,
+        detail: AuditDetail,
+        transform: (Risk) throws -> Risk
+    ) throws -> Risk {
         guard let current = try RiskRow.fetchOne(db, key: id)?.domain() else {
             throw DomainError.notFound(.risk, id: id)
         }

@@ -16,8 +16,16 @@ public struct RiskQuery: Sendable, Hashable {
     /// Only ids greater than this.
     public var after: Int?
 
-    public init(statuses: [RiskStatus]? = nil, category: String? = nil, owner: String? = nil, minScore: Int? = nil,
-                overdue: Bool? = nil, today: CalendarDate, limit: Int = 100, after: Int? = nil) {
+    public init(
+        statuses: [RiskStatus]? = nil,
+        category: String? = nil,
+        owner: String? = nil,
+        minScore: Int? = nil,
+        overdue: Bool? = nil,
+        today: CalendarDate,
+        limit: Int = 100,
+        after: Int? = nil
+    ) {
         self.statuses = statuses
         self.category = category
         self.owner = owner

@@ -58,10 +58,20 @@ extension RiskReviewRecord {
 
 extension FindingRecord {
     public init(row: Row) throws {
-        self.init(id: row["id"], rule: row["rule"], subject: row["subject"], severity: row["severity"],
-                  message: row["message"], firstSeenAt: row["first_seen_at"], lastSeenAt: row["last_seen_at"],
-                  lastAlertedAt: row["last_alerted_at"], resolvedAt: row["resolved_at"],
-                  acknowledgedBy: row["acknowledged_by"], acknowledgedAt: row["acknowledged_at"], note: row["note"])
+        self.init(
+            id: row["id"],
+            rule: row["rule"],
+            subject: row["subject"],
+            severity: row["severity"],
+            message: row["message"],
+            firstSeenAt: row["first_seen_at"],
+            lastSeenAt: row["last_seen_at"],
+            lastAlertedAt: row["last_alerted_at"],
+            resolvedAt: row["resolved_at"],
+            acknowledgedBy: row["acknowledged_by"],
+            acknowledgedAt: row["acknowledged_at"],
+            note: row["note"]
+        )
     }
 }
 

@@ -55,17 +55,30 @@ struct RiskRow: Codable, FetchableRecord, MutablePersistableRecord {
 
     func domain() throws(StoreError) -> Risk {
         guard let id, let status = RiskStatus(rawValue: status),
-              let nextReviewDue = CalendarDate(nextReviewDue),
-              let createdAt = Instant(rfc3339: createdAt), let updatedAt = Instant(rfc3339: updatedAt)
+            let nextReviewDue = CalendarDate(nextReviewDue),
+            let createdAt = Instant(rfc3339: createdAt), let updatedAt = Instant(rfc3339: updatedAt)
         else { throw .corrupt("risk \(id ?? 0)") }
-        return Risk(id: id, revision: revision, title: title, description: description, category: category,
-                    area: area, owner: owner, likelihood: likelihood, impact: impact,
-                    residualLikelihood: residualLikelihood, residualImpact: residualImpact, status: status,
-                    acceptedUntil: acceptedUntil.flatMap(CalendarDate.init),
-                    closeReason: closeReason.flatMap(CloseReason.init(rawValue:)),
-                    nextReviewDue: nextReviewDue, reviewDueFixed: reviewDueFixed,
-                    lastReviewedAt: lastReviewedAt.flatMap { Instant(rfc3339: $0) },
-                    createdAt: createdAt, updatedAt: updatedAt)
+        return Risk(
+            id: id,
+            revision: revision,
+            title: title,
+            description: description,
+            category: category,
+            area: area,
+            owner: owner,
+            likelihood: likelihood,
+            impact: impact,
+            residualLikelihood: residualLikelihood,
+            residualImpact: residualImpact,
+            status: status,
+            acceptedUntil: acceptedUntil.flatMap(CalendarDate.init),
+            closeReason: closeReason.flatMap(CloseReason.init(rawValue:)),
+            nextReviewDue: nextReviewDue,
+            reviewDueFixed: reviewDueFixed,
+            lastReviewedAt: lastReviewedAt.flatMap { Instant(rfc3339: $0) },
+            createdAt: createdAt,
+            updatedAt: updatedAt
+        )
     }
 }
 
@@ -101,8 +114,16 @@ struct ActionRow: Codable, FetchableRecord, MutablePersistableRecord {
         guard let id, let dueOn = CalendarDate(dueOn), let status = ActionStatus(rawValue: status) else {
             throw .corrupt("action \(id ?? 0)")
         }
-        return Action(id: id, revision: revision, riskId: riskId, description: description, owner: owner,
-                      dueOn: dueOn, status: status, completedAt: completedAt.flatMap { Instant(rfc3339: $0) })
+        return Action(
+            id: id,
+            revision: revision,
+            riskId: riskId,
+            description: description,
+            owner: owner,
+            dueOn: dueOn,
+            status: status,
+            completedAt: completedAt.flatMap { Instant(rfc3339: $0) }
+        )
     }
 }
 

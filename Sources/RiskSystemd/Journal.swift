@@ -18,7 +18,9 @@ public enum Journal {
             buffer.copyBytes(from: bytes)
             return buffer
         }
-        defer { buffers.forEach { $0.deallocate() } }
+        defer {
+            for buffer in buffers { buffer.deallocate() }
+        }
         var vectors = zip(buffers, entries).map { buffer, bytes in
             iovec(iov_base: buffer.baseAddress, iov_len: bytes.count)
         }

@@ -23,8 +23,12 @@ public enum TestDaemon {
         _ body: @escaping @Sendable (String, Daemon) async throws -> T
     ) async throws -> T {
         try await withTemporaryDirectory { directory in
-            var configuration = Configuration(paths: DefaultPaths(socket: "\(directory)/riskd.sock",
-                                                                  database: "\(directory)/riskd.sqlite"))
+            var configuration = Configuration(
+                paths: DefaultPaths(
+                    socket: "\(directory)/riskd.sock",
+                    database: "\(directory)/riskd.sqlite"
+                )
+            )
             configure(&configuration)
             var logger = Logger(label: "riskd-test")
             logger.logLevel = .critical

@@ -37,8 +37,11 @@ public struct NULFrameDecoder: ByteToMessageDecoder {
         return .continue
     }
 
-    public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer,
-                                    seenEOF: Bool) throws -> DecodingState {
+    public mutating func decodeLast(
+        context: ChannelHandlerContext,
+        buffer: inout ByteBuffer,
+        seenEOF: Bool
+    ) throws -> DecodingState {
         // A partial frame at end of stream is dropped: its call was never complete.
         while try decode(context: context, buffer: &buffer) == .continue {}
         buffer.clear()

@@ -51,7 +51,8 @@ struct FrameHeaderScanner {
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
                     if depth == 1 {
-                        let text = stringStart.contains(UInt8(ascii: "\\"))
+                        let text =
+                            stringStart.contains(UInt8(ascii: "\\"))
                             ? nil : String(decoding: stringStart, as: UTF8.self)
                         if expectingKey {
                             lastTopLevelString = text

@@ -49,7 +49,10 @@ struct KeyedJSONSink<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try encode(value, forKey: key)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type,
+        forKey key: Key
+    )
         -> KeyedEncodingContainer<NestedKey>
     {
         sink.unsupported = true
@@ -88,7 +91,9 @@ struct UnkeyedJSONSink: UnkeyedEncodingContainer, PrimitiveForwarding {
         try sink.encodeValue(value)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy keyType: NestedKey.Type
+    )
         -> KeyedEncodingContainer<NestedKey>
     {
         sink.unsupported = true

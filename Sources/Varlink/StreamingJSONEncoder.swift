@@ -125,8 +125,10 @@ final class JSONSink: Encoder {
         var text = text
         text.withUTF8 { utf8 in
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: "\\") {
+            for (index, byte) in utf8.enumerated()
+            where byte < 0x20 || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: "\\")
+            {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 bytes.append(contentsOf: Self.escape(byte))
                 start = index + 1
@@ -137,16 +139,17 @@ final class JSONSink: Encoder {
     }
 
     private static func escape(_ byte: UInt8) -> [UInt8] {
-        let short: String? = switch byte {
-        case UInt8(ascii: "\""): #"\""#
-        case UInt8(ascii: "\\"): #"\\"#
-        case 0x0A: #"\n"#
-        case 0x0D: #"\r"#
-        case 0x09: #"\t"#
-        case 0x08: #"\b"#
-        case 0x0C: #"\f"#
-        default: nil
-        }
+        let short: String? =
+            switch byte {
+            case UInt8(ascii: "\""): #"\""#
+            case UInt8(ascii: "\\"): #"\\"#
+            case 0x0A: #"\n"#
+            case 0x0D: #"\r"#
+            case 0x09: #"\t"#
+            case 0x08: #"\b"#
+            case 0x0C: #"\f"#
+            default: nil
+            }
         if let short { return Array(short.utf8) }
         let hex = Array("0123456789abcdef".utf8)
         return Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]

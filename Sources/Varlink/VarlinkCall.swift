@@ -34,14 +34,34 @@ public struct VarlinkCall: Sendable {
     let parsedParameters: ParsedParameters?
 
     /// A call whose parameters are decoded from `frame` when asked for (tests and tools build calls this way).
-    public init(method: String, oneway: Bool = false, more: Bool = false, upgrade: Bool = false,
-                peer: PeerCredentials, frame: Data) {
-        self.init(method: method, oneway: oneway, more: more, upgrade: upgrade, peer: peer, frame: frame,
-                  parsedParameters: nil)
+    public init(
+        method: String,
+        oneway: Bool = false,
+        more: Bool = false,
+        upgrade: Bool = false,
+        peer: PeerCredentials,
+        frame: Data
+    ) {
+        self.init(
+            method: method,
+            oneway: oneway,
+            more: more,
+            upgrade: upgrade,
+            peer: peer,
+            frame: frame,
+            parsedParameters: nil
+        )
     }
 
-    init(method: String, oneway: Bool, more: Bool, upgrade: Bool, peer: PeerCredentials, frame: Data,
-         parsedParameters: ParsedParameters?) {
+    init(
+        method: String,
+        oneway: Bool,
+        more: Bool,
+        upgrade: Bool,
+        peer: PeerCredentials,
+        frame: Data,
+        parsedParameters: ParsedParameters?
+    ) {
         self.method = method
         self.oneway = oneway
         self.more = more

@@ -89,7 +89,10 @@ public final class VarlinkClient {
     }
 
     /// Calls `M` and decodes its reply.
-    public func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws(VarlinkClientError)
+    public func call<M: VarlinkMethod>(
+        _ method: M.Type,
+        _ parameters: M.Parameters
+    ) throws(VarlinkClientError)
         -> M.Reply
     {
         try callRaw(M.qualifiedName, parameters: parameters).decode(M.Reply.self)
@@ -97,7 +100,11 @@ public final class VarlinkClient {
 
     /// Calls `method` with encodable parameters and returns the reply message as received.
     /// - Throws: `.remote` for an error reply.
-    public func callRaw<P: Encodable>(_ method: String, parameters: P, more: Bool = false)
+    public func callRaw<P: Encodable>(
+        _ method: String,
+        parameters: P,
+        more: Bool = false
+    )
         throws(VarlinkClientError) -> VarlinkReplyMessage
     {
         try send(method, parameters: parameters, more: more)
@@ -105,13 +112,24 @@ public final class VarlinkClient {
     }
 
     /// Sends one call without waiting for its reply (pair with `receive`, or use `oneway`).
-    public func send<P: Encodable>(_ method: String, parameters: P, more: Bool = false, oneway: Bool = false)
+    public func send<P: Encodable>(
+        _ method: String,
+        parameters: P,
+        more: Bool = false,
+        oneway: Bool = false
+    )
         throws(VarlinkClientError)
     {
         let message: [UInt8]
         do {
-            message = try VarlinkJSON.encode(CallMessage(method: method, parameters: parameters,
-                                                  more: more ? true : nil, oneway: oneway ? true : nil))
+            message = try VarlinkJSON.encode(
+                CallMessage(
+                    method: method,
+                    parameters: parameters,
+                    more: more ? true : nil,
+                    oneway: oneway ? true : nil
+                )
+            )
         } catch {
             throw .protocolViolation("cannot encode the call: \(error)")
         }

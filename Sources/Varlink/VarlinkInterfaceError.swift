@@ -17,7 +17,7 @@ extension VarlinkError {
     /// is sent with none rather than not at all.
     private static func parameters<E: Encodable>(of error: E) -> [String: JSONValue] {
         guard let bytes = try? VarlinkJSON.sorted(error),
-              case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: bytes)
+            case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: bytes)
         else { return [:] }
         return members
     }

@@ -29,10 +29,16 @@ public final class VarlinkServer: Sendable {
         /// After a shutdown starts, connections still busy this long are closed.
         public var drainTimeout: TimeAmount
 
-        public init(maxMessageBytes: Int = 1 << 20, maxConnections: Int = 256, reservedConnections: Int = 0,
-                    maxConnectionsPerUser: Int = 32, frameTimeout: TimeAmount = .seconds(30),
-                    idleTimeout: TimeAmount = .seconds(120), replyTimeout: TimeAmount = .seconds(30),
-                    drainTimeout: TimeAmount = .seconds(10)) {
+        public init(
+            maxMessageBytes: Int = 1 << 20,
+            maxConnections: Int = 256,
+            reservedConnections: Int = 0,
+            maxConnectionsPerUser: Int = 32,
+            frameTimeout: TimeAmount = .seconds(30),
+            idleTimeout: TimeAmount = .seconds(120),
+            replyTimeout: TimeAmount = .seconds(30),
+            drainTimeout: TimeAmount = .seconds(10)
+        ) {
             self.maxMessageBytes = maxMessageBytes
             self.maxConnections = maxConnections
             self.reservedConnections = reservedConnections
@@ -60,18 +66,28 @@ public final class VarlinkServer: Sendable {
     private let isPrivileged: @Sendable (PeerCredentials) -> Bool
 
     /// - Parameter isPrivileged: whether a peer may take the connections kept for administrators.
-    public init(service: VarlinkService, limits: Limits, logger: Logger,
-                isPrivileged: @escaping @Sendable (PeerCredentials) -> Bool = { _ in false }) {
+    public init(
+        service: VarlinkService,
+        limits: Limits,
+        logger: Logger,
+        isPrivileged: @escaping @Sendable (PeerCredentials) -> Bool = { _ in false }
+    ) {
         self.service = service
         self.limits = limits
         self.logger = logger
         self.isPrivileged = isPrivileged
-        self.registry = ConnectionRegistry(total: limits.maxConnections, reserved: limits.reservedConnections,
-                                           perUser: limits.maxConnectionsPerUser)
+        self.registry = ConnectionRegistry(
+            total: limits.maxConnections,
+            reserved: limits.reservedConnections,
+            perUser: limits.maxConnectionsPerUser
+        )
     }
 
     /// Binds `path` (replacing a stale socket file) and starts listening; the socket answers from here on.
-    public func bind(path: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton)
+    public func bind(
+        path: String,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    )
         async throws -> Listener
     {
         try await ServerBootstrap(group: group)
@@ -82,7 +98,10 @@ public final class VarlinkServer: Sendable {
     }
 
     /// Serves an already listening socket handed over by the service manager (socket activation).
-    public func adopt(descriptor: CInt, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton)
+    public func adopt(
+        descriptor: CInt,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    )
         async throws -> Listener
     {
         try await ServerBootstrap(group: group)
@@ -105,10 +124,15 @@ public final class VarlinkServer: Sendable {
             try await listener.executeThenClose { inbound in
                 for try await connection in inbound {
                     let channel = connection.channel.channel
-                    if let refusal = registry.open(channel, uid: connection.peer.uid,
-                                                   privileged: isPrivileged(connection.peer)) {
-                        logger.warning("Refusing a connection: \(refusal)",
-                                       metadata: ["uid": "\(connection.peer.uid)", "pid": "\(connection.peer.pid)"])
+                    if let refusal = registry.open(
+                        channel,
+                        uid: connection.peer.uid,
+                        privileged: isPrivileged(connection.peer)
+                    ) {
+                        logger.warning(
+                            "Refusing a connection: \(refusal)",
+                            metadata: ["uid": "\(connection.peer.uid)", "pid": "\(connection.peer.pid)"]
+                        )
                         group.addTask {
                             try? await connection.channel.executeThenClose { _, _ in }
                         }
@@ -145,7 +169,9 @@ public final class VarlinkServer: Sendable {
             return channel.eventLoop.makeFailedFuture(ChannelError.operationUnsupported)
         }
         let future: EventLoopFuture<SocketPeerCredentials> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SocketPeerCredentials.option))
+            level: SocketOptionLevel(SOL_SOCKET),
+            name: SocketOptionName(SocketPeerCredentials.option)
+        )
         return future.flatMapThrowing { credentials in
             var logger = self.logger
             logger[metadataKey: "uid"] = "\(credentials.uid)"
@@ -211,12 +237,21 @@ public final class VarlinkServer: Sendable {
         }
     }
 
-    private func write(_ response: VarlinkResponse, to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-                       closing channel: any Channel, more: Bool) async throws {
+    private func write(
+        _ response: VarlinkResponse,
+        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
+        closing channel: any Channel,
+        more: Bool
+    ) async throws {
         switch response {
         case .reply(let parameters):
-            try await outbound.write(VarlinkJSON.replyMessage(parameters: parameters, continues: false,
-                                                              allocator: channel.allocator))
+            try await outbound.write(
+                VarlinkJSON.replyMessage(
+                    parameters: parameters,
+                    continues: false,
+                    allocator: channel.allocator
+                )
+            )
         case .error(let error):
             try await outbound.write(ByteBuffer(bytes: VarlinkJSON.errorMessage(error)))
         case .stream(let replies):
@@ -228,9 +263,11 @@ public final class VarlinkServer: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     for await element in replies {
-                        let message = VarlinkJSON.replyMessage(parameters: element.parameters,
-                                                               continues: element.continues && more,
-                                                               allocator: channel.allocator)
+                        let message = VarlinkJSON.replyMessage(
+                            parameters: element.parameters,
+                            continues: element.continues && more,
+                            allocator: channel.allocator
+                        )
                         try await outbound.write(message)
                         if !element.continues || !more { return }
                     }
@@ -289,15 +326,23 @@ public final class VarlinkServer: Sendable {
             // The parser refuses a frame nested deeper than it allows; when its top level is readable, the caller
             // is told which member is too deep instead of being cut off without a word.
             if let scanned = FrameHeaderScanner.scan(frame.readableBytesView), scanned.method != nil,
-               scanned.depth > maxNestingDepth
+                scanned.depth > maxNestingDepth
             {
                 return .refused(.invalidParameter(scanned.deepestMember ?? "parameters"), oneway: scanned.oneway)
             }
             return .unreadable
         }
-        return .call(VarlinkCall(method: header.method, oneway: header.oneway, more: header.more,
-                                 upgrade: header.upgrade, peer: peer, frame: data,
-                                 parsedParameters: ParsedParameters(decoder: header.parameters)))
+        return .call(
+            VarlinkCall(
+                method: header.method,
+                oneway: header.oneway,
+                more: header.more,
+                upgrade: header.upgrade,
+                peer: peer,
+                frame: data,
+                parsedParameters: ParsedParameters(decoder: header.parameters)
+            )
+        )
     }
 
     /// A frame the parser refused is answered, not closed, when it is nested deeper than this (the top-level

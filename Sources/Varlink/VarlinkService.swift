@@ -114,8 +114,15 @@ public struct VarlinkService: Sendable {
     private func serveServiceInterface(_ call: VarlinkCall) -> VarlinkResponse {
         switch call.memberName {
         case "GetInfo":
-            return Self.reply(GetInfoReply(vendor: info.vendor, product: info.product, version: info.version,
-                                       url: info.url, interfaces: order))
+            return Self.reply(
+                GetInfoReply(
+                    vendor: info.vendor,
+                    product: info.product,
+                    version: info.version,
+                    url: info.url,
+                    interfaces: order
+                )
+            )
         case "GetInterfaceDescription":
             do {
                 let name = try call.decodeParameters(DescriptionParameters.self).interface

@@ -23,8 +23,10 @@ do {
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + ".swift"
         try write(source, to: output.appendingPathComponent(name))
     }
-    try write(try SwiftEmitter.catalogSource(for: interfaces, files: files),
-              to: output.appendingPathComponent("ProtocolCatalog.swift"))
+    try write(
+        try SwiftEmitter.catalogSource(for: interfaces, files: files),
+        to: output.appendingPathComponent("ProtocolCatalog.swift")
+    )
 } catch let error as IDLParseError {
     FileHandle.standardError.write(Data("\(error)\n".utf8))
     exit(1)

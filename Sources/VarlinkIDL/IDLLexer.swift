@@ -61,8 +61,13 @@ enum IDLLexer {
                 }
                 var end = index
                 while end < characters.count, isWordCharacter(characters[end]) { end += 1 }
-                tokens.append(IDLToken(kind: .word(String(characters[index..<end])), line: line,
-                                       documentation: pending))
+                tokens.append(
+                    IDLToken(
+                        kind: .word(String(characters[index..<end])),
+                        line: line,
+                        documentation: pending
+                    )
+                )
                 pending = []
                 index = end
             }

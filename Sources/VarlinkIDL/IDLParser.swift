@@ -34,7 +34,9 @@ public struct IDLParser {
     }
 
     private mutating func expect(_ symbol: Character) throws(IDLParseError) {
-        guard case .symbol(symbol) = current.kind else { throw fail("expected `\(symbol)`, found \(describe(current))") }
+        guard case .symbol(symbol) = current.kind else {
+            throw fail("expected `\(symbol)`, found \(describe(current))")
+        }
         _ = advance()
     }
 
@@ -60,8 +62,13 @@ public struct IDLParser {
         let nameToken = current
         let name = try word("an interface name")
         guard Names.isInterfaceName(name) else { throw fail("`\(name)` is not a valid interface name", at: nameToken) }
-        var interface = IDLInterface(name: name, documentation: keyword.documentation, types: [], methods: [],
-                                     errors: [])
+        var interface = IDLInterface(
+            name: name,
+            documentation: keyword.documentation,
+            types: [],
+            methods: [],
+            errors: []
+        )
         while true {
             let token = current
             switch token.kind {
@@ -75,8 +82,14 @@ public struct IDLParser {
                 case .structure, .enumeration: break
                 default: throw fail("type \(name) must be a struct `(…)` or an enum", at: token)
                 }
-                interface.types.append(IDLTypeDeclaration(name: name, documentation: token.documentation, type: type,
-                                                          line: token.line))
+                interface.types.append(
+                    IDLTypeDeclaration(
+                        name: name,
+                        documentation: token.documentation,
+                        type: type,
+                        line: token.line
+                    )
+                )
             case .word("method"):
                 _ = advance()
                 let name = try memberName()
@@ -84,14 +97,27 @@ public struct IDLParser {
                 guard case .arrow = current.kind else { throw fail("expected `->` after the parameters of \(name)") }
                 _ = advance()
                 let reply = try structFields()
-                interface.methods.append(IDLMethod(name: name, documentation: token.documentation,
-                                                   parameters: parameters, reply: reply, line: token.line))
+                interface.methods.append(
+                    IDLMethod(
+                        name: name,
+                        documentation: token.documentation,
+                        parameters: parameters,
+                        reply: reply,
+                        line: token.line
+                    )
+                )
             case .word("error"):
                 _ = advance()
                 let name = try memberName()
                 let parameters = try structFields()
-                interface.errors.append(IDLError(name: name, documentation: token.documentation,
-                                                 parameters: parameters, line: token.line))
+                interface.errors.append(
+                    IDLError(
+                        name: name,
+                        documentation: token.documentation,
+                        parameters: parameters,
+                        line: token.line
+                    )
+                )
             default:
                 throw fail("expected `type`, `method` or `error`, found \(describe(token))")
             }
@@ -197,12 +223,13 @@ public struct IDLParser {
 enum Names {
     static func isInterfaceName(_ name: String) -> Bool {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count >= 2 && parts.allSatisfy { part in
-            guard let first = part.first, first.isLowercase || (parts.first != part && first.isNumber) else {
-                return false
+        return parts.count >= 2
+            && parts.allSatisfy { part in
+                guard let first = part.first, first.isLowercase || (parts.first != part && first.isNumber) else {
+                    return false
+                }
+                return part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
             }
-            return part.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
-        }
     }
 
     static func isMemberName(_ name: String) -> Bool {

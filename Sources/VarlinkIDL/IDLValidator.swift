@@ -5,7 +5,8 @@ struct IDLValidator {
 
     func validate(_ interface: IDLInterface) throws(IDLParseError) {
         var seen: [String: Int] = [:]
-        let members = interface.types.map { ($0.name, $0.line) } + interface.methods.map { ($0.name, $0.line) }
+        let members =
+            interface.types.map { ($0.name, $0.line) } + interface.methods.map { ($0.name, $0.line) }
             + interface.errors.map { ($0.name, $0.line) }
         for (name, line) in members {
             if let first = seen[name] {

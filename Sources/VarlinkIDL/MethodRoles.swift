@@ -26,13 +26,20 @@ public struct MethodRoles: Sendable, Hashable {
         let firstLine = method.line - method.documentation.count
         let lines = method.documentation.enumerated().filter { $0.element.hasPrefix("Roles:") }
         guard let (offset, text) = lines.first else {
-            throw IDLParseError(file: file, line: method.line, message:
-                "method \(interface).\(method.name) has no `# Roles:` line; add one, e.g. `# Roles: admin`")
+            throw IDLParseError(
+                file: file,
+                line: method.line,
+                message:
+                    "method \(interface).\(method.name) has no `# Roles:` line; add one, e.g. `# Roles: admin`"
+            )
         }
         let line = firstLine + offset
         guard lines.count == 1 else {
-            throw IDLParseError(file: file, line: firstLine + lines[1].offset,
-                                message: "method \(method.name) has a second `# Roles:` line")
+            throw IDLParseError(
+                file: file,
+                line: firstLine + lines[1].offset,
+                message: "method \(method.name) has a second `# Roles:` line"
+            )
         }
         let list = String(text.dropFirst("Roles:".count)).trimmingSpaces
         if list == "anyone" { return MethodRoles(anyone: true, grants: []) }
@@ -44,15 +51,23 @@ public struct MethodRoles: Sendable, Hashable {
                 role = String(item[..<open])
                 scope = String(item[item.index(after: open)..<item.index(before: item.endIndex)])
                 guard scopes.contains(scope) else {
-                    throw IDLParseError(file: file, line: line, message:
-                        "`\(item)`: a role's scope is one of \(scopes.sorted().joined(separator: ", "))")
+                    throw IDLParseError(
+                        file: file,
+                        line: line,
+                        message:
+                            "`\(item)`: a role's scope is one of \(scopes.sorted().joined(separator: ", "))"
+                    )
                 }
             }
             guard let first = role.first, first.isLowercase,
-                  role.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) })
+                role.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber) })
             else {
-                throw IDLParseError(file: file, line: line, message:
-                    "`\(item)` is not a role: write `# Roles: anyone` or `# Roles: role, role(own), …`")
+                throw IDLParseError(
+                    file: file,
+                    line: line,
+                    message:
+                        "`\(item)` is not a role: write `# Roles: anyone` or `# Roles: role, role(own), …`"
+                )
             }
             guard !grants.contains(where: { $0.role == role }) else {
                 throw IDLParseError(file: file, line: line, message: "role `\(role)` is named twice")

@@ -8,7 +8,9 @@ extension SwiftEmitter {
             for method in interface.methods {
                 let methodRoles = try MethodRoles.read(method, interface: interface.name, file: file)
                 roles.formUnion(methodRoles.grants.map(\.role))
-                policies.append("\"\(interface.name).\(method.name)\": \(namespace(of: interface.name)).\(method.name).policy")
+                policies.append(
+                    "\"\(interface.name).\(method.name)\": \(namespace(of: interface.name)).\(method.name).policy"
+                )
             }
         }
         let roleCases = roles.sorted().map { "    case \($0)" }
@@ -17,7 +19,8 @@ extension SwiftEmitter {
             "import Varlink",
             "",
             "/// A role named in the `Roles:` line of a method.",
-            roles.isEmpty ? "public enum MethodRole: Sendable, Hashable, CaseIterable {"
+            roles.isEmpty
+                ? "public enum MethodRole: Sendable, Hashable, CaseIterable {"
                 : "public enum MethodRole: String, Sendable, Hashable, CaseIterable {",
         ]
         lines += roleCases
@@ -71,8 +74,10 @@ extension SwiftEmitter {
             "    public static let interfaces: [VarlinkInterfaceDefinition] = [",
         ]
         lines += interfaces.map { "        \(namespace(of: $0.name)).definition," }
-        lines += ["    ]", "", "    /// The policy of every method, by `interface.Method`.",
-                  "    public static let policies: [String: MethodPolicy] = ["]
+        lines += [
+            "    ]", "", "    /// The policy of every method, by `interface.Method`.",
+            "    public static let policies: [String: MethodPolicy] = [",
+        ]
         lines += policies.isEmpty ? ["        :"] : policies.map { "        \($0)," }
         lines += ["    ]", "}", ""]
         return lines.joined(separator: "\n")

@@ -11,7 +11,10 @@ extension SwiftEmitter {
         emit("/// The method name, `\(method.name)`.", 8)
         emit("public static let name = \(literal(method.name))", 8)
         emit("/// Who may call the method, from its `Roles:` line.", 8)
-        emit("public static let policy = \(Self.policyExpression(roles, method: "\(interface.name).\(method.name)"))", 8)
+        emit(
+            "public static let policy = \(Self.policyExpression(roles, method: "\(interface.name).\(method.name)"))",
+            8
+        )
         emit("")
         emitPayload("Parameters", method: method.name, fields: method.parameters, sharedType: true)
         emit("")
@@ -33,8 +36,13 @@ extension SwiftEmitter {
             emit("public typealias \(role) = \(shared.name)", 8)
             return
         }
-        emitStruct(name: role, documentation: ["The \(role == "Reply" ? "reply" : "parameters") of `\(interface.name).\(method)`."],
-                   fields: fields, conformances: "", indent: 8)
+        emitStruct(
+            name: role,
+            documentation: ["The \(role == "Reply" ? "reply" : "parameters") of `\(interface.name).\(method)`."],
+            fields: fields,
+            conformances: "",
+            indent: 8
+        )
     }
 
     static func sameShape(_ lhs: IDLType, _ rhs: IDLType) -> Bool {

@@ -17,7 +17,11 @@ public struct SwiftEmitter {
     }
 
     /// The Swift source for `interface`, whose IDL `text` it embeds; every method must have its roles.
-    public static func source(for interface: IDLInterface, text: String, file: String) throws(IDLParseError)
+    public static func source(
+        for interface: IDLInterface,
+        text: String,
+        file: String
+    ) throws(IDLParseError)
         -> String
     {
         var roles: [String: MethodRoles] = [:]
@@ -86,8 +90,13 @@ public struct SwiftEmitter {
         }
     }
 
-    mutating func emitStruct(name: String, documentation: [String], fields: [IDLField],
-                                     conformances: String, indent: Int) {
+    mutating func emitStruct(
+        name: String,
+        documentation: [String],
+        fields: [IDLField],
+        conformances: String,
+        indent: Int
+    ) {
         doc(documentation, indent, fallback: "`\(name)` of `\(interface.name)`.")
         emit("public struct \(name): Codable, Sendable, Hashable\(conformances) {", indent)
         for field in fields {
@@ -95,9 +104,12 @@ public struct SwiftEmitter {
             emit("public var \(identifier(field.name)): \(swiftType(field.type, field: field.name))", indent + 4)
         }
         emit("", indent)
-        emit(fields.contains { if case .optional = $0.type { true } else { false } }
-            ? "/// Creates a value from its fields; optional ones default to `nil`."
-            : "/// Creates a value from its fields.", indent + 4)
+        emit(
+            fields.contains { if case .optional = $0.type { true } else { false } }
+                ? "/// Creates a value from its fields; optional ones default to `nil`."
+                : "/// Creates a value from its fields.",
+            indent + 4
+        )
         let arguments = fields.map { field -> String in
             let type = swiftType(field.type, field: field.name)
             if case .optional = field.type { return "\(identifier(field.name)): \(type) = nil" }
@@ -106,7 +118,9 @@ public struct SwiftEmitter {
         emit("public init(\(arguments.joined(separator: ", "))) {", indent + 4)
         for field in fields { emit("self.\(field.name) = \(identifier(field.name))", indent + 8) }
         emit("}", indent + 4)
-        for field in fields { emitNested(field.type, field: field.name, documentation: field.documentation, indent + 4) }
+        for field in fields {
+            emitNested(field.type, field: field.name, documentation: field.documentation, indent + 4)
+        }
         emit("}", indent)
     }
 

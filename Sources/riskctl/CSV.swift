@@ -80,9 +80,11 @@ enum CSV {
                 default:
                     if closedQuote {
                         throw ParseError(
-                            record: records.count + 1, field: fields.count,
+                            record: records.count + 1,
+                            field: fields.count,
                             reason: "text after the closing quote; a quote inside a field is written \"\"",
-                            header: records.first)
+                            header: records.first
+                        )
                     }
                     field.append(scalar)
                     atFieldStart = false
@@ -93,8 +95,11 @@ enum CSV {
         }
         if inQuotes {
             throw ParseError(
-                record: quoteOpenedIn.record, field: quoteOpenedIn.field, reason: "a quoted field is never closed",
-                header: quoteOpenedIn.record > 1 ? records.first : nil)
+                record: quoteOpenedIn.record,
+                field: quoteOpenedIn.field,
+                reason: "a quoted field is never closed",
+                header: quoteOpenedIn.record > 1 ? records.first : nil
+            )
         }
         if recordHasContent {
             endRecord()

@@ -48,8 +48,14 @@ struct CSVTable {
     ///   - skipped: columns accepted in the header but not read (such as those an export adds).
     ///   - noun: what the rows hold, plural, for the message about a file without any.
     /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
-    static func rows(in text: String, name: String, columns: [String], required: [String], skipped: [String] = [],
-                     noun: String) throws(RiskctlError) -> [Row] {
+    static func rows(
+        in text: String,
+        name: String,
+        columns: [String],
+        required: [String],
+        skipped: [String] = [],
+        noun: String
+    ) throws(RiskctlError) -> [Row] {
         let records: [[String]]
         do {
             records = try CSV.parse(text)
@@ -61,8 +67,13 @@ struct CSVTable {
         guard let header = records.first else {
             throw .invalidInput("\(name): the file is empty; its first line must be the header")
         }
-        let positions = try columnPositions(header, name: name, columns: columns, required: required,
-                                            skipped: skipped)
+        let positions = try columnPositions(
+            header,
+            name: name,
+            columns: columns,
+            required: required,
+            skipped: skipped
+        )
         var rows = [Row]()
         for (index, record) in records.enumerated().dropFirst() {
             let number = index + 1
@@ -72,8 +83,13 @@ struct CSVTable {
             {
                 throw .invalidInput("\(name):\(number): \(record.count) fields, but the header has \(header.count)")
             }
-            rows.append(Row(number: number, cells: positions.mapValues { record[$0].trimmingWhitespace() },
-                            location: "\(name):\(number)"))
+            rows.append(
+                Row(
+                    number: number,
+                    cells: positions.mapValues { record[$0].trimmingWhitespace() },
+                    location: "\(name):\(number)"
+                )
+            )
         }
         guard !rows.isEmpty else {
             throw .invalidInput("\(name): no \(noun) to import below the header")
@@ -94,15 +110,21 @@ struct CSVTable {
     }
 
     /// Where each read column is in the header.
-    private static func columnPositions(_ header: [String], name: String, columns: [String], required: [String],
-                                        skipped: [String]) throws(RiskctlError) -> [String: Int] {
+    private static func columnPositions(
+        _ header: [String],
+        name: String,
+        columns: [String],
+        required: [String],
+        skipped: [String]
+    ) throws(RiskctlError) -> [String: Int] {
         var positions = [String: Int]()
         for (index, title) in header.enumerated() {
             let trimmed = title.trimmingWhitespace()
             guard let column = (columns + skipped).first(where: { $0.lowercased() == trimmed.lowercased() }) else {
                 let shown = trimmed.isEmpty ? "column \(index + 1)" : trimmed
                 throw .invalidInput(
-                    "\(name):1: \(shown): unknown column; the columns are \(columns.joined(separator: ", "))")
+                    "\(name):1: \(shown): unknown column; the columns are \(columns.joined(separator: ", "))"
+                )
             }
             guard positions[column] == nil else {
                 throw .invalidInput("\(name):1: \(column): column given twice")

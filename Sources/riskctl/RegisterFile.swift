@@ -32,8 +32,14 @@ enum RegisterFile {
     ///   - name: the file's name as given, for messages.
     /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
-        let rows = try CSVTable.rows(in: text, name: name, columns: columns, required: requiredColumns,
-                                     skipped: exportColumns, noun: "risks")
+        let rows = try CSVTable.rows(
+            in: text,
+            name: name,
+            columns: columns,
+            required: requiredColumns,
+            skipped: exportColumns,
+            noun: "risks"
+        )
         var entries = [Entry]()
         for row in rows {
             entries.append(Entry(row: row.number, risk: try risk(from: row)))

@@ -25,7 +25,8 @@ enum SocketLocator {
         if exists(systemSocket) {
             return systemSocket
         }
-        let runtimeDirectory = environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+        let runtimeDirectory =
+            environment["XDG_RUNTIME_DIR"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "/run/user/\(getuid())"
         return "\(runtimeDirectory)/riskd/riskd.sock"
     }

@@ -10,7 +10,8 @@ struct Riskd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "riskd",
         abstract: "Keep the risk register, ethical code and declarations of interest, served over Varlink.",
-        discussion: "See riskd(8) and riskd.toml(5).")
+        discussion: "See riskd(8) and riskd.toml(5)."
+    )
 
     @Option(name: .long, help: ArgumentHelp("Read the configuration from FILE.", valueName: "FILE"))
     var config: String?
@@ -24,9 +25,14 @@ struct Riskd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Use this database instead of the configured one.", valueName: "PATH"))
     var database: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "After an investigation, accept an audit chain that no longer holds the recorded head; HASH is its current "
-            + "head. The acceptance is recorded in the audit trail.", valueName: "HASH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "After an investigation, accept an audit chain that no longer holds the recorded head; HASH is its current "
+                + "head. The acceptance is recorded in the audit trail.",
+            valueName: "HASH"
+        )
+    )
     var acceptAuditHead: String?
 
     @Flag(name: .long, help: "Stay in the foreground (riskd always does; accepted for compatibility).")
@@ -59,8 +65,13 @@ struct Riskd: AsyncParsableCommand {
         let logger = Logger(label: "riskd")
         let daemon: Daemon
         do {
-            daemon = try Daemon(configuration: configuration, origin: origin, logLevel: levels,
-                                acceptAuditHead: acceptAuditHead, logger: logger)
+            daemon = try Daemon(
+                configuration: configuration,
+                origin: origin,
+                logLevel: levels,
+                acceptAuditHead: acceptAuditHead,
+                logger: logger
+            )
         } catch {
             logger.critical("Cannot start: \(error)")
             throw ExitCode.failure

@@ -8,9 +8,16 @@ struct OrganisationRulesTests {
     }
 
     @Test func createdAsGiven() throws {
-        let organisation = try create(OrganisationDraft(name: " Open Society Foundations ", aliases: ["OSF", " OSI "],
-                                                        kind: "funder", interest: "high", power: "medium",
-                                                        note: "  "))
+        let organisation = try create(
+            OrganisationDraft(
+                name: " Open Society Foundations ",
+                aliases: ["OSF", " OSI "],
+                kind: "funder",
+                interest: "high",
+                power: "medium",
+                note: "  "
+            )
+        )
         #expect(organisation.name == "Open Society Foundations")
         #expect(organisation.aliases == ["OSF", "OSI"])
         #expect(organisation.kind == .funder)
@@ -21,22 +28,34 @@ struct OrganisationRulesTests {
         #expect(organisation.normalisedAliases == ["osf", "osi"])
     }
 
-    @Test("Bad drafts are refused naming the field", arguments: [
-        (OrganisationDraft(name: " ", kind: "funder"), "name"),
-        (OrganisationDraft(name: "--", kind: "funder"), "name"),
-        (OrganisationDraft(name: "OSF", kind: "donor"), "kind"),
-        (OrganisationDraft(name: "OSF", kind: "Funder"), "kind"),
-        (OrganisationDraft(name: "OSF", kind: "funder", interest: "huge"), "interest"),
-        (OrganisationDraft(name: "OSF", kind: "funder", power: ""), "power"),
-        (OrganisationDraft(name: "Open Society Foundations", aliases: ["OSF", "osf."], kind: "funder"), "aliases[1]"),
-        (OrganisationDraft(name: "Open Society Foundations", aliases: ["open society  foundations"], kind: "funder"),
-         "aliases[0]"),
-        (OrganisationDraft(name: "OSF", aliases: [""], kind: "funder"), "aliases[0]"),
-        (OrganisationDraft(name: "OSF", aliases: ["ok", "!"], kind: "funder"), "aliases[1]"),
-        (OrganisationDraft(name: "OSF", aliases: (0...50).map { "Alias \($0)" }, kind: "funder"), "aliases"),
-        (OrganisationDraft(name: String(repeating: "x", count: 201), kind: "funder"), "name"),
-        (OrganisationDraft(name: "OSF", kind: "funder", note: "a\u{7}b"), "note"),
-    ])
+    @Test(
+        "Bad drafts are refused naming the field",
+        arguments: [
+            (OrganisationDraft(name: " ", kind: "funder"), "name"),
+            (OrganisationDraft(name: "--", kind: "funder"), "name"),
+            (OrganisationDraft(name: "OSF", kind: "donor"), "kind"),
+            (OrganisationDraft(name: "OSF", kind: "Funder"), "kind"),
+            (OrganisationDraft(name: "OSF", kind: "funder", interest: "huge"), "interest"),
+            (OrganisationDraft(name: "OSF", kind: "funder", power: ""), "power"),
+            (
+                OrganisationDraft(name: "Open Society Foundations", aliases: ["OSF", "osf."], kind: "funder"),
+                "aliases[1]"
+            ),
+            (
+                OrganisationDraft(
+                    name: "Open Society Foundations",
+                    aliases: ["open society  foundations"],
+                    kind: "funder"
+                ),
+                "aliases[0]"
+            ),
+            (OrganisationDraft(name: "OSF", aliases: [""], kind: "funder"), "aliases[0]"),
+            (OrganisationDraft(name: "OSF", aliases: ["ok", "!"], kind: "funder"), "aliases[1]"),
+            (OrganisationDraft(name: "OSF", aliases: (0...50).map { "Alias \($0)" }, kind: "funder"), "aliases"),
+            (OrganisationDraft(name: String(repeating: "x", count: 201), kind: "funder"), "name"),
+            (OrganisationDraft(name: "OSF", kind: "funder", note: "a\u{7}b"), "note"),
+        ]
+    )
     func refused(draft: OrganisationDraft, field: String) {
         do {
             _ = try create(draft)
@@ -49,11 +68,26 @@ struct OrganisationRulesTests {
     }
 
     @Test("Updates change what is given, clear what is empty, and count revisions") func update() throws {
-        let organisation = try create(OrganisationDraft(name: "Western Balkan Fund", aliases: ["WBF"], kind: "funder",
-                                                        interest: "medium", power: "high", note: "Regional"))
+        let organisation = try create(
+            OrganisationDraft(
+                name: "Western Balkan Fund",
+                aliases: ["WBF"],
+                kind: "funder",
+                interest: "medium",
+                power: "high",
+                note: "Regional"
+            )
+        )
         let later = Fixture.now.adding(seconds: 60)
-        let updated = try OrganisationRules.update(organisation, with: OrganisationChanges(
-            aliases: ["WBF", "Western Balkans Fund"], interest: "", note: ""), now: later)
+        let updated = try OrganisationRules.update(
+            organisation,
+            with: OrganisationChanges(
+                aliases: ["WBF", "Western Balkans Fund"],
+                interest: "",
+                note: ""
+            ),
+            now: later
+        )
         #expect(updated.aliases == ["WBF", "Western Balkans Fund"])
         #expect(updated.interest == nil && updated.power == .high && updated.note == nil)
         #expect(updated.revision == 2 && updated.updatedAt == later && updated.createdAt == Fixture.now)

@@ -7,16 +7,28 @@ struct RiskRulesTests {
 
     func make(_ likelihood: Int = 4, _ impact: Int = 3, due: String? = nil) throws -> Risk {
         var risk = try RiskRules.create(
-            RiskDraft(title: "Funding overlap", category: "financial", likelihood: likelihood, impact: impact,
-                      nextReviewDue: due),
-            caller: "marko", now: Fixture.now, today: Fixture.today, policy: policy)
+            RiskDraft(
+                title: "Funding overlap",
+                category: "financial",
+                likelihood: likelihood,
+                impact: impact,
+                nextReviewDue: due
+            ),
+            caller: "marko",
+            now: Fixture.now,
+            today: Fixture.today,
+            policy: policy
+        )
         risk.id = 4
         return risk
     }
 
-    @Test("First review is one band interval after creation", arguments: [
-        (5, 5, "2026-12-29"), (4, 3, "2027-02-27"), (2, 3, "2027-05-28"), (1, 2, "2027-11-29"),
-    ])
+    @Test(
+        "First review is one band interval after creation",
+        arguments: [
+            (5, 5, "2026-12-29"), (4, 3, "2027-02-27"), (2, 3, "2027-05-28"), (1, 2, "2027-11-29"),
+        ]
+    )
     func firstReview(likelihood: Int, impact: Int, due: String) throws {
         #expect(try make(likelihood, impact).nextReviewDue.description == due)
     }
@@ -35,19 +47,32 @@ struct RiskRulesTests {
         #expect(!risk.isOverdue(today: Fixture.date("2026-11-20")))
     }
 
-    @Test("Bad drafts are refused naming the field", arguments: [
-        (RiskDraft(title: " ", category: "financial", likelihood: 1, impact: 1), "title"),
-        (RiskDraft(title: "t", category: "weather", likelihood: 1, impact: 1), "category"),
-        (RiskDraft(title: "t", category: "financial", likelihood: 0, impact: 1), "likelihood"),
-        (RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 6), "impact"),
-        (RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 1, residualLikelihood: 1), "residualImpact"),
-        (RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 1, residualImpact: 9), "residualImpact"),
-        (RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 1, nextReviewDue: "2026-13-01"),
-         "nextReviewDue"),
-        (RiskDraft(title: String(repeating: "x", count: 201), category: "financial", likelihood: 1, impact: 1),
-         "title"),
-        (RiskDraft(title: "a\u{0}b", category: "financial", likelihood: 1, impact: 1), "title"),
-    ])
+    @Test(
+        "Bad drafts are refused naming the field",
+        arguments: [
+            (RiskDraft(title: " ", category: "financial", likelihood: 1, impact: 1), "title"),
+            (RiskDraft(title: "t", category: "weather", likelihood: 1, impact: 1), "category"),
+            (RiskDraft(title: "t", category: "financial", likelihood: 0, impact: 1), "likelihood"),
+            (RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 6), "impact"),
+            (
+                RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 1, residualLikelihood: 1),
+                "residualImpact"
+            ),
+            (
+                RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 1, residualImpact: 9),
+                "residualImpact"
+            ),
+            (
+                RiskDraft(title: "t", category: "financial", likelihood: 1, impact: 1, nextReviewDue: "2026-13-01"),
+                "nextReviewDue"
+            ),
+            (
+                RiskDraft(title: String(repeating: "x", count: 201), category: "financial", likelihood: 1, impact: 1),
+                "title"
+            ),
+            (RiskDraft(title: "a\u{0}b", category: "financial", likelihood: 1, impact: 1), "title"),
+        ]
+    )
     func refusedDrafts(draft: RiskDraft, field: String) {
         do {
             _ = try RiskRules.create(draft, caller: "marko", now: Fixture.now, today: Fixture.today, policy: policy)
@@ -66,34 +91,62 @@ struct RiskRulesTests {
         #expect(raised.nextReviewDue == Fixture.date("2026-12-29"))
         #expect(raised.revision == 2)
         #expect(raised.updatedAt == later)
-        let fixed = try RiskRules.update(risk, with: RiskChanges(nextReviewDue: "2027-06-01"), now: later, policy: policy)
-        let rescored = try RiskRules.update(fixed, with: RiskChanges(likelihood: 5, impact: 5), now: later,
-                                            policy: policy)
+        let fixed = try RiskRules.update(
+            risk,
+            with: RiskChanges(nextReviewDue: "2027-06-01"),
+            now: later,
+            policy: policy
+        )
+        let rescored = try RiskRules.update(
+            fixed,
+            with: RiskChanges(likelihood: 5, impact: 5),
+            now: later,
+            policy: policy
+        )
         #expect(rescored.nextReviewDue == Fixture.date("2027-06-01"))
     }
 
     @Test("A review moves the next one by the band of the new rating") func review() throws {
         let risk = try make(4, 3, due: "2026-11-20")
-        let reviewed = try RiskRules.review(risk, note: "Checked with the treasurer",
-                                            ratings: RiskChanges(residualLikelihood: 2, residualImpact: 2),
-                                            now: Fixture.now, today: Fixture.today, policy: policy)
+        let reviewed = try RiskRules.review(
+            risk,
+            note: "Checked with the treasurer",
+            ratings: RiskChanges(residualLikelihood: 2, residualImpact: 2),
+            now: Fixture.now,
+            today: Fixture.today,
+            policy: policy
+        )
         #expect(reviewed.score == 4)
         #expect(reviewed.nextReviewDue == Fixture.date("2027-11-29"))
         #expect(reviewed.lastReviewedAt == Fixture.now)
         #expect(!reviewed.isOverdue(today: Fixture.today))
         #expect(throws: DomainError.self) {
-            try RiskRules.review(risk, note: "", ratings: RiskChanges(), now: Fixture.now, today: Fixture.today,
-                                 policy: policy)
+            try RiskRules.review(
+                risk,
+                note: "",
+                ratings: RiskChanges(),
+                now: Fixture.now,
+                today: Fixture.today,
+                policy: policy
+            )
         }
     }
 
-    @Test("Acceptance needs a future date", arguments: [
-        ("2026-11-29", false), ("2026-11-28", false), ("2026-11-30", true), ("2027-13-01", false),
-    ])
+    @Test(
+        "Acceptance needs a future date",
+        arguments: [
+            ("2026-11-29", false), ("2026-11-28", false), ("2026-11-30", true), ("2027-13-01", false),
+        ]
+    )
     func accept(until: String, allowed: Bool) throws {
         let risk = try make()
-        let result = try? RiskRules.accept(risk, until: until, note: "Board decision 12", now: Fixture.now,
-                                           today: Fixture.today)
+        let result = try? RiskRules.accept(
+            risk,
+            until: until,
+            note: "Board decision 12",
+            now: Fixture.now,
+            today: Fixture.today
+        )
         #expect((result != nil) == allowed)
         if let result {
             #expect(result.status == .accepted)
@@ -111,8 +164,13 @@ struct RiskRulesTests {
             try RiskRules.accept(closed, until: "2027-01-01", note: "n", now: Fixture.now, today: Fixture.today)
         }
         #expect(throws: DomainError.self) { try RiskRules.statusAfterAddingAction(closed) }
-        let reopened = try RiskRules.reopen(closed, note: "It came back", now: Fixture.now, today: Fixture.today,
-                                            policy: policy)
+        let reopened = try RiskRules.reopen(
+            closed,
+            note: "It came back",
+            now: Fixture.now,
+            today: Fixture.today,
+            policy: policy
+        )
         #expect(reopened.status == .open)
         #expect(reopened.closeReason == nil)
         #expect(throws: DomainError.self) {
@@ -121,18 +179,31 @@ struct RiskRulesTests {
     }
 
     @Test("Reopening an accepted risk withdraws the acceptance") func reopenAccepted() throws {
-        let accepted = try RiskRules.accept(try make(), until: "2027-06-30", note: "Board decision", now: Fixture.now,
-                                            today: Fixture.today)
-        let reopened = try RiskRules.reopen(accepted, note: "Conditions changed", now: Fixture.now,
-                                            today: Fixture.today, policy: policy)
+        let accepted = try RiskRules.accept(
+            try make(),
+            until: "2027-06-30",
+            note: "Board decision",
+            now: Fixture.now,
+            today: Fixture.today
+        )
+        let reopened = try RiskRules.reopen(
+            accepted,
+            note: "Conditions changed",
+            now: Fixture.now,
+            today: Fixture.today,
+            policy: policy
+        )
         #expect(reopened.status == .open)
         #expect(reopened.acceptedUntil == nil)
         #expect(reopened.revision == accepted.revision + 1)
     }
 
-    @Test("Adding an action to an open risk makes it mitigating", arguments: [
-        (RiskStatus.open, RiskStatus.mitigating), (.mitigating, .mitigating), (.accepted, .accepted),
-    ])
+    @Test(
+        "Adding an action to an open risk makes it mitigating",
+        arguments: [
+            (RiskStatus.open, RiskStatus.mitigating), (.mitigating, .mitigating), (.accepted, .accepted),
+        ]
+    )
     func actionStatus(from: RiskStatus, to: RiskStatus) throws {
         var risk = try make()
         risk.status = from
@@ -140,8 +211,12 @@ struct RiskRulesTests {
     }
 
     @Test func actionLifecycle() throws {
-        let action = try ActionRules.create(riskId: 4, description: "Write the policy", owner: "marko",
-                                            dueOn: "2026-12-15")
+        let action = try ActionRules.create(
+            riskId: 4,
+            description: "Write the policy",
+            owner: "marko",
+            dueOn: "2026-12-15"
+        )
         #expect(action.status == .open)
         #expect(action.isOverdue(today: Fixture.date("2026-12-16")))
         #expect(!action.isOverdue(today: Fixture.date("2026-12-15")))

@@ -3,31 +3,51 @@ import Testing
 
 @Suite("Scoring and bands")
 struct ScoringTests {
-    @Test("Severity band by score", arguments: [
-        (1, Severity.low), (4, .low), (5, .medium), (9, .medium), (10, .high), (19, .high), (20, .critical),
-        (25, .critical),
-    ])
+    @Test(
+        "Severity band by score",
+        arguments: [
+            (1, Severity.low), (4, .low), (5, .medium), (9, .medium), (10, .high), (19, .high), (20, .critical),
+            (25, .critical),
+        ]
+    )
     func band(score: Int, expected: Severity) {
         #expect(ScoringPolicy.standard.severity(ofScore: score) == expected)
     }
 
-    @Test("Review interval by band", arguments: [
-        (Severity.critical, 30), (.high, 90), (.medium, 180), (.low, 365),
-    ])
+    @Test(
+        "Review interval by band",
+        arguments: [
+            (Severity.critical, 30), (.high, 90), (.medium, 180), (.low, 365),
+        ]
+    )
     func interval(severity: Severity, days: Int) {
         #expect(ScoringPolicy.standard.reviewInterval(for: severity) == days)
     }
 
-    @Test("Current score is residual only when both residual values are set", arguments: [
-        (4, 3, nil, nil, 12),
-        (4, 3, 2, 2, 4),
-        (5, 5, 1, 1, 1),
-    ] as [(Int, Int, Int?, Int?, Int)])
+    @Test(
+        "Current score is residual only when both residual values are set",
+        arguments: [
+            (4, 3, nil, nil, 12),
+            (4, 3, 2, 2, 4),
+            (5, 5, 1, 1, 1),
+        ] as [(Int, Int, Int?, Int?, Int)]
+    )
     func currentScore(likelihood: Int, impact: Int, residualLikelihood: Int?, residualImpact: Int?, score: Int) throws {
-        let draft = RiskDraft(title: "t", category: "financial", likelihood: likelihood, impact: impact,
-                              residualLikelihood: residualLikelihood, residualImpact: residualImpact)
-        let risk = try RiskRules.create(draft, caller: "ana", now: Fixture.now, today: Fixture.today,
-                                        policy: RiskPolicy())
+        let draft = RiskDraft(
+            title: "t",
+            category: "financial",
+            likelihood: likelihood,
+            impact: impact,
+            residualLikelihood: residualLikelihood,
+            residualImpact: residualImpact
+        )
+        let risk = try RiskRules.create(
+            draft,
+            caller: "ana",
+            now: Fixture.now,
+            today: Fixture.today,
+            policy: RiskPolicy()
+        )
         #expect(risk.score == score)
         #expect(risk.inherentScore == likelihood * impact)
     }

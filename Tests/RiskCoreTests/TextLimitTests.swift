@@ -10,26 +10,36 @@ struct TextLimitTests {
         "A" + String(repeating: "\u{0301}", count: marks)
     }
 
-    @Test("Text within both limits passes", arguments: [
-        ("", TextLimits.short),
-        (String(repeating: "a", count: TextLimits.short), TextLimits.short),
-        (String(repeating: "ž", count: TextLimits.short), TextLimits.short),
-        (String(repeating: "醫", count: TextLimits.short), TextLimits.short),
-        (String(repeating: "a", count: TextLimits.long), TextLimits.long),
-        (stacked(3), TextLimits.short),
-    ])
+    @Test(
+        "Text within both limits passes",
+        arguments: [
+            ("", TextLimits.short),
+            (String(repeating: "a", count: TextLimits.short), TextLimits.short),
+            (String(repeating: "ž", count: TextLimits.short), TextLimits.short),
+            (String(repeating: "醫", count: TextLimits.short), TextLimits.short),
+            (String(repeating: "a", count: TextLimits.long), TextLimits.long),
+            (stacked(3), TextLimits.short),
+        ]
+    )
     func accepted(text: String, limit: Int) throws {
         #expect(try FieldRules.optionalText(text, field: "note", limit: limit) == text)
     }
 
-    @Test("Text over either limit is refused naming the field and the limit", arguments: [
-        (String(repeating: "a", count: TextLimits.short + 1), TextLimits.short,
-         "must be at most 200 characters, not 201"),
-        (stacked(50_000), TextLimits.short, "must be at most 800 bytes of UTF-8, not 100001"),
-        (stacked(50_000), TextLimits.long, "must be at most 40000 bytes of UTF-8, not 100001"),
-        (String(repeating: stacked(4), count: TextLimits.short), TextLimits.short,
-         "must be at most 800 bytes of UTF-8, not 1800"),
-    ])
+    @Test(
+        "Text over either limit is refused naming the field and the limit",
+        arguments: [
+            (
+                String(repeating: "a", count: TextLimits.short + 1), TextLimits.short,
+                "must be at most 200 characters, not 201"
+            ),
+            (stacked(50_000), TextLimits.short, "must be at most 800 bytes of UTF-8, not 100001"),
+            (stacked(50_000), TextLimits.long, "must be at most 40000 bytes of UTF-8, not 100001"),
+            (
+                String(repeating: stacked(4), count: TextLimits.short), TextLimits.short,
+                "must be at most 800 bytes of UTF-8, not 1800"
+            ),
+        ]
+    )
     func refused(text: String, limit: Int, reason: String) {
         #expect(throws: DomainError.invalidValue("note", reason)) {
             try FieldRules.optionalText(text, field: "note", limit: limit)
@@ -39,7 +49,7 @@ struct TextLimitTests {
     /// A text field of the domain, and the rule that takes it.
     enum Entry: String, CaseIterable, Sendable {
         case riskTitle, interestOrganisation, interestDescription, checkName, checkMatter, codeTitle,
-             organisationName
+            organisationName
 
         /// The field an error names.
         var field: String {
@@ -57,14 +67,28 @@ struct TextLimitTests {
         func submit(_ text: String) throws(DomainError) {
             switch self {
             case .riskTitle:
-                _ = try RiskRules.create(RiskDraft(title: text, category: "financial", likelihood: 1, impact: 1),
-                                         caller: "ana", now: Fixture.now, today: Fixture.today, policy: RiskPolicy())
+                _ = try RiskRules.create(
+                    RiskDraft(title: text, category: "financial", likelihood: 1, impact: 1),
+                    caller: "ana",
+                    now: Fixture.now,
+                    today: Fixture.today,
+                    policy: RiskPolicy()
+                )
             case .interestOrganisation, .interestDescription:
-                let draft = InterestDraft(kind: "gift", organisation: self == .interestOrganisation ? text : "ESN",
-                                          description: self == .interestDescription ? text : "d",
-                                          startedOn: "2026-01-01")
-                _ = try InterestRules.declare(draft, declarant: "ana", declarantUID: 1001, now: Fixture.now,
-                                              today: Fixture.today, policy: InterestPolicy())
+                let draft = InterestDraft(
+                    kind: "gift",
+                    organisation: self == .interestOrganisation ? text : "ESN",
+                    description: self == .interestDescription ? text : "d",
+                    startedOn: "2026-01-01"
+                )
+                _ = try InterestRules.declare(
+                    draft,
+                    declarant: "ana",
+                    declarantUID: 1001,
+                    now: Fixture.now,
+                    today: Fixture.today,
+                    policy: InterestPolicy()
+                )
             case .checkName:
                 _ = try ConflictRules.request(organisations: [text], matter: "Item 4")
             case .checkMatter:

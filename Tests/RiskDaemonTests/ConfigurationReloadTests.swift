@@ -49,12 +49,15 @@ struct ConfigurationReloadTests {
         return reread
     }
 
-    @Test("A start-only key is named and keeps its running value", arguments: [
-        "socket", "database", "socket_mode", "socket_group", "backup.directory", "backup.keep",
-        "limits.max_message_bytes", "limits.max_connections", "limits.frame_timeout_seconds",
-        "limits.admin_connections", "limits.max_connections_per_user", "limits.idle_timeout_seconds",
-        "limits.reply_timeout_seconds", "limits.drain_timeout_seconds",
-    ])
+    @Test(
+        "A start-only key is named and keeps its running value",
+        arguments: [
+            "socket", "database", "socket_mode", "socket_group", "backup.directory", "backup.keep",
+            "limits.max_message_bytes", "limits.max_connections", "limits.frame_timeout_seconds",
+            "limits.admin_connections", "limits.max_connections_per_user", "limits.idle_timeout_seconds",
+            "limits.reply_timeout_seconds", "limits.drain_timeout_seconds",
+        ]
+    )
     func startOnly(key: String) {
         var reread = changing(key)
         reread.access.admins = [.userName("ana")]

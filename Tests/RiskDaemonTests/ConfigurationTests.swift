@@ -19,7 +19,10 @@ struct ConfigurationTests {
             let trimmed = line.drop(while: { $0 == " " })
             // "#key = value" lines are settings; "# text" lines stay comments.
             if trimmed.hasPrefix("#"), let first = trimmed.dropFirst().first, first.isLetter,
-               trimmed.contains("=") { return String(trimmed.dropFirst()) }
+                trimmed.contains("=")
+            {
+                return String(trimmed.dropFirst())
+            }
             return String(line)
         }.joined(separator: "\n")
         let configuration = try load(uncommented)
@@ -35,7 +38,8 @@ struct ConfigurationTests {
     }
 
     @Test func values() throws {
-        let configuration = try load("""
+        let configuration = try load(
+            """
             socket = "/tmp/x.sock"
             socket_mode = "0666"
             [access]
@@ -53,7 +57,8 @@ struct ConfigurationTests {
             [limits]
             max_connections = 8
             admin_connections = 2
-            """)
+            """
+        )
         #expect(configuration.socket == "/tmp/x.sock")
         #expect(configuration.socketMode == 0o666)
         #expect(configuration.access.admins == [.userName("marko"), .userID(1001)])
@@ -66,26 +71,29 @@ struct ConfigurationTests {
         #expect(configuration.interests.maxOrganisationsPerCheck == 5)
     }
 
-    @Test("Errors name the key and the line", arguments: [
-        ("colour = \"red\"", "colour", 1),
-        ("\n[limits]\nmax_conections = 3", "limits.max_conections", 3),
-        ("[limits]\nmax_connections = 0", "limits.max_connections", 2),
-        ("[limits]\nmax_connections = \"many\"", "limits.max_connections", 2),
-        ("[limits]\nmax_connections = 8", "limits.admin_connections", 2),
-        ("[limits]\nadmin_connections = 300", "limits.admin_connections", 2),
-        ("[limits]\nidle_timeout_seconds = 0", "limits.idle_timeout_seconds", 2),
-        ("[access]\nadmins = [\"marko\"]", "access.admins", 2),
-        ("[access]\nroot_is_admin = \"yes\"", "access.root_is_admin", 2),
-        ("[review]\ntime = \"6am\"", "review.time", 2),
-        ("socket = \"relative.sock\"", "socket", 1),
-        ("socket_mode = \"999\"", "socket_mode", 1),
-        ("[risk]\ncategories = []", "risk.categories", 2),
-        ("[risk]\nmedium_from = 12", "risk.medium_from", 2),
-        ("[log]\nlevel = \"loud\"", "log.level", 2),
-        ("[interests]\nmax_declarations_per_member = 0", "interests.max_declarations_per_member", 2),
-        ("[interests]\nmax_organisations_per_check = 101", "interests.max_organisations_per_check", 2),
-        ("[weather]\nrain = true", "weather", 1),
-    ])
+    @Test(
+        "Errors name the key and the line",
+        arguments: [
+            ("colour = \"red\"", "colour", 1),
+            ("\n[limits]\nmax_conections = 3", "limits.max_conections", 3),
+            ("[limits]\nmax_connections = 0", "limits.max_connections", 2),
+            ("[limits]\nmax_connections = \"many\"", "limits.max_connections", 2),
+            ("[limits]\nmax_connections = 8", "limits.admin_connections", 2),
+            ("[limits]\nadmin_connections = 300", "limits.admin_connections", 2),
+            ("[limits]\nidle_timeout_seconds = 0", "limits.idle_timeout_seconds", 2),
+            ("[access]\nadmins = [\"marko\"]", "access.admins", 2),
+            ("[access]\nroot_is_admin = \"yes\"", "access.root_is_admin", 2),
+            ("[review]\ntime = \"6am\"", "review.time", 2),
+            ("socket = \"relative.sock\"", "socket", 1),
+            ("socket_mode = \"999\"", "socket_mode", 1),
+            ("[risk]\ncategories = []", "risk.categories", 2),
+            ("[risk]\nmedium_from = 12", "risk.medium_from", 2),
+            ("[log]\nlevel = \"loud\"", "log.level", 2),
+            ("[interests]\nmax_declarations_per_member = 0", "interests.max_declarations_per_member", 2),
+            ("[interests]\nmax_organisations_per_check = 101", "interests.max_organisations_per_check", 2),
+            ("[weather]\nrain = true", "weather", 1),
+        ]
+    )
     func errors(text: String, key: String, line: Int) {
         do {
             _ = try load(text)
@@ -106,21 +114,29 @@ struct ConfigurationTests {
         }
     }
 
-    @Test("Per-user paths follow XDG", arguments: [
-        (["XDG_RUNTIME_DIR": "/run/user/1001", "XDG_STATE_HOME": "/home/ana/.state"],
-         "/run/user/1001/riskd/riskd.sock", "/home/ana/.state/riskd/riskd.sqlite"),
-        ([:], "/run/user/1001/riskd/riskd.sock", "/home/ana/.local/state/riskd/riskd.sqlite"),
-    ])
+    @Test(
+        "Per-user paths follow XDG",
+        arguments: [
+            (
+                ["XDG_RUNTIME_DIR": "/run/user/1001", "XDG_STATE_HOME": "/home/ana/.state"],
+                "/run/user/1001/riskd/riskd.sock", "/home/ana/.state/riskd/riskd.sqlite"
+            ),
+            ([:], "/run/user/1001/riskd/riskd.sock", "/home/ana/.local/state/riskd/riskd.sqlite"),
+        ]
+    )
     func perUser(environment: [String: String], socket: String, database: String) {
         let paths = DefaultPaths.perUser(environment: environment, uid: 1001, home: "/home/ana")
         #expect(paths.socket == socket)
         #expect(paths.database == database)
     }
 
-    @Test("Identities", arguments: [
-        ("unix-user:ana", Identity.userName("ana")), ("unix-user:1001", .userID(1001)),
-        ("unix-group:riskd-board", .group("riskd-board")),
-    ])
+    @Test(
+        "Identities",
+        arguments: [
+            ("unix-user:ana", Identity.userName("ana")), ("unix-user:1001", .userID(1001)),
+            ("unix-group:riskd-board", .group("riskd-board")),
+        ]
+    )
     func identities(text: String, identity: Identity) {
         #expect(Identity(text) == identity)
         #expect(identity.description == text)

@@ -6,17 +6,21 @@ import Varlink
 @Suite("The contract")
 struct ContractTests {
     @Test("Every method of every interface has a policy from its Roles: line, and nothing else does") func table() {
-        let declared = Set(RiskdProtocol.interfaces.flatMap { definition in
-            definition.methods.map { "\(definition.name).\($0)" }
-        })
+        let declared = Set(
+            RiskdProtocol.interfaces.flatMap { definition in
+                definition.methods.map { "\(definition.name).\($0)" }
+            }
+        )
         #expect(declared == Set(ProtocolCatalog.policies.keys))
     }
 
     @Test("Eight org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
-        #expect(RiskdProtocol.interfaces.map(\.name) == [
-            "org.riskd.audit", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest", "org.riskd.member",
-            "org.riskd.organisation", "org.riskd.review", "org.riskd.risk",
-        ])
+        #expect(
+            RiskdProtocol.interfaces.map(\.name) == [
+                "org.riskd.audit", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest", "org.riskd.member",
+                "org.riskd.organisation", "org.riskd.review", "org.riskd.risk",
+            ]
+        )
     }
 
     @Test("Every interface declares InvalidValue and InternalError, which any method may need to send")

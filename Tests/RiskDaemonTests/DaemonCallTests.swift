@@ -12,15 +12,28 @@ struct DaemonCallTests {
         try await TestDaemon.run { socket, daemon in
             try await blocking {
                 let client = try VarlinkClient(path: socket)
-                let added = try client.call(RiskInterface.Add.self, .init(
-                    title: "Funding overlap with member organisations", category: "financial", likelihood: 4,
-                    impact: 4))
+                let added = try client.call(
+                    RiskInterface.Add.self,
+                    .init(
+                        title: "Funding overlap with member organisations",
+                        category: "financial",
+                        likelihood: 4,
+                        impact: 4
+                    )
+                )
                 #expect(added.risk.id == 1)
                 #expect(added.risk.severity == .high)
                 #expect(added.risk.nextReviewDue == "2027-02-27")
                 do {
-                    _ = try client.call(RiskInterface.Add.self, .init(title: "x", category: "weather", likelihood: 1,
-                                                                      impact: 1))
+                    _ = try client.call(
+                        RiskInterface.Add.self,
+                        .init(
+                            title: "x",
+                            category: "weather",
+                            likelihood: 1,
+                            impact: 1
+                        )
+                    )
                     Issue.record("accepted an unknown category")
                 } catch VarlinkClientError.remote(let error) {
                     #expect(error.name == "org.riskd.risk.InvalidValue")
@@ -42,8 +55,10 @@ struct DaemonCallTests {
                         do {
                             _ = try client.callRaw("\(definition.name).\(method)", parameters: NoParameters())
                         } catch VarlinkClientError.remote(let error) {
-                            #expect(error.name != "org.varlink.service.MethodNotImplemented",
-                                    "\(definition.name).\(method)")
+                            #expect(
+                                error.name != "org.varlink.service.MethodNotImplemented",
+                                "\(definition.name).\(method)"
+                            )
                             #expect(!error.name.hasSuffix(".InternalError"), "\(definition.name).\(method)")
                         }
                     }

@@ -15,8 +15,8 @@ struct ManualRoleTableTests {
         let source = try String(contentsOf: manual, encoding: .utf8)
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard let section = lines.firstIndex(of: ".Sh ROLES"),
-              let start = lines[section...].firstIndex(where: { $0.hasPrefix(".Bl -column") }),
-              let end = lines[start...].firstIndex(of: ".El")
+            let start = lines[section...].firstIndex(where: { $0.hasPrefix(".Bl -column") }),
+            let end = lines[start...].firstIndex(of: ".El")
         else { throw ManualError(message: "no .Bl -column table in the ROLES section") }
         let rows = lines[(start + 1)..<end].filter { $0.hasPrefix(".It ") }.map { row in
             row.dropFirst(4).components(separatedBy: " Ta ").map(Self.text)

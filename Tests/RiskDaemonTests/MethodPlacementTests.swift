@@ -2,6 +2,7 @@ import Foundation
 import NIOPosix
 import RiskCore
 import Testing
+
 @testable import RiskDaemon
 @testable import Varlink
 
@@ -20,20 +21,31 @@ struct MethodPlacementTests {
         static let name = "Probe"
     }
 
-    @Test("Short methods stay on the connection's event loop; long ones leave it", arguments: [
-        (MethodTable.Work.short, true), (.long, false),
-    ])
+    @Test(
+        "Short methods stay on the connection's event loop; long ones leave it",
+        arguments: [
+            (MethodTable.Work.short, true), (.long, false),
+        ]
+    )
     func placement(work: MethodTable.Work, onEventLoop: Bool) async throws {
         var table = MethodTable()
         table.on(Probe.self, work: work) { _, _ in
             .init(onEventLoop: MultiThreadedEventLoopGroup.currentEventLoop != nil)
         }
         let body = try #require(table.bodies[Probe.qualifiedName])
-        let call = VarlinkCall(method: Probe.qualifiedName, peer: PeerCredentials(uid: 0, gid: 0, pid: 1),
-                               frame: Data("{}".utf8))
+        let call = VarlinkCall(
+            method: Probe.qualifiedName,
+            peer: PeerCredentials(uid: 0, gid: 0, pid: 1),
+            frame: Data("{}".utf8)
+        )
         let now = Instant(secondsSinceEpoch: 1_795_900_000)
-        let request = Request(caller: Caller(user: "root", uid: 0, roles: [.admin]), access: .allowed,
-                              method: Probe.qualifiedName, now: now, today: now.utcDate)
+        let request = Request(
+            caller: Caller(user: "root", uid: 0, roles: [.admin]),
+            access: .allowed,
+            method: Probe.qualifiedName,
+            now: now,
+            today: now.utcDate
+        )
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         let response = try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
             try await body(call, request)

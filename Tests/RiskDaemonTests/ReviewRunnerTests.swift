@@ -44,27 +44,46 @@ final class HandClock: @unchecked Sendable {
 
 @Suite("Review runs over days")
 struct ReviewRunnerTests {
-    func setUp(board: [RiskDatabase.BoardAccount] = []) throws
+    func setUp(
+        board: [RiskDatabase.BoardAccount] = []
+    ) throws
         -> (ReviewRunner, RecordedAlerts, HandClock, DaemonContext)
     {
         let time = HandClock("2026-11-29T06:00:00Z")
         let database = try RiskDatabase()
         var logger = Logger(label: "review-test")
         logger.logLevel = .critical
-        let context = DaemonContext(database: database, configuration: Configuration(paths: .system),
-                                    clock: time.clock, logger: logger)
+        let context = DaemonContext(
+            database: database,
+            configuration: Configuration(paths: .system),
+            clock: time.clock,
+            logger: logger
+        )
         let alerts = RecordedAlerts()
-        let runner = ReviewRunner(context: context, sink: alerts, events: FindingEvents(),
-                                  board: { _ in board })
+        let runner = ReviewRunner(
+            context: context,
+            sink: alerts,
+            events: FindingEvents(),
+            board: { _ in board }
+        )
         return (runner, alerts, time, context)
     }
 
     func addOverdueRisk(_ context: DaemonContext) async throws {
         let now = context.clock.now()
         let risk = try RiskRules.create(
-            RiskDraft(title: "Funding overlap", category: "financial", likelihood: 2, impact: 2,
-                      nextReviewDue: "2026-11-20"),
-            caller: "marko", now: now, today: now.utcDate, policy: RiskPolicy())
+            RiskDraft(
+                title: "Funding overlap",
+                category: "financial",
+                likelihood: 2,
+                impact: 2,
+                nextReviewDue: "2026-11-20"
+            ),
+            caller: "marko",
+            now: now,
+            today: now.utcDate,
+            policy: RiskPolicy()
+        )
         let actor = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Add", now: now)
         _ = try await context.database.addRisks([risk], actor: actor, detail: { _ in AuditDetail() })
     }
@@ -95,12 +114,19 @@ struct ReviewRunnerTests {
 
         let now = context.clock.now()
         _ = try await context.database.updateRisk(
-            id: 1, ifRevision: nil,
+            id: 1,
+            ifRevision: nil,
             actor: RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Review", now: now),
             detail: AuditDetail()
         ) { risk in
-            try RiskRules.review(risk, note: "Reviewed", ratings: RiskChanges(), now: now, today: now.utcDate,
-                                 policy: RiskPolicy())
+            try RiskRules.review(
+                risk,
+                note: "Reviewed",
+                ratings: RiskChanges(),
+                now: now,
+                today: now.utcDate,
+                policy: RiskPolicy()
+            )
         }
         let (run, open) = try await runner.run(trigger: .manual)
         #expect(run.resolved == 1 && open.isEmpty)
@@ -116,9 +142,15 @@ struct ReviewRunnerTests {
         let id = try #require(open.first?.id)
         _ = alerts.take()
         _ = try await context.database.acknowledgeFinding(
-            id: id, note: "Next board meeting",
-            actor: RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.review.Acknowledge",
-                                      now: context.clock.now()))
+            id: id,
+            note: "Next board meeting",
+            actor: RiskDatabase.Actor(
+                user: "marko",
+                uid: 1002,
+                method: "org.riskd.review.Acknowledge",
+                now: context.clock.now()
+            )
+        )
         time.advance(days: 30)
         _ = try await runner.run(trigger: .schedule)
         #expect(kinds(alerts.take()) == ["summary"])
@@ -137,8 +169,10 @@ struct ReviewRunnerTests {
         let (_, open) = try await runner.run(trigger: .schedule)
         let raised = alerts.take()
         #expect(kinds(raised) == ["raised", "summary"])
-        #expect(raised.first?.message == "Board member ivan has not confirmed their declarations (due 2026-12-27) "
-                + "(never confirmed)")
+        #expect(
+            raised.first?.message == "Board member ivan has not confirmed their declarations (due 2026-12-27) "
+                + "(never confirmed)"
+        )
         #expect(open.map(\.subject) == ["member:ivan"])
     }
 

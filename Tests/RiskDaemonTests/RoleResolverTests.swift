@@ -17,20 +17,26 @@ struct RoleResolverTests {
         var access = Configuration(paths: .system).access
         access.auditors = [.userName("lejla"), .userID(1004)]
         access.rootIsAdmin = rootIsAdmin
-        return RoleResolver(access: access, daemonUID: 990,
-                            lookup: { uid in (Self.accounts[uid]?.0, Self.accounts[uid]?.1 ?? []) },
-                            groupID: { Self.groups[$0] })
+        return RoleResolver(
+            access: access,
+            daemonUID: 990,
+            lookup: { uid in (Self.accounts[uid]?.0, Self.accounts[uid]?.1 ?? []) },
+            groupID: { Self.groups[$0] }
+        )
     }
 
-    @Test("Who holds which role", arguments: [
-        (UInt32(0), "root", Set<Role>([.admin])),
-        (990, "riskd", [.admin]),
-        (1001, "ana", [.board]),
-        (1002, "marko", [.admin]),
-        (1003, "lejla", [.auditor]),
-        (1004, "1004", [.auditor]),
-        (1005, "1005", []),
-    ] as [(UInt32, String, Set<Role>)])
+    @Test(
+        "Who holds which role",
+        arguments: [
+            (UInt32(0), "root", Set<Role>([.admin])),
+            (990, "riskd", [.admin]),
+            (1001, "ana", [.board]),
+            (1002, "marko", [.admin]),
+            (1003, "lejla", [.auditor]),
+            (1004, "1004", [.auditor]),
+            (1005, "1005", []),
+        ] as [(UInt32, String, Set<Role>)]
+    )
     func roles(uid: UInt32, user: String, roles: Set<Role>) {
         let caller = resolver().caller(uid: uid)
         #expect(caller.user == user)

@@ -17,8 +17,13 @@ struct AuditHeadTests {
     func add(_ database: RiskDatabase, count: Int) async throws {
         let actor = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Add", now: now)
         let risks = try (0..<count).map { index in
-            try RiskRules.create(RiskDraft(title: "Risk \(index)", category: "financial", likelihood: 3, impact: 3),
-                                 caller: "marko", now: now, today: today, policy: RiskPolicy())
+            try RiskRules.create(
+                RiskDraft(title: "Risk \(index)", category: "financial", likelihood: 3, impact: 3),
+                caller: "marko",
+                now: now,
+                today: today,
+                policy: RiskPolicy()
+            )
         }
         _ = try await database.addRisks(risks, actor: actor, detail: { AuditDetail(["title": .text($0.title)]) })
     }
@@ -56,7 +61,8 @@ struct AuditHeadTests {
         #expect(try await database.verifyAudit(against: AuditAnchor(seq: nil, hash: earlier.hash)).ok)
         #expect(try database.auditChainHolds(earlier))
         let madeUp = try await database.verifyAudit(
-            against: AuditAnchor(seq: nil, hash: String(repeating: "ab", count: 32)))
+            against: AuditAnchor(seq: nil, hash: String(repeating: "ab", count: 32))
+        )
         #expect(!madeUp.ok && madeUp.firstBadSeq == 5)
     }
 
@@ -69,12 +75,15 @@ struct AuditHeadTests {
                 #expect(database.restoredAuditGuards.isEmpty)
                 try await add(database, count: 2)
             }
-            try Tamper.execute(path: path, sql: """
-                DROP TRIGGER audit_no_update;
-                DROP TRIGGER audit_no_delete;
-                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0
-                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
-                """)
+            try Tamper.execute(
+                path: path,
+                sql: """
+                    DROP TRIGGER audit_no_update;
+                    DROP TRIGGER audit_no_delete;
+                    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN 0
+                        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                    """
+            )
             let reopened = try RiskDatabase(path: path)
             #expect(reopened.restoredAuditGuards == ["audit_no_delete", "audit_no_update"])
             #expect(throws: (any Error).self) { try Tamper.execute(path: path, sql: "DELETE FROM audit WHERE seq = 2") }

@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 import RiskCore
-@testable import RiskStore
 import Testing
+
+@testable import RiskStore
 
 /// Issue 8, defects 3 and 5: checks are stored by reference, shown from the interests as they are now, capped and
 /// paged by size.
@@ -15,27 +16,54 @@ struct ConflictCheckStoreTests {
         RiskDatabase.Actor(user: user, uid: 1000 + user.count, method: "org.riskd.interest.\(method)", now: now)
     }
 
-    func declare(_ database: RiskDatabase, _ user: String, _ organisation: String, sensitive: Bool = false,
-                 policy: InterestPolicy = InterestPolicy()) async throws -> Interest {
+    func declare(
+        _ database: RiskDatabase,
+        _ user: String,
+        _ organisation: String,
+        sensitive: Bool = false,
+        policy: InterestPolicy = InterestPolicy()
+    ) async throws -> Interest {
         let interest = try InterestRules.declare(
-            InterestDraft(kind: "governance", organisation: organisation, description: "Board seat",
-                          sensitive: sensitive, startedOn: "2026-01-01"),
-            declarant: user, declarantUID: 1000 + user.count, now: now, today: today, policy: policy)
+            InterestDraft(
+                kind: "governance",
+                organisation: organisation,
+                description: "Board seat",
+                sensitive: sensitive,
+                startedOn: "2026-01-01"
+            ),
+            declarant: user,
+            declarantUID: 1000 + user.count,
+            now: now,
+            today: today,
+            policy: policy
+        )
         return try await database.declareInterest(interest, policy: policy, actor: actor(user, "Declare")) { _ in
             AuditDetail()
         }
     }
 
-    func check(_ database: RiskDatabase, _ names: [String], by user: String = "marko") async throws
+    func check(
+        _ database: RiskDatabase,
+        _ names: [String],
+        by user: String = "marko"
+    ) async throws
         -> ConflictCheck
     {
-        try await database.recordConflictCheck(organisations: names, matter: "Item 4", today: today,
-                                               actor: actor(user, "Check")) { _ in AuditDetail() }
+        try await database.recordConflictCheck(
+            organisations: names,
+            matter: "Item 4",
+            today: today,
+            actor: actor(user, "Check")
+        ) { _ in AuditDetail() }
     }
 
     func sensitive(_ database: RiskDatabase, _ id: Int, _ sensitive: Bool) async throws {
-        _ = try await database.updateInterest(id: id, ifRevision: nil, actor: actor("ana", "Update"),
-                                              detail: AuditDetail()) {
+        _ = try await database.updateInterest(
+            id: id,
+            ifRevision: nil,
+            actor: actor("ana", "Update"),
+            detail: AuditDetail()
+        ) {
             try InterestRules.update($0, with: InterestChanges(sensitive: sensitive))
         }
     }
@@ -47,8 +75,10 @@ struct ConflictCheckStoreTests {
         _ = try await declare(database, "ivan", "Western Balkan Fund")
         _ = try await check(database, ["Western Balkan Fund"], by: "ivan")
         let ivan = InterestViewer.boardMember("ivan", seesRegister: true)
-        #expect(try await database.conflictChecks(viewer: ivan, after: nil, limit: 10).checks[0].conflicts
-            .map(\.interestId) == [1, 2])
+        #expect(
+            try await database.conflictChecks(viewer: ivan, after: nil, limit: 10).checks[0].conflicts
+                .map(\.interestId) == [1, 2]
+        )
         try await sensitive(database, 1, true)
         let hidden = try await database.conflictChecks(viewer: ivan, after: nil, limit: 10).checks[0]
         #expect(hidden.conflicts.map(\.interestId) == [2])
@@ -57,8 +87,10 @@ struct ConflictCheckStoreTests {
         #expect(whole.conflicts.map(\.interestId) == [1, 2] && whole.conflicts[0].sensitive)
         // And back: marked not sensitive again, ana's conflict shows again.
         try await sensitive(database, 1, false)
-        #expect(try await database.conflictChecks(viewer: ivan, after: nil, limit: 10).checks[0].conflicts
-            .map(\.interestId) == [1, 2])
+        #expect(
+            try await database.conflictChecks(viewer: ivan, after: nil, limit: 10).checks[0].conflicts
+                .map(\.interestId) == [1, 2]
+        )
     }
 
     @Test("A check stores the names asked and references; the shown fields come from the interest")
@@ -87,9 +119,13 @@ struct ConflictCheckStoreTests {
         let policy = InterestPolicy(maximumDeclarationsPerMember: 2)
         _ = try await declare(database, "ana", "ESN", policy: policy)
         _ = try await declare(database, "ana", "OSF", policy: policy)
-        await #expect(throws: DomainError.invalidValue(
-            "declarant", "has 2 declarations on record, the most interests.max_declarations_per_member (2) "
-                + "allows; ask the secretariat")) {
+        await #expect(
+            throws: DomainError.invalidValue(
+                "declarant",
+                "has 2 declarations on record, the most interests.max_declarations_per_member (2) "
+                    + "allows; ask the secretariat"
+            )
+        ) {
             _ = try await declare(database, "ana", "Trimbos", policy: policy)
         }
         _ = try await declare(database, "ivan", "Trimbos", policy: policy)
@@ -101,15 +137,23 @@ struct ConflictCheckStoreTests {
     @Test("A page of checks stops at its byte budget and continues with next", arguments: [1, 3, 1000])
     func pagedBySize(limit: Int) async throws {
         let database = try RiskDatabase()
-        for index in 0..<20 { _ = try await declare(database, "ana", "Fund \(index) " + String(repeating: "x", count: 180)) }
+        for index in 0..<20 {
+            _ = try await declare(database, "ana", "Fund \(index) " + String(repeating: "x", count: 180))
+        }
         for _ in 0..<6 { _ = try await check(database, ["Fund"]) }
-        let one = ReplySize.of(try await database.conflictChecks(viewer: .registerKeeper, after: nil, limit: 1)
-            .checks[0])
+        let one = ReplySize.of(
+            try await database.conflictChecks(viewer: .registerKeeper, after: nil, limit: 1)
+                .checks[0]
+        )
         var after: Int?
         var seen: [Int] = []
         repeat {
-            let page = try await database.conflictChecks(viewer: .registerKeeper, after: after, limit: limit,
-                                                         budget: one * 2 + one / 2)
+            let page = try await database.conflictChecks(
+                viewer: .registerKeeper,
+                after: after,
+                limit: limit,
+                budget: one * 2 + one / 2
+            )
             #expect(page.checks.count <= min(limit, 2) && !page.checks.isEmpty)
             seen += page.checks.map(\.id)
             after = page.next
@@ -129,28 +173,43 @@ struct ConflictCheckStoreTests {
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: "v3-reviews")
         try await queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO interest(id, revision, declarant, declarant_uid, kind, organisation,
-                    normalised_organisation, description, sensitive, started_on, declared_at)
-                VALUES (1, 1, 'ana', 1001, 'family', 'Western Balkan Fund', 'western balkan fund', 'd', 0,
-                    '2026-01-01', '2026-11-29T06:00:00Z');
-                INSERT INTO conflict_check(id, at, by, matter, organisations, conflicts) VALUES
-                    (1, '2026-11-29T06:00:00Z', 'ivan', 'Item 4', '["OSF","WBF"]',
-                     '[{"asked":"WBF","declarant":"ana","interestId":1,"kind":"family",\
-                "match":"alias","organisation":"Western Balkan Fund","sensitive":false}]'),
-                    (2, '2026-11-29T06:00:00Z', 'ivan', 'Item 5', '["ESN"]', '[]');
-                UPDATE interest SET sensitive = 1 WHERE id = 1;
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO interest(id, revision, declarant, declarant_uid, kind, organisation,
+                        normalised_organisation, description, sensitive, started_on, declared_at)
+                    VALUES (1, 1, 'ana', 1001, 'family', 'Western Balkan Fund', 'western balkan fund', 'd', 0,
+                        '2026-01-01', '2026-11-29T06:00:00Z');
+                    INSERT INTO conflict_check(id, at, by, matter, organisations, conflicts) VALUES
+                        (1, '2026-11-29T06:00:00Z', 'ivan', 'Item 4', '["OSF","WBF"]',
+                         '[{"asked":"WBF","declarant":"ana","interestId":1,"kind":"family",\
+                    "match":"alias","organisation":"Western Balkan Fund","sensitive":false}]'),
+                        (2, '2026-11-29T06:00:00Z', 'ivan', 'Item 5', '["ESN"]', '[]');
+                    UPDATE interest SET sensitive = 1 WHERE id = 1;
+                    """
+            )
         }
         try queue.close()
         let database = try RiskDatabase(path: path)
         let checks = try await database.conflictChecks(viewer: .registerKeeper, after: nil, limit: 10).checks
         #expect(checks.map(\.id) == [1, 2] && checks[1].conflicts.isEmpty)
-        #expect(checks[0].conflicts == [Conflict(declarant: "ana", interestId: 1, kind: "family",
-                                                 organisation: "Western Balkan Fund", asked: "WBF", sensitive: true,
-                                                 match: .alias)])
-        let ivan = try await database.conflictChecks(viewer: .boardMember("ivan", seesRegister: true), after: nil,
-                                                     limit: 10)
+        #expect(
+            checks[0].conflicts == [
+                Conflict(
+                    declarant: "ana",
+                    interestId: 1,
+                    kind: "family",
+                    organisation: "Western Balkan Fund",
+                    asked: "WBF",
+                    sensitive: true,
+                    match: .alias
+                )
+            ]
+        )
+        let ivan = try await database.conflictChecks(
+            viewer: .boardMember("ivan", seesRegister: true),
+            after: nil,
+            limit: 10
+        )
         #expect(ivan.checks[0].conflicts.isEmpty)
         #expect(try await database.schemaVersion() == Migrations.count)
     }

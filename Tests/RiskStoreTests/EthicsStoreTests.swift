@@ -18,7 +18,11 @@ struct EthicsStoreTests {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    func publish(_ database: RiskDatabase, _ body: String, title: String = "Code of Ethics") async throws
+    func publish(
+        _ database: RiskDatabase,
+        _ body: String,
+        title: String = "Code of Ethics"
+    ) async throws
         -> EthicsCode
     {
         try await database.publishCode(title: title, body: body, actor: actor("marko", "Publish", uid: 1002))
@@ -47,10 +51,12 @@ struct EthicsStoreTests {
         #expect(first.publishedBy == "marko" && first.publishedAt == now)
         #expect(try await database.currentCode() == second)
         #expect(try await database.code(version: 1) == first)
-        #expect(try await database.codeVersions() == [
-            EthicsCodeSummary(version: 1, title: "Code of Ethics", sha256: first.sha256, publishedAt: now),
-            EthicsCodeSummary(version: 2, title: "Code, 2nd", sha256: second.sha256, publishedAt: now),
-        ])
+        #expect(
+            try await database.codeVersions() == [
+                EthicsCodeSummary(version: 1, title: "Code of Ethics", sha256: first.sha256, publishedAt: now),
+                EthicsCodeSummary(version: 2, title: "Code, 2nd", sha256: second.sha256, publishedAt: now),
+            ]
+        )
         let log = try await entries(database)
         #expect(log.map(\.subject) == ["ethics:1", "ethics:2"])
         #expect(log.map(\.method) == ["org.riskd.ethics.Publish", "org.riskd.ethics.Publish"])
@@ -74,12 +80,18 @@ struct EthicsStoreTests {
     func acknowledging() async throws {
         let database = try RiskDatabase()
         let code = try await publish(database, "Be honest.")
-        let first = try await database.acknowledgeCode(version: 1, sha256: code.sha256,
-                                                       actor: actor("ana", "Acknowledge"))
+        let first = try await database.acknowledgeCode(
+            version: 1,
+            sha256: code.sha256,
+            actor: actor("ana", "Acknowledge")
+        )
         #expect(first == CodeAcknowledgement(user: "ana", version: 1, sha256: code.sha256, acknowledgedAt: now))
         let later = now.adding(seconds: 3600)
-        let again = try await database.acknowledgeCode(version: 1, sha256: code.sha256.uppercased(),
-                                                       actor: actor("ana", "Acknowledge", at: later))
+        let again = try await database.acknowledgeCode(
+            version: 1,
+            sha256: code.sha256.uppercased(),
+            actor: actor("ana", "Acknowledge", at: later)
+        )
         #expect(again == first)
         let log = try await entries(database)
         #expect(log.count == 2)
@@ -102,8 +114,11 @@ struct EthicsStoreTests {
         ]
         for (version, hash, kind) in refusals {
             do {
-                _ = try await database.acknowledgeCode(version: version, sha256: hash,
-                                                       actor: actor("ana", "Acknowledge"))
+                _ = try await database.acknowledgeCode(
+                    version: version,
+                    sha256: hash,
+                    actor: actor("ana", "Acknowledge")
+                )
                 Issue.record("acknowledged version \(version) with \(hash)")
             } catch let error as DomainError {
                 #expect(error.kind == kind)
@@ -139,13 +154,19 @@ struct EthicsStoreTests {
             let database = try RiskDatabase(path: path)
             let code = try await publish(database, "Be honest.")
             // Members are recorded by the member service; written here as that service would leave them.
-            try Tamper.execute(path: path, sql: """
-                INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES
-                    ('former', 1010, '2025-01-01T00:00:00Z', '2025-06-01T00:00:00Z'),
-                    ('ana', 1001, '2026-01-01T00:00:00Z', '2026-11-29T06:00:00Z')
-                """)
-            _ = try await database.acknowledgeCode(version: 1, sha256: code.sha256,
-                                                   actor: actor("lejla", "Acknowledge"))
+            try Tamper.execute(
+                path: path,
+                sql: """
+                    INSERT INTO member(user, uid, first_seen_at, last_seen_at) VALUES
+                        ('former', 1010, '2025-01-01T00:00:00Z', '2025-06-01T00:00:00Z'),
+                        ('ana', 1001, '2026-01-01T00:00:00Z', '2026-11-29T06:00:00Z')
+                    """
+            )
+            _ = try await database.acknowledgeCode(
+                version: 1,
+                sha256: code.sha256,
+                actor: actor("lejla", "Acknowledge")
+            )
             let status = try await database.ethicsStatus(boardMembers: ["ana", "ivan"])
             #expect(status.pending == ["ana", "former", "ivan"])
             #expect(status.acknowledged.map(\.user) == ["lejla"])

@@ -28,9 +28,18 @@ struct FileSafetyTests {
     func addRisks(_ database: RiskDatabase, count: Int) async throws {
         let actor = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Add", now: now)
         let risks = try (0..<count).map { index in
-            try RiskRules.create(RiskDraft(title: "Risk number \(index) with a title long enough to fill pages",
-                                           category: "financial", likelihood: 3, impact: 3),
-                                 caller: "marko", now: now, today: today, policy: RiskPolicy())
+            try RiskRules.create(
+                RiskDraft(
+                    title: "Risk number \(index) with a title long enough to fill pages",
+                    category: "financial",
+                    likelihood: 3,
+                    impact: 3
+                ),
+                caller: "marko",
+                now: now,
+                today: today,
+                policy: RiskPolicy()
+            )
         }
         _ = try await database.addRisks(risks, actor: actor, detail: { AuditDetail(["title": .text($0.title)]) })
     }

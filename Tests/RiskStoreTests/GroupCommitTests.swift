@@ -9,8 +9,13 @@ struct GroupCommitTests {
     let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
 
     func draft(_ title: String, likelihood: Int = 3) throws -> Risk {
-        var risk = try RiskRules.create(RiskDraft(title: title, category: "financial", likelihood: 3, impact: 3),
-                                        caller: "marko", now: now, today: now.utcDate, policy: RiskPolicy())
+        var risk = try RiskRules.create(
+            RiskDraft(title: title, category: "financial", likelihood: 3, impact: 3),
+            caller: "marko",
+            now: now,
+            today: now.utcDate,
+            policy: RiskPolicy()
+        )
         risk.likelihood = likelihood
         return risk
     }

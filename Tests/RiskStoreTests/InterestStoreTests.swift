@@ -8,26 +8,54 @@ struct InterestStoreTests {
     let today = CalendarDate(year: 2026, month: 11, day: 29) ?? CalendarDate(daysSinceEpoch: 0)
 
     func actor(_ user: String, _ method: String) -> RiskDatabase.Actor {
-        RiskDatabase.Actor(user: user, uid: user == "ana" ? 1001 : 1003, method: "org.riskd.interest.\(method)",
-                           now: now)
+        RiskDatabase.Actor(
+            user: user,
+            uid: user == "ana" ? 1001 : 1003,
+            method: "org.riskd.interest.\(method)",
+            now: now
+        )
     }
 
-    func declare(_ database: RiskDatabase, _ user: String, _ organisation: String, sensitive: Bool = false,
-                 until: String? = nil) async throws -> Interest {
+    func declare(
+        _ database: RiskDatabase,
+        _ user: String,
+        _ organisation: String,
+        sensitive: Bool = false,
+        until: String? = nil
+    ) async throws -> Interest {
         let interest = try InterestRules.declare(
-            InterestDraft(kind: "governance", organisation: organisation, description: "Board seat of \(user)",
-                          value: "Unpaid", sensitive: sensitive, startedOn: "2026-01-01", endedOn: until),
-            declarant: user, declarantUID: user == "ana" ? 1001 : 1003, now: now, today: today,
-            policy: InterestPolicy())
+            InterestDraft(
+                kind: "governance",
+                organisation: organisation,
+                description: "Board seat of \(user)",
+                value: "Unpaid",
+                sensitive: sensitive,
+                startedOn: "2026-01-01",
+                endedOn: until
+            ),
+            declarant: user,
+            declarantUID: user == "ana" ? 1001 : 1003,
+            now: now,
+            today: today,
+            policy: InterestPolicy()
+        )
         return try await database.declareInterest(interest, actor: actor(user, "Declare")) { declared in
-            AuditDetail(["organisation": .text(declared.organisation), "description": .personal(declared.description),
-                         "value": .personal(declared.value ?? "")])
+            AuditDetail([
+                "organisation": .text(declared.organisation), "description": .personal(declared.description),
+                "value": .personal(declared.value ?? ""),
+            ])
         }
     }
 
     func registry(_ database: RiskDatabase) async throws {
-        let osf = try OrganisationRules.create(OrganisationDraft(name: "Open Society Foundations", aliases: ["OSF"],
-                                                                 kind: "funder"), now: now)
+        let osf = try OrganisationRules.create(
+            OrganisationDraft(
+                name: "Open Society Foundations",
+                aliases: ["OSF"],
+                kind: "funder"
+            ),
+            now: now
+        )
         _ = try await database.addOrganisations([osf], actor: actor("marko", "Add"), detail: { _ in AuditDetail() })
     }
 
@@ -55,8 +83,14 @@ struct InterestStoreTests {
         _ = try await declare(database, "ivan", "WBF", sensitive: true)
         _ = try await declare(database, "ivan", "Robert Carr Fund", until: "2026-06-30")
         func ids(_ viewer: InterestViewer, active: Bool? = nil, declarant: String? = nil) async throws -> [Int] {
-            try await database.interests(InterestQuery(viewer: viewer, declarant: declarant, active: active,
-                                                       today: today)).interests.map(\.id)
+            try await database.interests(
+                InterestQuery(
+                    viewer: viewer,
+                    declarant: declarant,
+                    active: active,
+                    today: today
+                )
+            ).interests.map(\.id)
         }
         #expect(try await ids(.registerKeeper) == [1, 2, 3, 4, 5])
         #expect(try await ids(.boardMember("ana", seesRegister: true)) == [1, 2, 3, 5])
@@ -64,12 +98,22 @@ struct InterestStoreTests {
         #expect(try await ids(.boardMember("ivan", seesRegister: true), declarant: "ana") == [1])
         #expect(try await ids(.registerKeeper, active: true) == [1, 2, 3, 4])
         #expect(try await ids(.registerKeeper, active: false) == [5])
-        let page = try await database.interests(InterestQuery(viewer: .boardMember("ana", seesRegister: true),
-                                                              today: today, limit: 2, after: 1))
+        let page = try await database.interests(
+            InterestQuery(
+                viewer: .boardMember("ana", seesRegister: true),
+                today: today,
+                limit: 2,
+                after: 1
+            )
+        )
         #expect(page.interests.map(\.id) == [2, 3] && page.next == 3)
-        let named = try await database.interests(InterestQuery(viewer: .registerKeeper,
-                                                               organisationNames: ["wbf", "western balkan fund"],
-                                                               today: today))
+        let named = try await database.interests(
+            InterestQuery(
+                viewer: .registerKeeper,
+                organisationNames: ["wbf", "western balkan fund"],
+                today: today
+            )
+        )
         #expect(named.interests.map(\.id) == [2, 4])
     }
 
@@ -77,15 +121,30 @@ struct InterestStoreTests {
         let database = try RiskDatabase()
         _ = try await declare(database, "ana", "Udruženje Prevent")
         await #expect(throws: DomainError.self) {
-            try await database.confirmInterests(declarant: "ana", uid: 1001, nothingToDeclare: true, today: today,
-                                                actor: actor("ana", "Confirm"))
+            try await database.confirmInterests(
+                declarant: "ana",
+                uid: 1001,
+                nothingToDeclare: true,
+                today: today,
+                actor: actor("ana", "Confirm")
+            )
         }
         #expect(try await database.verifyAudit().entries == 1)
-        let confirmation = try await database.confirmInterests(declarant: "ana", uid: 1001, nothingToDeclare: false,
-                                                               today: today, actor: actor("ana", "Confirm"))
+        let confirmation = try await database.confirmInterests(
+            declarant: "ana",
+            uid: 1001,
+            nothingToDeclare: false,
+            today: today,
+            actor: actor("ana", "Confirm")
+        )
         #expect(!confirmation.nothingToDeclare && confirmation.confirmedAt == now)
-        let empty = try await database.confirmInterests(declarant: "ivan", uid: 1003, nothingToDeclare: true,
-                                                        today: today, actor: actor("ivan", "Confirm"))
+        let empty = try await database.confirmInterests(
+            declarant: "ivan",
+            uid: 1003,
+            nothingToDeclare: true,
+            today: today,
+            actor: actor("ivan", "Confirm")
+        )
         #expect(empty.nothingToDeclare)
         let members = try await database.members(board: [.init(user: "ivan", uid: 1003)], now: now, today: today)
         #expect(members.map(\.user) == ["ana", "ivan"])
@@ -98,17 +157,29 @@ struct InterestStoreTests {
         let database = try RiskDatabase()
         _ = try await declare(database, "ana", "Udruženje Prevent")
         await #expect(throws: DomainError.permissionDenied) {
-            try await database.updateInterest(id: 1, ifRevision: 7, actor: actor("ivan", "Update"),
-                                              detail: AuditDetail()) { _ in throw DomainError.permissionDenied }
+            try await database.updateInterest(
+                id: 1,
+                ifRevision: 7,
+                actor: actor("ivan", "Update"),
+                detail: AuditDetail()
+            ) { _ in throw DomainError.permissionDenied }
         }
         await #expect(throws: DomainError.revisionMismatch(.interest, id: 1, current: 1)) {
-            try await database.updateInterest(id: 1, ifRevision: 7, actor: actor("ana", "Update"),
-                                              detail: AuditDetail()) {
+            try await database.updateInterest(
+                id: 1,
+                ifRevision: 7,
+                actor: actor("ana", "Update"),
+                detail: AuditDetail()
+            ) {
                 try InterestRules.update($0, with: InterestChanges(sensitive: true))
             }
         }
-        let managed = try await database.updateInterest(id: 1, ifRevision: 1, actor: actor("marko", "Manage"),
-                                                        detail: AuditDetail()) {
+        let managed = try await database.updateInterest(
+            id: 1,
+            ifRevision: 1,
+            actor: actor("marko", "Manage"),
+            detail: AuditDetail()
+        ) {
             try InterestRules.manage($0, plan: "Leaves the room", by: "marko", now: now)
         }
         #expect(managed.revision == 2)
@@ -123,21 +194,34 @@ struct InterestStoreTests {
         _ = try await declare(database, "ana", "Open Society Foundations", sensitive: true)
         _ = try await declare(database, "ivan", "OSF")
         let check = try await database.recordConflictCheck(
-            organisations: ["OSF"], matter: "Call 1", today: today, actor: actor("marko", "Check")
+            organisations: ["OSF"],
+            matter: "Call 1",
+            today: today,
+            actor: actor("marko", "Check")
         ) { check in AuditDetail(["conflicts": .int(check.conflicts.count)]) }
         #expect(check.id == 1 && check.by == "marko")
         #expect(check.conflicts.map(\.interestId) == [1, 2])
         #expect(check.conflicts.map(\.match) == [.alias, .exact])
         #expect(check.conflicts.first?.sensitive == true)
-        _ = try await database.recordConflictCheck(organisations: ["Trimbos"], matter: "Call 2", today: today,
-                                                   actor: actor("ana", "Check")) { _ in AuditDetail() }
+        _ = try await database.recordConflictCheck(
+            organisations: ["Trimbos"],
+            matter: "Call 2",
+            today: today,
+            actor: actor("ana", "Check")
+        ) { _ in AuditDetail() }
         let all = try await database.conflictChecks(viewer: .registerKeeper, after: nil, limit: 10)
         #expect(all.checks.map(\.id) == [1, 2] && all.checks.first == check)
-        let own = try await database.conflictChecks(viewer: .boardMember("ana", seesRegister: false), after: nil,
-                                                    limit: 10)
+        let own = try await database.conflictChecks(
+            viewer: .boardMember("ana", seesRegister: false),
+            after: nil,
+            limit: 10
+        )
         #expect(own.checks.map(\.id) == [2])
-        let paged = try await database.conflictChecks(viewer: .boardMember("ana", seesRegister: true), after: nil,
-                                                      limit: 1)
+        let paged = try await database.conflictChecks(
+            viewer: .boardMember("ana", seesRegister: true),
+            after: nil,
+            limit: 1
+        )
         #expect(paged.checks.map(\.id) == [1] && paged.next == 1)
         #expect(try await database.auditLog(subject: "check:1", after: nil, limit: 5).entries.count == 1)
     }
@@ -169,13 +253,20 @@ struct InterestStoreTests {
         try await database.noteMember(user: "ana", uid: 1001, at: later)
         _ = try await declare(database, "ivan", "OSF")
         try await database.noteMember(user: "former", uid: 1009, at: now)
-        let members = try await database.members(board: [.init(user: "ana", uid: 1001), .init(user: "new", uid: 1004)],
-                                                 now: later, today: today)
+        let members = try await database.members(
+            board: [.init(user: "ana", uid: 1001), .init(user: "new", uid: 1004)],
+            now: later,
+            today: today
+        )
         #expect(members.map(\.user) == ["ana", "ivan", "new"])
         #expect(members[0].firstSeenAt == now && members[0].lastSeenAt == later)
         #expect(members[2].firstSeenAt == later && members[2].activeInterests == 0)
-        let one = try await database.members(board: [.init(user: "ana", uid: 1001)], only: "ivan", now: later,
-                                             today: today)
+        let one = try await database.members(
+            board: [.init(user: "ana", uid: 1001)],
+            only: "ivan",
+            now: later,
+            today: today
+        )
         #expect(one.map(\.user) == ["ivan"])
         #expect(try await database.members(board: [], only: "former", now: later, today: today).isEmpty)
         #expect(try await database.verifyAudit().entries == 1)

@@ -20,8 +20,13 @@ struct OrganisationStoreTests {
 
     @Test("Added with aliases in order, audited, found by any of its names") func add() async throws {
         let database = try RiskDatabase()
-        let stored = try await add(database, [try organisation("Open Society Foundations", ["OSF", "OSI"]),
-                                              try organisation("Udruženje Prevent", kind: "member")])
+        let stored = try await add(
+            database,
+            [
+                try organisation("Open Society Foundations", ["OSF", "OSI"]),
+                try organisation("Udruženje Prevent", kind: "member"),
+            ]
+        )
         #expect(stored.map(\.id) == [1, 2])
         #expect(try await database.organisation(id: 1)?.aliases == ["OSF", "OSI"])
         #expect(try await database.organisation(named: "osi")?.id == 1)
@@ -31,9 +36,12 @@ struct OrganisationStoreTests {
         #expect(log.entries.map(\.subject) == ["organisation:1", "organisation:2"])
     }
 
-    @Test("A name or alias taken by another organisation is DuplicateName and changes nothing", arguments: [
-        ("open society  foundations", [String]()), ("Other", ["OSF"]), ("osi", []), ("Other", ["Other 2", "osf!"]),
-    ])
+    @Test(
+        "A name or alias taken by another organisation is DuplicateName and changes nothing",
+        arguments: [
+            ("open society  foundations", [String]()), ("Other", ["OSF"]), ("osi", []), ("Other", ["Other 2", "osf!"]),
+        ]
+    )
     func duplicate(name: String, aliases: [String]) async throws {
         let database = try RiskDatabase()
         _ = try await add(database, [try organisation("Open Society Foundations", ["OSF", "OSI"])])
@@ -52,13 +60,25 @@ struct OrganisationStoreTests {
 
     @Test("Updates replace aliases, check names and revisions") func update() async throws {
         let database = try RiskDatabase()
-        _ = try await add(database, [try organisation("Open Society Foundations", ["OSF"]),
-                                     try organisation("Western Balkan Fund", ["WBF"])])
+        _ = try await add(
+            database,
+            [
+                try organisation("Open Society Foundations", ["OSF"]),
+                try organisation("Western Balkan Fund", ["WBF"]),
+            ]
+        )
         let updateActor = actor("org.riskd.organisation.Update")
-        let updated = try await database.updateOrganisation(id: 2, ifRevision: 1, actor: updateActor,
-                                                            detail: AuditDetail()) { current in
-            try OrganisationRules.update(current, with: OrganisationChanges(aliases: ["Western Balkans Fund", "WBF"]),
-                                         now: now)
+        let updated = try await database.updateOrganisation(
+            id: 2,
+            ifRevision: 1,
+            actor: updateActor,
+            detail: AuditDetail()
+        ) { current in
+            try OrganisationRules.update(
+                current,
+                with: OrganisationChanges(aliases: ["Western Balkans Fund", "WBF"]),
+                now: now
+            )
         }
         #expect(updated.revision == 2)
         #expect(try await database.organisation(id: 2)?.aliases == ["Western Balkans Fund", "WBF"])
@@ -83,10 +103,13 @@ struct OrganisationStoreTests {
 
     @Test("Listing by kind and by text in a name or alias, paged") func listing() async throws {
         let database = try RiskDatabase()
-        _ = try await add(database, [
-            try organisation("Open Society Foundations", ["OSF"]), try organisation("Western Balkan Fund", ["WBF"]),
-            try organisation("Udruženje Prevent", kind: "member"), try organisation("Robert Carr Fund", ["RCF"]),
-        ])
+        _ = try await add(
+            database,
+            [
+                try organisation("Open Society Foundations", ["OSF"]), try organisation("Western Balkan Fund", ["WBF"]),
+                try organisation("Udruženje Prevent", kind: "member"), try organisation("Robert Carr Fund", ["RCF"]),
+            ]
+        )
         let funds = try await database.organisations(OrganisationQuery(text: "fund"))
         #expect(funds.organisations.map(\.id) == [2, 4])
         let foundations = try await database.organisations(OrganisationQuery(text: "foundation"))

@@ -11,11 +11,19 @@ struct ReviewStoreTests {
     let overdue = Observation(rule: .riskReviewOverdue, subject: "risk:1", severity: .warning, message: "overdue")
     let untreated = Observation(rule: .riskUntreated, subject: "risk:2", severity: .critical, message: "untreated")
 
-    func run(_ database: RiskDatabase, _ observations: [Observation], at now: Instant) async throws
+    func run(
+        _ database: RiskDatabase,
+        _ observations: [Observation],
+        at now: Instant
+    ) async throws
         -> (run: ReviewRunRecord, events: [FindingEvent])
     {
-        let changes = FindingLifecycle.reconcile(open: try await database.openFindings(), observations: observations,
-                                                 now: now, remindEveryDays: 7)
+        let changes = FindingLifecycle.reconcile(
+            open: try await database.openFindings(),
+            observations: observations,
+            now: now,
+            remindEveryDays: 7
+        )
         return try await database.recordReview(changes, trigger: "manual", startedAt: now, now: now)
     }
 
@@ -42,8 +50,15 @@ struct ReviewStoreTests {
         worse.message = "overdue since 2026-01-20"
         let next = try await run(database, [worse], at: second)
         #expect(next.events.isEmpty && next.run.alerted == 0)
-        let stored = try #require(try await database.findings(open: true, rule: nil, subject: nil, limit: 10,
-                                                               after: nil).findings.first)
+        let stored = try #require(
+            try await database.findings(
+                open: true,
+                rule: nil,
+                subject: nil,
+                limit: 10,
+                after: nil
+            ).findings.first
+        )
         #expect(stored.message == worse.message && stored.lastSeenAt == second.description)
     }
 }

@@ -14,8 +14,13 @@ struct RiskDatabaseTests {
     }
 
     func draft(_ title: String, _ likelihood: Int = 3, _ impact: Int = 3) throws -> Risk {
-        try RiskRules.create(RiskDraft(title: title, category: "financial", likelihood: likelihood, impact: impact),
-                             caller: "marko", now: now, today: today, policy: RiskPolicy())
+        try RiskRules.create(
+            RiskDraft(title: title, category: "financial", likelihood: likelihood, impact: impact),
+            caller: "marko",
+            now: now,
+            today: today,
+            policy: RiskPolicy()
+        )
     }
 
     func add(_ database: RiskDatabase, _ titles: [String]) async throws -> [Risk] {
@@ -52,15 +57,21 @@ struct RiskDatabaseTests {
     /// `sha256("0"*64 + "1\n2026-11-29T06:00:00Z\nmarko\n1002\norg.riskd.risk.Add\nrisk:1\n{"title":…})`.
     @Test("The audit hash of a known entry does not change between releases") func stableHash() async throws {
         let database = try RiskDatabase()
-        _ = try await database.addRisks([try draft("Funding overlap")], actor: actor(),
-                                        detail: { AuditDetail(["title": .text($0.title)]) })
+        _ = try await database.addRisks(
+            [try draft("Funding overlap")],
+            actor: actor(),
+            detail: { AuditDetail(["title": .text($0.title)]) }
+        )
         let entry = try #require(try await database.auditLog(subject: nil, after: nil, limit: 1).entries.first)
         #expect(entry.detail == #"{"title":"Funding overlap"}"#)
         #expect(entry.hash == "2edb02709224a6c7a23e75c6f0ba7987dd8d76a0e65a468f5eabb134c573fb30")
 
         // Text with something to escape is written as Foundation's JSONEncoder writes it, `/` included.
-        _ = try await database.addRisks([try draft(#"Funding "overlap" 50/50 naïve"#)], actor: actor(),
-                                        detail: { AuditDetail(["title": .text($0.title)]) })
+        _ = try await database.addRisks(
+            [try draft(#"Funding "overlap" 50/50 naïve"#)],
+            actor: actor(),
+            detail: { AuditDetail(["title": .text($0.title)]) }
+        )
         let second = try #require(try await database.auditLog(subject: "risk:2", after: nil, limit: 1).entries.first)
         #expect(second.detail == #"{"title":"Funding \"overlap\" 50\/50 naïve"}"#)
     }
@@ -80,15 +91,27 @@ struct RiskDatabaseTests {
         let database = try RiskDatabase()
         _ = try await add(database, ["Funding overlap"])
         let policy = RiskPolicy()
-        let changed = try await database.updateRisk(id: 1, ifRevision: 1, actor: actor("org.riskd.risk.Update"),
-                                                    detail: AuditDetail()) { risk in
-            try RiskRules.update(risk, with: RiskChanges(title: "Funding overlap with members"), now: now,
-                                 policy: policy)
+        let changed = try await database.updateRisk(
+            id: 1,
+            ifRevision: 1,
+            actor: actor("org.riskd.risk.Update"),
+            detail: AuditDetail()
+        ) { risk in
+            try RiskRules.update(
+                risk,
+                with: RiskChanges(title: "Funding overlap with members"),
+                now: now,
+                policy: policy
+            )
         }
         #expect(changed.revision == 2)
         await #expect(throws: DomainError.revisionMismatch(.risk, id: 1, current: 2)) {
-            try await database.updateRisk(id: 1, ifRevision: 1, actor: actor("org.riskd.risk.Update"),
-                                          detail: AuditDetail()) { risk in
+            try await database.updateRisk(
+                id: 1,
+                ifRevision: 1,
+                actor: actor("org.riskd.risk.Update"),
+                detail: AuditDetail()
+            ) { risk in
                 try RiskRules.update(risk, with: RiskChanges(title: "Lost update"), now: now, policy: policy)
             }
         }
@@ -100,8 +123,12 @@ struct RiskDatabaseTests {
         let database = try RiskDatabase()
         _ = try await add(database, ["Funding overlap"])
         await #expect(throws: DomainError.self) {
-            try await database.updateRisk(id: 1, ifRevision: nil, actor: actor("org.riskd.risk.Update"),
-                                          detail: AuditDetail()) { risk in
+            try await database.updateRisk(
+                id: 1,
+                ifRevision: nil,
+                actor: actor("org.riskd.risk.Update"),
+                detail: AuditDetail()
+            ) { risk in
                 try RiskRules.update(risk, with: RiskChanges(likelihood: 9), now: now, policy: RiskPolicy())
             }
         }
@@ -115,10 +142,17 @@ struct RiskDatabaseTests {
     @Test("Actions: adding one makes the risk mitigating; closing the risk cancels it") func actions() async throws {
         let database = try RiskDatabase()
         _ = try await add(database, ["Funding overlap"])
-        let action = try ActionRules.create(riskId: 1, description: "Agree a funding protocol", owner: "marko",
-                                            dueOn: "2027-01-15")
-        let stored = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"),
-                                                  detail: AuditDetail())
+        let action = try ActionRules.create(
+            riskId: 1,
+            description: "Agree a funding protocol",
+            owner: "marko",
+            dueOn: "2027-01-15"
+        )
+        let stored = try await database.addAction(
+            action,
+            actor: actor("org.riskd.risk.AddAction"),
+            detail: AuditDetail()
+        )
         #expect(stored.id == 1)
         #expect(try await database.risk(id: 1)?.status == .mitigating)
         _ = try await database.closeRisk(id: 1, actor: actor("org.riskd.risk.Close"), detail: AuditDetail()) {
@@ -138,8 +172,12 @@ struct RiskDatabaseTests {
         let database = try RiskDatabase()
         _ = try await add(database, ["Funding overlap"])
         for description in ["Agree a funding protocol", "Publish the rule"] {
-            let action = try ActionRules.create(riskId: 1, description: description, owner: "marko",
-                                                dueOn: "2027-01-15")
+            let action = try ActionRules.create(
+                riskId: 1,
+                description: description,
+                owner: "marko",
+                dueOn: "2027-01-15"
+            )
             _ = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
         }
         _ = try await database.closeRisk(id: 1, actor: actor("org.riskd.risk.Close"), detail: AuditDetail()) {
@@ -182,10 +220,13 @@ struct RiskDatabaseTests {
             _ = try await add(database, ["One", "Two", "Three", "Four"])
             #expect(try await database.verifyAudit().ok)
             // An attacker with the file: drop the guard trigger and rewrite entry 2.
-            try Tamper.execute(path: path, sql: """
-                DROP TRIGGER audit_no_update;
-                UPDATE audit SET detail = '{"title":"Nothing to see"}' WHERE seq = 2;
-                """)
+            try Tamper.execute(
+                path: path,
+                sql: """
+                    DROP TRIGGER audit_no_update;
+                    UPDATE audit SET detail = '{"title":"Nothing to see"}' WHERE seq = 2;
+                    """
+            )
             let result = try await database.verifyAudit()
             #expect(!result.ok)
             #expect(result.firstBadSeq == 2)
@@ -205,14 +246,21 @@ struct RiskDatabaseTests {
     @Test("Personal text is kept as an HMAC, large text as a digest") func personalText() async throws {
         let database = try RiskDatabase()
         let risk = try draft("One")
-        _ = try await database.addRisks([risk], actor: actor(), detail: { _ in
-            AuditDetail(["plan": .personal("Leaves the room for item 4"), "body": .digest("abc")])
-        })
+        _ = try await database.addRisks(
+            [risk],
+            actor: actor(),
+            detail: { _ in
+                AuditDetail(["plan": .personal("Leaves the room for item 4"), "body": .digest("abc")])
+            }
+        )
         let entry = try #require(try await database.auditLog(subject: "risk:1", after: nil, limit: 1).entries.first)
         #expect(!entry.detail.contains("Leaves the room"))
         #expect(entry.detail.contains("\"plan\":\"hmac:"))
-        #expect(entry.detail.contains(
-            "\"body\":\"sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\""))
+        #expect(
+            entry.detail.contains(
+                "\"body\":\"sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\""
+            )
+        )
     }
 
     @Test("Backups are copies that open, and only the newest are kept") func backups() async throws {
@@ -221,8 +269,11 @@ struct RiskDatabaseTests {
             _ = try await add(database, ["One", "Two"])
             var paths: [String] = []
             for minute in 0..<3 {
-                let copy = try await database.backup(into: "\(directory)/backups",
-                                                     now: now.adding(seconds: Int64(minute * 60)), keep: 2)
+                let copy = try await database.backup(
+                    into: "\(directory)/backups",
+                    now: now.adding(seconds: Int64(minute * 60)),
+                    keep: 2
+                )
                 #expect(copy.bytes > 0)
                 #expect(copy.sha256.count == 64)
                 paths.append(copy.path)

@@ -7,19 +7,38 @@ import Testing
 @Suite("Rows read back every column")
 struct RowRoundTripTests {
     let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-    let actor = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Import",
-                                   now: Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0))
+    let actor = RiskDatabase.Actor(
+        user: "marko",
+        uid: 1002,
+        method: "org.riskd.risk.Import",
+        now: Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
+    )
 
     func date(_ text: String) throws -> CalendarDate { try #require(CalendarDate(text)) }
 
     @Test("A risk with every optional field set") func risk() async throws {
         let database = try RiskDatabase()
-        let full = Risk(id: 0, revision: 3, title: "Funding overlap", description: "Same calls",
-                        category: "financial", area: "Area 2", owner: "marko", likelihood: 4, impact: 5,
-                        residualLikelihood: 2, residualImpact: 3, status: .accepted,
-                        acceptedUntil: try date("2027-03-01"), closeReason: .mitigated,
-                        nextReviewDue: try date("2027-01-15"), reviewDueFixed: true,
-                        lastReviewedAt: Instant(rfc3339: "2026-11-01T09:30:00Z"), createdAt: now, updatedAt: now)
+        let full = Risk(
+            id: 0,
+            revision: 3,
+            title: "Funding overlap",
+            description: "Same calls",
+            category: "financial",
+            area: "Area 2",
+            owner: "marko",
+            likelihood: 4,
+            impact: 5,
+            residualLikelihood: 2,
+            residualImpact: 3,
+            status: .accepted,
+            acceptedUntil: try date("2027-03-01"),
+            closeReason: .mitigated,
+            nextReviewDue: try date("2027-01-15"),
+            reviewDueFixed: true,
+            lastReviewedAt: Instant(rfc3339: "2026-11-01T09:30:00Z"),
+            createdAt: now,
+            updatedAt: now
+        )
         let stored = try await database.addRisks([full], actor: actor, detail: { _ in AuditDetail([:]) })
         var expected = full
         expected.id = try #require(stored.first).id
@@ -29,18 +48,48 @@ struct RowRoundTripTests {
 
     @Test("An action, completed") func action() async throws {
         let database = try RiskDatabase()
-        let risk = Risk(id: 0, revision: 1, title: "Funding overlap", description: "", category: "financial",
-                        area: nil, owner: "marko", likelihood: 2, impact: 2, residualLikelihood: nil,
-                        residualImpact: nil, status: .open, acceptedUntil: nil, closeReason: nil,
-                        nextReviewDue: try date("2027-01-15"), reviewDueFixed: false, lastReviewedAt: nil,
-                        createdAt: now, updatedAt: now)
-        let riskID = try #require(try await database.addRisks([risk], actor: actor, detail: { _ in AuditDetail([:]) })
-            .first).id
-        let action = Action(id: 0, revision: 1, riskId: riskID, description: "Agree a funding protocol", owner: "ana",
-                            dueOn: try date("2027-02-01"), status: .open, completedAt: nil)
+        let risk = Risk(
+            id: 0,
+            revision: 1,
+            title: "Funding overlap",
+            description: "",
+            category: "financial",
+            area: nil,
+            owner: "marko",
+            likelihood: 2,
+            impact: 2,
+            residualLikelihood: nil,
+            residualImpact: nil,
+            status: .open,
+            acceptedUntil: nil,
+            closeReason: nil,
+            nextReviewDue: try date("2027-01-15"),
+            reviewDueFixed: false,
+            lastReviewedAt: nil,
+            createdAt: now,
+            updatedAt: now
+        )
+        let riskID = try #require(
+            try await database.addRisks([risk], actor: actor, detail: { _ in AuditDetail([:]) })
+                .first
+        ).id
+        let action = Action(
+            id: 0,
+            revision: 1,
+            riskId: riskID,
+            description: "Agree a funding protocol",
+            owner: "ana",
+            dueOn: try date("2027-02-01"),
+            status: .open,
+            completedAt: nil
+        )
         let added = try await database.addAction(action, actor: actor, detail: AuditDetail([:]))
-        let done = try await database.updateAction(id: added.id, ifRevision: nil, actor: actor,
-                                                   detail: AuditDetail([:])) {
+        let done = try await database.updateAction(
+            id: added.id,
+            ifRevision: nil,
+            actor: actor,
+            detail: AuditDetail([:])
+        ) {
             var action = $0
             action.status = .done
             action.revision += 1
@@ -56,7 +105,10 @@ struct RowRoundTripTests {
         let database = try RiskDatabase()
         let raised = try await database.recordReview(
             [.raise(Observation(rule: .riskUntreated, subject: "risk:1", severity: .critical, message: "m"))],
-            trigger: "manual", startedAt: now, now: now)
+            trigger: "manual",
+            startedAt: now,
+            now: now
+        )
         let id = try #require(raised.events.first?.finding.id)
         let acknowledged = try await database.acknowledgeFinding(id: id, note: "board meets Friday", actor: actor)
         #expect(acknowledged.acknowledgedBy == "marko" && acknowledged.lastAlertedAt != nil)

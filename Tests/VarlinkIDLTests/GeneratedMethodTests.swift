@@ -19,7 +19,8 @@ import Varlink
             let parameters = try call.decodeParameters(ThrowawayInterface.Ping.Parameters.self)
             let port = parameters.origin?.port ?? 0
             return try .reply(
-                ThrowawayInterface.Ping.Reply(echo: "\(parameters.greeting) \(port)", mood: .calm, tone: .warm))
+                ThrowawayInterface.Ping.Reply(echo: "\(parameters.greeting) \(port)", mood: .calm, tone: .warm)
+            )
         } catch let error as VarlinkError {
             return .error(error)
         } catch {
@@ -30,10 +31,15 @@ import Varlink
     @Test func theMethodIsCallable() async throws {
         let service = VarlinkService(
             info: .init(vendor: "test", product: "test", version: "0", url: "https://example.org"),
-            interfaces: [(ThrowawayInterface.definition, Self.ping)])
-        let frame = #"{"method":"org.example.throwaway.Ping","parameters":{"greeting":"hi","origin":{"host":"h","port":7},"weights":{"a":1},"extra":[1,"x"],"notes":["n",null]}}"#
-        let call = VarlinkCall(method: "org.example.throwaway.Ping", peer: .init(uid: 0, gid: 0, pid: 0),
-                               frame: Data(frame.utf8))
+            interfaces: [(ThrowawayInterface.definition, Self.ping)]
+        )
+        let frame =
+            #"{"method":"org.example.throwaway.Ping","parameters":{"greeting":"hi","origin":{"host":"h","port":7},"weights":{"a":1},"extra":[1,"x"],"notes":["n",null]}}"#
+        let call = VarlinkCall(
+            method: "org.example.throwaway.Ping",
+            peer: .init(uid: 0, gid: 0, pid: 0),
+            frame: Data(frame.utf8)
+        )
         guard case .reply(let data) = await service.respond(to: call) else {
             Issue.record("no reply")
             return

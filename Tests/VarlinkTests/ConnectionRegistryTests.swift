@@ -22,16 +22,19 @@ struct ConnectionRegistryTests {
         return channel
     }
 
-    @Test("Admission: total, slots kept for administrators, per-user cap", arguments: [
-        Case(held: 0, ofUser: 0, privileged: false, refusal: nil),
-        Case(held: 5, ofUser: 3, privileged: false, refusal: nil),
-        Case(held: 7, ofUser: 0, privileged: false, refusal: .reservedForAdministrators(total: 10, reserved: 3)),
-        Case(held: 7, ofUser: 0, privileged: true, refusal: nil),
-        Case(held: 9, ofUser: 0, privileged: true, refusal: nil),
-        Case(held: 10, ofUser: 0, privileged: true, refusal: .full(total: 10)),
-        Case(held: 4, ofUser: 4, privileged: false, refusal: .userLimit(uid: 1000, limit: 4)),
-        Case(held: 4, ofUser: 4, privileged: true, refusal: .userLimit(uid: 1000, limit: 4)),
-    ])
+    @Test(
+        "Admission: total, slots kept for administrators, per-user cap",
+        arguments: [
+            Case(held: 0, ofUser: 0, privileged: false, refusal: nil),
+            Case(held: 5, ofUser: 3, privileged: false, refusal: nil),
+            Case(held: 7, ofUser: 0, privileged: false, refusal: .reservedForAdministrators(total: 10, reserved: 3)),
+            Case(held: 7, ofUser: 0, privileged: true, refusal: nil),
+            Case(held: 9, ofUser: 0, privileged: true, refusal: nil),
+            Case(held: 10, ofUser: 0, privileged: true, refusal: .full(total: 10)),
+            Case(held: 4, ofUser: 4, privileged: false, refusal: .userLimit(uid: 1000, limit: 4)),
+            Case(held: 4, ofUser: 4, privileged: true, refusal: .userLimit(uid: 1000, limit: 4)),
+        ]
+    )
     func admission(_ test: Case) {
         let registry = ConnectionRegistry(total: 10, reserved: 3, perUser: 4)
         var channels: [EmbeddedChannel] = []
@@ -56,7 +59,9 @@ struct ConnectionRegistryTests {
     @Test("Only connections with no call in flight and no stream are idle") func idle() throws {
         let registry = ConnectionRegistry(total: 10, reserved: 0, perUser: 10)
         let start = NIODeadline.uptimeNanoseconds(1_000_000_000)
-        let quiet = try connected(), busy = try connected(), watching = try connected()
+        let quiet = try connected()
+        let busy = try connected()
+        let watching = try connected()
         let recent = try connected()
         for (uid, channel) in [quiet, busy, watching, recent].enumerated() {
             #expect(registry.open(channel, uid: UInt32(uid), privileged: false, now: start) == nil)
@@ -73,7 +78,9 @@ struct ConnectionRegistryTests {
     @Test("Draining refuses new connections and closes idle ones and streams, not calls in flight")
     func draining() throws {
         let registry = ConnectionRegistry(total: 10, reserved: 0, perUser: 10)
-        let quiet = try connected(), busy = try connected(), watching = try connected()
+        let quiet = try connected()
+        let busy = try connected()
+        let watching = try connected()
         for (uid, channel) in [quiet, busy, watching].enumerated() {
             #expect(registry.open(channel, uid: UInt32(uid), privileged: false) == nil)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import Testing
+
 @testable import Varlink
 
 @Suite("Parameter decoding")
@@ -20,16 +21,19 @@ struct ParameterDecodingTests {
 
     static let peer = PeerCredentials(uid: 0, gid: 0, pid: 0)
 
-    @Test("Errors name the parameter by path", arguments: [
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":"x"}]}}"#, "risks[1].likelihood"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{}]}}"#, "risks[1].likelihood"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1,"kind":"boat"}]}}"#, "risks[0].kind"),
-        (#"{"method":"m","parameters":{"risks":{}}}"#, "risks"),
-        (#"{"method":"m","parameters":{}}"#, "risks"),
-        (#"{"method":"m","parameters":[]}"#, "parameters"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1.5}]}}"#, "risks[0].likelihood"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":1e30}]}}"#, "risks[1].likelihood"),
-    ])
+    @Test(
+        "Errors name the parameter by path",
+        arguments: [
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":"x"}]}}"#, "risks[1].likelihood"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{}]}}"#, "risks[1].likelihood"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1,"kind":"boat"}]}}"#, "risks[0].kind"),
+            (#"{"method":"m","parameters":{"risks":{}}}"#, "risks"),
+            (#"{"method":"m","parameters":{}}"#, "risks"),
+            (#"{"method":"m","parameters":[]}"#, "parameters"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1.5}]}}"#, "risks[0].likelihood"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":1e30}]}}"#, "risks[1].likelihood"),
+        ]
+    )
     func paths(frame: String, parameter: String) {
         let call = VarlinkCall(method: "m", peer: Self.peer, frame: Data(frame.utf8))
         #expect(throws: VarlinkError.invalidParameter(parameter)) { try call.decodeParameters(Import.self) }
@@ -43,25 +47,30 @@ struct ParameterDecodingTests {
         return call
     }
 
-    @Test("A served call names the same parameter from its one parse", arguments: [
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":"x"}]}}"#, "risks[1].likelihood"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{}]}}"#, "risks[1].likelihood"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1,"kind":"boat"}]}}"#, "risks[0].kind"),
-        (#"{"method":"m","parameters":{"risks":{}}}"#, "risks"),
-        (#"{"method":"m","parameters":{}}"#, "risks"),
-        (#"{"method":"m"}"#, "risks"),
-        (#"{"method":"m","parameters":null}"#, "risks"),
-        (#"{"method":"m","parameters":[]}"#, "parameters"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1.5}]}}"#, "risks[0].likelihood"),
-        (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":1e30}]}}"#, "risks[1].likelihood"),
-    ])
+    @Test(
+        "A served call names the same parameter from its one parse",
+        arguments: [
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":"x"}]}}"#, "risks[1].likelihood"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{}]}}"#, "risks[1].likelihood"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1,"kind":"boat"}]}}"#, "risks[0].kind"),
+            (#"{"method":"m","parameters":{"risks":{}}}"#, "risks"),
+            (#"{"method":"m","parameters":{}}"#, "risks"),
+            (#"{"method":"m"}"#, "risks"),
+            (#"{"method":"m","parameters":null}"#, "risks"),
+            (#"{"method":"m","parameters":[]}"#, "parameters"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1.5}]}}"#, "risks[0].likelihood"),
+            (#"{"method":"m","parameters":{"risks":[{"likelihood":1},{"likelihood":1e30}]}}"#, "risks[1].likelihood"),
+        ]
+    )
     func servedPaths(frame: String, parameter: String) throws {
         let call = try Self.served(frame)
         #expect(throws: VarlinkError.invalidParameter(parameter)) { try call.decodeParameters(Import.self) }
     }
 
     @Test("A served call decodes its parameters, and absent or null ones as {}") func servedDecodes() throws {
-        let call = try Self.served(#"{"parameters":{"risks":[{"likelihood":3,"kind":"family"}]},"more":true,"method":"m"}"#)
+        let call = try Self.served(
+            #"{"parameters":{"risks":[{"likelihood":3,"kind":"family"}]},"more":true,"method":"m"}"#
+        )
         #expect(call.method == "m" && call.more && !call.oneway)
         #expect(try call.decodeParameters(Import.self).risks.map(\.kind) == [.family])
         for frame in [#"{"method":"m"}"#, #"{"method":"m","parameters":null}"#] {
@@ -81,11 +90,14 @@ struct ParameterDecodingTests {
         #expect(value.risks[0].kind == .family)
     }
 
-    @Test("IDL member names", arguments: [
-        ("method Echo(text: string) -> (text: string)", Set(["Echo"])),
-        ("method  Spaced ( ) -> ()", Set(["Spaced"])),
-        ("# method Commented() -> ()", Set<String>()),
-    ])
+    @Test(
+        "IDL member names",
+        arguments: [
+            ("method Echo(text: string) -> (text: string)", Set(["Echo"])),
+            ("method  Spaced ( ) -> ()", Set(["Spaced"])),
+            ("# method Commented() -> ()", Set<String>()),
+        ]
+    )
     func members(line: String, methods: Set<String>) throws {
         let definition = try #require(VarlinkInterfaceDefinition(text: "interface org.example.x\n\(line)\n"))
         #expect(definition.methods == methods)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Varlink
 
 /// The streaming encoder must say what Foundation's `JSONEncoder` says: for every case the two outputs parse to
@@ -32,13 +33,25 @@ struct StreamingJSONEncoderTests {
     ]
 
     static let values: [Outer] = strings.enumerated().map { index, text in
-        Outer(title: text, level: index % 2 == 0 ? .low : .high, flags: index % 3 == 0 ? [] : [true, false],
-              inner: Inner(id: index, note: index % 2 == 0 ? nil : text),
-              list: (0..<(index % 4)).map { Inner(id: -$0, note: "n\($0)") },
-              optionalInner: index % 2 == 0 ? Inner(id: Int.max, note: nil) : nil, big: Int64.min, unsigned: .max,
-              nothing: NoParameters(),
-              any: index % 3 == 0 ? nil : .object(["k": .array([.null, .bool(true), .int(-3), .double(2.5),
-                                                                .string(text)])]))
+        Outer(
+            title: text,
+            level: index % 2 == 0 ? .low : .high,
+            flags: index % 3 == 0 ? [] : [true, false],
+            inner: Inner(id: index, note: index % 2 == 0 ? nil : text),
+            list: (0..<(index % 4)).map { Inner(id: -$0, note: "n\($0)") },
+            optionalInner: index % 2 == 0 ? Inner(id: Int.max, note: nil) : nil,
+            big: Int64.min,
+            unsigned: .max,
+            nothing: NoParameters(),
+            any: index % 3 == 0
+                ? nil
+                : .object([
+                    "k": .array([
+                        .null, .bool(true), .int(-3), .double(2.5),
+                        .string(text),
+                    ])
+                ])
+        )
     }
 
     static func parsed(_ data: Data) throws -> JSONValue {
@@ -60,13 +73,16 @@ struct StreamingJSONEncoderTests {
         #expect(String(decoding: slash, as: UTF8.self) == #"{"id":2,"note":"a/b"}"#)
     }
 
-    @Test("Top-level primitives and arrays", arguments: [
-        (try? StreamingJSONEncoder.encode("x\"y"), #""x\"y""#),
-        (try? StreamingJSONEncoder.encode([1, 2, 3]), "[1,2,3]"),
-        (try? StreamingJSONEncoder.encode([String]()), "[]"),
-        (try? StreamingJSONEncoder.encode(NoParameters()), "{}"),
-        (try? StreamingJSONEncoder.encode(JSONValue.null), "null"),
-    ])
+    @Test(
+        "Top-level primitives and arrays",
+        arguments: [
+            (try? StreamingJSONEncoder.encode("x\"y"), #""x\"y""#),
+            (try? StreamingJSONEncoder.encode([1, 2, 3]), "[1,2,3]"),
+            (try? StreamingJSONEncoder.encode([String]()), "[]"),
+            (try? StreamingJSONEncoder.encode(NoParameters()), "{}"),
+            (try? StreamingJSONEncoder.encode(JSONValue.null), "null"),
+        ]
+    )
     func primitives(encoded: [UInt8]??, expected: String) {
         #expect(encoded.flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) } == expected)
     }

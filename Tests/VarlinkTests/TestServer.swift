@@ -44,19 +44,28 @@ enum TestServer {
         var onEventLoop: Bool
     }
 
-    static func run<T: Sendable>(maxMessageBytes: Int = 4096, frameTimeout: TimeAmount = .seconds(30),
-                                 maxConnections: Int = 16,
-                                 _ body: @escaping @Sendable (String) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(
+        maxMessageBytes: Int = 4096,
+        frameTimeout: TimeAmount = .seconds(30),
+        maxConnections: Int = 16,
+        _ body: @escaping @Sendable (String) async throws -> T
+    ) async throws -> T {
         guard let definition = VarlinkInterfaceDefinition(text: interface) else { throw ServerError() }
         let service = VarlinkService(
             info: .init(vendor: "test", product: "test", version: "1", url: "https://example.org"),
-            interfaces: [(definition, handle)])
+            interfaces: [(definition, handle)]
+        )
         var logger = Logger(label: "varlink-test")
         logger.logLevel = .critical
-        let server = VarlinkServer(service: service,
-                                   limits: .init(maxMessageBytes: maxMessageBytes, maxConnections: maxConnections,
-                                                 frameTimeout: frameTimeout),
-                                   logger: logger)
+        let server = VarlinkServer(
+            service: service,
+            limits: .init(
+                maxMessageBytes: maxMessageBytes,
+                maxConnections: maxConnections,
+                frameTimeout: frameTimeout
+            ),
+            logger: logger
+        )
         return try await TestDaemon.withTemporaryDirectory { directory in
             let path = "\(directory)/test.sock"
             let listener = try await server.bind(path: path)
@@ -94,13 +103,15 @@ enum TestServer {
             guard let to = try? call.decodeParameters(CountParameters.self).to else {
                 return .error(.invalidParameter("to"))
             }
-            return .stream(AsyncStream { continuation in
-                for value in 1...max(to, 1) {
-                    let data = (try? VarlinkJSON.encode(Value(value: value))) ?? Array("{}".utf8)
-                    continuation.yield(VarlinkStreamElement(parameters: data, continues: value < to))
+            return .stream(
+                AsyncStream { continuation in
+                    for value in 1...max(to, 1) {
+                        let data = (try? VarlinkJSON.encode(Value(value: value))) ?? Array("{}".utf8)
+                        continuation.yield(VarlinkStreamElement(parameters: data, continues: value < to))
+                    }
+                    continuation.finish()
                 }
-                continuation.finish()
-            })
+            )
         default:
             return .error(.methodNotImplemented(call.method))
         }

@@ -18,8 +18,10 @@ struct VarlinkServerTests {
                 let client = try VarlinkClient(path: path)
                 let info = try client.callRaw("org.varlink.service.GetInfo", parameters: NoParameters()).parameters
                 #expect(info["interfaces"] == .array([.string("org.varlink.service"), .string("org.example.test")]))
-                let description = try client.callRaw("org.varlink.service.GetInterfaceDescription",
-                                                     parameters: ["interface": "org.example.test"]).parameters
+                let description = try client.callRaw(
+                    "org.varlink.service.GetInterfaceDescription",
+                    parameters: ["interface": "org.example.test"]
+                ).parameters
                 #expect(description["description"]?.stringValue == TestServer.interface)
             }
         }
@@ -35,20 +37,37 @@ struct VarlinkServerTests {
         #expect(place["onEventLoop"] == .bool(true))
     }
 
-    @Test("Standard errors", arguments: [
-        (#"{"method":"org.example.nope.Echo"}"#, "org.varlink.service.InterfaceNotFound", "interface", "org.example.nope"),
-        (#"{"method":"org.example.test.Nope"}"#, "org.varlink.service.MethodNotFound", "method", "org.example.test.Nope"),
-        (#"{"method":"org.example.test.Later"}"#, "org.varlink.service.MethodNotImplemented", "method",
-         "org.example.test.Later"),
-        (#"{"method":"org.example.test.Echo"}"#, "org.varlink.service.InvalidParameter", "parameter", "text"),
-        (#"{"method":"org.example.test.Echo","parameters":{"text":5}}"#, "org.varlink.service.InvalidParameter",
-         "parameter", "text"),
-        (#"{"method":"org.example.test.Echo","parameters":{"text":"a","count":"2"}}"#,
-         "org.varlink.service.InvalidParameter", "parameter", "count"),
-        (#"{"method":"org.example.test.Echo","parameters":{"text":"a"},"upgrade":true}"#,
-         "org.varlink.service.InvalidParameter", "parameter", "upgrade"),
-        (#"{"method":"org.example.test.Count","parameters":{"to":2}}"#, "org.varlink.service.ExpectedMore", "", ""),
-    ])
+    @Test(
+        "Standard errors",
+        arguments: [
+            (
+                #"{"method":"org.example.nope.Echo"}"#, "org.varlink.service.InterfaceNotFound", "interface",
+                "org.example.nope"
+            ),
+            (
+                #"{"method":"org.example.test.Nope"}"#, "org.varlink.service.MethodNotFound", "method",
+                "org.example.test.Nope"
+            ),
+            (
+                #"{"method":"org.example.test.Later"}"#, "org.varlink.service.MethodNotImplemented", "method",
+                "org.example.test.Later"
+            ),
+            (#"{"method":"org.example.test.Echo"}"#, "org.varlink.service.InvalidParameter", "parameter", "text"),
+            (
+                #"{"method":"org.example.test.Echo","parameters":{"text":5}}"#, "org.varlink.service.InvalidParameter",
+                "parameter", "text"
+            ),
+            (
+                #"{"method":"org.example.test.Echo","parameters":{"text":"a","count":"2"}}"#,
+                "org.varlink.service.InvalidParameter", "parameter", "count"
+            ),
+            (
+                #"{"method":"org.example.test.Echo","parameters":{"text":"a"},"upgrade":true}"#,
+                "org.varlink.service.InvalidParameter", "parameter", "upgrade"
+            ),
+            (#"{"method":"org.example.test.Count","parameters":{"to":2}}"#, "org.varlink.service.ExpectedMore", "", ""),
+        ]
+    )
     func errors(frame: String, name: String, key: String, value: String) async throws {
         try await TestServer.run { path in
             try await blocking {
@@ -67,11 +86,14 @@ struct VarlinkServerTests {
         }
     }
 
-    @Test("Absent, null and empty parameters are the same", arguments: [
-        #"{"method":"org.varlink.service.GetInfo"}"#,
-        #"{"method":"org.varlink.service.GetInfo","parameters":null}"#,
-        #"{"method":"org.varlink.service.GetInfo","parameters":{}}"#,
-    ])
+    @Test(
+        "Absent, null and empty parameters are the same",
+        arguments: [
+            #"{"method":"org.varlink.service.GetInfo"}"#,
+            #"{"method":"org.varlink.service.GetInfo","parameters":null}"#,
+            #"{"method":"org.varlink.service.GetInfo","parameters":{}}"#,
+        ]
+    )
     func emptyParameters(frame: String) async throws {
         try await TestServer.run { path in
             try await blocking {
@@ -110,9 +132,13 @@ struct VarlinkServerTests {
                 try client.send("org.example.test.Echo", parameters: Text(text: "quiet"), oneway: true)
                 try client.send("org.example.test.Count", parameters: ["to": 3], more: true)
                 let replies = try (0..<3).map { _ in try reply(client) }
-                #expect(replies == [#"{"parameters":{"value":1},"continues":true}"#,
-                                    #"{"parameters":{"value":2},"continues":true}"#,
-                                    #"{"parameters":{"value":3}}"#])
+                #expect(
+                    replies == [
+                        #"{"parameters":{"value":1},"continues":true}"#,
+                        #"{"parameters":{"value":2},"continues":true}"#,
+                        #"{"parameters":{"value":3}}"#,
+                    ]
+                )
                 let echo = try client.callRaw("org.example.test.Echo", parameters: Text(text: "x"), more: true)
                 #expect(!echo.continues)
                 #expect(try echo.decode(Text.self) == Text(text: "x"))
@@ -120,10 +146,14 @@ struct VarlinkServerTests {
         }
     }
 
-    @Test("Bad frames close their connection only", arguments: [
-        Array(#"[1,2]"#.utf8), Array(#""text""#.utf8), Array("42".utf8), Array(#"{"method":5}"#.utf8),
-        Array(#"{"parameters":{}}"#.utf8), Array("{not json".utf8), Array(repeating: UInt8(ascii: "x"), count: 5000),
-    ])
+    @Test(
+        "Bad frames close their connection only",
+        arguments: [
+            Array(#"[1,2]"#.utf8), Array(#""text""#.utf8), Array("42".utf8), Array(#"{"method":5}"#.utf8),
+            Array(#"{"parameters":{}}"#.utf8), Array("{not json".utf8),
+            Array(repeating: UInt8(ascii: "x"), count: 5000),
+        ]
+    )
     func badFrames(frame: [UInt8]) async throws {
         try await TestServer.run(maxMessageBytes: 4096) { path in
             try await blocking {
@@ -147,7 +177,8 @@ struct VarlinkServerTests {
         }
     }
 
-    @Test("A partial frame held past the timeout is closed; an idle connection is not") func frameTimeout() async throws {
+    @Test("A partial frame held past the timeout is closed; an idle connection is not") func frameTimeout() async throws
+    {
         try await TestServer.run(frameTimeout: .milliseconds(300)) { path in
             try await blocking {
                 let idle = try VarlinkClient(path: path)
@@ -155,8 +186,10 @@ struct VarlinkServerTests {
                 try slow.writeAll(Array(#"{"method":"org.example"#.utf8))
                 Thread.sleep(forTimeInterval: 0.8)
                 #expect(throws: VarlinkClientError.self) { try slow.receive() }
-                #expect(try idle.callRaw("org.example.test.Echo", parameters: Text(text: "ok")).decode(Text.self)
-                        == Text(text: "ok"))
+                #expect(
+                    try idle.callRaw("org.example.test.Echo", parameters: Text(text: "ok")).decode(Text.self)
+                        == Text(text: "ok")
+                )
             }
         }
     }
@@ -172,8 +205,10 @@ struct VarlinkServerTests {
                 #expect(throws: VarlinkClientError.self) {
                     try third.callRaw("org.example.test.Echo", parameters: Text(text: "3"))
                 }
-                #expect(try first.callRaw("org.example.test.Echo", parameters: Text(text: "1")).decode(Text.self)
-                        == Text(text: "1"))
+                #expect(
+                    try first.callRaw("org.example.test.Echo", parameters: Text(text: "1")).decode(Text.self)
+                        == Text(text: "1")
+                )
             }
         }
     }

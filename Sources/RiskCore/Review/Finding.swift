@@ -56,8 +56,14 @@ public struct OpenFinding: Sendable, Hashable {
     public var lastAlertedAt: Instant?
     public var acknowledged: Bool
 
-    public init(id: Int, key: FindingKey, severity: FindingSeverity, message: String, lastAlertedAt: Instant?,
-                acknowledged: Bool) {
+    public init(
+        id: Int,
+        key: FindingKey,
+        severity: FindingSeverity,
+        message: String,
+        lastAlertedAt: Instant?,
+        acknowledged: Bool
+    ) {
         self.id = id
         self.key = key
         self.severity = severity

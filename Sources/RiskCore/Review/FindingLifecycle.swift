@@ -19,8 +19,12 @@ public enum FindingLifecycle {
     }
 
     /// The changes of a run at `now`, in observation order then by id for resolutions.
-    public static func reconcile(open: [OpenFinding], observations: [Observation], now: Instant,
-                                 remindEveryDays: Int) -> [Change] {
+    public static func reconcile(
+        open: [OpenFinding],
+        observations: [Observation],
+        now: Instant,
+        remindEveryDays: Int
+    ) -> [Change] {
         var byKey: [FindingKey: OpenFinding] = [:]
         for finding in open {
             byKey[finding.key] = finding

@@ -4,7 +4,11 @@
 /// daemon's local date): on the due date itself nothing is raised yet.
 public enum ReviewRules {
     /// Every observation that holds on `today`, in a stable order (rule, then subject).
-    public static func evaluate(_ snapshot: ReviewSnapshot, policy: ReviewPolicy, today: CalendarDate)
+    public static func evaluate(
+        _ snapshot: ReviewSnapshot,
+        policy: ReviewPolicy,
+        today: CalendarDate
+    )
         -> [Observation]
     {
         var found: [Observation] = []
@@ -32,9 +36,12 @@ public enum ReviewRules {
     static func reviewOverdue(_ risk: Risk, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
         guard risk.status != .closed, risk.nextReviewDue < today else { return nil }
         return Observation(
-            rule: .riskReviewOverdue, subject: "risk:\(risk.id)", severity: severity(of: risk, policy: policy),
+            rule: .riskReviewOverdue,
+            subject: "risk:\(risk.id)",
+            severity: severity(of: risk, policy: policy),
             message: "\(label(risk)) is overdue for review (due \(risk.nextReviewDue), severity "
-                + "\(risk.severity(policy.scoring).rawValue))")
+                + "\(risk.severity(policy.scoring).rawValue))"
+        )
     }
 
     static func untreated(_ risk: Risk, treated: Set<Int>, policy: ReviewPolicy) -> Observation? {
@@ -42,23 +49,32 @@ public enum ReviewRules {
         guard risk.status == .open || risk.status == .mitigating, band >= .high, !treated.contains(risk.id)
         else { return nil }
         return Observation(
-            rule: .riskUntreated, subject: "risk:\(risk.id)", severity: severity(of: risk, policy: policy),
-            message: "\(label(risk)) is \(band.rawValue) and has no open action: add an action or accept the risk")
+            rule: .riskUntreated,
+            subject: "risk:\(risk.id)",
+            severity: severity(of: risk, policy: policy),
+            message: "\(label(risk)) is \(band.rawValue) and has no open action: add an action or accept the risk"
+        )
     }
 
     static func acceptanceExpired(_ risk: Risk, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
         guard risk.status == .accepted, let until = risk.acceptedUntil, until < today else { return nil }
         return Observation(
-            rule: .riskAcceptanceExpired, subject: "risk:\(risk.id)", severity: severity(of: risk, policy: policy),
-            message: "The acceptance of \(label(risk)) expired on \(until): review it, treat it or accept it again")
+            rule: .riskAcceptanceExpired,
+            subject: "risk:\(risk.id)",
+            severity: severity(of: risk, policy: policy),
+            message: "The acceptance of \(label(risk)) expired on \(until): review it, treat it or accept it again"
+        )
     }
 
     static func actionOverdue(_ action: Action, today: CalendarDate) -> Observation? {
         guard action.isOverdue(today: today) else { return nil }
         return Observation(
-            rule: .actionOverdue, subject: "action:\(action.id)", severity: .warning,
+            rule: .actionOverdue,
+            subject: "action:\(action.id)",
+            severity: .warning,
             message: "Action A-\(action.id) of risk R-\(action.riskId) (owner \(action.owner)) is overdue "
-                + "(due \(action.dueOn))")
+                + "(due \(action.dueOn))"
+        )
     }
 
     /// When `member` must next confirm their declarations (the register's own rule, `InterestPolicy`).
@@ -67,41 +83,63 @@ public enum ReviewRules {
             .confirmationDue(firstSeenOn: member.firstSeenOn, lastConfirmedOn: member.lastConfirmedOn)
     }
 
-    static func confirmationOverdue(_ member: MemberFacts, policy: ReviewPolicy, today: CalendarDate)
+    static func confirmationOverdue(
+        _ member: MemberFacts,
+        policy: ReviewPolicy,
+        today: CalendarDate
+    )
         -> Observation?
     {
         let due = confirmationDue(member, policy: policy)
         guard member.onBoard, due < today else { return nil }
         let never = member.lastConfirmedOn == nil ? " (never confirmed)" : ""
         return Observation(
-            rule: .interestConfirmationOverdue, subject: "member:\(member.user)", severity: .warning,
-            message: "Board member \(member.user) has not confirmed their declarations (due \(due))\(never)")
+            rule: .interestConfirmationOverdue,
+            subject: "member:\(member.user)",
+            severity: .warning,
+            message: "Board member \(member.user) has not confirmed their declarations (due \(due))\(never)"
+        )
     }
 
     static func unmanaged(_ interest: InterestFacts, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
         let due = interest.declaredOn.adding(days: policy.unmanagedAfterDays)
         guard !interest.managed, due < today else { return nil }
         return Observation(
-            rule: .interestUnmanaged, subject: "interest:\(interest.id)", severity: .warning,
+            rule: .interestUnmanaged,
+            subject: "interest:\(interest.id)",
+            severity: .warning,
             message: "Interest I-\(interest.id) declared by \(interest.declarant) on \(interest.declaredOn) "
-                + "has no management plan (due \(due))")
+                + "has no management plan (due \(due))"
+        )
     }
 
     /// When `member` must have acknowledged the current code.
-    public static func acknowledgementDue(_ member: MemberFacts, code: CodeFacts, policy: ReviewPolicy)
+    public static func acknowledgementDue(
+        _ member: MemberFacts,
+        code: CodeFacts,
+        policy: ReviewPolicy
+    )
         -> CalendarDate
     {
         max(code.publishedOn, member.firstSeenOn).adding(days: policy.acknowledgeWithinDays)
     }
 
-    static func unacknowledged(_ member: MemberFacts, code: CodeFacts, policy: ReviewPolicy, today: CalendarDate)
+    static func unacknowledged(
+        _ member: MemberFacts,
+        code: CodeFacts,
+        policy: ReviewPolicy,
+        today: CalendarDate
+    )
         -> Observation?
     {
         let due = acknowledgementDue(member, code: code, policy: policy)
         guard member.onBoard, !member.acknowledgedVersions.contains(code.version), due < today else { return nil }
         return Observation(
-            rule: .ethicsUnacknowledged, subject: "member:\(member.user)", severity: .warning,
+            rule: .ethicsUnacknowledged,
+            subject: "member:\(member.user)",
+            severity: .warning,
             message: "Board member \(member.user) has not acknowledged version \(code.version) of the code of ethics "
-                + "(due \(due))")
+                + "(due \(due))"
+        )
     }
 }

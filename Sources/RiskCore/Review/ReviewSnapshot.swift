@@ -13,8 +13,13 @@ public struct ReviewSnapshot: Sendable, Hashable {
     /// The code of ethics in force, if one was published.
     public var code: CodeFacts?
 
-    public init(risks: [Risk] = [], openActions: [Action] = [], interests: [InterestFacts] = [],
-                members: [MemberFacts] = [], code: CodeFacts? = nil) {
+    public init(
+        risks: [Risk] = [],
+        openActions: [Action] = [],
+        interests: [InterestFacts] = [],
+        members: [MemberFacts] = [],
+        code: CodeFacts? = nil
+    ) {
         self.risks = risks
         self.openActions = openActions
         self.interests = interests
@@ -49,8 +54,13 @@ public struct MemberFacts: Sendable, Hashable {
     /// The code versions the member acknowledged.
     public var acknowledgedVersions: Set<Int>
 
-    public init(user: String, onBoard: Bool, firstSeenOn: CalendarDate, lastConfirmedOn: CalendarDate?,
-                acknowledgedVersions: Set<Int>) {
+    public init(
+        user: String,
+        onBoard: Bool,
+        firstSeenOn: CalendarDate,
+        lastConfirmedOn: CalendarDate?,
+        acknowledgedVersions: Set<Int>
+    ) {
         self.user = user
         self.onBoard = onBoard
         self.firstSeenOn = firstSeenOn
@@ -84,8 +94,14 @@ public struct ReviewPolicy: Sendable, Hashable {
     /// Days between reminders of an open, unacknowledged finding.
     public var remindEveryDays: Int
 
-    public init(scoring: ScoringPolicy = .standard, confirmEveryDays: Int = 365, firstConfirmationDays: Int = 28,
-                unmanagedAfterDays: Int = 30, acknowledgeWithinDays: Int = 30, remindEveryDays: Int = 7) {
+    public init(
+        scoring: ScoringPolicy = .standard,
+        confirmEveryDays: Int = 365,
+        firstConfirmationDays: Int = 28,
+        unmanagedAfterDays: Int = 30,
+        acknowledgeWithinDays: Int = 30,
+        remindEveryDays: Int = 7
+    ) {
         self.scoring = scoring
         self.confirmEveryDays = confirmEveryDays
         self.firstConfirmationDays = firstConfirmationDays

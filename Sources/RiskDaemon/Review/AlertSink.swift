@@ -78,16 +78,28 @@ enum AlertCatalog {
         ]
         switch event.kind {
         case .raised:
-            return Alert(message: finding.message, messageID: messageID(rule: finding.rule),
-                         priority: critical ? 2 : 4, fields: fields)
+            return Alert(
+                message: finding.message,
+                messageID: messageID(rule: finding.rule),
+                priority: critical ? 2 : 4,
+                fields: fields
+            )
         case .reminded:
             let since = String(finding.firstSeenAt.prefix(10))
-            return Alert(message: "Reminder: \(finding.message) (open since \(since))",
-                         messageID: messageID(rule: finding.rule), priority: critical ? 2 : 4, fields: fields)
+            return Alert(
+                message: "Reminder: \(finding.message) (open since \(since))",
+                messageID: messageID(rule: finding.rule),
+                priority: critical ? 2 : 4,
+                fields: fields
+            )
         case .resolved:
             fields["SEVERITY"] = finding.severity
-            return Alert(message: "Resolved F-\(finding.id ?? 0): \(finding.message)", messageID: resolved, priority: 5,
-                         fields: fields)
+            return Alert(
+                message: "Resolved F-\(finding.id ?? 0): \(finding.message)",
+                messageID: resolved,
+                priority: 5,
+                fields: fields
+            )
         }
     }
 
@@ -100,8 +112,12 @@ enum AlertCatalog {
         let id = run.id ?? 0
         return Alert(
             message: "Review run \(id): \(run.raised) raised, \(run.open) open, \(run.resolved) resolved",
-            messageID: runSummary, priority: 6,
-            fields: ["RUN": String(id), "TRIGGER": run.trigger, "AUDIT_SEQ": String(auditSeq),
-                     "AUDIT_HEAD": auditHead])
+            messageID: runSummary,
+            priority: 6,
+            fields: [
+                "RUN": String(id), "TRIGGER": run.trigger, "AUDIT_SEQ": String(auditSeq),
+                "AUDIT_HEAD": auditHead,
+            ]
+        )
     }
 }

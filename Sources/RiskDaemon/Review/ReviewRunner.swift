@@ -16,8 +16,12 @@ actor ReviewRunner {
     private let board: @Sendable ([Identity]) -> [RiskDatabase.BoardAccount]
 
     /// - Parameter board: the accounts holding the board role now (NSS by default; tests pass a table).
-    init(context: DaemonContext, sink: any AlertSink, events: FindingEvents,
-         board: @escaping @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts) {
+    init(
+        context: DaemonContext,
+        sink: any AlertSink,
+        events: FindingEvents,
+        board: @escaping @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts
+    ) {
         self.context = context
         self.sink = sink
         self.events = events
@@ -42,10 +46,18 @@ actor ReviewRunner {
         let isOnBoard = try await boardNow(at: startedAt)
         let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
-        let changes = FindingLifecycle.reconcile(open: try await database.openFindings(), observations: observations,
-                                                 now: startedAt, remindEveryDays: policy.remindEveryDays)
-        let (run, changed) = try await database.recordReview(changes, trigger: trigger.rawValue, startedAt: startedAt,
-                                                             now: context.clock.now())
+        let changes = FindingLifecycle.reconcile(
+            open: try await database.openFindings(),
+            observations: observations,
+            now: startedAt,
+            remindEveryDays: policy.remindEveryDays
+        )
+        let (run, changed) = try await database.recordReview(
+            changes,
+            trigger: trigger.rawValue,
+            startedAt: startedAt,
+            now: context.clock.now()
+        )
         for event in changed {
             sink.send(AlertCatalog.alert(for: event, run: run.id ?? 0))
         }
@@ -84,10 +96,20 @@ actor ReviewRunner {
                 record.message = observation.message
                 return record
             }
-            return FindingRecord(id: 0, rule: observation.rule.rawValue, subject: observation.subject,
-                                 severity: observation.severity.rawValue, message: observation.message,
-                                 firstSeenAt: at, lastSeenAt: at, lastAlertedAt: nil, resolvedAt: nil,
-                                 acknowledgedBy: nil, acknowledgedAt: nil, note: nil)
+            return FindingRecord(
+                id: 0,
+                rule: observation.rule.rawValue,
+                subject: observation.subject,
+                severity: observation.severity.rawValue,
+                message: observation.message,
+                firstSeenAt: at,
+                lastSeenAt: at,
+                lastAlertedAt: nil,
+                resolvedAt: nil,
+                acknowledgedBy: nil,
+                acknowledgedAt: nil,
+                note: nil
+            )
         }
     }
 }
@@ -95,9 +117,13 @@ actor ReviewRunner {
 extension Configuration {
     /// The review thresholds of this configuration.
     var reviewPolicy: ReviewPolicy {
-        ReviewPolicy(scoring: risk.scoring, confirmEveryDays: interests.confirmEveryDays,
-                     firstConfirmationDays: interests.firstConfirmationDays,
-                     unmanagedAfterDays: interests.unmanagedAfterDays,
-                     acknowledgeWithinDays: ethicsAcknowledgeWithinDays, remindEveryDays: review.remindEveryDays)
+        ReviewPolicy(
+            scoring: risk.scoring,
+            confirmEveryDays: interests.confirmEveryDays,
+            firstConfirmationDays: interests.firstConfirmationDays,
+            unmanagedAfterDays: interests.unmanagedAfterDays,
+            acknowledgeWithinDays: ethicsAcknowledgeWithinDays,
+            remindEveryDays: review.remindEveryDays
+        )
     }
 }

@@ -30,7 +30,8 @@ struct ReviewScheduler: Service {
     private func catchUp() async {
         let last = try? await context.database.reviewStatus().lastRunFinishedAt
         let now = context.clock.now()
-        if let last, let finished = Instant(rfc3339: last), now.secondsSinceEpoch - finished.secondsSinceEpoch < 86_400 {
+        if let last, let finished = Instant(rfc3339: last), now.secondsSinceEpoch - finished.secondsSinceEpoch < 86_400
+        {
             return
         }
         await runLogged(.startup)

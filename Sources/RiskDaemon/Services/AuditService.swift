@@ -10,8 +10,11 @@ struct AuditService {
         var table = MethodTable()
         table.on(AuditInterface.Log.self) { parameters, _ in
             let limit = try Paging.limit(parameters.limit)
-            let page = try await context.database.auditLog(subject: parameters.subject,
-                                                           after: try Paging.after(parameters.after), limit: limit)
+            let page = try await context.database.auditLog(
+                subject: parameters.subject,
+                after: try Paging.after(parameters.after),
+                limit: limit
+            )
             return .init(entries: page.entries.map(AuditInterface.Entry.init), next: page.next)
         }
         table.on(AuditInterface.Verify.self, work: .long) { parameters, _ in
@@ -38,7 +41,8 @@ struct AuditService {
         let result = try await database.verifyAudit(against: anchor)
         if !result.ok, let anchor, result.firstBadSeq == result.entries + 1 {
             context.logger.critical(
-                "Audit chain does not hold \(anchor) \(origin): it ends at entry \(result.entries)")
+                "Audit chain does not hold \(anchor) \(origin): it ends at entry \(result.entries)"
+            )
         } else if !result.ok {
             context.logger.critical("Audit chain broken at entry \(result.firstBadSeq ?? 0)")
         }

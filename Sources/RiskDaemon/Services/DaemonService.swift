@@ -9,26 +9,40 @@ struct DaemonService {
     var methods: MethodTable {
         var table = MethodTable()
         table.on(DaemonInterface.Whoami.self) { _, request in
-            .init(user: request.caller.user, uid: Int(request.caller.uid),
-                  roles: request.caller.roles.sorted().map(\.rawValue))
+            .init(
+                user: request.caller.user,
+                uid: Int(request.caller.uid),
+                roles: request.caller.roles.sorted().map(\.rawValue)
+            )
         }
         table.on(DaemonInterface.Status.self) { _, request in
             let database = context.database
             let review = try await database.reviewStatus()
             // A board member counts their own interests: a count of everyone's would tell them how many sensitive
             // interests the others hold.
-            let viewer = InterestViewer(user: request.caller.user, roles: request.caller.roles,
-                                        seesRegister: context.configuration.interests.boardSeesRegister)
+            let viewer = InterestViewer(
+                user: request.caller.user,
+                roles: request.caller.roles,
+                seesRegister: context.configuration.interests.boardSeesRegister
+            )
             let interests = try await database.interestCount(declarant: viewer.countedDeclarant)
-            return .init(version: RiskdProtocol.version, startedAt: context.startedAt.description,
-                         schemaVersion: try await database.schemaVersion(), risks: try await database.riskCount(),
-                         interests: interests, openFindings: review.openFindings,
-                         lastReviewRun: review.lastRunFinishedAt)
+            return .init(
+                version: RiskdProtocol.version,
+                startedAt: context.startedAt.description,
+                schemaVersion: try await database.schemaVersion(),
+                risks: try await database.riskCount(),
+                interests: interests,
+                openFindings: review.openFindings,
+                lastReviewRun: review.lastRunFinishedAt
+            )
         }
         table.on(DaemonInterface.Backup.self, work: .long) { _, request in
             let configuration = context.configuration
-            let copy = try await context.database.backup(into: configuration.backupDirectory, now: request.now,
-                                                         keep: configuration.backup.keep)
+            let copy = try await context.database.backup(
+                into: configuration.backupDirectory,
+                now: request.now,
+                keep: configuration.backup.keep
+            )
             context.logger.notice("Backup written to \(copy.path) (\(copy.bytes) bytes) for \(request.caller.user)")
             return .init(path: copy.path, bytes: copy.bytes, sha256: copy.sha256)
         }

@@ -11,8 +11,10 @@ struct EthicsService {
     /// The user names holding the board role now; NSS by default, a table in tests.
     let boardMembers: @Sendable ([Identity]) -> Set<String>
 
-    init(context: DaemonContext,
-         boardMembers: @escaping @Sendable ([Identity]) -> Set<String> = UserDirectory.userNames(of:)) {
+    init(
+        context: DaemonContext,
+        boardMembers: @escaping @Sendable ([Identity]) -> Set<String> = UserDirectory.userNames(of:)
+    ) {
         self.context = context
         self.boardMembers = boardMembers
     }
@@ -20,10 +22,14 @@ struct EthicsService {
     var methods: MethodTable {
         var table = MethodTable()
         table.on(EthicsInterface.Publish.self) { parameters, request in
-            let code = try await context.database.publishCode(title: parameters.title, body: parameters.body,
-                                                              actor: request.actor)
+            let code = try await context.database.publishCode(
+                title: parameters.title,
+                body: parameters.body,
+                actor: request.actor
+            )
             context.logger.notice(
-                "Ethical code version \(code.version) published by \(request.caller.user) (sha256 \(code.sha256))")
+                "Ethical code version \(code.version) published by \(request.caller.user) (sha256 \(code.sha256))"
+            )
             return .init(code: .init(code))
         }
         table.on(EthicsInterface.Current.self) { _, _ in
@@ -40,15 +46,20 @@ struct EthicsService {
         }
         table.on(EthicsInterface.Acknowledge.self) { parameters, request in
             let acknowledgement = try await context.database.acknowledgeCode(
-                version: parameters.version, sha256: parameters.sha256, actor: request.actor)
+                version: parameters.version,
+                sha256: parameters.sha256,
+                actor: request.actor
+            )
             return .init(acknowledgement: .init(acknowledgement))
         }
         table.on(EthicsInterface.Status.self) { _, _ in
             let board = boardMembers(context.configuration.access.board)
             let status = try await context.database.ethicsStatus(boardMembers: board.sorted())
-            return .init(version: status.version,
-                         acknowledged: status.acknowledged.map(EthicsInterface.Acknowledgement.init),
-                         pending: status.pending)
+            return .init(
+                version: status.version,
+                acknowledged: status.acknowledged.map(EthicsInterface.Acknowledgement.init),
+                pending: status.pending
+            )
         }
         return table
     }

@@ -12,23 +12,32 @@ extension InterestService {
     func registerChecks(_ table: inout MethodTable) {
         table.on(InterestInterface.Check.self, work: .long) { parameters, request in
             let maximumNames = context.configuration.interests.maxOrganisationsPerCheck
-            let (organisations, matter) = try ConflictRules.request(organisations: parameters.organisations,
-                                                                    matter: parameters.matter,
-                                                                    maximumNames: maximumNames)
+            let (organisations, matter) = try ConflictRules.request(
+                organisations: parameters.organisations,
+                matter: parameters.matter,
+                maximumNames: maximumNames
+            )
             let check = try await context.database.recordConflictCheck(
-                organisations: organisations, matter: matter, today: request.today, actor: request.actor
+                organisations: organisations,
+                matter: matter,
+                today: request.today,
+                actor: request.actor
             ) { check in
-                AuditDetail(["matter": .text(check.matter),
-                             "organisations": .text(OrganisationService.list(check.organisations)),
-                             "conflicts": .int(check.conflicts.count)])
+                AuditDetail([
+                    "matter": .text(check.matter),
+                    "organisations": .text(OrganisationService.list(check.organisations)),
+                    "conflicts": .int(check.conflicts.count),
+                ])
             }
             return .init(check: .init(viewer(of: request).view(check)))
         }
         table.on(InterestInterface.Checks.self) { parameters, request in
             let viewer = viewer(of: request)
-            let page = try await context.database.conflictChecks(viewer: viewer,
-                                                                 after: try Paging.after(parameters.after),
-                                                                 limit: try Paging.limit(parameters.limit))
+            let page = try await context.database.conflictChecks(
+                viewer: viewer,
+                after: try Paging.after(parameters.after),
+                limit: try Paging.limit(parameters.limit)
+            )
             return .init(checks: page.checks.map { .init($0) }, next: page.next)
         }
     }

@@ -21,15 +21,29 @@ struct InterestService {
     private func registerDeclarations(_ table: inout MethodTable) {
         table.on(InterestInterface.Declare.self) { parameters, request in
             let policy = context.configuration.interests.policy
-            let draft = InterestDraft(kind: parameters.kind, organisation: parameters.organisation,
-                                      description: parameters.description, value: parameters.value,
-                                      sensitive: parameters.sensitive, startedOn: parameters.startedOn,
-                                      endedOn: parameters.endedOn)
-            let interest = try InterestRules.declare(draft, declarant: request.caller.user,
-                                                     declarantUID: Int(request.caller.uid), now: request.now,
-                                                     today: request.today, policy: policy)
-            let stored = try await context.database.declareInterest(interest, policy: policy, actor: request.actor,
-                                                                    detail: Self.detail)
+            let draft = InterestDraft(
+                kind: parameters.kind,
+                organisation: parameters.organisation,
+                description: parameters.description,
+                value: parameters.value,
+                sensitive: parameters.sensitive,
+                startedOn: parameters.startedOn,
+                endedOn: parameters.endedOn
+            )
+            let interest = try InterestRules.declare(
+                draft,
+                declarant: request.caller.user,
+                declarantUID: Int(request.caller.uid),
+                now: request.now,
+                today: request.today,
+                policy: policy
+            )
+            let stored = try await context.database.declareInterest(
+                interest,
+                policy: policy,
+                actor: request.actor,
+                detail: Self.detail
+            )
             return .init(interest: .init(stored, today: request.today))
         }
         table.on(InterestInterface.Get.self) { parameters, request in
@@ -40,17 +54,22 @@ struct InterestService {
             return .init(interest: .init(interest, today: request.today))
         }
         table.on(InterestInterface.List.self) { parameters, request in
-            var query = InterestQuery(viewer: viewer(of: request), declarant: parameters.declarant,
-                                      active: parameters.active, today: request.today,
-                                      limit: try Paging.limit(parameters.limit),
-                                      after: try Paging.after(parameters.after))
+            var query = InterestQuery(
+                viewer: viewer(of: request),
+                declarant: parameters.declarant,
+                active: parameters.active,
+                today: request.today,
+                limit: try Paging.limit(parameters.limit),
+                after: try Paging.after(parameters.after)
+            )
             if let organisation = parameters.organisation {
                 let normalised = NameMatching.normalise(organisation)
                 guard !normalised.isEmpty else {
                     throw DomainError.invalidValue("organisation", "must contain a letter or a digit")
                 }
                 let registered = try await context.database.organisation(named: normalised)
-                query.organisationNames = [normalised]
+                query.organisationNames =
+                    [normalised]
                     + (registered.map { [$0.normalisedName] + $0.normalisedAliases } ?? [])
                 query.organisationId = registered?.id
             }
@@ -59,23 +78,34 @@ struct InterestService {
         }
         table.on(InterestInterface.Confirm.self) { parameters, request in
             let confirmation = try await context.database.confirmInterests(
-                declarant: request.caller.user, uid: Int(request.caller.uid),
-                nothingToDeclare: parameters.nothingToDeclare ?? false, today: request.today, actor: request.actor)
+                declarant: request.caller.user,
+                uid: Int(request.caller.uid),
+                nothingToDeclare: parameters.nothingToDeclare ?? false,
+                today: request.today,
+                actor: request.actor
+            )
             return .init(confirmation: .init(confirmation))
         }
     }
 
     private func registerChanges(_ table: inout MethodTable) {
         table.on(InterestInterface.Update.self) { parameters, request in
-            let changes = InterestChanges(description: parameters.description, value: parameters.value,
-                                          sensitive: parameters.sensitive, endedOn: parameters.endedOn)
+            let changes = InterestChanges(
+                description: parameters.description,
+                value: parameters.value,
+                sensitive: parameters.sensitive,
+                endedOn: parameters.endedOn
+            )
             var detail = AuditDetail()
             detail.set("description", parameters.description.map(AuditDetail.Field.personal))
             detail.set("value", parameters.value.map(AuditDetail.Field.personal))
             detail.set("sensitive", parameters.sensitive.map(AuditDetail.Field.bool))
             detail.set("endedOn", text: parameters.endedOn)
             let interest = try await context.database.updateInterest(
-                id: parameters.id, ifRevision: parameters.ifRevision, actor: request.actor, detail: detail
+                id: parameters.id,
+                ifRevision: parameters.ifRevision,
+                actor: request.actor,
+                detail: detail
             ) { current in
                 guard request.mayTouch(ownedBy: current.declarant) else { throw DomainError.permissionDenied }
                 return try InterestRules.update(current, with: changes)
@@ -85,7 +115,9 @@ struct InterestService {
         table.on(InterestInterface.End.self) { parameters, request in
             let today = request.today
             let interest = try await context.database.updateInterest(
-                id: parameters.id, ifRevision: nil, actor: request.actor,
+                id: parameters.id,
+                ifRevision: nil,
+                actor: request.actor,
                 detail: AuditDetail(["endedOn": .text(parameters.endedOn)])
             ) { current in
                 guard request.mayTouch(ownedBy: current.declarant) else { throw DomainError.permissionDenied }
@@ -96,7 +128,9 @@ struct InterestService {
         table.on(InterestInterface.Manage.self) { parameters, request in
             let (manager, now) = (request.caller.user, request.now)
             let interest = try await context.database.updateInterest(
-                id: parameters.id, ifRevision: parameters.ifRevision, actor: request.actor,
+                id: parameters.id,
+                ifRevision: parameters.ifRevision,
+                actor: request.actor,
                 detail: AuditDetail(["plan": .personal(parameters.plan)])
             ) { current in
                 try InterestRules.manage(current, plan: parameters.plan, by: manager, now: now)
@@ -107,8 +141,11 @@ struct InterestService {
 
     /// Who the caller reads the register as.
     func viewer(of request: Request) -> InterestViewer {
-        InterestViewer(user: request.caller.user, roles: request.caller.roles,
-                       seesRegister: context.configuration.interests.boardSeesRegister)
+        InterestViewer(
+            user: request.caller.user,
+            roles: request.caller.roles,
+            seesRegister: context.configuration.interests.boardSeesRegister
+        )
     }
 
     /// What the audit trail keeps of a new declaration: the personal text only as HMACs.

@@ -13,8 +13,11 @@ struct MemberService {
     /// The accounts that hold the board role now; NSS by default, a table in tests.
     let boardAccounts: @Sendable ([Identity]) -> [RiskDatabase.BoardAccount]
 
-    init(context: DaemonContext, roles: RoleResolver,
-         boardAccounts: @escaping @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts) {
+    init(
+        context: DaemonContext,
+        roles: RoleResolver,
+        boardAccounts: @escaping @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts
+    ) {
         self.context = context
         self.roles = roles
         self.boardAccounts = boardAccounts
@@ -40,14 +43,23 @@ struct MemberService {
     private func members(only: String?, request: Request) async throws -> [MemberInterface.Member] {
         let configuration = context.configuration
         let policy = configuration.interests.policy
-        let found = try await context.database.members(board: boardAccounts(configuration.access.board), only: only,
-                                                       now: request.now, today: request.today)
+        let found = try await context.database.members(
+            board: boardAccounts(configuration.access.board),
+            only: only,
+            now: request.now,
+            today: request.today
+        )
         let localDate = context.clock.localDate
         return found.map { member in
             let caller = roles.caller(uid: UInt32(clamping: member.uid))
-            return MemberInterface.Member(member, roles: caller.user == member.user ? caller.roles : [],
-                                          confirmationDue: member.confirmationDue(policy: policy,
-                                                                                  localDate: localDate))
+            return MemberInterface.Member(
+                member,
+                roles: caller.user == member.user ? caller.roles : [],
+                confirmationDue: member.confirmationDue(
+                    policy: policy,
+                    localDate: localDate
+                )
+            )
         }
     }
 

@@ -10,8 +10,11 @@ struct OrganisationService {
         var table = MethodTable()
         table.on(OrganisationInterface.Add.self) { parameters, request in
             let organisation = try OrganisationRules.create(OrganisationDraft(parameters), now: request.now)
-            let stored = try await context.database.addOrganisations([organisation], actor: request.actor,
-                                                                     detail: Self.detail)
+            let stored = try await context.database.addOrganisations(
+                [organisation],
+                actor: request.actor,
+                detail: Self.detail
+            )
             return .init(organisation: .init(stored[0]))
         }
         table.on(OrganisationInterface.Import.self, work: .long) { parameters, request in
@@ -27,8 +30,11 @@ struct OrganisationService {
                 }
             }
             try Self.checkDistinct(organisations)
-            let stored = try await context.database.addOrganisations(organisations, actor: request.actor,
-                                                                     detail: Self.detail)
+            let stored = try await context.database.addOrganisations(
+                organisations,
+                actor: request.actor,
+                detail: Self.detail
+            )
             return .init(ids: stored.map(\.id))
         }
         table.on(OrganisationInterface.Get.self) { parameters, _ in
@@ -48,16 +54,28 @@ struct OrganisationService {
                     throw DomainError.invalidValue("query", "must contain a letter or a digit")
                 }
             }
-            let page = try await context.database.organisations(OrganisationQuery(
-                kind: kind, text: text, limit: try Paging.limit(parameters.limit),
-                after: try Paging.after(parameters.after)))
-            return .init(organisations: page.organisations.map(OrganisationInterface.Organisation.init),
-                         next: page.next)
+            let page = try await context.database.organisations(
+                OrganisationQuery(
+                    kind: kind,
+                    text: text,
+                    limit: try Paging.limit(parameters.limit),
+                    after: try Paging.after(parameters.after)
+                )
+            )
+            return .init(
+                organisations: page.organisations.map(OrganisationInterface.Organisation.init),
+                next: page.next
+            )
         }
         table.on(OrganisationInterface.Update.self) { parameters, request in
-            let changes = OrganisationChanges(name: parameters.name, aliases: parameters.aliases,
-                                              kind: parameters.kind, interest: parameters.interest,
-                                              power: parameters.power, note: parameters.note)
+            let changes = OrganisationChanges(
+                name: parameters.name,
+                aliases: parameters.aliases,
+                kind: parameters.kind,
+                interest: parameters.interest,
+                power: parameters.power,
+                note: parameters.note
+            )
             var detail = AuditDetail()
             detail.set("name", text: parameters.name)
             detail.set("aliases", text: parameters.aliases.map(Self.list))
@@ -67,7 +85,10 @@ struct OrganisationService {
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
             let now = request.now
             let organisation = try await context.database.updateOrganisation(
-                id: parameters.id, ifRevision: parameters.ifRevision, actor: request.actor, detail: detail
+                id: parameters.id,
+                ifRevision: parameters.ifRevision,
+                actor: request.actor,
+                detail: detail
             ) { current in
                 try OrganisationRules.update(current, with: changes, now: now)
             }

@@ -16,28 +16,44 @@ struct ReviewService {
             return .init(run: try .init(run), findings: try open.map(ReviewInterface.Finding.init))
         }
         table.on(ReviewInterface.Preview.self, work: .long) { parameters, _ in
-            guard let asOf = Instant(rfc3339: parameters.asOf)
-                ?? CalendarDate(parameters.asOf).map({ Instant(secondsSinceEpoch: Int64($0.daysSinceEpoch) * 86_400) })
+            guard
+                let asOf = Instant(rfc3339: parameters.asOf)
+                    ?? CalendarDate(parameters.asOf).map({
+                        Instant(secondsSinceEpoch: Int64($0.daysSinceEpoch) * 86_400)
+                    })
             else {
-                throw DomainError.invalidValue("asOf", "must be an RFC 3339 time or a date YYYY-MM-DD, "
-                                                + "not \"\(parameters.asOf)\"")
+                throw DomainError.invalidValue(
+                    "asOf",
+                    "must be an RFC 3339 time or a date YYYY-MM-DD, "
+                        + "not \"\(parameters.asOf)\""
+                )
             }
             return .init(findings: try await runner.preview(asOf: asOf).map(ReviewInterface.Finding.init))
         }
         table.on(ReviewInterface.Findings.self) { parameters, _ in
             if let rule = parameters.rule, ReviewRule(rawValue: rule) == nil {
-                throw DomainError.invalidValue("rule", "must be one of "
-                    + ReviewRule.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(rule)\"")
+                throw DomainError.invalidValue(
+                    "rule",
+                    "must be one of "
+                        + ReviewRule.allCases.map(\.rawValue).joined(separator: ", ") + ", not \"\(rule)\""
+                )
             }
             let page = try await context.database.findings(
-                open: parameters.open, rule: parameters.rule, subject: parameters.subject,
-                limit: try Paging.limit(parameters.limit), after: try Paging.after(parameters.after))
+                open: parameters.open,
+                rule: parameters.rule,
+                subject: parameters.subject,
+                limit: try Paging.limit(parameters.limit),
+                after: try Paging.after(parameters.after)
+            )
             return .init(findings: try page.findings.map(ReviewInterface.Finding.init), next: page.next)
         }
         table.on(ReviewInterface.Acknowledge.self) { parameters, request in
             let note = try FieldRules.requiredText(parameters.note, field: "note", limit: TextLimits.long)
-            let record = try await context.database.acknowledgeFinding(id: parameters.id, note: note,
-                                                                       actor: request.actor)
+            let record = try await context.database.acknowledgeFinding(
+                id: parameters.id,
+                note: note,
+                actor: request.actor
+            )
             return .init(finding: try .init(record))
         }
         table.on(ReviewInterface.Runs.self) { parameters, _ in
@@ -47,17 +63,20 @@ struct ReviewService {
         table.onStreaming(ReviewInterface.Watch.self) { call, _ in
             guard call.more else { return .error(.expectedMore) }
             let cursor = EventCursor(runner.events.subscribe())
-            return .stream(AsyncStream(unfolding: {
-                while let event = await cursor.next() {
-                    // A finding that cannot be read back (a damaged row) is left out of the stream.
-                    guard let finding = try? ReviewInterface.Finding(event.finding),
-                          let data = try? VarlinkJSON.encode(
-                            ReviewInterface.Watch.Reply(event: ReviewInterface.Event(event.kind), finding: finding))
-                    else { continue }
-                    return VarlinkStreamElement(parameters: data, continues: true)
-                }
-                return nil
-            }))
+            return .stream(
+                AsyncStream(unfolding: {
+                    while let event = await cursor.next() {
+                        // A finding that cannot be read back (a damaged row) is left out of the stream.
+                        guard let finding = try? ReviewInterface.Finding(event.finding),
+                            let data = try? VarlinkJSON.encode(
+                                ReviewInterface.Watch.Reply(event: ReviewInterface.Event(event.kind), finding: finding)
+                            )
+                        else { continue }
+                        return VarlinkStreamElement(parameters: data, continues: true)
+                    }
+                    return nil
+                })
+            )
         }
         return table
     }
@@ -79,18 +98,34 @@ final class EventCursor: @unchecked Sendable {
 
 extension ReviewInterface.Finding {
     init(_ record: FindingRecord) throws {
-        self.init(id: record.id ?? 0, rule: record.rule, subject: record.subject,
-                  severity: try ReviewInterface.Severity(stored: record.severity), message: record.message,
-                  firstSeenAt: record.firstSeenAt, lastSeenAt: record.lastSeenAt, lastAlertedAt: record.lastAlertedAt,
-                  resolvedAt: record.resolvedAt, acknowledgedBy: record.acknowledgedBy,
-                  acknowledgedAt: record.acknowledgedAt, note: record.note)
+        self.init(
+            id: record.id ?? 0,
+            rule: record.rule,
+            subject: record.subject,
+            severity: try ReviewInterface.Severity(stored: record.severity),
+            message: record.message,
+            firstSeenAt: record.firstSeenAt,
+            lastSeenAt: record.lastSeenAt,
+            lastAlertedAt: record.lastAlertedAt,
+            resolvedAt: record.resolvedAt,
+            acknowledgedBy: record.acknowledgedBy,
+            acknowledgedAt: record.acknowledgedAt,
+            note: record.note
+        )
     }
 }
 
 extension ReviewInterface.ReviewRun {
     init(_ record: ReviewRunRecord) throws {
-        self.init(id: record.id ?? 0, trigger: try ReviewInterface.Trigger(stored: record.trigger),
-                  startedAt: record.startedAt, finishedAt: record.finishedAt, raised: record.raised, open: record.open,
-                  resolved: record.resolved, alerted: record.alerted)
+        self.init(
+            id: record.id ?? 0,
+            trigger: try ReviewInterface.Trigger(stored: record.trigger),
+            startedAt: record.startedAt,
+            finishedAt: record.finishedAt,
+            raised: record.raised,
+            open: record.open,
+            resolved: record.resolved,
+            alerted: record.alerted
+        )
     }
 }

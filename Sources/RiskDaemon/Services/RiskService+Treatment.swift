@@ -7,9 +7,12 @@ extension RiskService {
     func registerTreatment(_ table: inout MethodTable) {
         table.on(RiskInterface.Review.self) { parameters, request in
             let policy = context.configuration.risk
-            let ratings = RiskChanges(likelihood: parameters.likelihood, impact: parameters.impact,
-                                      residualLikelihood: parameters.residualLikelihood,
-                                      residualImpact: parameters.residualImpact)
+            let ratings = RiskChanges(
+                likelihood: parameters.likelihood,
+                impact: parameters.impact,
+                residualLikelihood: parameters.residualLikelihood,
+                residualImpact: parameters.residualImpact
+            )
             var detail = AuditDetail(["note": .digest(parameters.note)])
             detail.set("likelihood", int: parameters.likelihood)
             detail.set("impact", int: parameters.impact)
@@ -17,12 +20,21 @@ extension RiskService {
             detail.set("residualImpact", int: parameters.residualImpact)
             let (now, today) = (request.now, request.today)
             let risk = try await context.database.reviewRisk(
-                id: parameters.id, reviewer: request.caller.user, note: parameters.note, actor: request.actor,
+                id: parameters.id,
+                reviewer: request.caller.user,
+                note: parameters.note,
+                actor: request.actor,
                 detail: detail
             ) { current in
                 guard request.mayTouch(ownedBy: current.owner) else { throw DomainError.permissionDenied }
-                return try RiskRules.review(current, note: parameters.note, ratings: ratings, now: now, today: today,
-                                            policy: policy)
+                return try RiskRules.review(
+                    current,
+                    note: parameters.note,
+                    ratings: ratings,
+                    now: now,
+                    today: today,
+                    policy: policy
+                )
             }
             return .init(risk: .init(risk, scoring: policy.scoring))
         }
@@ -30,8 +42,12 @@ extension RiskService {
             let scoring = context.configuration.risk.scoring
             let detail = AuditDetail(["until": .text(parameters.until), "note": .digest(parameters.note)])
             let (now, today) = (request.now, request.today)
-            let risk = try await context.database.updateRisk(id: parameters.id, ifRevision: nil, actor: request.actor,
-                                                             detail: detail) { current in
+            let risk = try await context.database.updateRisk(
+                id: parameters.id,
+                ifRevision: nil,
+                actor: request.actor,
+                detail: detail
+            ) { current in
                 try RiskRules.accept(current, until: parameters.until, note: parameters.note, now: now, today: today)
             }
             return .init(risk: .init(risk, scoring: scoring))
@@ -42,8 +58,11 @@ extension RiskService {
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
             let reason = CloseReason(parameters.reason)
             let now = request.now
-            let risk = try await context.database.closeRisk(id: parameters.id, actor: request.actor,
-                                                            detail: detail) { current in
+            let risk = try await context.database.closeRisk(
+                id: parameters.id,
+                actor: request.actor,
+                detail: detail
+            ) { current in
                 try RiskRules.close(current, reason: reason, note: parameters.note, now: now)
             }
             return .init(risk: .init(risk, scoring: scoring))
@@ -51,21 +70,36 @@ extension RiskService {
         table.on(RiskInterface.Reopen.self) { parameters, request in
             let policy = context.configuration.risk
             let (now, today) = (request.now, request.today)
-            let risk = try await context.database.updateRisk(id: parameters.id, ifRevision: nil, actor: request.actor,
-                                                             detail: AuditDetail(["note": .digest(parameters.note)])) {
+            let risk = try await context.database.updateRisk(
+                id: parameters.id,
+                ifRevision: nil,
+                actor: request.actor,
+                detail: AuditDetail(["note": .digest(parameters.note)])
+            ) {
                 try RiskRules.reopen($0, note: parameters.note, now: now, today: today, policy: policy)
             }
             return .init(risk: .init(risk, scoring: policy.scoring))
         }
         table.on(RiskInterface.AddAction.self) { parameters, request in
-            let action = try ActionRules.create(riskId: parameters.riskId, description: parameters.description,
-                                                owner: parameters.owner, dueOn: parameters.dueOn)
+            let action = try ActionRules.create(
+                riskId: parameters.riskId,
+                description: parameters.description,
+                owner: parameters.owner,
+                dueOn: parameters.dueOn
+            )
             let detail = AuditDetail([
                 "riskId": .int(parameters.riskId), "description": .digest(parameters.description),
                 "owner": .text(action.owner), "dueOn": .text(action.dueOn.description),
             ])
-            return .init(action: .init(try await context.database.addAction(action, actor: request.actor,
-                                                                             detail: detail)))
+            return .init(
+                action: .init(
+                    try await context.database.addAction(
+                        action,
+                        actor: request.actor,
+                        detail: detail
+                    )
+                )
+            )
         }
         table.on(RiskInterface.UpdateAction.self) { parameters, request in
             var detail = AuditDetail()
@@ -75,11 +109,21 @@ extension RiskService {
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
             let status = parameters.status.map(ActionStatus.init)
             let now = request.now
-            let action = try await context.database.updateAction(id: parameters.id, ifRevision: parameters.ifRevision,
-                                                                 actor: request.actor, detail: detail) { current in
+            let action = try await context.database.updateAction(
+                id: parameters.id,
+                ifRevision: parameters.ifRevision,
+                actor: request.actor,
+                detail: detail
+            ) { current in
                 guard request.mayTouch(ownedBy: current.owner) else { throw DomainError.permissionDenied }
-                return try ActionRules.update(current, status: status, dueOn: parameters.dueOn,
-                                              owner: parameters.owner, note: parameters.note, now: now)
+                return try ActionRules.update(
+                    current,
+                    status: status,
+                    dueOn: parameters.dueOn,
+                    owner: parameters.owner,
+                    note: parameters.note,
+                    now: now
+                )
             }
             return .init(action: .init(action))
         }

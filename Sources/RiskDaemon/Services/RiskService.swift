@@ -17,8 +17,13 @@ struct RiskService {
     private func registerRegister(_ table: inout MethodTable) {
         table.on(RiskInterface.Add.self) { parameters, request in
             let policy = context.configuration.risk
-            let risk = try RiskRules.create(RiskDraft(parameters), caller: request.caller.user, now: request.now,
-                                            today: request.today, policy: policy)
+            let risk = try RiskRules.create(
+                RiskDraft(parameters),
+                caller: request.caller.user,
+                now: request.now,
+                today: request.today,
+                policy: policy
+            )
             let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
             return .init(risk: .init(stored[0], scoring: policy.scoring))
         }
@@ -27,8 +32,15 @@ struct RiskService {
             var risks: [Risk] = []
             for (index, new) in parameters.risks.enumerated() {
                 do {
-                    risks.append(try RiskRules.create(RiskDraft(new), caller: request.caller.user, now: request.now,
-                                                      today: request.today, policy: policy))
+                    risks.append(
+                        try RiskRules.create(
+                            RiskDraft(new),
+                            caller: request.caller.user,
+                            now: request.now,
+                            today: request.today,
+                            policy: policy
+                        )
+                    )
                 } catch let error as DomainError {
                     throw DomainError.invalidValue("risks[\(index)].\(error.field)", error.reason)
                 }
@@ -42,15 +54,20 @@ struct RiskService {
                 throw DomainError.notFound(.risk, id: parameters.id)
             }
             let scoring = context.configuration.risk.scoring
-            return .init(risk: .init(detail.risk, scoring: scoring), actions: detail.actions.map(RiskInterface.Action.init),
-                         reviews: detail.reviews.map(RiskInterface.RiskReview.init))
+            return .init(
+                risk: .init(detail.risk, scoring: scoring),
+                actions: detail.actions.map(RiskInterface.Action.init),
+                reviews: detail.reviews.map(RiskInterface.RiskReview.init)
+            )
         }
         table.on(RiskInterface.List.self) { parameters, request in
             let statuses = try parameters.status.map { names throws(DomainError) in
                 try names.enumerated().map { index, name throws(DomainError) in
                     guard let status = RiskStatus(rawValue: name) else {
-                        throw DomainError.invalidValue("status[\(index)]",
-                                                       "must be one of open, mitigating, accepted, closed, not \"\(name)\"")
+                        throw DomainError.invalidValue(
+                            "status[\(index)]",
+                            "must be one of open, mitigating, accepted, closed, not \"\(name)\""
+                        )
                     }
                     return status
                 }
@@ -58,21 +75,34 @@ struct RiskService {
             if let minScore = parameters.minScore, !(1...25).contains(minScore) {
                 throw DomainError.invalidValue("minScore", "must be between 1 and 25, not \(minScore)")
             }
-            let query = RiskQuery(statuses: statuses, category: parameters.category, owner: parameters.owner,
-                                  minScore: parameters.minScore, overdue: parameters.overdue, today: request.today,
-                                  limit: try Paging.limit(parameters.limit), after: try Paging.after(parameters.after))
+            let query = RiskQuery(
+                statuses: statuses,
+                category: parameters.category,
+                owner: parameters.owner,
+                minScore: parameters.minScore,
+                overdue: parameters.overdue,
+                today: request.today,
+                limit: try Paging.limit(parameters.limit),
+                after: try Paging.after(parameters.after)
+            )
             let page = try await context.database.risks(query)
             let scoring = context.configuration.risk.scoring
             return .init(risks: page.risks.map { RiskInterface.Risk($0, scoring: scoring) }, next: page.next)
         }
         table.on(RiskInterface.Update.self) { parameters, request in
             let policy = context.configuration.risk
-            let changes = RiskChanges(title: parameters.title, description: parameters.description,
-                                      category: parameters.category, area: parameters.area, owner: parameters.owner,
-                                      likelihood: parameters.likelihood, impact: parameters.impact,
-                                      residualLikelihood: parameters.residualLikelihood,
-                                      residualImpact: parameters.residualImpact,
-                                      nextReviewDue: parameters.nextReviewDue)
+            let changes = RiskChanges(
+                title: parameters.title,
+                description: parameters.description,
+                category: parameters.category,
+                area: parameters.area,
+                owner: parameters.owner,
+                likelihood: parameters.likelihood,
+                impact: parameters.impact,
+                residualLikelihood: parameters.residualLikelihood,
+                residualImpact: parameters.residualImpact,
+                nextReviewDue: parameters.nextReviewDue
+            )
             var detail = AuditDetail()
             detail.set("title", text: parameters.title)
             detail.set("description", parameters.description.map(AuditDetail.Field.digest))
@@ -85,8 +115,12 @@ struct RiskService {
             detail.set("residualImpact", int: parameters.residualImpact)
             detail.set("nextReviewDue", text: parameters.nextReviewDue)
             let now = request.now
-            let risk = try await context.database.updateRisk(id: parameters.id, ifRevision: parameters.ifRevision,
-                                                             actor: request.actor, detail: detail) { current in
+            let risk = try await context.database.updateRisk(
+                id: parameters.id,
+                ifRevision: parameters.ifRevision,
+                actor: request.actor,
+                detail: detail
+            ) { current in
                 try RiskRules.update(current, with: changes, now: now, policy: policy)
             }
             return .init(risk: .init(risk, scoring: policy.scoring))

@@ -30,7 +30,8 @@ struct AuditLogCommand: ParsableCommand {
     /// Reads the entries, page by page, and prints them as one table.
     func run() throws {
         let pages = try options.connect().collectPages(AuditInterface.Log.self, itemsKey: "entries", limit: limit) {
-            after, size in
+            after,
+            size in
             AuditInterface.Log.Parameters(subject: subject, after: after, limit: size)
         }
         if options.json {

@@ -20,8 +20,13 @@ struct AuditVerifyCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     /// A head printed earlier that the chain must still hold.
-    @Option(name: .long, help: ArgumentHelp("The chain must still hold this head (64 hex digits).",
-                                            valueName: "HASH"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The chain must still hold this head (64 hex digits).",
+            valueName: "HASH"
+        )
+    )
     var head: String?
 
     /// Rejects a head that is not a hash before anything is sent.

@@ -35,8 +35,10 @@ struct ConflictsCheckCommand: ParsableCommand {
 
     /// Runs the check and prints the conflicts and the check's id.
     func run() throws {
-        let answer = try options.connect().call(InterestInterface.Check.self,
-                                                .init(organisations: organisations, matter: matter))
+        let answer = try options.connect().call(
+            InterestInterface.Check.self,
+            .init(organisations: organisations, matter: matter)
+        )
         if options.json {
             return try Output.json(answer.parameters)
         }
@@ -46,11 +48,15 @@ struct ConflictsCheckCommand: ParsableCommand {
             if options.showsLegend { Output.line("No conflicts. \(recorded)") }
             return
         }
-        var table = Table([.init(title: "MEMBER"), .init(title: "INTEREST"), .init(title: "MATCH"),
-                           .init(title: "ORGANISATION")])
+        var table = Table([
+            .init(title: "MEMBER"), .init(title: "INTEREST"), .init(title: "MATCH"),
+            .init(title: "ORGANISATION"),
+        ])
         for conflict in check.conflicts {
-            table.append([.init(conflict.declarant), .init(ConflictsPresenter.interest(of: conflict)),
-                          .init(conflict.match.rawValue), .init(conflict.organisation)])
+            table.append([
+                .init(conflict.declarant), .init(ConflictsPresenter.interest(of: conflict)),
+                .init(conflict.match.rawValue), .init(conflict.organisation),
+            ])
         }
         let count = check.conflicts.count
         table.print(legend: "\(count) \(count == 1 ? "conflict" : "conflicts"). \(recorded)", options: options)

@@ -16,8 +16,10 @@ struct ConflictsHistoryCommand: ParsableCommand {
     )
 
     /// Only checks from this day on.
-    @Option(help: ArgumentHelp("Only checks made on this day or later.", valueName: "YYYY-MM-DD"),
-            transform: CalendarDay.parse)
+    @Option(
+        help: ArgumentHelp("Only checks made on this day or later.", valueName: "YYYY-MM-DD"),
+        transform: CalendarDay.parse
+    )
     var since: String?
 
     /// The options every command takes.
@@ -26,7 +28,8 @@ struct ConflictsHistoryCommand: ParsableCommand {
     /// Reads every page and prints the checks from `--since` on.
     func run() throws {
         let pages = try options.connect().collectPages(InterestInterface.Checks.self, itemsKey: "checks") {
-            after, size in
+            after,
+            size in
             InterestInterface.Checks.Parameters(limit: size, after: after)
         }
         let checks = try pages.decoded().flatMap(\.checks).filter { check in
@@ -41,14 +44,21 @@ struct ConflictsHistoryCommand: ParsableCommand {
             }
             return try Output.json(.object(["checks": .array(items), "next": .null]))
         }
-        var table = Table([.init(title: "CHECK"), .init(title: "DATE"), .init(title: "BY"), .init(title: "MATTER"),
-                           .init(title: "CONFLICTS")])
+        var table = Table([
+            .init(title: "CHECK"), .init(title: "DATE"), .init(title: "BY"), .init(title: "MATTER"),
+            .init(title: "CONFLICTS"),
+        ])
         for check in checks {
-            let found = check.conflicts.isEmpty ? "none" : check.conflicts.map { conflict in
-                "\(conflict.declarant) \(ConflictsPresenter.interest(of: conflict)) (\(conflict.match.rawValue))"
-            }.joined(separator: ", ")
-            table.append([.init(RecordKind.check.format(check.id)), .init(CalendarDay.datePart(of: check.at)),
-                          .init(check.by), .init(check.matter), .init(found)])
+            let found =
+                check.conflicts.isEmpty
+                ? "none"
+                : check.conflicts.map { conflict in
+                    "\(conflict.declarant) \(ConflictsPresenter.interest(of: conflict)) (\(conflict.match.rawValue))"
+                }.joined(separator: ", ")
+            table.append([
+                .init(RecordKind.check.format(check.id)), .init(CalendarDay.datePart(of: check.at)),
+                .init(check.by), .init(check.matter), .init(found),
+            ])
         }
         table.print(legend: "\(checks.count) \(checks.count == 1 ? "check" : "checks") listed.", options: options)
     }

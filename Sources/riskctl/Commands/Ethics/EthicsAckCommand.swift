@@ -50,14 +50,18 @@ struct EthicsAckCommand: ParsableCommand {
             let hash = options.json ? " (SHA-256 \(sha256))" : ""
             try ask("Acknowledge version \(code.version)\(hash)?")
         }
-        let answer = try connection.call(EthicsInterface.Acknowledge.self,
-                                         .init(version: code.version, sha256: sha256))
+        let answer = try connection.call(
+            EthicsInterface.Acknowledge.self,
+            .init(version: code.version, sha256: sha256)
+        )
         if options.json {
             return try Output.json(answer.parameters)
         }
         let acknowledgement = try answer.decoded().acknowledgement
-        Output.line("Acknowledged version \(acknowledgement.version) of the ethical code "
-            + "(SHA-256 \(EthicsPresenter.short(acknowledgement.sha256))) at \(acknowledgement.acknowledgedAt).")
+        Output.line(
+            "Acknowledged version \(acknowledgement.version) of the ethical code "
+                + "(SHA-256 \(EthicsPresenter.short(acknowledgement.sha256))) at \(acknowledgement.acknowledgedAt)."
+        )
     }
 
     /// Asks on standard error and reads the answer from standard input; anything but yes cancels.

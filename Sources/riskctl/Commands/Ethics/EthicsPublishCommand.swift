@@ -30,15 +30,19 @@ struct EthicsPublishCommand: ParsableCommand {
     func run() throws {
         let body = try Self.text(of: file)
         let connection = try options.connect()
-        try options.confirm("Publish \(file == "-" ? "this text" : file) as the new version of the ethical code? "
-            + "Every member will have to acknowledge it.")
+        try options.confirm(
+            "Publish \(file == "-" ? "this text" : file) as the new version of the ethical code? "
+                + "Every member will have to acknowledge it."
+        )
         let answer = try connection.call(EthicsInterface.Publish.self, .init(title: title, body: body))
         if options.json {
             return try Output.json(answer.parameters)
         }
         let code = try answer.decoded().code
-        Output.line("Published version \(code.version) of the ethical code, \"\(code.title.singleLine)\" "
-            + "(SHA-256 \(code.sha256)).")
+        Output.line(
+            "Published version \(code.version) of the ethical code, \"\(code.title.singleLine)\" "
+                + "(SHA-256 \(code.sha256))."
+        )
     }
 
     /// The text of `path` (standard input for `-`), with CRLF line ends turned into LF.

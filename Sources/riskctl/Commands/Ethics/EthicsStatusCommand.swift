@@ -29,14 +29,20 @@ struct EthicsStatusCommand: ParsableCommand {
             return
         }
         var rows: [(user: String, fields: [Table.Field])] = status.acknowledged.map { acknowledgement in
-            (acknowledgement.user, [.init(acknowledgement.user), "acknowledged", .init(acknowledgement.acknowledgedAt)])
+            (
+                acknowledgement.user,
+                [.init(acknowledgement.user), "acknowledged", .init(acknowledgement.acknowledgedAt)]
+            )
         }
         rows += status.pending.map { user in (user, [.init(user), "pending", "-"]) }
         var table = Table([.init(title: "USER"), .init(title: "STATUS"), .init(title: "ACKNOWLEDGED")])
         for row in rows.sorted(by: { $0.user < $1.user }) {
             table.append(row.fields)
         }
-        table.print(legend: "Version \(version): \(status.acknowledged.count) acknowledged, "
-            + "\(status.pending.count) pending.", options: options)
+        table.print(
+            legend: "Version \(version): \(status.acknowledged.count) acknowledged, "
+                + "\(status.pending.count) pending.",
+            options: options
+        )
     }
 }

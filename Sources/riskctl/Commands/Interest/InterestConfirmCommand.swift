@@ -29,14 +29,17 @@ struct InterestConfirmCommand: ParsableCommand {
         if options.asks, let question = try question(connection) {
             try options.confirm(question)
         }
-        let answer = try connection.call(InterestInterface.Confirm.self,
-                                         .init(nothingToDeclare: nothingToDeclare ? true : nil))
+        let answer = try connection.call(
+            InterestInterface.Confirm.self,
+            .init(nothingToDeclare: nothingToDeclare ? true : nil)
+        )
         if options.json {
             return try Output.json(answer.parameters)
         }
         let confirmation = try answer.decoded().confirmation
         let due = try? connection.call(MemberInterface.Get.self, .init(user: confirmation.declarant)).decoded()
-        let statement = confirmation.nothingToDeclare
+        let statement =
+            confirmation.nothingToDeclare
             ? "You have declared that you have nothing to declare as of today."
             : "Your register is complete as of today."
         Output.line(statement + (due.map { " Next confirmation due \($0.member.confirmationDue)." } ?? ""))

@@ -16,9 +16,13 @@ struct InterestDeclareCommand: ParsableCommand {
     )
 
     /// What ties you to the organisation.
-    @Option(help: ArgumentHelp("financial, employment, governance, funding, family, gift or other.",
-                               valueName: "kind"),
-            transform: InterestPresenter.parseKind)
+    @Option(
+        help: ArgumentHelp(
+            "financial, employment, governance, funding, family, gift or other.",
+            valueName: "kind"
+        ),
+        transform: InterestPresenter.parseKind
+    )
     var kind: String
 
     /// The organisation.
@@ -42,8 +46,10 @@ struct InterestDeclareCommand: ParsableCommand {
     var since: String
 
     /// When it ended or ends.
-    @Option(help: ArgumentHelp("Day the interest ended or ends, if known.", valueName: "YYYY-MM-DD"),
-            transform: CalendarDay.parse)
+    @Option(
+        help: ArgumentHelp("Day the interest ended or ends, if known.", valueName: "YYYY-MM-DD"),
+        transform: CalendarDay.parse
+    )
     var until: String?
 
     /// The options every command takes.
@@ -52,8 +58,14 @@ struct InterestDeclareCommand: ParsableCommand {
     /// Declares the interest and prints it as stored.
     func run() throws {
         let parameters = InterestInterface.Declare.Parameters(
-            kind: kind, organisation: organisation, description: description, value: value,
-            sensitive: sensitive ? true : nil, startedOn: since, endedOn: until)
+            kind: kind,
+            organisation: organisation,
+            description: description,
+            value: value,
+            sensitive: sensitive ? true : nil,
+            startedOn: since,
+            endedOn: until
+        )
         let answer = try options.connect().call(InterestInterface.Declare.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)

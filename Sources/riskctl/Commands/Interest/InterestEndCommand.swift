@@ -13,13 +13,17 @@ struct InterestEndCommand: ParsableCommand {
     )
 
     /// The interest that ended.
-    @Argument(help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
-              transform: { try RecordKind.interest.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
+        transform: { try RecordKind.interest.parse($0) }
+    )
     var interest: Int
 
     /// The day it ended.
-    @Option(help: ArgumentHelp("Day the interest ended (default: today).", valueName: "YYYY-MM-DD"),
-            transform: CalendarDay.parse)
+    @Option(
+        help: ArgumentHelp("Day the interest ended (default: today).", valueName: "YYYY-MM-DD"),
+        transform: CalendarDay.parse
+    )
     var on: String?
 
     /// The options every command takes.
@@ -27,8 +31,10 @@ struct InterestEndCommand: ParsableCommand {
 
     /// Ends the interest and says so.
     func run() throws {
-        let answer = try options.connect().call(InterestInterface.End.self,
-                                                .init(id: interest, endedOn: on ?? CalendarDay.today()))
+        let answer = try options.connect().call(
+            InterestInterface.End.self,
+            .init(id: interest, endedOn: on ?? CalendarDay.today())
+        )
         if options.json {
             return try Output.json(answer.parameters)
         }

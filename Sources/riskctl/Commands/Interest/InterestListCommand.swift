@@ -19,8 +19,13 @@ struct InterestListCommand: ParsableCommand {
     var member: String?
 
     /// Only this organisation.
-    @Option(help: ArgumentHelp("Only declarations naming this organisation (case, accents and registry aliases "
-                               + "folded).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Only declarations naming this organisation (case, accents and registry aliases "
+                + "folded).",
+            valueName: "name"
+        )
+    )
     var organisation: String?
 
     /// Only ended ones.
@@ -45,15 +50,23 @@ struct InterestListCommand: ParsableCommand {
     func run() throws {
         let active: Bool? = all ? nil : !ended
         let pages = try options.connect().collectPages(InterestInterface.List.self, itemsKey: "interests") {
-            after, size in
-            InterestInterface.List.Parameters(declarant: member, active: active, organisation: organisation,
-                                              limit: size, after: after)
+            after,
+            size in
+            InterestInterface.List.Parameters(
+                declarant: member,
+                active: active,
+                organisation: organisation,
+                limit: size,
+                after: after
+            )
         }
         if options.json {
             return try Output.json(pages.merged)
         }
         let interests = try pages.decoded().flatMap(\.interests)
-        InterestPresenter.table(interests).print(legend: InterestPresenter.legend(count: interests.count),
-                                                 options: options)
+        InterestPresenter.table(interests).print(
+            legend: InterestPresenter.legend(count: interests.count),
+            options: options
+        )
     }
 }

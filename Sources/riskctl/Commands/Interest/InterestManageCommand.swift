@@ -14,8 +14,10 @@ struct InterestManageCommand: ParsableCommand {
     )
 
     /// The interest managed.
-    @Argument(help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
-              transform: { try RecordKind.interest.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
+        transform: { try RecordKind.interest.parse($0) }
+    )
     var interest: Int
 
     /// How the conflict is handled.
@@ -23,8 +25,10 @@ struct InterestManageCommand: ParsableCommand {
     var plan: String
 
     /// The revision the caller last saw.
-    @Option(name: .customLong("if-revision"),
-            help: ArgumentHelp("Change nothing unless the declaration is still at this revision.", valueName: "n"))
+    @Option(
+        name: .customLong("if-revision"),
+        help: ArgumentHelp("Change nothing unless the declaration is still at this revision.", valueName: "n")
+    )
     var ifRevision: Int?
 
     /// The options every command takes.
@@ -32,13 +36,17 @@ struct InterestManageCommand: ParsableCommand {
 
     /// Records the plan and says so.
     func run() throws {
-        let answer = try options.connect().call(InterestInterface.Manage.self,
-                                                .init(id: interest, ifRevision: ifRevision, plan: plan))
+        let answer = try options.connect().call(
+            InterestInterface.Manage.self,
+            .init(id: interest, ifRevision: ifRevision, plan: plan)
+        )
         if options.json {
             return try Output.json(answer.parameters)
         }
         let managed = try answer.decoded().interest
-        Output.line("\(RecordKind.interest.format(managed.id)) of \(managed.declarant) (\(managed.organisation)) is "
-                    + "managed: \(managed.managementPlan ?? plan)")
+        Output.line(
+            "\(RecordKind.interest.format(managed.id)) of \(managed.declarant) (\(managed.organisation)) is "
+                + "managed: \(managed.managementPlan ?? plan)"
+        )
     }
 }

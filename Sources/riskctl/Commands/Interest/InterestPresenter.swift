@@ -31,12 +31,15 @@ enum InterestPresenter {
 
     /// Prints one interest as `key: value` lines.
     static func printFields(of interest: InterestInterface.Interest) {
-        let organisation = interest.organisationId.map {
-            "\(interest.organisation) (\(RecordKind.organisation.format($0)))"
-        } ?? interest.organisation
-        let sensitive = interest.sensitive
+        let organisation =
+            interest.organisationId.map {
+                "\(interest.organisation) (\(RecordKind.organisation.format($0)))"
+            } ?? interest.organisation
+        let sensitive =
+            interest.sensitive
             ? "yes: seen only by its declarant, the secretariat and the auditor" : "no"
-        let declared = CalendarDay.datePart(of: interest.declaredAt)
+        let declared =
+            CalendarDay.datePart(of: interest.declaredAt)
             + (interest.late ? " (late: long after the interest began)" : "")
         let managed = interest.managedBy.map { by in
             "by \(by)" + (interest.managedAt.map { " on \(CalendarDay.datePart(of: $0))" } ?? "")

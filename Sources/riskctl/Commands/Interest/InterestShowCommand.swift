@@ -11,8 +11,10 @@ struct InterestShowCommand: ParsableCommand {
     )
 
     /// The interest to show.
-    @Argument(help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
-              transform: { try RecordKind.interest.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
+        transform: { try RecordKind.interest.parse($0) }
+    )
     var interest: Int
 
     /// The options every command takes.

@@ -15,13 +15,17 @@ struct InterestUpdateCommand: ParsableCommand {
     )
 
     /// The interest to change.
-    @Argument(help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
-              transform: { try RecordKind.interest.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The interest, I-7 or 7.", valueName: "I-ID"),
+        transform: { try RecordKind.interest.parse($0) }
+    )
     var interest: Int
 
     /// The revision the caller last saw.
-    @Option(name: .customLong("if-revision"),
-            help: ArgumentHelp("Change nothing unless the declaration is still at this revision.", valueName: "n"))
+    @Option(
+        name: .customLong("if-revision"),
+        help: ArgumentHelp("Change nothing unless the declaration is still at this revision.", valueName: "n")
+    )
     var ifRevision: Int?
 
     /// New description.
@@ -41,8 +45,10 @@ struct InterestUpdateCommand: ParsableCommand {
     var notSensitive = false
 
     /// New end.
-    @Option(help: ArgumentHelp("New day the interest ended or ends; empty to clear.", valueName: "YYYY-MM-DD"),
-            transform: { $0.isEmpty ? "" : try CalendarDay.parse($0) })
+    @Option(
+        help: ArgumentHelp("New day the interest ended or ends; empty to clear.", valueName: "YYYY-MM-DD"),
+        transform: { $0.isEmpty ? "" : try CalendarDay.parse($0) }
+    )
     var until: String?
 
     /// The options every command takes.
@@ -64,8 +70,13 @@ struct InterestUpdateCommand: ParsableCommand {
     /// Sends the change and says which revision the declaration is now at.
     func run() throws {
         let parameters = InterestInterface.Update.Parameters(
-            id: interest, ifRevision: ifRevision, description: description, value: value,
-            sensitive: sensitive ? true : (notSensitive ? false : nil), endedOn: until)
+            id: interest,
+            ifRevision: ifRevision,
+            description: description,
+            value: value,
+            sensitive: sensitive ? true : (notSensitive ? false : nil),
+            endedOn: until
+        )
         let answer = try options.connect().call(InterestInterface.Update.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)

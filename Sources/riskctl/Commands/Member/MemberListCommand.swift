@@ -21,7 +21,9 @@ struct MemberListCommand: ParsableCommand {
         }
         let members = try answer.decoded().members
         let count = members.count
-        MemberPresenter.table(members).print(legend: "\(count) \(count == 1 ? "member" : "members") listed.",
-                                             options: options)
+        MemberPresenter.table(members).print(
+            legend: "\(count) \(count == 1 ? "member" : "members") listed.",
+            options: options
+        )
     }
 }

@@ -18,24 +18,34 @@ struct OrganisationAddCommand: ParsableCommand {
     var name: String
 
     /// What it is to the network.
-    @Option(help: ArgumentHelp("member, funder, government, international, network, ngo, company or other.",
-                               valueName: "kind"),
-            transform: OrganisationPresenter.parseKind)
+    @Option(
+        help: ArgumentHelp(
+            "member, funder, government, international, network, ngo, company or other.",
+            valueName: "kind"
+        ),
+        transform: OrganisationPresenter.parseKind
+    )
     var kind: String
 
     /// Other names it goes by.
-    @Option(name: .customLong("alias"),
-            help: ArgumentHelp("Another name it goes by, such as an acronym; may be repeated.", valueName: "name"))
+    @Option(
+        name: .customLong("alias"),
+        help: ArgumentHelp("Another name it goes by, such as an acronym; may be repeated.", valueName: "name")
+    )
     var aliases: [String] = []
 
     /// How much it cares about the network's work.
-    @Option(help: ArgumentHelp("Its interest in the network's work: low, medium or high.", valueName: "level"),
-            transform: OrganisationPresenter.parseLevel)
+    @Option(
+        help: ArgumentHelp("Its interest in the network's work: low, medium or high.", valueName: "level"),
+        transform: OrganisationPresenter.parseLevel
+    )
     var interest: String?
 
     /// How much influence it has over the network.
-    @Option(help: ArgumentHelp("Its power over the network: low, medium or high.", valueName: "level"),
-            transform: OrganisationPresenter.parseLevel)
+    @Option(
+        help: ArgumentHelp("Its power over the network: low, medium or high.", valueName: "level"),
+        transform: OrganisationPresenter.parseLevel
+    )
     var power: String?
 
     /// Free text.
@@ -48,8 +58,13 @@ struct OrganisationAddCommand: ParsableCommand {
     /// Adds the organisation and prints it as stored.
     func run() throws {
         let parameters = OrganisationInterface.Add.Parameters(
-            name: name, aliases: aliases.isEmpty ? nil : aliases, kind: kind, interest: interest, power: power,
-            note: note)
+            name: name,
+            aliases: aliases.isEmpty ? nil : aliases,
+            kind: kind,
+            interest: interest,
+            power: power,
+            note: note
+        )
         let answer = try options.connect().call(OrganisationInterface.Add.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)

@@ -24,8 +24,13 @@ enum OrganisationFile {
     ///
     /// - Throws: `RiskctlError.invalidInput` naming the first bad row and column; nothing is read past it.
     static func entries(in text: String, name: String) throws(RiskctlError) -> [Entry] {
-        let rows = try CSVTable.rows(in: text, name: name, columns: columns, required: requiredColumns,
-                                     noun: "organisations")
+        let rows = try CSVTable.rows(
+            in: text,
+            name: name,
+            columns: columns,
+            required: requiredColumns,
+            noun: "organisations"
+        )
         var entries = [Entry]()
         for row in rows {
             entries.append(Entry(row: row.number, organisation: try organisation(from: row)))
@@ -65,7 +70,9 @@ enum OrganisationFile {
     }
 
     /// The organisation of one row.
-    private static func organisation(from row: CSVTable.Row) throws(RiskctlError)
+    private static func organisation(
+        from row: CSVTable.Row
+    ) throws(RiskctlError)
         -> OrganisationInterface.NewOrganisation
     {
         let name = try row.required("name")

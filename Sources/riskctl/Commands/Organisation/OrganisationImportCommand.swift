@@ -28,8 +28,10 @@ struct OrganisationImportCommand: ParsableCommand {
         let connection = try options.connect()
         let answer: Answer<OrganisationInterface.Import.Reply>
         do {
-            answer = try connection.call(OrganisationInterface.Import.self,
-                                         .init(organisations: entries.map(\.organisation)))
+            answer = try connection.call(
+                OrganisationInterface.Import.self,
+                .init(organisations: entries.map(\.organisation))
+            )
         } catch {
             throw locate(error, in: entries)
         }
@@ -48,10 +50,12 @@ struct OrganisationImportCommand: ParsableCommand {
         if let field = remote.parameters["field"]?.stringValue, remote.name.hasSuffix(".InvalidValue") {
             parameters = .invalid(path: field, reason: remote.parameters["reason"]?.stringValue ?? "rejected by riskd")
         } else if remote.name == "org.varlink.service.InvalidParameter",
-                  let path = remote.parameters["parameter"]?.stringValue {
+            let path = remote.parameters["parameter"]?.stringValue
+        {
             parameters = .invalid(path: path, reason: "not accepted by riskd")
         } else if remote.name.hasSuffix(".DuplicateName"), let name = remote.parameters["name"]?.stringValue,
-                  let holder = remote.parameters["id"]?.intValue {
+            let holder = remote.parameters["id"]?.intValue
+        {
             guard let message = OrganisationFile.locate(.taken(name: name, holder: holder), in: entries, name: file)
             else { return error }
             // Keep the daemon's error, so that the exit status stays that of a conflict; only the line changes.

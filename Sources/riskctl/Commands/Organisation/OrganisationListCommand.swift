@@ -10,13 +10,20 @@ struct OrganisationListCommand: ParsableCommand {
     )
 
     /// Only this kind.
-    @Option(help: ArgumentHelp("Only organisations of this kind, such as funder.", valueName: "kind"),
-            transform: OrganisationPresenter.parseKind)
+    @Option(
+        help: ArgumentHelp("Only organisations of this kind, such as funder.", valueName: "kind"),
+        transform: OrganisationPresenter.parseKind
+    )
     var kind: String?
 
     /// Only names matching this text.
-    @Option(help: ArgumentHelp("Only organisations whose name or an alias contains this text (case and accents "
-                               + "ignored).", valueName: "text"))
+    @Option(
+        help: ArgumentHelp(
+            "Only organisations whose name or an alias contains this text (case and accents "
+                + "ignored).",
+            valueName: "text"
+        )
+    )
     var query: String?
 
     /// The options every command takes.
@@ -25,7 +32,8 @@ struct OrganisationListCommand: ParsableCommand {
     /// Lists every page and prints one table.
     func run() throws {
         let pages = try options.connect().collectPages(OrganisationInterface.List.self, itemsKey: "organisations") {
-            after, size in
+            after,
+            size in
             OrganisationInterface.List.Parameters(kind: kind, query: query, limit: size, after: after)
         }
         if options.json {

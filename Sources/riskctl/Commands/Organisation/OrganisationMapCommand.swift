@@ -15,8 +15,10 @@ struct OrganisationMapCommand: ParsableCommand {
     )
 
     /// Only this kind.
-    @Option(help: ArgumentHelp("Only organisations of this kind, such as funder.", valueName: "kind"),
-            transform: OrganisationPresenter.parseKind)
+    @Option(
+        help: ArgumentHelp("Only organisations of this kind, such as funder.", valueName: "kind"),
+        transform: OrganisationPresenter.parseKind
+    )
     var kind: String?
 
     /// The options every command takes.
@@ -25,7 +27,8 @@ struct OrganisationMapCommand: ParsableCommand {
     /// Fetches the registry and prints the grid.
     func run() throws {
         let pages = try options.connect().collectPages(OrganisationInterface.List.self, itemsKey: "organisations") {
-            after, size in
+            after,
+            size in
             OrganisationInterface.List.Parameters(kind: kind, limit: size, after: after)
         }
         if options.json {

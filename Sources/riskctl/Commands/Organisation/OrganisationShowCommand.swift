@@ -10,8 +10,10 @@ struct OrganisationShowCommand: ParsableCommand {
     )
 
     /// The organisation to show.
-    @Argument(help: ArgumentHelp("The organisation, O-3 or 3.", valueName: "O-ID"),
-              transform: { try RecordKind.organisation.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The organisation, O-3 or 3.", valueName: "O-ID"),
+        transform: { try RecordKind.organisation.parse($0) }
+    )
     var organisation: Int
 
     /// The options every command takes.

@@ -15,13 +15,17 @@ struct OrganisationUpdateCommand: ParsableCommand {
     )
 
     /// The organisation to change.
-    @Argument(help: ArgumentHelp("The organisation, O-3 or 3.", valueName: "O-ID"),
-              transform: { try RecordKind.organisation.parse($0) })
+    @Argument(
+        help: ArgumentHelp("The organisation, O-3 or 3.", valueName: "O-ID"),
+        transform: { try RecordKind.organisation.parse($0) }
+    )
     var organisation: Int
 
     /// The revision the caller last saw.
-    @Option(name: .customLong("if-revision"),
-            help: ArgumentHelp("Change nothing unless the organisation is still at this revision.", valueName: "n"))
+    @Option(
+        name: .customLong("if-revision"),
+        help: ArgumentHelp("Change nothing unless the organisation is still at this revision.", valueName: "n")
+    )
     var ifRevision: Int?
 
     /// New name.
@@ -29,9 +33,13 @@ struct OrganisationUpdateCommand: ParsableCommand {
     var name: String?
 
     /// New aliases.
-    @Option(name: .customLong("alias"),
-            help: ArgumentHelp("An alias; the ones given replace all the old ones. May be repeated.",
-                               valueName: "name"))
+    @Option(
+        name: .customLong("alias"),
+        help: ArgumentHelp(
+            "An alias; the ones given replace all the old ones. May be repeated.",
+            valueName: "name"
+        )
+    )
     var aliases: [String] = []
 
     /// Remove every alias.
@@ -43,13 +51,17 @@ struct OrganisationUpdateCommand: ParsableCommand {
     var kind: String?
 
     /// New interest.
-    @Option(help: ArgumentHelp("New interest: low, medium or high; empty to clear.", valueName: "level"),
-            transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) })
+    @Option(
+        help: ArgumentHelp("New interest: low, medium or high; empty to clear.", valueName: "level"),
+        transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) }
+    )
     var interest: String?
 
     /// New power.
-    @Option(help: ArgumentHelp("New power: low, medium or high; empty to clear.", valueName: "level"),
-            transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) })
+    @Option(
+        help: ArgumentHelp("New power: low, medium or high; empty to clear.", valueName: "level"),
+        transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) }
+    )
     var power: String?
 
     /// New note.
@@ -76,9 +88,15 @@ struct OrganisationUpdateCommand: ParsableCommand {
     /// Sends the change and says which revision the organisation is now at.
     func run() throws {
         let parameters = OrganisationInterface.Update.Parameters(
-            id: organisation, ifRevision: ifRevision, name: name,
-            aliases: noAliases ? [] : (aliases.isEmpty ? nil : aliases), kind: kind, interest: interest,
-            power: power, note: note)
+            id: organisation,
+            ifRevision: ifRevision,
+            name: name,
+            aliases: noAliases ? [] : (aliases.isEmpty ? nil : aliases),
+            kind: kind,
+            interest: interest,
+            power: power,
+            note: note
+        )
         let answer = try options.connect().call(OrganisationInterface.Update.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)

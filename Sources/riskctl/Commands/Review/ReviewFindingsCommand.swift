@@ -47,13 +47,15 @@ struct ReviewFindingsCommand: ParsableCommand {
     /// Lists every page of findings and prints them as one table.
     func run() throws {
         // `open` is left out for --all: the protocol lists both states when it is absent.
-        let open: Bool? = switch listing {
-        case .open: true
-        case .resolved: false
-        case .all: nil
-        }
+        let open: Bool? =
+            switch listing {
+            case .open: true
+            case .resolved: false
+            case .all: nil
+            }
         let pages = try options.connect().collectPages(ReviewInterface.Findings.self, itemsKey: "findings") {
-            after, size in
+            after,
+            size in
             ReviewInterface.Findings.Parameters(open: open, rule: rule, subject: subject, limit: size, after: after)
         }
         if options.json {

@@ -90,11 +90,12 @@ enum ReviewPresenter {
     /// alerted for `reminded`; when riskd leaves that out, the time the finding was last seen.
     static func line(for event: ReviewInterface.Watch.Reply) -> String {
         let finding = event.finding
-        let time: String? = switch event.event {
-        case .raised: finding.firstSeenAt
-        case .resolved: finding.resolvedAt
-        case .reminded: finding.lastAlertedAt
-        }
+        let time: String? =
+            switch event.event {
+            case .raised: finding.firstSeenAt
+            case .resolved: finding.resolvedAt
+            case .reminded: finding.lastAlertedAt
+            }
         // Cleaned before the severity is painted: its escape sequence is the one control character allowed.
         let before = [time ?? finding.lastSeenAt, event.event.rawValue, findingID(finding.id)].map(\.singleLine)
         let after = [finding.rule, finding.subject, finding.message].map(\.singleLine)

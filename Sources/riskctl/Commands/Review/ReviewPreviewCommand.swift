@@ -20,7 +20,8 @@ struct ReviewPreviewCommand: ParsableCommand {
         name: .customLong("as-of"),
         help: ArgumentHelp(
             "Evaluate at this date, YYYY-MM-DD, or RFC 3339 time, such as 2027-01-15T09:00:00Z (default: now).",
-            valueName: "date"),
+            valueName: "date"
+        ),
         transform: ReviewPreviewCommand.parseTime
     )
     var asOf: String?
@@ -52,8 +53,10 @@ struct ReviewPreviewCommand: ParsableCommand {
         }
         // RFC 3339 allows a space, `t` and `z`; ISO8601DateFormatter wants `T` and `Z`.
         let normalised = trimmed.uppercased().replacingOccurrences(of: " ", with: "T")
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime],
-                                                      [.withInternetDateTime, .withFractionalSeconds]] {
+        for options: ISO8601DateFormatter.Options in [
+            [.withInternetDateTime],
+            [.withInternetDateTime, .withFractionalSeconds],
+        ] {
             let formatter = ISO8601DateFormatter()
             formatter.formatOptions = options
             if let date = formatter.date(from: normalised) {

@@ -35,7 +35,11 @@ struct ActionAddCommand: ParsableCommand {
     /// Adds the action and names it.
     func run() throws {
         let parameters = RiskInterface.AddAction.Parameters(
-            riskId: risk, description: description, owner: owner, dueOn: due)
+            riskId: risk,
+            description: description,
+            owner: owner,
+            dueOn: due
+        )
         let answer = try options.connect().call(RiskInterface.AddAction.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)
@@ -43,6 +47,7 @@ struct ActionAddCommand: ParsableCommand {
         let action = try answer.decoded().action
         Output.line(
             "\(RecordKind.action.format(action.id)) added to \(RecordKind.risk.format(action.riskId)), "
-                + "due \(action.dueOn), owner \(action.owner.singleLine).")
+                + "due \(action.dueOn), owner \(action.owner.singleLine)."
+        )
     }
 }

@@ -78,9 +78,16 @@ struct RiskAddCommand: ParsableCommand {
     /// Adds the risk and prints it as stored.
     func run() throws {
         let parameters = RiskInterface.Add.Parameters(
-            title: title, description: description, category: category, area: area, owner: owner,
-            likelihood: likelihood, impact: impact, residualLikelihood: residualLikelihood,
-            residualImpact: residualImpact, nextReviewDue: nextReview
+            title: title,
+            description: description,
+            category: category,
+            area: area,
+            owner: owner,
+            likelihood: likelihood,
+            impact: impact,
+            residualLikelihood: residualLikelihood,
+            residualImpact: residualImpact,
+            nextReviewDue: nextReview
         )
         let answer = try options.connect().call(RiskInterface.Add.self, parameters)
         if options.json {

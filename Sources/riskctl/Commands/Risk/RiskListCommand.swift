@@ -12,8 +12,10 @@ struct RiskListCommand: ParsableCommand {
 
     /// The statuses to list.
     @Option(
-        help: ArgumentHelp("Only risks with this status: open, mitigating, accepted or closed; may be repeated.",
-                           valueName: "status"),
+        help: ArgumentHelp(
+            "Only risks with this status: open, mitigating, accepted or closed; may be repeated.",
+            valueName: "status"
+        ),
         transform: RiskListCommand.parseStatus
     )
     var status: [String] = []
@@ -51,8 +53,13 @@ struct RiskListCommand: ParsableCommand {
             all ? RiskInterface.RiskStatus.allCases.map(\.rawValue) : (status.isEmpty ? nil : status)
         let pages = try options.connect().collectPages(RiskInterface.List.self, itemsKey: "risks") { after, size in
             RiskInterface.List.Parameters(
-                status: statuses, category: category, owner: owner, minScore: minScore,
-                overdue: overdue ? true : nil, limit: size, after: after
+                status: statuses,
+                category: category,
+                owner: owner,
+                minScore: minScore,
+                overdue: overdue ? true : nil,
+                limit: size,
+                after: after
             )
         }
         if options.json {

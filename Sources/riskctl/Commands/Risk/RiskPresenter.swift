@@ -38,28 +38,32 @@ enum RiskPresenter {
         if let reason = risk.closeReason, risk.status == .closed {
             status += " (\(reason))"
         }
-        let residual: String? = if let likelihood = risk.residualLikelihood, let impact = risk.residualImpact {
-            rating(likelihood: likelihood, impact: impact)
-        } else {
-            nil
-        }
-        Output.fields([
-            ("Risk", RecordKind.risk.format(risk.id)),
-            ("Title", risk.title),
-            ("Category", risk.category),
-            ("Area", risk.area),
-            ("Owner", risk.owner),
-            ("Status", status),
-            ("Severity", "\(risk.severity.rawValue) (score \(risk.score))"),
-            ("Inherent", rating(likelihood: risk.likelihood, impact: risk.impact)),
-            ("Residual", residual ?? "not assessed"),
-            ("Next review", nextReview(of: risk, today: today)),
-            ("Last reviewed", risk.lastReviewedAt ?? "never"),
-            ("Revision", String(risk.revision)),
-            ("Created", risk.createdAt),
-            ("Updated", risk.updatedAt),
-            ("Description", risk.description.isEmpty ? nil : risk.description),
-        ], styles: ["Severity": Style.of(risk.severity)])
+        let residual: String? =
+            if let likelihood = risk.residualLikelihood, let impact = risk.residualImpact {
+                rating(likelihood: likelihood, impact: impact)
+            } else {
+                nil
+            }
+        Output.fields(
+            [
+                ("Risk", RecordKind.risk.format(risk.id)),
+                ("Title", risk.title),
+                ("Category", risk.category),
+                ("Area", risk.area),
+                ("Owner", risk.owner),
+                ("Status", status),
+                ("Severity", "\(risk.severity.rawValue) (score \(risk.score))"),
+                ("Inherent", rating(likelihood: risk.likelihood, impact: risk.impact)),
+                ("Residual", residual ?? "not assessed"),
+                ("Next review", nextReview(of: risk, today: today)),
+                ("Last reviewed", risk.lastReviewedAt ?? "never"),
+                ("Revision", String(risk.revision)),
+                ("Created", risk.createdAt),
+                ("Updated", risk.updatedAt),
+                ("Description", risk.description.isEmpty ? nil : risk.description),
+            ],
+            styles: ["Severity": Style.of(risk.severity)]
+        )
     }
 
     /// The actions of a risk as a table.
@@ -88,11 +92,12 @@ enum RiskPresenter {
             .init(title: "NOTE"),
         ])
         for review in reviews {
-            let residual: String = if let likelihood = review.residualLikelihood, let impact = review.residualImpact {
-                "\(likelihood)×\(impact)"
-            } else {
-                "-"
-            }
+            let residual: String =
+                if let likelihood = review.residualLikelihood, let impact = review.residualImpact {
+                    "\(likelihood)×\(impact)"
+                } else {
+                    "-"
+                }
             table.append([
                 .init(CalendarDay.datePart(of: review.reviewedAt)),
                 .init(review.reviewer),

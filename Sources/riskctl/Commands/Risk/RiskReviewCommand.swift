@@ -54,8 +54,12 @@ struct RiskReviewCommand: ParsableCommand {
     /// Records the review and says when the next one is due.
     func run() throws {
         let parameters = RiskInterface.Review.Parameters(
-            id: risk, note: note, likelihood: likelihood, impact: impact,
-            residualLikelihood: residualLikelihood, residualImpact: residualImpact
+            id: risk,
+            note: note,
+            likelihood: likelihood,
+            impact: impact,
+            residualLikelihood: residualLikelihood,
+            residualImpact: residualImpact
         )
         let answer = try options.connect().call(RiskInterface.Review.self, parameters)
         if options.json {
@@ -63,7 +67,11 @@ struct RiskReviewCommand: ParsableCommand {
         }
         let reviewed = try answer.decoded().risk
         let severity = Style.of(reviewed.severity).paint(reviewed.severity.rawValue)
-        Output.line(RiskPresenter.summary(
-            reviewed, "reviewed: \(severity), score \(reviewed.score); next review due \(reviewed.nextReviewDue)"))
+        Output.line(
+            RiskPresenter.summary(
+                reviewed,
+                "reviewed: \(severity), score \(reviewed.score); next review due \(reviewed.nextReviewDue)"
+            )
+        )
     }
 }

@@ -99,9 +99,18 @@ struct RiskUpdateCommand: ParsableCommand {
     /// Sends the change and says which revision the risk is now at.
     func run() throws {
         let parameters = RiskInterface.Update.Parameters(
-            id: risk, ifRevision: ifRevision, title: title, description: description, category: category,
-            area: area, owner: owner, likelihood: likelihood, impact: impact,
-            residualLikelihood: residualLikelihood, residualImpact: residualImpact, nextReviewDue: nextReview
+            id: risk,
+            ifRevision: ifRevision,
+            title: title,
+            description: description,
+            category: category,
+            area: area,
+            owner: owner,
+            likelihood: likelihood,
+            impact: impact,
+            residualLikelihood: residualLikelihood,
+            residualImpact: residualImpact,
+            nextReviewDue: nextReview
         )
         let answer = try options.connect().call(RiskInterface.Update.self, parameters)
         if options.json {
