@@ -281,7 +281,16 @@ extension RiskDatabase {
         if let ifRevision, ifRevision != current.revision {
             throw DomainError.revisionMismatch(.risk, id: id, current: current.revision)
         }
-        let updated = try transform(current)
+        var updated = try transform(current)
+        // The one rule of open and mitigating holds after every change too: a risk reopened (from accepted) while
+        // it still has open actions is mitigating, not open.
+        let open =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM action WHERE risk_id = ? AND status = 'open'",
+                arguments: [id]
+            ) ?? 0
+        updated.status = RiskRules.treatmentStatus(of: updated.status, openActions: open)
         try RiskRow(updated).update(db)
         try audit(db, actor, subject: "risk:\(id)", detail: detail)
         return updated

@@ -245,6 +245,38 @@ struct RiskDatabaseTests {
         #expect(try await database.verifyAudit().ok)
     }
 
+    @Test("Reopening an accepted risk that still has an open action makes it mitigating, not open")
+    func reopenWithOpenAction() async throws {
+        let database = try RiskDatabase()
+        _ = try await add(database, ["Funding overlap"])
+        let action = try ActionRules.create(
+            riskId: 1,
+            description: "Agree a funding protocol",
+            owner: "marko",
+            dueOn: "2027-01-15"
+        )
+        _ = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
+        _ = try await database.updateRisk(
+            id: 1,
+            ifRevision: nil,
+            actor: actor("org.riskd.risk.Accept"),
+            detail: AuditDetail()
+        ) {
+            try RiskRules.accept($0, until: "2027-06-30", note: "Board decision", now: now, today: today)
+        }
+        #expect(try await database.risk(id: 1)?.status == .accepted)
+        let reopened = try await database.updateRisk(
+            id: 1,
+            ifRevision: nil,
+            actor: actor("org.riskd.risk.Reopen"),
+            detail: AuditDetail()
+        ) {
+            try RiskRules.reopen($0, note: "Withdrawn", now: now, today: today, policy: RiskPolicy())
+        }
+        #expect(reopened.status == .mitigating)
+        #expect(try await database.risk(id: 1)?.status == .mitigating)
+    }
+
     @Test("Listing pages by id and filters") func listing() async throws {
         let database = try RiskDatabase()
         let risks = try (1...25).map { try draft("Risk \($0)", $0 % 5 + 1, 2) }
