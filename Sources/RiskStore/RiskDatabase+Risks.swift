@@ -10,7 +10,16 @@ extension RiskDatabase {
     }
 
     /// A risk with its actions and reviews (oldest first).
-    public func riskDetail(id: Int) async throws -> (risk: Risk, actions: [Action], reviews: [RiskReviewRecord])? {
+    ///
+    /// The reviews are every review, oldest first, or, when they would take more than `reviewBudget` bytes in a
+    /// reply, the newest that fit, with `omitted` counting the older ones left out: a risk's owner may review it
+    /// without limit, and no reply may grow without bound.
+    public func riskDetail(
+        id: Int,
+        reviewBudget: Int = ReplySize.pageBytes
+    ) async throws
+        -> (risk: Risk, actions: [Action], reviews: [RiskReviewRecord], omitted: Int)?
+    {
         try await lookup { db in
             // The most frequent call of all: cached statements, no SQL compiled per call.
             let risk = try db.cachedStatement(sql: "SELECT * FROM risk WHERE id = ?")
@@ -19,12 +28,34 @@ extension RiskDatabase {
                 db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
                 arguments: [id]
             ).map { row throws(StoreError) in try row.domain() }
-            let reviews = try RiskReviewRecord.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id"),
+            let newestFirst = try RiskReviewRecord.fetchCursor(
+                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id DESC"),
                 arguments: [id]
             )
-            return (risk, actions, reviews)
+            var reviews: [RiskReviewRecord] = []
+            var bytes = ReplySize.Page(budget: reviewBudget)
+            var cut = false
+            while let review = try newestFirst.next() {
+                guard bytes.take(Self.replyBytes(of: review)) else {
+                    cut = true
+                    break
+                }
+                reviews.append(review)
+            }
+            let total =
+                cut
+                ? try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM risk_review WHERE risk_id = ?"),
+                    arguments: [id]
+                ) ?? reviews.count
+                : reviews.count
+            return (risk, actions, reviews.reversed(), total - reviews.count)
         }
+    }
+
+    /// An upper bound on the bytes `review` takes in a reply.
+    package static func replyBytes(of review: RiskReviewRecord) -> Int {
+        160 + ReplySize.of(review.reviewer) + ReplySize.of(review.reviewedAt) + ReplySize.of(review.note)
     }
 
     /// One page of risks matching `query`, by id; `next` is the id to continue after.

@@ -277,6 +277,29 @@ struct RiskDatabaseTests {
         #expect(try await database.risk(id: 1)?.status == .mitigating)
     }
 
+    @Test("risk.Get's reviews stop at their byte budget, newest kept, the rest counted") func reviewsBounded()
+        async throws
+    {
+        let database = try RiskDatabase()
+        _ = try await add(database, ["Funding overlap"])
+        for number in 1...5 {
+            _ = try await database.reviewRisk(
+                id: 1,
+                reviewer: "marko",
+                note: "Review \(number)",
+                actor: actor("org.riskd.risk.Review"),
+                detail: AuditDetail()
+            ) { $0 }
+        }
+        let all = try #require(try await database.riskDetail(id: 1))
+        #expect(all.reviews.map(\.note) == (1...5).map { "Review \($0)" } && all.omitted == 0)
+        let one = RiskDatabase.replyBytes(of: all.reviews[0])
+        let bounded = try #require(try await database.riskDetail(id: 1, reviewBudget: one * 2 + one / 2))
+        #expect(bounded.reviews.map(\.note) == ["Review 4", "Review 5"] && bounded.omitted == 3)
+        let tiny = try #require(try await database.riskDetail(id: 1, reviewBudget: 1))
+        #expect(tiny.reviews.map(\.note) == ["Review 5"] && tiny.omitted == 4)
+    }
+
     @Test("Listing pages by id and filters") func listing() async throws {
         let database = try RiskDatabase()
         let risks = try (1...25).map { try draft("Risk \($0)", $0 % 5 + 1, 2) }

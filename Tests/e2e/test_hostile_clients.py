@@ -200,3 +200,21 @@ def test_a_deep_frame_without_a_readable_header_still_closes(daemon):
         connection.send_bytes(b"[" * 5000 + b"]" * 5000 + b"\0")
         closed, received = connection.wait_closed(5)
         assert closed and received == b""
+
+
+def test_risk_get_stays_bounded_however_often_a_risk_is_reviewed(daemon, riskctl_binary):
+    risk = daemon.call("org.riskd.risk.Add", title="Reviewed often", category="financial", likelihood=2,
+                       impact=2)["risk"]["id"]
+    for number in range(40):
+        daemon.call("org.riskd.risk.Review", id=risk, note="Review %d: %s" % (number, "x" * 9_980))
+    with daemon.connect() as connection:
+        reply = connection.call("org.riskd.risk.Get", {"id": risk})
+    parameters = reply["parameters"]
+    size = len(json.dumps(parameters))
+    assert size < 300 * 1024, "a risk.Get reply of %d bytes" % size
+    assert parameters["reviewsOmitted"] == 40 - len(parameters["reviews"]) > 0
+    assert parameters["reviews"][-1]["note"].startswith("Review 39:")
+    shown = subprocess.run([riskctl_binary, "risk", "show", "R-%d" % risk, "--socket", daemon.socket],
+                           capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    assert "%d older reviews not shown" % parameters["reviewsOmitted"] in shown.stdout

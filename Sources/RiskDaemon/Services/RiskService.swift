@@ -57,7 +57,8 @@ struct RiskService {
             return .init(
                 risk: .init(detail.risk, scoring: scoring),
                 actions: detail.actions.map(RiskInterface.Action.init),
-                reviews: detail.reviews.map(RiskInterface.RiskReview.init)
+                reviews: detail.reviews.map(RiskInterface.RiskReview.init),
+                reviewsOmitted: detail.omitted > 0 ? detail.omitted : nil
             )
         }
         table.on(RiskInterface.List.self) { parameters, request in

@@ -29,6 +29,9 @@ struct RiskShowCommand: ParsableCommand {
         RiskPresenter.printFields(of: reply.risk)
         printSection(RiskPresenter.actionTable(reply.actions), noun: "action")
         printSection(RiskPresenter.reviewTable(reply.reviews), noun: "review")
+        if let omitted = reply.reviewsOmitted, omitted > 0 {
+            Output.line("(\(omitted) older reviews not shown: the reply holds the newest that fit in 256 KiB)")
+        }
     }
 
     /// Prints a table after a blank line, or says there is nothing when it has no rows.
