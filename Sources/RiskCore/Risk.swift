@@ -45,6 +45,14 @@ public struct Risk: Sendable, Hashable {
     public var lastReviewedAt: Instant?
     public var createdAt: Instant
     public var updatedAt: Instant
+    /// The current score when the risk was last accepted (`nil` when it never was).
+    public var acceptedScore: Int?
+    /// Who accepted it, and where that was decided ("M-3 item 4").
+    public var acceptedBy: String?
+    public var decision: String?
+    /// The day its acceptance lapsed, until someone reviews, accepts again or closes the risk: the finding
+    /// `risk-acceptance-expired` stays open meanwhile.
+    public var lapsedOn: CalendarDate?
 
     public init(
         id: Int,
@@ -65,7 +73,11 @@ public struct Risk: Sendable, Hashable {
         reviewDueFixed: Bool,
         lastReviewedAt: Instant?,
         createdAt: Instant,
-        updatedAt: Instant
+        updatedAt: Instant,
+        acceptedScore: Int? = nil,
+        acceptedBy: String? = nil,
+        decision: String? = nil,
+        lapsedOn: CalendarDate? = nil
     ) {
         self.id = id
         self.revision = revision
@@ -86,6 +98,10 @@ public struct Risk: Sendable, Hashable {
         self.lastReviewedAt = lastReviewedAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.acceptedScore = acceptedScore
+        self.acceptedBy = acceptedBy
+        self.decision = decision
+        self.lapsedOn = lapsedOn
     }
 
     /// Likelihood × impact before treatment.

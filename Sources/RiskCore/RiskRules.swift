@@ -123,6 +123,7 @@ public enum RiskRules {
             residualImpact: reviewed.residualImpact
         )
         reviewed.lastReviewedAt = now
+        reviewed.lapsedOn = nil
         reviewed.reviewDueFixed = false
         reviewed.nextReviewDue = today.adding(
             days: policy.scoring.reviewInterval(for: reviewed.severity(policy.scoring))
@@ -130,17 +131,24 @@ public enum RiskRules {
         return touched(reviewed, now: now)
     }
 
-    /// The risk accepted as it is until `until`, which must lie after `today`.
+    /// The risk accepted as it is until `until`, which must lie after `today`, by `by`; `decision` says where it
+    /// was decided ("M-3 item 4"). The current score is kept: a score rising above it lapses the acceptance
+    /// (`AcceptanceRules`).
     public static func accept(
         _ risk: Risk,
         until: String,
         note: String,
+        decision: String? = nil,
+        by: String? = nil,
         now: Instant,
         today: CalendarDate
     )
         throws(DomainError) -> Risk
     {
         _ = try FieldRules.requiredText(note, field: "note", limit: TextLimits.long)
+        let decision = try decision.map { text throws(DomainError) in
+            try FieldRules.requiredText(text, field: "decision", limit: TextLimits.short)
+        }
         let date = try FieldRules.date(until, field: "until")
         guard date > today else { throw .invalidValue("until", "must lie after today (\(today))") }
         guard risk.status != .closed else {
@@ -149,6 +157,10 @@ public enum RiskRules {
         var accepted = risk
         accepted.status = .accepted
         accepted.acceptedUntil = date
+        accepted.acceptedScore = risk.score
+        accepted.acceptedBy = by
+        accepted.decision = decision
+        accepted.lapsedOn = nil
         return touched(accepted, now: now)
     }
 
@@ -161,6 +173,7 @@ public enum RiskRules {
         closed.status = .closed
         closed.closeReason = reason
         closed.acceptedUntil = nil
+        closed.lapsedOn = nil
         return touched(closed, now: now)
     }
 

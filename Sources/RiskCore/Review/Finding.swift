@@ -12,6 +12,7 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case interestConfirmationOverdue = "interest-confirmation-overdue"
     case interestUnmanaged = "interest-unmanaged"
     case ethicsUnacknowledged = "ethics-unacknowledged"
+    case riskAboveAppetite = "risk-above-appetite"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.

@@ -16,6 +16,7 @@ public enum ReviewRules {
         let treated = Set(snapshot.openActions.map(\.riskId))
         found += snapshot.risks.compactMap { untreated($0, treated: treated, policy: policy) }
         found += snapshot.risks.compactMap { acceptanceExpired($0, policy: policy, today: today) }
+        found += snapshot.risks.compactMap { aboveAppetite($0, appetites: snapshot.appetites) }
         found += snapshot.openActions.compactMap { actionOverdue($0, today: today) }
         found += snapshot.members.compactMap { confirmationOverdue($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { unmanaged($0, policy: policy, today: today) }
@@ -56,13 +57,35 @@ public enum ReviewRules {
         )
     }
 
+    /// An acceptance past its date, or one that lapsed and that nobody has dealt with since (`lapsedOn`).
     static func acceptanceExpired(_ risk: Risk, policy: ReviewPolicy, today: CalendarDate) -> Observation? {
-        guard risk.status == .accepted, let until = risk.acceptedUntil, until < today else { return nil }
+        let message: String
+        if risk.status == .accepted, let until = risk.acceptedUntil, until < today {
+            message = "The acceptance of \(label(risk)) expired on \(until): review it, treat it or accept it again"
+        } else if risk.status != .closed, let lapsed = risk.lapsedOn {
+            message = "The acceptance of \(label(risk)) lapsed on \(lapsed): review it, treat it or accept it again"
+        } else {
+            return nil
+        }
         return Observation(
             rule: .riskAcceptanceExpired,
             subject: "risk:\(risk.id)",
             severity: severity(of: risk, policy: policy),
-            message: "The acceptance of \(label(risk)) expired on \(until): review it, treat it or accept it again"
+            message: message
+        )
+    }
+
+    /// A risk neither closed nor accepted whose current score is above its category's appetite.
+    static func aboveAppetite(_ risk: Risk, appetites: [String: Int]) -> Observation? {
+        guard risk.status == .open || risk.status == .mitigating, AppetiteRules.isAbove(risk, appetites: appetites),
+            let maxScore = appetites[risk.category]
+        else { return nil }
+        return Observation(
+            rule: .riskAboveAppetite,
+            subject: "risk:\(risk.id)",
+            severity: .warning,
+            message: "\(label(risk)) scores \(risk.score), above the board's appetite of \(maxScore) for "
+                + "\(risk.category) risks: treat it, or have the board accept it"
         )
     }
 

@@ -12,19 +12,23 @@ public struct ReviewSnapshot: Sendable, Hashable {
     public var members: [MemberFacts]
     /// The code of ethics in force, if one was published.
     public var code: CodeFacts?
+    /// The board's appetite per category: the highest score tolerated.
+    public var appetites: [String: Int]
 
     public init(
         risks: [Risk] = [],
         openActions: [Action] = [],
         interests: [InterestFacts] = [],
         members: [MemberFacts] = [],
-        code: CodeFacts? = nil
+        code: CodeFacts? = nil,
+        appetites: [String: Int] = [:]
     ) {
         self.risks = risks
         self.openActions = openActions
         self.interests = interests
         self.members = members
         self.code = code
+        self.appetites = appetites
     }
 }
 

@@ -62,6 +62,7 @@ enum AlertCatalog {
         case .interestConfirmationOverdue: "a48ec7a0014c4060a63d68e3cfcfa468"
         case .interestUnmanaged: "c7d3b14d5cba478a92df52bcd1d9f945"
         case .ethicsUnacknowledged: "c17c65323cc1418284e05dc81c2151da"
+        case .riskAboveAppetite: "43742c0a1b4347cda68eb7255b068bc7"
         }
     }
 
