@@ -13,7 +13,7 @@ struct Request: Sendable {
 
     /// The audit identity of a change made by this request.
     var actor: RiskDatabase.Actor {
-        RiskDatabase.Actor(user: caller.user, uid: Int(caller.uid), method: method, now: now)
+        RiskDatabase.Actor(user: caller.user, uid: Int(caller.uid), method: method, now: now, today: today)
     }
 
     /// Whether the caller may touch a record owned by `owner` (admins always; `ownRecords` only their own).

@@ -86,6 +86,7 @@ enum Migrations {
         migrator.registerMigration("v3-reviews", migrate: reviews)
         migrator.registerMigration("v4-conflict-checks-by-reference", migrate: conflictReferences)
         migrator.registerMigration("v5-register-opened", migrate: registerOpened)
+        migrator.registerMigration("v6-risk-history", migrate: riskHistory)
         return migrator
     }
 

@@ -80,7 +80,8 @@ extension RiskDatabase {
                 openActions: actions,
                 interests: interests,
                 members: members,
-                code: code
+                code: code,
+                appetites: try Self.appetiteTable(db)
             )
         }
     }

@@ -61,35 +61,10 @@ extension RiskDatabase {
     /// One page of risks matching `query`, by id; `next` is the id to continue after.
     public func risks(_ query: RiskQuery) async throws -> (risks: [Risk], next: Int?) {
         try await lookup { db in
-            var clauses = ["id > ?"]
+            let (clauses, filterArguments) = query.clauses()
+            let sql = "SELECT * FROM risk WHERE id > ? AND \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
             var arguments: StatementArguments = [query.after ?? 0]
-            if let statuses = query.statuses {
-                clauses.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
-                arguments += StatementArguments(statuses.map(\.rawValue))
-            } else {
-                clauses.append("status <> 'closed'")
-            }
-            if let category = query.category {
-                clauses.append("category = ?")
-                arguments += [category]
-            }
-            if let owner = query.owner {
-                clauses.append("owner = ?")
-                arguments += [owner]
-            }
-            if let minScore = query.minScore {
-                clauses.append("score >= ?")
-                arguments += [minScore]
-            }
-            if let overdue = query.overdue {
-                clauses.append(
-                    overdue
-                        ? "(status <> 'closed' AND next_review_due < ?)"
-                        : "NOT (status <> 'closed' AND next_review_due < ?)"
-                )
-                arguments += [query.today.description]
-            }
-            let sql = "SELECT * FROM risk WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+            arguments += filterArguments
             arguments += [query.limit + 1]
             let rows = try RiskRow.fetchAll(db, sql: sql, arguments: arguments)
             let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
@@ -100,15 +75,7 @@ extension RiskDatabase {
     /// Non-empty cells of the likelihood × impact matrix over risks that are not closed.
     /// - Parameter inherent: rate by inherent values instead of current ones.
     public func matrix(inherent: Bool) async throws -> [MatrixCell] {
-        let rating =
-            inherent
-            ? "likelihood AS l, impact AS i"
-            : """
-            CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
-                 THEN residual_likelihood ELSE likelihood END AS l,
-            CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
-                 THEN residual_impact ELSE impact END AS i
-            """
+        let rating = MatrixCell.ratingColumns(inherent: inherent)
         return try await writer.read { db in
             try Row.fetchAll(
                 db,
@@ -123,8 +90,11 @@ extension RiskDatabase {
     // MARK: Mutations
 
     /// Inserts new risks (from `RiskRules.create`) in one transaction, each with its audit entry; all or none.
+    ///
+    /// Each risk's first version is stored with it: `created`, or `imported` for an import.
     public func addRisks(
         _ risks: [Risk],
+        change: RiskChange = .created,
         actor: Actor,
         detail: @escaping @Sendable (Risk) -> AuditDetail
     )
@@ -136,6 +106,14 @@ extension RiskDatabase {
                 try row.insert(db)
                 let stored = try row.domain()
                 try self.audit(db, actor, subject: "risk:\(stored.id)", detail: detail(stored))
+                try RiskHistory.recordVersion(
+                    db,
+                    riskID: stored.id,
+                    change: change,
+                    actor: actor.user,
+                    at: actor.now,
+                    note: nil
+                )
                 return stored
             }
         }
@@ -143,16 +121,28 @@ extension RiskDatabase {
 
     /// Replaces a risk by `transform(current)` when `ifRevision` (if given) is still current.
     ///
-    /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing.
+    /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing. The
+    /// change is stored as a version of kind `change`, with `note`.
     public func updateRisk(
         id: Int,
         ifRevision: Int?,
+        change: RiskChange = .updated,
+        note: String? = nil,
         actor: Actor,
         detail: AuditDetail,
         transform: @escaping @Sendable (Risk) throws -> Risk
     ) async throws -> Risk {
         try await write { db in
-            try self.mutateRisk(db, id: id, ifRevision: ifRevision, actor: actor, detail: detail, transform: transform)
+            try self.mutateRisk(
+                db,
+                id: id,
+                ifRevision: ifRevision,
+                change: change,
+                note: note,
+                actor: actor,
+                detail: detail,
+                transform: transform
+            )
         }
     }
 
@@ -170,6 +160,8 @@ extension RiskDatabase {
                 db,
                 id: id,
                 ifRevision: nil,
+                change: .reviewed,
+                note: note,
                 actor: actor,
                 detail: detail,
                 transform: transform
@@ -193,6 +185,7 @@ extension RiskDatabase {
     /// Closes a risk through `transform` and cancels its open actions.
     public func closeRisk(
         id: Int,
+        note: String? = nil,
         actor: Actor,
         detail: AuditDetail,
         transform: @escaping @Sendable (Risk) throws -> Risk
@@ -202,6 +195,8 @@ extension RiskDatabase {
                 db,
                 id: id,
                 ifRevision: nil,
+                change: .closed,
+                note: note,
                 actor: actor,
                 detail: detail,
                 transform: transform
@@ -296,12 +291,24 @@ extension RiskDatabase {
                 "status": .text(status.rawValue), "from": .text(risk.status.rawValue), "action": .int(action),
             ])
         )
+        try RiskHistory.recordVersion(
+            db,
+            riskID: riskId,
+            change: .updated,
+            actor: actor.user,
+            at: actor.now,
+            note: "\(status.rawValue): action A-\(action) changed"
+        )
     }
 
+    /// Applies `transform`, audits and versions the change; an acceptance whose score the change raised lapses at
+    /// once (a second version and audit entry, by `riskd`).
     private func mutateRisk(
         _ db: Database,
         id: Int,
         ifRevision: Int?,
+        change: RiskChange,
+        note: String?,
         actor: Actor,
         detail: AuditDetail,
         transform: (Risk) throws -> Risk
@@ -324,6 +331,8 @@ extension RiskDatabase {
         updated.status = RiskRules.treatmentStatus(of: updated.status, openActions: open)
         try RiskRow(updated).update(db)
         try audit(db, actor, subject: "risk:\(id)", detail: detail)
-        return updated
+        try RiskHistory.recordVersion(db, riskID: id, change: change, actor: actor.user, at: actor.now, note: note)
+        guard case .scoreRose = AcceptanceRules.lapse(of: updated, today: actor.today) else { return updated }
+        return try lapse(db, updated, today: actor.today, now: actor.now)
     }
 }

@@ -19,12 +19,15 @@ public final class RiskDatabase: Sendable {
         public var uid: Int
         public var method: String
         public var now: Instant
+        /// The local date of `now` (the daemon's time zone); its UTC date when not given.
+        public var today: CalendarDate
 
-        public init(user: String, uid: Int, method: String, now: Instant) {
+        public init(user: String, uid: Int, method: String, now: Instant, today: CalendarDate? = nil) {
             self.user = user
             self.uid = uid
             self.method = method
             self.now = now
+            self.today = today ?? now.utcDate
         }
     }
 

@@ -1,3 +1,4 @@
+import GRDB
 import RiskCore
 
 /// The filters of `risk.List`, already validated.
@@ -37,9 +38,57 @@ public struct RiskQuery: Sendable, Hashable {
     }
 }
 
+extension RiskQuery {
+    /// The SQL conditions of the filters (on the columns of `risk`, which `risk_version` shares), without the
+    /// paging condition, with their arguments.
+    func clauses() -> (clauses: [String], arguments: StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let statuses {
+            clauses.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
+            arguments += StatementArguments(statuses.map(\.rawValue))
+        } else {
+            clauses.append("status <> 'closed'")
+        }
+        if let category {
+            clauses.append("category = ?")
+            arguments += [category]
+        }
+        if let owner {
+            clauses.append("owner = ?")
+            arguments += [owner]
+        }
+        if let minScore {
+            clauses.append("score >= ?")
+            arguments += [minScore]
+        }
+        if let overdue {
+            clauses.append(
+                overdue
+                    ? "(status <> 'closed' AND next_review_due < ?)"
+                    : "NOT (status <> 'closed' AND next_review_due < ?)"
+            )
+            arguments += [today.description]
+        }
+        return (clauses, arguments)
+    }
+}
+
 /// One non-empty cell of the risk matrix.
 public struct MatrixCell: Sendable, Hashable {
     public var likelihood: Int
     public var impact: Int
     public var count: Int
+
+    /// The columns `l` and `i` a matrix counts by: inherent ratings, or current ones (residual when both are set).
+    static func ratingColumns(inherent: Bool) -> String {
+        inherent
+            ? "likelihood AS l, impact AS i"
+            : """
+            CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
+                 THEN residual_likelihood ELSE likelihood END AS l,
+            CASE WHEN residual_likelihood IS NOT NULL AND residual_impact IS NOT NULL
+                 THEN residual_impact ELSE impact END AS i
+            """
+    }
 }

@@ -26,6 +26,10 @@ extension RiskRow {
         lastReviewedAt = row["last_reviewed_at"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
+        acceptedScore = row["accepted_score"]
+        acceptedBy = row["accepted_by"]
+        decision = row["decision"]
+        lapsedOn = row["lapsed_on"]
     }
 }
 
@@ -97,6 +101,10 @@ extension RiskRow {
         container["last_reviewed_at"] = lastReviewedAt
         container["created_at"] = createdAt
         container["updated_at"] = updatedAt
+        container["accepted_score"] = acceptedScore
+        container["accepted_by"] = acceptedBy
+        container["decision"] = decision
+        container["lapsed_on"] = lapsedOn
     }
 }
 

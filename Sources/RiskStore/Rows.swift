@@ -25,6 +25,10 @@ struct RiskRow: Codable, FetchableRecord, MutablePersistableRecord {
     var lastReviewedAt: String?
     var createdAt: String
     var updatedAt: String
+    var acceptedScore: Int?
+    var acceptedBy: String?
+    var decision: String?
+    var lapsedOn: String?
 
     init(_ risk: Risk) {
         id = risk.id == 0 ? nil : risk.id
@@ -47,6 +51,10 @@ struct RiskRow: Codable, FetchableRecord, MutablePersistableRecord {
         lastReviewedAt = risk.lastReviewedAt?.description
         createdAt = risk.createdAt.description
         updatedAt = risk.updatedAt.description
+        acceptedScore = risk.acceptedScore
+        acceptedBy = risk.acceptedBy
+        decision = risk.decision
+        lapsedOn = risk.lapsedOn?.description
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -77,7 +85,11 @@ struct RiskRow: Codable, FetchableRecord, MutablePersistableRecord {
             reviewDueFixed: reviewDueFixed,
             lastReviewedAt: lastReviewedAt.flatMap { Instant(rfc3339: $0) },
             createdAt: createdAt,
-            updatedAt: updatedAt
+            updatedAt: updatedAt,
+            acceptedScore: acceptedScore,
+            acceptedBy: acceptedBy,
+            decision: decision,
+            lapsedOn: lapsedOn.flatMap(CalendarDate.init)
         )
     }
 }

@@ -44,6 +44,10 @@ actor ReviewRunner {
         let startedAt = context.clock.now()
         let today = context.clock.localDate(startedAt)
         let isOnBoard = try await boardNow(at: startedAt)
+        // Acceptances past their date lapse first, so that the run sees those risks open again.
+        for risk in try await database.lapseExpiredAcceptances(today: today, now: startedAt) {
+            context.logger.notice("The acceptance of risk R-\(risk.id) lapsed: it is open again")
+        }
         let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let changes = FindingLifecycle.reconcile(

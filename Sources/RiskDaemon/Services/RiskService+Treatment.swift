@@ -41,14 +41,24 @@ extension RiskService {
         table.on(RiskInterface.Accept.self) { parameters, request in
             let scoring = context.configuration.risk.scoring
             let detail = AuditDetail(["until": .text(parameters.until), "note": .digest(parameters.note)])
-            let (now, today) = (request.now, request.today)
+            let (now, today, user) = (request.now, request.today, request.caller.user)
             let risk = try await context.database.updateRisk(
                 id: parameters.id,
                 ifRevision: nil,
+                change: .accepted,
+                note: parameters.note,
                 actor: request.actor,
                 detail: detail
             ) { current in
-                try RiskRules.accept(current, until: parameters.until, note: parameters.note, now: now, today: today)
+                // The protocol's `decision` (issue 11) is not declared yet: nil until it is.
+                try RiskRules.accept(
+                    current,
+                    until: parameters.until,
+                    note: parameters.note,
+                    by: user,
+                    now: now,
+                    today: today
+                )
             }
             return .init(risk: .init(risk, scoring: scoring))
         }
@@ -60,6 +70,7 @@ extension RiskService {
             let now = request.now
             let risk = try await context.database.closeRisk(
                 id: parameters.id,
+                note: parameters.note,
                 actor: request.actor,
                 detail: detail
             ) { current in
@@ -73,6 +84,8 @@ extension RiskService {
             let risk = try await context.database.updateRisk(
                 id: parameters.id,
                 ifRevision: nil,
+                change: .reopened,
+                note: parameters.note,
                 actor: request.actor,
                 detail: AuditDetail(["note": .digest(parameters.note)])
             ) {

@@ -46,7 +46,12 @@ struct RiskService {
                 }
             }
             guard !risks.isEmpty else { throw DomainError.invalidValue("risks", "must hold at least one risk") }
-            let stored = try await context.database.addRisks(risks, actor: request.actor, detail: Self.detail)
+            let stored = try await context.database.addRisks(
+                risks,
+                change: .imported,
+                actor: request.actor,
+                detail: Self.detail
+            )
             return .init(ids: stored.map(\.id))
         }
         table.on(RiskInterface.Get.self) { parameters, _ in

@@ -1,0 +1,152 @@
+import GRDB
+import RiskCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension RiskDatabase {
+    // MARK: History and the register as of a time
+
+    /// Every version of risk `id`, oldest first; `nil` when there is no such risk.
+    public func riskHistory(id: Int) async throws -> [RiskVersion]? {
+        try await writer.read { db in
+            guard try RiskRow.fetchOne(db, key: id) != nil else { return nil }
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM risk_version WHERE id = ? ORDER BY version",
+                arguments: [id]
+            )
+            return try rows.map(RiskHistory.version)
+        }
+    }
+
+    /// One page of the register as it stood at `asOf`: each risk as its last version at or before then, filtered
+    /// by `query` as `risks(_:)` filters today's register; a risk created later is absent.
+    public func risks(_ query: RiskQuery, asOf: Instant) async throws -> (risks: [Risk], next: Int?) {
+        try await writer.read { db in
+            let (clauses, filterArguments) = query.clauses()
+            let sql = """
+                SELECT v.* FROM (SELECT MAX(version) AS version FROM risk_version
+                                 WHERE at <= ? AND id > ? GROUP BY id) AS latest
+                JOIN risk_version AS v ON v.version = latest.version
+                WHERE \(clauses.joined(separator: " AND "))
+                ORDER BY v.id LIMIT ?
+                """
+            var arguments: StatementArguments = [asOf.description, query.after ?? 0]
+            arguments += filterArguments
+            arguments += [query.limit + 1]
+            let rows = try RiskRow.fetchAll(db, sql: sql, arguments: arguments)
+            let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
+            return (page, rows.count > query.limit ? page.last?.id : nil)
+        }
+    }
+
+    /// Non-empty cells of the matrix over the risks that were not closed at `asOf`.
+    public func matrix(inherent: Bool, asOf: Instant) async throws -> [MatrixCell] {
+        let rating = MatrixCell.ratingColumns(inherent: inherent)
+        return try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l, i, COUNT(*) AS n FROM (
+                        SELECT \(rating) FROM (SELECT MAX(version) AS version FROM risk_version WHERE at <= ? GROUP BY id)
+                            AS latest
+                        JOIN risk_version AS v ON v.version = latest.version
+                        WHERE v.status <> 'closed')
+                    GROUP BY l, i ORDER BY l, i
+                    """,
+                arguments: [asOf.description]
+            ).map { row in MatrixCell(likelihood: row["l"], impact: row["i"], count: row["n"]) }
+        }
+    }
+
+    // MARK: Acceptances that lapse
+
+    /// Lapses every acceptance whose date is before `today` (the review run does this first); returns the risks.
+    public func lapseExpiredAcceptances(today: CalendarDate, now: Instant) async throws -> [Risk] {
+        try await write { db in
+            let expired = try RiskRow.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM risk WHERE status = 'accepted' AND accepted_until < ? ORDER BY id
+                    """,
+                arguments: [today.description]
+            )
+            return try expired.map { row in try self.lapse(db, try row.domain(), today: today, now: now) }
+        }
+    }
+
+    /// Lapses `risk`'s acceptance in `db`: the risk open again, a `lapsed` version and an audit entry, both by
+    /// `riskd` (the daemon's own uid).
+    func lapse(_ db: Database, _ risk: Risk, today: CalendarDate, now: Instant) throws -> Risk {
+        let reason = AcceptanceRules.lapse(of: risk, today: today)?.description ?? "the acceptance lapsed"
+        let lapsed = AcceptanceRules.lapsed(risk, today: today, now: now)
+        try RiskRow(lapsed).update(db)
+        let daemon = Actor(user: RiskVersion.daemonActor, uid: Int(getuid()), method: "riskd", now: now, today: today)
+        try audit(
+            db,
+            daemon,
+            subject: "risk:\(risk.id)",
+            detail: AuditDetail(["change": .text("lapsed"), "reason": .text(reason)])
+        )
+        try RiskHistory.recordVersion(
+            db,
+            riskID: risk.id,
+            change: .lapsed,
+            actor: RiskVersion.daemonActor,
+            at: now,
+            note: reason
+        )
+        return lapsed
+    }
+
+    // MARK: Appetite
+
+    /// The appetites the board set, by category.
+    public func appetites() async throws -> [Appetite] {
+        try await lookup { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM appetite ORDER BY category").compactMap { row in
+                guard let setAt = Instant(rfc3339: row["set_at"]) else { throw StoreError.corrupt("appetite") }
+                return Appetite(
+                    category: row["category"],
+                    maxScore: row["max_score"],
+                    setBy: row["set_by"],
+                    setAt: setAt
+                )
+            }
+        }
+    }
+
+    /// Sets (or, with `maxScore` nil, removes) the appetite of `category`, audited; returns what is now set.
+    public func setAppetite(category: String, maxScore: Int?, actor: Actor) async throws -> Appetite? {
+        try await write { db in
+            var detail = AuditDetail(["category": .text(category)])
+            if let maxScore {
+                try db.execute(
+                    sql: """
+                        INSERT INTO appetite (category, max_score, set_by, set_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (category) DO UPDATE SET max_score = excluded.max_score, set_by = excluded.set_by,
+                            set_at = excluded.set_at
+                        """,
+                    arguments: [category, maxScore, actor.user, actor.now.description]
+                )
+                detail.set("maxScore", .int(maxScore))
+            } else {
+                try db.execute(sql: "DELETE FROM appetite WHERE category = ?", arguments: [category])
+                detail.set("maxScore", .null)
+            }
+            try self.audit(db, actor, subject: "appetite:\(category)", detail: detail)
+            return maxScore.map { Appetite(category: category, maxScore: $0, setBy: actor.user, setAt: actor.now) }
+        }
+    }
+
+    /// The appetites as a table for the rules: category → highest score tolerated.
+    static func appetiteTable(_ db: Database) throws -> [String: Int] {
+        var table: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT category, max_score FROM appetite") {
+            table[row["category"]] = row["max_score"]
+        }
+        return table
+    }
+}

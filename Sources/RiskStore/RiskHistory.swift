@@ -1,0 +1,39 @@
+import GRDB
+import RiskCore
+
+/// The versions of risks: written in the transaction of every change, read for `History` and the register as of
+/// a time.
+enum RiskHistory {
+    /// The columns of `risk`, as a list for SQL, in table order.
+    static func riskColumns(_ db: Database) throws -> String {
+        try db.columns(in: "risk").map(\.name).joined(separator: ", ")
+    }
+
+    /// Stores the risk `id` as it now is in `db` as a version made by `actor` at `at`.
+    static func recordVersion(
+        _ db: Database,
+        riskID id: Int,
+        change: RiskChange,
+        actor: String,
+        at: Instant,
+        note: String?
+    ) throws {
+        let columns = try riskColumns(db)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO risk_version (at, actor, change, note, \(columns))
+                SELECT ?, ?, ?, ?, \(columns) FROM risk WHERE id = ?
+                """
+        )
+        try statement.execute(arguments: [at.description, actor, change.rawValue, note, id])
+    }
+
+    /// A `risk_version` row as a domain version.
+    static func version(_ row: Row) throws -> RiskVersion {
+        let risk = try RiskRow(row: row).domain()
+        guard let at = Instant(rfc3339: row["at"]), let change = RiskChange(rawValue: row["change"]) else {
+            throw StoreError.corrupt("risk_version \(row["version"] as Int? ?? 0)")
+        }
+        return RiskVersion(risk: risk, at: at, actor: row["actor"], change: change, note: row["note"])
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+import RiskCore
+import Testing
+
+@testable import RiskStore
+
+/// Issue 11: every change of a risk stores a version; the register as of a time; appetites; lapses.
+@Suite("Risk history in the store")
+struct RiskHistoryStoreTests {
+    static func instant(_ text: String) -> Instant {
+        Instant(rfc3339: text) ?? Instant(secondsSinceEpoch: 0)
+    }
+
+    func actor(_ user: String = "marko", at time: String) -> RiskDatabase.Actor {
+        let now = Self.instant(time)
+        return RiskDatabase.Actor(user: user, uid: 1002, method: "test", now: now, today: now.utcDate)
+    }
+
+    func add(
+        _ database: RiskDatabase,
+        _ title: String,
+        at time: String,
+        likelihood: Int = 3,
+        change: RiskChange = .created
+    ) async throws -> Risk {
+        let now = Self.instant(time)
+        let risk = try RiskRules.create(
+            RiskDraft(
+                title: title,
+                category: "financial",
+                likelihood: likelihood,
+                impact: 3
+            ),
+            caller: "marko",
+            now: now,
+            today: now.utcDate,
+            policy: RiskPolicy()
+        )
+        return try await database.addRisks(
+            [risk],
+            change: change,
+            actor: actor(at: time),
+            detail: { _ in AuditDetail([:]) }
+        )[0]
+    }
+
+    @Test("Each change is a version: created, updated, reviewed, accepted, closed, reopened")
+    func versions() async throws {
+        let database = try RiskDatabase()
+        let risk = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
+        _ = try await database.updateRisk(
+            id: risk.id,
+            ifRevision: nil,
+            actor: actor(at: "2026-02-01T09:00:00Z"),
+            detail: AuditDetail([:])
+        ) { current in
+            var changed = current
+            changed.impact = 4
+            return changed
+        }
+        _ = try await database.reviewRisk(
+            id: risk.id,
+            reviewer: "ana",
+            note: "Still there",
+            actor: actor("ana", at: "2026-03-01T09:00:00Z"),
+            detail: AuditDetail([:])
+        ) { $0 }
+        let accepting = actor(at: "2026-04-01T09:00:00Z")
+        _ = try await database.updateRisk(
+            id: risk.id,
+            ifRevision: nil,
+            change: .accepted,
+            note: "Board",
+            actor: accepting,
+            detail: AuditDetail([:])
+        ) { current in
+            try RiskRules.accept(
+                current,
+                until: "2027-01-01",
+                note: "Board",
+                decision: "M-3 item 4",
+                by: "marko",
+                now: accepting.now,
+                today: accepting.today
+            )
+        }
+        _ = try await database.closeRisk(
+            id: risk.id,
+            note: "Gone",
+            actor: actor(at: "2026-05-01T09:00:00Z"),
+            detail: AuditDetail([:])
+        ) { current in
+            try RiskRules.close(current, reason: .retired, note: "Gone", now: Self.instant("2026-05-01T09:00:00Z"))
+        }
+        let history = try #require(try await database.riskHistory(id: risk.id))
+        #expect(history.map(\.change) == [.created, .updated, .reviewed, .accepted, .closed])
+        #expect(history.map(\.actor) == ["marko", "marko", "ana", "marko", "marko"])
+        #expect(history.map(\.risk.impact) == [3, 4, 4, 4, 4])
+        #expect(history[3].risk.acceptedScore == 12 && history[3].risk.decision == "M-3 item 4")
+        #expect(history[4].note == "Gone" && history[4].risk.status == .closed)
+        #expect(try await database.riskHistory(id: 99) == nil)
+        #expect(try await database.verifyAudit().ok)
+    }
+
+    @Test(
+        "The register as of a time: each risk as it stood then, later risks absent",
+        arguments: [
+            ("2025-12-31T23:59:59Z", [Int](), [Int]()),
+            ("2026-01-10T09:00:00Z", [1], [9]),
+            ("2026-02-15T00:00:00Z", [1, 2], [9, 6]),
+            ("2026-03-15T00:00:00Z", [1, 2], [15, 6]),
+            ("2026-06-01T00:00:00Z", [1], [15]),
+        ]
+    )
+    func asOf(time: String, ids: [Int], scores: [Int]) async throws {
+        let database = try RiskDatabase()
+        let first = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
+        let second = try await add(
+            database,
+            "Staff turnover",
+            at: "2026-02-01T09:00:00Z",
+            likelihood: 2,
+            change: .imported
+        )
+        _ = try await database.updateRisk(
+            id: first.id,
+            ifRevision: nil,
+            actor: actor(at: "2026-03-01T09:00:00Z"),
+            detail: AuditDetail([:])
+        ) { current in
+            var changed = current
+            changed.likelihood = 5
+            return changed
+        }
+        _ = try await database.closeRisk(
+            id: second.id,
+            actor: actor(at: "2026-05-01T09:00:00Z"),
+            detail: AuditDetail([:])
+        ) { current in
+            try RiskRules.close(current, reason: .retired, note: nil, now: Self.instant("2026-05-01T09:00:00Z"))
+        }
+        let query = RiskQuery(today: Self.instant(time).utcDate)
+        let page = try await database.risks(query, asOf: Self.instant(time))
+        #expect(page.risks.map(\.id) == ids)
+        #expect(page.risks.map(\.score) == scores)
+        let cells = try await database.matrix(inherent: true, asOf: Self.instant(time))
+        #expect(cells.map(\.count).reduce(0, +) == ids.count)
+    }
+
+    @Test("An acceptance lapses at once when a change raises the score above the accepted one")
+    func lapseByScore() async throws {
+        let database = try RiskDatabase()
+        let risk = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
+        let accepting = actor(at: "2026-02-01T09:00:00Z")
+        _ = try await database.updateRisk(
+            id: risk.id,
+            ifRevision: nil,
+            change: .accepted,
+            actor: accepting,
+            detail: AuditDetail([:])
+        ) { current in
+            try RiskRules.accept(
+                current,
+                until: "2027-01-01",
+                note: "Board",
+                by: "marko",
+                now: accepting.now,
+                today: accepting.today
+            )
+        }
+        let raised = try await database.updateRisk(
+            id: risk.id,
+            ifRevision: nil,
+            actor: actor(at: "2026-03-01T09:00:00Z"),
+            detail: AuditDetail([:])
+        ) { current in
+            var changed = current
+            changed.likelihood = 4
+            return changed
+        }
+        #expect(raised.status == .open && raised.lapsedOn != nil)
+        let history = try #require(try await database.riskHistory(id: risk.id))
+        #expect(history.map(\.change) == [.created, .accepted, .updated, .lapsed])
+        #expect(history.last?.actor == "riskd")
+        let log = try await database.auditLog(subject: "risk:\(risk.id)", after: nil, limit: 10).entries
+        #expect(log.last?.actor == "riskd")
+        #expect(try await database.verifyAudit().ok)
+    }
+
+    @Test("Acceptances past their date lapse at the review run, not before") func lapseByDate() async throws {
+        let database = try RiskDatabase()
+        let risk = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
+        let accepting = actor(at: "2026-02-01T09:00:00Z")
+        _ = try await database.updateRisk(
+            id: risk.id,
+            ifRevision: nil,
+            change: .accepted,
+            actor: accepting,
+            detail: AuditDetail([:])
+        ) { current in
+            try RiskRules.accept(
+                current,
+                until: "2026-06-30",
+                note: "Board",
+                by: "marko",
+                now: accepting.now,
+                today: accepting.today
+            )
+        }
+        let onTheDay = try await database.lapseExpiredAcceptances(
+            today: CalendarDate("2026-06-30") ?? CalendarDate(daysSinceEpoch: 0),
+            now: Self.instant("2026-06-30T06:00:00Z")
+        )
+        #expect(onTheDay.isEmpty)
+        let after = try await database.lapseExpiredAcceptances(
+            today: CalendarDate("2026-07-01") ?? CalendarDate(daysSinceEpoch: 0),
+            now: Self.instant("2026-07-01T06:00:00Z")
+        )
+        #expect(after.map(\.id) == [risk.id] && after[0].status == .open)
+        #expect(try await database.riskHistory(id: risk.id)?.last?.change == .lapsed)
+        let snapshot = try await database.reviewSnapshot(
+            today: CalendarDate("2026-07-02") ?? CalendarDate(daysSinceEpoch: 0),
+            isOnBoard: { _, _ in false }
+        )
+        let found = ReviewRules.evaluate(
+            snapshot,
+            policy: ReviewPolicy(),
+            today: CalendarDate("2026-07-02") ?? CalendarDate(daysSinceEpoch: 0)
+        )
+        #expect(found.contains { $0.rule == .riskAcceptanceExpired && $0.subject == "risk:\(risk.id)" })
+    }
+
+    @Test("Appetites: set, replace, remove, each audited; the review sees them") func appetites() async throws {
+        let database = try RiskDatabase()
+        _ = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z", likelihood: 5)
+        #expect(
+            try await database.setAppetite(
+                category: "financial",
+                maxScore: 12,
+                actor: actor(at: "2026-02-01T09:00:00Z")
+            )?.maxScore == 12
+        )
+        #expect(
+            try await database.setAppetite(
+                category: "financial",
+                maxScore: 16,
+                actor: actor(at: "2026-02-02T09:00:00Z")
+            )?.maxScore == 16
+        )
+        #expect(try await database.appetites().map(\.maxScore) == [16])
+        #expect(
+            try await database.setAppetite(
+                category: "financial",
+                maxScore: nil,
+                actor: actor(at: "2026-02-03T09:00:00Z")
+            ) == nil
+        )
+        #expect(try await database.appetites().isEmpty)
+        _ = try await database.setAppetite(
+            category: "financial",
+            maxScore: 12,
+            actor: actor(at: "2026-02-04T09:00:00Z")
+        )
+        let snapshot = try await database.reviewSnapshot(
+            today: Self.instant("2026-02-05T00:00:00Z").utcDate,
+            isOnBoard: { _, _ in false }
+        )
+        #expect(snapshot.appetites == ["financial": 12])
+        #expect(try await database.auditLog(subject: "appetite:financial", after: nil, limit: 10).entries.count == 4)
+    }
+
+    @Test("Migration: each existing risk starts its history with one created version") func migration() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("riskd-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("riskd.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "v5-register-opened")
+        try await queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO risk (id, revision, title, description, category, owner, likelihood, impact, score,
+                        status, next_review_due, created_at, updated_at)
+                    VALUES (1, 3, 'Funding overlap', '', 'financial', 'marko', 4, 3, 12, 'mitigating', '2027-01-01',
+                        '2026-01-10T09:00:00Z', '2026-05-01T09:00:00Z');
+                    """
+            )
+        }
+        try queue.close()
+        let database = try RiskDatabase(path: path)
+        let history = try #require(try await database.riskHistory(id: 1))
+        #expect(history.count == 1)
+        #expect(history[0].change == .created && history[0].at == Self.instant("2026-01-10T09:00:00Z"))
+        #expect(history[0].actor == "marko" && history[0].risk.status == .mitigating)
+    }
+}
