@@ -64,8 +64,18 @@ extension RiskDatabase {
     // MARK: Acceptances that lapse
 
     /// Lapses every acceptance whose date is before `today` (the review run does this first); returns the risks.
+    ///
+    /// Most runs find none: they are found with a read first, so that a run with nothing to lapse commits nothing.
     public func lapseExpiredAcceptances(today: CalendarDate, now: Instant) async throws -> [Risk] {
-        try await write { db in
+        let anyExpired = try await writer.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM risk WHERE status = 'accepted' AND accepted_until < ?)",
+                arguments: [today.description]
+            ) ?? false
+        }
+        guard anyExpired else { return [] }
+        return try await write { db in
             let expired = try RiskRow.fetchAll(
                 db,
                 sql: """

@@ -55,18 +55,6 @@ extension RiskDatabase {
         }
     }
 
-    /// Counts every declared interest, ended ones included; only those of `declarant` when given.
-    public func interestCount(declarant: String? = nil) async throws -> Int {
-        try await writer.read { db in
-            guard let declarant else { return try InterestRow.fetchCount(db) }
-            return try Int.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
-                arguments: [declarant]
-            ) ?? 0
-        }
-    }
-
     // MARK: Mutations
 
     /// Stores a new interest (from `InterestRules.declare`), linked to the registry's organisation whose name or

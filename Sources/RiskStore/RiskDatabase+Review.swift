@@ -267,25 +267,28 @@ extension RiskDatabase {
         -> (schemaVersion: Int, risks: Int, interests: Int, openFindings: Int, lastRunFinishedAt: String?)
     {
         try await lookup { db in
-            let schema = try Migrations.migrator.appliedIdentifiers(db).count
+            // Opening the database ran every migration, so the count is known without asking (nor building a
+            // migrator on every call).
+            let schema = Migrations.count
             let risks = try RiskRow.fetchCount(db)
             let interests =
                 try declarant.map { user in
                     try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?", arguments: [user])
                         ?? 0
                 } ?? InterestRow.fetchCount(db)
-            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
-            let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
-            return (schema, risks, interests, open, last)
+            let review = try Self.reviewState(db)
+            return (schema, risks, interests, review.openFindings, review.lastRunFinishedAt)
         }
     }
 
     /// Open findings and the end of the latest run (the scheduler's catch-up at start).
     public func reviewStatus() async throws -> (openFindings: Int, lastRunFinishedAt: String?) {
-        try await lookup { db in
-            let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
-            let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
-            return (open, last)
-        }
+        try await lookup { db in try Self.reviewState(db) }
+    }
+
+    private static func reviewState(_ db: Database) throws -> (openFindings: Int, lastRunFinishedAt: String?) {
+        let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
+        let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
+        return (open, last)
     }
 }

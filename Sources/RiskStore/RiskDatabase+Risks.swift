@@ -271,13 +271,7 @@ extension RiskDatabase {
     /// change of status gets an audit entry of its own on the risk, so the risk's history shows it and why.
     private func applyTreatmentStatus(_ db: Database, riskId: Int, action: Int, actor: Actor) throws {
         guard let risk = try RiskRow.fetchOne(db, key: riskId)?.domain() else { return }
-        let open =
-            try Int.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) FROM action WHERE risk_id = ? AND status = 'open'",
-                arguments: [riskId]
-            ) ?? 0
-        let status = RiskRules.treatmentStatus(of: risk.status, openActions: open)
+        let status = try Self.treatmentStatus(db, of: risk)
         guard status != risk.status else { return }
         try db.execute(
             sql: "UPDATE risk SET status = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
@@ -301,6 +295,18 @@ extension RiskDatabase {
         )
     }
 
+    /// The status `risk`'s open actions in `db` give it (`RiskRules.treatmentStatus`); the actions are counted only
+    /// for a risk that is open or mitigating, the only statuses they decide.
+    private static func treatmentStatus(_ db: Database, of risk: Risk) throws -> RiskStatus {
+        guard risk.status == .open || risk.status == .mitigating else { return risk.status }
+        let open =
+            try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT COUNT(*) FROM action WHERE risk_id = ? AND status = 'open'"),
+                arguments: [risk.id]
+            ) ?? 0
+        return RiskRules.treatmentStatus(of: risk.status, openActions: open)
+    }
+
     /// Applies `transform`, audits and versions the change; an acceptance whose score the change raised lapses at
     /// once (a second version and audit entry, by `riskd`).
     private func mutateRisk(
@@ -322,13 +328,7 @@ extension RiskDatabase {
         var updated = try transform(current)
         // The one rule of open and mitigating holds after every change too: a risk reopened (from accepted) while
         // it still has open actions is mitigating, not open.
-        let open =
-            try Int.fetchOne(
-                db,
-                sql: "SELECT COUNT(*) FROM action WHERE risk_id = ? AND status = 'open'",
-                arguments: [id]
-            ) ?? 0
-        updated.status = RiskRules.treatmentStatus(of: updated.status, openActions: open)
+        updated.status = try Self.treatmentStatus(db, of: updated)
         try RiskRow(updated).update(db)
         try audit(db, actor, subject: "risk:\(id)", detail: detail)
         try RiskHistory.recordVersion(db, riskID: id, change: change, actor: actor.user, at: actor.now, note: note)

@@ -38,9 +38,4 @@ final class ThreadReaders: Sendable {
     static func read<T>(on reader: DatabaseQueue, _ read: (Database) throws -> T) throws -> T {
         try reader.read(read)
     }
-
-    /// How many threads own a connection (for tests and status).
-    var count: Int {
-        readers.withLock { $0.count }
-    }
 }

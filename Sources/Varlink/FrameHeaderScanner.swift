@@ -20,7 +20,7 @@ struct FrameHeaderScanner {
         var depth = 0
         var inString = false
         var escaped = false
-        var stringStart: [UInt8] = []
+        var stringBytes: [UInt8] = []
         var lastTopLevelString: String?
         var currentMember: String?
         var expectingKey = false
@@ -44,16 +44,16 @@ struct FrameHeaderScanner {
             if inString {
                 if escaped {
                     escaped = false
-                    if depth == 1 { stringStart.append(byte) }
+                    if depth == 1 { stringBytes.append(byte) }
                 } else if byte == UInt8(ascii: "\\") {
                     escaped = true
-                    if depth == 1 { stringStart.append(byte) }
+                    if depth == 1 { stringBytes.append(byte) }
                 } else if byte == UInt8(ascii: "\"") {
                     inString = false
                     if depth == 1 {
                         let text =
-                            stringStart.contains(UInt8(ascii: "\\"))
-                            ? nil : String(decoding: stringStart, as: UTF8.self)
+                            stringBytes.contains(UInt8(ascii: "\\"))
+                            ? nil : String(decoding: stringBytes, as: UTF8.self)
                         if expectingKey {
                             lastTopLevelString = text
                         } else if awaitingValueOf == "method" {
@@ -64,7 +64,7 @@ struct FrameHeaderScanner {
                         }
                     }
                 } else if depth == 1 {
-                    stringStart.append(byte)
+                    stringBytes.append(byte)
                 }
                 continue
             }
@@ -72,7 +72,7 @@ struct FrameHeaderScanner {
             case UInt8(ascii: "\""):
                 finishLiteral()
                 inString = true
-                stringStart.removeAll(keepingCapacity: true)
+                stringBytes.removeAll(keepingCapacity: true)
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 finishLiteral()
                 if depth == 0 {

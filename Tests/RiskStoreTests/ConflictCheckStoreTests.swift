@@ -129,8 +129,8 @@ struct ConflictCheckStoreTests {
             _ = try await declare(database, "ana", "Trimbos", policy: policy)
         }
         _ = try await declare(database, "ivan", "Trimbos", policy: policy)
-        #expect(try await database.interestCount() == 3)
-        #expect(try await database.interestCount(declarant: "ana") == 2)
+        #expect(try await database.statusCounts(interestsOf: nil).interests == 3)
+        #expect(try await database.statusCounts(interestsOf: "ana").interests == 2)
         #expect(try await database.verifyAudit().entries == 3)
     }
 

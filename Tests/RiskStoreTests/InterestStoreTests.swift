@@ -69,7 +69,7 @@ struct InterestStoreTests {
         let entry = try #require(try await database.auditLog(subject: "interest:1", after: nil, limit: 1).entries.first)
         #expect(!entry.detail.contains("Board seat") && !entry.detail.contains("Unpaid"))
         #expect(entry.detail.contains("\"description\":\"hmac:"))
-        #expect(try await database.interestCount() == 2)
+        #expect(try await database.statusCounts(interestsOf: nil).interests == 2)
         // A member holds the board role: ana's declarations count once she does, not before.
         #expect(try await database.members(board: [], now: now, today: today).isEmpty)
         let members = try await database.members(board: [.init(user: "ana", uid: 1001)], now: now, today: today)

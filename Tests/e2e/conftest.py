@@ -51,17 +51,25 @@ def as_user(users):
 
 
 @pytest.fixture(scope="session")
-def user_python(users, as_user):
+def python_for_users(users):
+    """(interpreter, PYTHONPATH) with which every test user can run python with the `varlink` module; one copy
+    for the session, removed at its end."""
+    interpreter, library = prepare_user_python(users["rdt-nobody"])
+    yield interpreter, library
+    shutil.rmtree(library, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def user_python(python_for_users, as_user):
     """user_python(name, code, *args, input=None) -> CompletedProcess: `python3 -c code` as a test user,
     with the `varlink` module importable."""
-    interpreter, library = prepare_user_python(users["rdt-nobody"])
+    interpreter, library = python_for_users
 
     def run(name, code, *args, input=None, timeout=60):
         return as_user(name, [interpreter, "-c", code, *args], input=input, env={"PYTHONPATH": library},
                        timeout=timeout)
 
-    yield run
-    shutil.rmtree(library, ignore_errors=True)
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from riskd_e2e import RawConnection, call_ok, message, prepare_user_python
+from riskd_e2e import RawConnection, call_ok, message
 from soak import peak_rss_kib
 
 # Run as a test user: opens N connections, calls Whoami on each, prints how many were answered, then holds them
@@ -46,11 +46,6 @@ for _ in range(count):
 print(json.dumps({"answered": answered}), flush=True)
 sys.stdin.read()
 '''
-
-
-@pytest.fixture(scope="module")
-def python_for_users(users):
-    return prepare_user_python(users["rdt-nobody"])
 
 
 def hold(users, python_for_users, name, socket_path, count):

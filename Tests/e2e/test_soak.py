@@ -12,19 +12,17 @@ import time
 
 from soak import (READ_CALLS, ROLES, collect, peak_rss_kib, probe, seconds_from_environment, seed,
                   start_workers)
-from riskd_e2e import prepare_user_python
 
 CONNECTIONS_PER_ROLE = 16
 DRAIN_TIMEOUT = 10
 
 
-def test_reads_of_every_role_never_wedge_riskd(start_daemon, users, user_calls):
+def test_reads_of_every_role_never_wedge_riskd(start_daemon, users, user_calls, python_for_users):
     seconds = seconds_from_environment(20)
     daemon = start_daemon(limits={"drain_timeout_seconds": DRAIN_TIMEOUT})
     seed(daemon, user_calls)
-    python = prepare_user_python(users["rdt-nobody"])
     # The workers run past the probe's end, so that SIGTERM finds every connection busy.
-    workers = start_workers(daemon, users, python, CONNECTIONS_PER_ROLE, seconds + DRAIN_TIMEOUT + 20)
+    workers = start_workers(daemon, users, python_for_users, CONNECTIONS_PER_ROLE, seconds + DRAIN_TIMEOUT + 20)
     time.sleep(1.0)
 
     latencies, late = probe(daemon, seconds, within=1.0)
