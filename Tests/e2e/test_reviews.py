@@ -57,11 +57,29 @@ def journald():
         started.wait(timeout=10)
 
 
+_STARTED = {}
+
+
+def started_at(pid):
+    """When process `pid` started, in seconds since the epoch (remembered, so it holds after the process
+    exits). A journal outlives test runs: a riskd of an earlier run on this machine may have had the
+    same pid (a fresh container hands out pids in the same order), so entries are read from this
+    process's start on."""
+    if pid not in _STARTED:
+        with open("/proc/stat") as stat:
+            boot = next(int(line.split()[1]) for line in stat if line.startswith("btime "))
+        with open("/proc/%d/stat" % pid) as stat:
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        _STARTED[pid] = boot + ticks // os.sysconf("SC_CLK_TCK")
+    return _STARTED[pid]
+
+
 def entries(pid, wait_for=None, timeout=10):
     """riskd's native journal entries (SYSLOG_IDENTIFIER=riskd) of process `pid`, oldest first."""
     deadline = time.monotonic() + timeout
+    since = "--since=@%d" % (started_at(pid) - 1)
     while True:
-        out = subprocess.run(["journalctl", "_PID=%d" % pid, "SYSLOG_IDENTIFIER=riskd", "-o", "json",
+        out = subprocess.run(["journalctl", "_PID=%d" % pid, "SYSLOG_IDENTIFIER=riskd", since, "-o", "json",
                               "--no-pager"], capture_output=True, text=True, timeout=30).stdout
         found = [json.loads(line) for line in out.splitlines() if line.strip()]
         if wait_for is None or wait_for(found) or time.monotonic() > deadline:
@@ -253,6 +271,7 @@ def test_journalctl_x_explains_riskd_alerts(journald, daemon):
     try:
         subprocess.run(["journalctl", "--update-catalog"], check=True, timeout=60)
         out = subprocess.run(["journalctl", "-x", "_PID=%d" % daemon.proc.pid, "MESSAGE_ID=" + RAISED_OVERDUE,
+                              "--since=@%d" % (started_at(daemon.proc.pid) - 1),
                               "--no-pager"], capture_output=True, text=True, timeout=30).stdout
     finally:
         if had:
