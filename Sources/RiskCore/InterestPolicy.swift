@@ -16,6 +16,8 @@ public struct InterestPolicy: Sendable, Hashable {
     /// The day the register opened (`interests.register_opened_on`, by default the database's first start):
     /// declarations of interests that began earlier count as late only from then.
     public var registerOpenedOn: CalendarDate?
+    /// The limits the board set for gifts and hospitality.
+    public var gifts: GiftLimits
 
     /// The policy with these values; the defaults are those of `config/riskd.toml`.
     public init(
@@ -25,9 +27,11 @@ public struct InterestPolicy: Sendable, Hashable {
         boardSeesRegister: Bool = true,
         maximumDeclarationsPerMember: Int = 100,
         maximumOrganisationsPerCheck: Int = 20,
-        registerOpenedOn: CalendarDate? = nil
+        registerOpenedOn: CalendarDate? = nil,
+        gifts: GiftLimits = GiftLimits()
     ) {
         self.registerOpenedOn = registerOpenedOn
+        self.gifts = gifts
         self.lateAfterDays = lateAfterDays
         self.firstConfirmationDays = firstConfirmationDays
         self.confirmEveryDays = confirmEveryDays

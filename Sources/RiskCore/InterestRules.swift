@@ -29,6 +29,7 @@ public enum InterestRules {
         )
         var value: String?
         if let text = draft.value { value = try valueText(text) }
+        try policy.gifts.check(kind: kind, value: value)
         let startedOn = try FieldRules.date(draft.startedOn, field: "startedOn")
         guard startedOn <= today else {
             throw .invalidValue("startedOn", "must not lie in the future (today is \(today))")
@@ -71,8 +72,12 @@ public enum InterestRules {
         }
     }
 
-    /// The interest with `changes` applied.
-    public static func update(_ interest: Interest, with changes: InterestChanges) throws(DomainError) -> Interest {
+    /// The interest with `changes` applied; a gift's new value is checked against `gifts`.
+    public static func update(
+        _ interest: Interest,
+        with changes: InterestChanges,
+        gifts: GiftLimits = GiftLimits()
+    ) throws(DomainError) -> Interest {
         guard !changes.isEmpty else {
             throw .invalidValue("id", "nothing to change: give a description, value, sensitive or endedOn")
         }
@@ -84,7 +89,10 @@ public enum InterestRules {
                 limit: TextLimits.long
             )
         }
-        if let value = changes.value { updated.value = try valueText(value) }
+        if let value = changes.value {
+            updated.value = try valueText(value)
+            try gifts.check(kind: interest.kind, value: updated.value)
+        }
         if let sensitive = changes.sensitive { updated.sensitive = sensitive }
         if let text = changes.endedOn {
             updated.endedOn = text.isEmpty ? nil : try end(text, startedOn: interest.startedOn)

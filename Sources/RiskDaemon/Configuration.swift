@@ -47,6 +47,11 @@ public struct Configuration: Sendable {
         public var maxDeclarationsPerMember = 100
         /// `max_organisations_per_check`: names one conflict check may ask about.
         public var maxOrganisationsPerCheck = 20
+        /// `gift_declare_above`, `gift_refuse_above`: limits for gifts, in `currency`; `nil` when not set.
+        public var giftDeclareAbove: Double?
+        public var giftRefuseAbove: Double?
+        /// `currency`: the organisation's currency code, e.g. "EUR".
+        public var currency: String?
     }
 
     /// `[review]`.

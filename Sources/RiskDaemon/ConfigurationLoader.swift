@@ -66,6 +66,15 @@ public enum ConfigurationLoader {
                 reason: error.reason
             )
         }
+        let interests = configuration.interests
+        if let declare = interests.giftDeclareAbove, let refuse = interests.giftRefuseAbove, declare > refuse {
+            throw ConfigurationError(
+                file: file,
+                line: line(of: "gift_declare_above", section: "interests", in: text),
+                key: "interests.gift_declare_above",
+                reason: "\(declare) must not be above interests.gift_refuse_above (\(refuse))"
+            )
+        }
         let limits = configuration.limits
         if limits.adminConnections >= limits.maxConnections {
             throw ConfigurationError(
@@ -186,6 +195,15 @@ public enum ConfigurationLoader {
             "max_organisations_per_check": { c, v throws(SetterError) in
                 c.interests.maxOrganisationsPerCheck = try int(v, 1...ConflictRules.maximumNames)
             },
+            "gift_declare_above": { c, v throws(SetterError) in c.interests.giftDeclareAbove = try amount(v) },
+            "gift_refuse_above": { c, v throws(SetterError) in c.interests.giftRefuseAbove = try amount(v) },
+            "currency": { c, v throws(SetterError) in
+                let code = try string(v)
+                guard (1...8).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                    throw SetterError(reason: "must be a currency code of letters such as \"EUR\", not \"\(code)\"")
+                }
+                c.interests.currency = code
+            },
         ],
         "ethics": [
             "acknowledge_within_days": { c, v throws(SetterError) in c.ethicsAcknowledgeWithinDays = try days(v) }
@@ -259,6 +277,19 @@ public enum ConfigurationLoader {
         guard range.contains(number) else {
             throw SetterError(reason: "must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
         }
+        return number
+    }
+
+    /// An amount of money: a whole or decimal number, 0 or more.
+    private static func amount(_ value: any TOMLValueConvertible) throws(SetterError) -> Double {
+        let number: Double? =
+            switch value.type {
+            case .int: value.int.map(Double.init)
+            case .double: value.double
+            default: nil
+            }
+        guard let number, number.isFinite else { throw SetterError(reason: "must be a number such as 50 or 50.5") }
+        guard number >= 0 else { throw SetterError(reason: "must be 0 or more, not \(number)") }
         return number
     }
 

@@ -27,6 +27,21 @@ extension RiskInterface.RiskStatus {
     }
 }
 
+extension RiskInterface.RiskChange {
+    init(_ change: RiskCore.RiskChange) {
+        switch change {
+        case .created: self = .created
+        case .imported: self = .imported
+        case .updated: self = .updated
+        case .reviewed: self = .reviewed
+        case .accepted: self = .accepted
+        case .lapsed: self = .lapsed
+        case .closed: self = .closed
+        case .reopened: self = .reopened
+        }
+    }
+}
+
 extension RiskInterface.ActionStatus {
     init(_ status: RiskCore.ActionStatus) {
         switch status {

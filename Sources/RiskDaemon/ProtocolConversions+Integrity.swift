@@ -116,7 +116,8 @@ extension Configuration.Interests {
             boardSeesRegister: boardSeesRegister,
             maximumDeclarationsPerMember: maxDeclarationsPerMember,
             maximumOrganisationsPerCheck: maxOrganisationsPerCheck,
-            registerOpenedOn: registerOpenedOn
+            registerOpenedOn: registerOpenedOn,
+            gifts: GiftLimits(declareAbove: giftDeclareAbove, refuseAbove: giftRefuseAbove, currency: currency)
         )
     }
 }

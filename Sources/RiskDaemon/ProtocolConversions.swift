@@ -4,7 +4,8 @@ import RiskStore
 
 /// Domain values as the wire types of `org.riskd.*`. The only place that knows both shapes.
 extension RiskInterface.Risk {
-    init(_ risk: RiskCore.Risk, scoring: ScoringPolicy) {
+    /// `appetites`: category → highest score tolerated, for `aboveAppetite`.
+    init(_ risk: RiskCore.Risk, scoring: ScoringPolicy, appetites: [String: Int]) {
         self.init(
             id: risk.id,
             revision: risk.revision,
@@ -25,7 +26,35 @@ extension RiskInterface.Risk {
             nextReviewDue: risk.nextReviewDue.description,
             lastReviewedAt: risk.lastReviewedAt?.description,
             createdAt: risk.createdAt.description,
-            updatedAt: risk.updatedAt.description
+            updatedAt: risk.updatedAt.description,
+            aboveAppetite: AppetiteRules.isAbove(risk, appetites: appetites),
+            acceptedScore: risk.acceptedScore,
+            acceptedBy: risk.acceptedBy,
+            decision: risk.decision,
+            lapsedOn: risk.lapsedOn?.description
+        )
+    }
+}
+
+extension RiskInterface.RiskVersion {
+    init(_ version: RiskCore.RiskVersion, scoring: ScoringPolicy, appetites: [String: Int]) {
+        self.init(
+            risk: .init(version.risk, scoring: scoring, appetites: appetites),
+            at: version.at.description,
+            actor: version.actor,
+            change: RiskInterface.RiskChange(version.change),
+            note: version.note
+        )
+    }
+}
+
+extension RiskInterface.Appetite {
+    init(_ appetite: RiskCore.Appetite) {
+        self.init(
+            category: appetite.category,
+            maxScore: appetite.maxScore,
+            setBy: appetite.setBy,
+            setAt: appetite.setAt.description
         )
     }
 }

@@ -8,16 +8,34 @@ import Glibc
 extension RiskDatabase {
     // MARK: History and the register as of a time
 
-    /// Every version of risk `id`, oldest first; `nil` when there is no such risk.
-    public func riskHistory(id: Int) async throws -> [RiskVersion]? {
-        try await writer.read { db in
+    /// The versions of risk `id`, oldest first: every one, or the newest that fit in `budget` bytes of a reply, with
+    /// `omitted` counting the older ones left out; `nil` when there is no such risk.
+    public func riskHistory(
+        id: Int,
+        budget: Int = ReplySize.pageBytes
+    ) async throws -> (versions: [RiskVersion], omitted: Int)? {
+        try await lookup { db in
             guard try RiskRow.fetchOne(db, key: id) != nil else { return nil }
-            let rows = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM risk_version WHERE id = ? ORDER BY version",
+            let newestFirst = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT * FROM risk_version WHERE id = ? ORDER BY version DESC"),
                 arguments: [id]
             )
-            return try rows.map(RiskHistory.version)
+            var versions: [RiskVersion] = []
+            var page = ReplySize.Page(budget: budget)
+            var omitted = 0
+            while let row = try newestFirst.next() {
+                if omitted > 0 {
+                    omitted += 1
+                    continue
+                }
+                let version = try RiskHistory.version(row)
+                guard page.take(RiskHistory.replyBytes(of: version)) else {
+                    omitted = 1
+                    continue
+                }
+                versions.append(version)
+            }
+            return (versions.reversed(), omitted)
         }
     }
 
@@ -128,9 +146,21 @@ extension RiskDatabase {
         }
     }
 
+    /// The appetites as a table, category → highest score tolerated, from memory: riskd is the only writer of its
+    /// database, and `setAppetite` refreshes the table after every commit.
+    public func appetiteTable() -> [String: Int] {
+        appetiteCache.withLock { $0 }
+    }
+
+    /// Reads the appetites into the table `appetiteTable()` answers from (at open, before any event loop runs).
+    func loadAppetites() throws {
+        let table = try writer.read { db in try Self.appetiteTable(db) }
+        appetiteCache.withLock { $0 = table }
+    }
+
     /// Sets (or, with `maxScore` nil, removes) the appetite of `category`, audited; returns what is now set.
     public func setAppetite(category: String, maxScore: Int?, actor: Actor) async throws -> Appetite? {
-        try await write { db in
+        let (appetite, table) = try await write { db in
             var detail = AuditDetail(["category": .text(category)])
             if let maxScore {
                 try db.execute(
@@ -147,8 +177,14 @@ extension RiskDatabase {
                 detail.set("maxScore", .null)
             }
             try self.audit(db, actor, subject: "appetite:\(category)", detail: detail)
-            return maxScore.map { Appetite(category: category, maxScore: $0, setBy: actor.user, setAt: actor.now) }
+            let appetite = maxScore.map {
+                Appetite(category: category, maxScore: $0, setBy: actor.user, setAt: actor.now)
+            }
+            return (appetite, try Self.appetiteTable(db))
         }
+        // Committed: the table in memory follows (never a read here, which could wait for a pooled reader).
+        appetiteCache.withLock { $0 = table }
+        return appetite
     }
 
     /// The appetites as a table for the rules: category → highest score tolerated.

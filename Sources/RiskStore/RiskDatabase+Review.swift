@@ -26,7 +26,8 @@ extension RiskDatabase {
             let interests = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, declarant, declared_at, management_plan IS NOT NULL AS managed FROM interest
+                    SELECT id, declarant, declared_at, management_plan IS NOT NULL AS managed,
+                        CASE kind WHEN 'gift' THEN value END AS gift FROM interest
                     WHERE ended_on IS NULL OR ended_on >= ?
                     """,
                 arguments: [today.description]
@@ -36,7 +37,8 @@ extension RiskDatabase {
                     id: row["id"],
                     declarant: row["declarant"],
                     declaredOn: declared.utcDate,
-                    managed: row["managed"]
+                    managed: row["managed"],
+                    gift: row["gift"]
                 )
             }
             let confirmations = try Row.fetchAll(

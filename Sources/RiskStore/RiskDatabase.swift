@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RiskCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -38,6 +39,8 @@ public final class RiskDatabase: Sendable {
     public let path: String?
     /// The event-loop threads' own read connections (see `lookup`).
     let threadReaders = ThreadReaders()
+    /// The appetites, category → highest score tolerated (`appetiteTable()`).
+    let appetiteCache = Mutex<[String: Int]>([:])
     /// The append-only triggers of the audit table that were missing or altered when the file was opened, and were
     /// put back (empty when they were in place).
     public let restoredAuditGuards: [String]
@@ -60,6 +63,7 @@ public final class RiskDatabase: Sendable {
         restoredAuditGuards = try pool.write { db in try AuditChain.restoreGuards(db) }
         self.writer = pool
         self.commits = GroupCommit(writer: pool)
+        try loadAppetites()
     }
 
     /// A fresh in-memory database, for tests.
@@ -70,6 +74,7 @@ public final class RiskDatabase: Sendable {
         self.writer = queue
         self.commits = GroupCommit(writer: queue)
         restoredAuditGuards = []
+        try loadAppetites()
     }
 
     private static func configuration() -> Configuration {

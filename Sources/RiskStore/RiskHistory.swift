@@ -36,4 +36,13 @@ enum RiskHistory {
         }
         return RiskVersion(risk: risk, at: at, actor: row["actor"], change: change, note: row["note"])
     }
+
+    /// An upper bound on the bytes `version` takes in a reply (field names, numbers and punctuation included).
+    static func replyBytes(of version: RiskVersion) -> Int {
+        let risk = version.risk
+        var bytes = 900 + ReplySize.of(version.actor) + ReplySize.of(risk.title) + ReplySize.of(risk.description)
+        bytes += ReplySize.of(risk.category) + ReplySize.of(risk.owner)
+        for text in [version.note, risk.area, risk.acceptedBy, risk.decision] { bytes += text.map(ReplySize.of) ?? 0 }
+        return bytes
+    }
 }

@@ -13,6 +13,11 @@ public struct RiskQuery: Sendable, Hashable {
     public var overdue: Bool?
     /// The daemon's local date, for `overdue`.
     public var today: CalendarDate
+    /// `true`: only risks whose current score is above their category's appetite in `appetites`; `false`: only the
+    /// others.
+    public var aboveAppetite: Bool?
+    /// The appetites, category → highest score tolerated, for `aboveAppetite`.
+    public var appetites: [String: Int]
     public var limit: Int
     /// Only ids greater than this.
     public var after: Int?
@@ -24,6 +29,8 @@ public struct RiskQuery: Sendable, Hashable {
         minScore: Int? = nil,
         overdue: Bool? = nil,
         today: CalendarDate,
+        aboveAppetite: Bool? = nil,
+        appetites: [String: Int] = [:],
         limit: Int = 100,
         after: Int? = nil
     ) {
@@ -33,6 +40,8 @@ public struct RiskQuery: Sendable, Hashable {
         self.minScore = minScore
         self.overdue = overdue
         self.today = today
+        self.aboveAppetite = aboveAppetite
+        self.appetites = appetites
         self.limit = limit
         self.after = after
     }
@@ -69,6 +78,13 @@ extension RiskQuery {
                     : "NOT (status <> 'closed' AND next_review_due < ?)"
             )
             arguments += [today.description]
+        }
+        if let aboveAppetite {
+            let above = appetites.sorted { $0.key < $1.key }
+            let condition =
+                above.isEmpty ? "0" : above.map { _ in "(category = ? AND score > ?)" }.joined(separator: " OR ")
+            clauses.append(aboveAppetite ? "(\(condition))" : "NOT (\(condition))")
+            for (category, maxScore) in above { arguments += [category, maxScore] }
         }
         return (clauses, arguments)
     }

@@ -52,6 +52,9 @@ struct ConfigurationTests {
             [interests]
             max_declarations_per_member = 30
             max_organisations_per_check = 5
+            gift_declare_above = 50
+            gift_refuse_above = 150.5
+            currency = "EUR"
             [review]
             time = "07:30"
             [limits]
@@ -69,6 +72,9 @@ struct ConfigurationTests {
         #expect(configuration.limits.maxConnections == 8)
         #expect(configuration.interests.maxDeclarationsPerMember == 30)
         #expect(configuration.interests.maxOrganisationsPerCheck == 5)
+        #expect(configuration.interests.giftDeclareAbove == 50)
+        #expect(configuration.interests.giftRefuseAbove == 150.5)
+        #expect(configuration.interests.currency == "EUR")
     }
 
     @Test(
@@ -92,6 +98,10 @@ struct ConfigurationTests {
             ("[interests]\nmax_declarations_per_member = 0", "interests.max_declarations_per_member", 2),
             ("[interests]\nmax_organisations_per_check = 101", "interests.max_organisations_per_check", 2),
             ("[weather]\nrain = true", "weather", 1),
+            ("[interests]\ngift_refuse_above = -1", "interests.gift_refuse_above", 2),
+            ("[interests]\ngift_refuse_above = \"100 EUR\"", "interests.gift_refuse_above", 2),
+            ("[interests]\ncurrency = \"€\"", "interests.currency", 2),
+            ("[interests]\ngift_declare_above = 200\ngift_refuse_above = 100", "interests.gift_declare_above", 2),
         ]
     )
     func errors(text: String, key: String, line: Int) {

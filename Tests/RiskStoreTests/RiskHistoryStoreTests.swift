@@ -93,14 +93,21 @@ struct RiskHistoryStoreTests {
         ) { current in
             try RiskRules.close(current, reason: .retired, note: "Gone", now: Self.instant("2026-05-01T09:00:00Z"))
         }
-        let history = try #require(try await database.riskHistory(id: risk.id))
+        let history = try #require(try await database.riskHistory(id: risk.id)).versions
         #expect(history.map(\.change) == [.created, .updated, .reviewed, .accepted, .closed])
         #expect(history.map(\.actor) == ["marko", "marko", "ana", "marko", "marko"])
         #expect(history.map(\.risk.impact) == [3, 4, 4, 4, 4])
         #expect(history[3].risk.acceptedScore == 12 && history[3].risk.decision == "M-3 item 4")
         #expect(history[4].note == "Gone" && history[4].risk.status == .closed)
-        #expect(try await database.riskHistory(id: 99) == nil)
+        #expect(try await database.riskHistory(id: 99)?.versions == nil)
         #expect(try await database.verifyAudit().ok)
+
+        // A reply is bounded: with room for two versions, the newest two, oldest first, and the rest counted.
+        let bounded = try #require(try await database.riskHistory(id: risk.id, budget: 2_000))
+        #expect(bounded.versions.map(\.change) == [.accepted, .closed])
+        #expect(bounded.omitted == 3)
+        let tiny = try #require(try await database.riskHistory(id: risk.id, budget: 1))
+        #expect(tiny.versions.map(\.change) == [.closed] && tiny.omitted == 4)
     }
 
     @Test(
@@ -180,7 +187,7 @@ struct RiskHistoryStoreTests {
             return changed
         }
         #expect(raised.status == .open && raised.lapsedOn != nil)
-        let history = try #require(try await database.riskHistory(id: risk.id))
+        let history = try #require(try await database.riskHistory(id: risk.id)).versions
         #expect(history.map(\.change) == [.created, .accepted, .updated, .lapsed])
         #expect(history.last?.actor == "riskd")
         let log = try await database.auditLog(subject: "risk:\(risk.id)", after: nil, limit: 10).entries
@@ -218,7 +225,7 @@ struct RiskHistoryStoreTests {
             now: Self.instant("2026-07-01T06:00:00Z")
         )
         #expect(after.map(\.id) == [risk.id] && after[0].status == .open)
-        #expect(try await database.riskHistory(id: risk.id)?.last?.change == .lapsed)
+        #expect(try await database.riskHistory(id: risk.id)?.versions.last?.change == .lapsed)
         let snapshot = try await database.reviewSnapshot(
             today: CalendarDate("2026-07-02") ?? CalendarDate(daysSinceEpoch: 0),
             isOnBoard: { _, _ in false }
@@ -289,7 +296,7 @@ struct RiskHistoryStoreTests {
         }
         try queue.close()
         let database = try RiskDatabase(path: path)
-        let history = try #require(try await database.riskHistory(id: 1))
+        let history = try #require(try await database.riskHistory(id: 1)).versions
         #expect(history.count == 1)
         #expect(history[0].change == .created && history[0].at == Self.instant("2026-01-10T09:00:00Z"))
         #expect(history[0].actor == "marko" && history[0].risk.status == .mitigating)

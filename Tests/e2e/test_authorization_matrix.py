@@ -101,6 +101,8 @@ NEW_RISK = {"title": "Added in the matrix", "category": "governance", "likelihoo
 PARAMETERS = {
     "org.riskd.daemon.Whoami": {}, "org.riskd.daemon.Status": {}, "org.riskd.daemon.Backup": {},
     "org.riskd.risk.Get": {"id": "$r_admin"}, "org.riskd.risk.List": {}, "org.riskd.risk.Matrix": {},
+    "org.riskd.risk.History": {"id": "$r_admin"}, "org.riskd.risk.Appetites": {},
+    "org.riskd.risk.SetAppetite": {"category": "compliance", "maxScore": 12},
     "org.riskd.risk.Add": NEW_RISK,
     "org.riskd.risk.Update": {"id": "$r_admin", "title": "Retitled in the matrix"},
     "org.riskd.risk.Accept": {"id": "$r_accept", "until": FUTURE, "note": "Accepted in the matrix"},

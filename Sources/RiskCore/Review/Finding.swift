@@ -13,6 +13,7 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case interestUnmanaged = "interest-unmanaged"
     case ethicsUnacknowledged = "ethics-unacknowledged"
     case riskAboveAppetite = "risk-above-appetite"
+    case interestGiftOverLimit = "interest-gift-over-limit"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.

@@ -20,6 +20,7 @@ public enum ReviewRules {
         found += snapshot.openActions.compactMap { actionOverdue($0, today: today) }
         found += snapshot.members.compactMap { confirmationOverdue($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { unmanaged($0, policy: policy, today: today) }
+        found += snapshot.interests.compactMap { giftOverLimit($0, gifts: policy.gifts) }
         if let code = snapshot.code {
             found += snapshot.members.compactMap { unacknowledged($0, code: code, policy: policy, today: today) }
         }
@@ -133,6 +134,22 @@ public enum ReviewRules {
             severity: .warning,
             message: "Interest I-\(interest.id) declared by \(interest.declarant) on \(interest.declaredOn) "
                 + "has no management plan (due \(due))"
+        )
+    }
+
+    /// A gift declared as worth more than the refuse limit, until a management plan says what was done with it (given
+    /// back, refused, given to the organisation) or the declaration ends. The message names the amount, never the
+    /// giver or the description.
+    static func giftOverLimit(_ interest: InterestFacts, gifts: GiftLimits) -> Observation? {
+        guard !interest.managed, let value = interest.gift, gifts.isOverRefuseLimit(value),
+            let amount = gifts.amount(of: value), let limit = gifts.refuseAbove
+        else { return nil }
+        return Observation(
+            rule: .interestGiftOverLimit,
+            subject: "interest:\(interest.id)",
+            severity: .warning,
+            message: "Gift I-\(interest.id) declared by \(interest.declarant) is worth \(gifts.written(amount)), above "
+                + "the \(gifts.written(limit)) over which gifts are refused"
         )
     }
 

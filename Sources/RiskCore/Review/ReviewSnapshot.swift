@@ -39,12 +39,15 @@ public struct InterestFacts: Sendable, Hashable {
     public var declaredOn: CalendarDate
     /// Whether an administrator recorded a management plan.
     public var managed: Bool
+    /// What a gift is worth, as declared (its `value`); `nil` for the other kinds.
+    public var gift: String?
 
-    public init(id: Int, declarant: String, declaredOn: CalendarDate, managed: Bool) {
+    public init(id: Int, declarant: String, declaredOn: CalendarDate, managed: Bool, gift: String? = nil) {
         self.id = id
         self.declarant = declarant
         self.declaredOn = declaredOn
         self.managed = managed
+        self.gift = gift
     }
 }
 
@@ -97,6 +100,8 @@ public struct ReviewPolicy: Sendable, Hashable {
     public var acknowledgeWithinDays: Int
     /// Days between reminders of an open, unacknowledged finding.
     public var remindEveryDays: Int
+    /// The limits for gifts (`interest-gift-over-limit`).
+    public var gifts: GiftLimits
 
     public init(
         scoring: ScoringPolicy = .standard,
@@ -104,8 +109,10 @@ public struct ReviewPolicy: Sendable, Hashable {
         firstConfirmationDays: Int = 28,
         unmanagedAfterDays: Int = 30,
         acknowledgeWithinDays: Int = 30,
-        remindEveryDays: Int = 7
+        remindEveryDays: Int = 7,
+        gifts: GiftLimits = GiftLimits()
     ) {
+        self.gifts = gifts
         self.scoring = scoring
         self.confirmEveryDays = confirmEveryDays
         self.firstConfirmationDays = firstConfirmationDays

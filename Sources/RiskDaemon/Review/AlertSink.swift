@@ -63,6 +63,7 @@ enum AlertCatalog {
         case .interestUnmanaged: "c7d3b14d5cba478a92df52bcd1d9f945"
         case .ethicsUnacknowledged: "c17c65323cc1418284e05dc81c2151da"
         case .riskAboveAppetite: "43742c0a1b4347cda68eb7255b068bc7"
+        case .interestGiftOverLimit: "34816a5ac00b475c99e99632190ff54a"
         }
     }
 

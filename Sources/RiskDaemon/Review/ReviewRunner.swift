@@ -127,7 +127,8 @@ extension Configuration {
             firstConfirmationDays: interests.firstConfirmationDays,
             unmanagedAfterDays: interests.unmanagedAfterDays,
             acknowledgeWithinDays: ethicsAcknowledgeWithinDays,
-            remindEveryDays: review.remindEveryDays
+            remindEveryDays: review.remindEveryDays,
+            gifts: interests.policy.gifts
         )
     }
 }

@@ -111,7 +111,11 @@ struct InterestService {
                 detail: detail
             ) { current in
                 guard request.mayTouch(ownedBy: current.declarant) else { throw DomainError.permissionDenied }
-                return try InterestRules.update(current, with: changes)
+                return try InterestRules.update(
+                    current,
+                    with: changes,
+                    gifts: context.configuration.interests.policy.gifts
+                )
             }
             return .init(interest: .init(interest, today: request.today))
         }

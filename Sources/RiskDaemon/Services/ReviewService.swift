@@ -11,9 +11,10 @@ struct ReviewService {
 
     var methods: MethodTable {
         var table = MethodTable()
-        table.on(ReviewInterface.Run.self, work: .long) { _, _ in
+        table.on(ReviewInterface.Run.self, work: .long) { parameters, _ in
             let (run, open) = try await runner.run(trigger: .manual)
-            return .init(run: try .init(run), findings: try open.map(ReviewInterface.Finding.init))
+            let findings = parameters.findings == false ? [] : try open.map(ReviewInterface.Finding.init)
+            return .init(run: try .init(run), findings: findings)
         }
         table.on(ReviewInterface.Preview.self, work: .long) { parameters, _ in
             guard

@@ -36,11 +36,11 @@ extension RiskService {
                     policy: policy
                 )
             }
-            return .init(risk: .init(risk, scoring: policy.scoring))
+            return .init(risk: wire(risk))
         }
         table.on(RiskInterface.Accept.self) { parameters, request in
-            let scoring = context.configuration.risk.scoring
-            let detail = AuditDetail(["until": .text(parameters.until), "note": .digest(parameters.note)])
+            var detail = AuditDetail(["until": .text(parameters.until), "note": .digest(parameters.note)])
+            detail.set("decision", text: parameters.decision)
             let (now, today, user) = (request.now, request.today, request.caller.user)
             let risk = try await context.database.updateRisk(
                 id: parameters.id,
@@ -50,20 +50,19 @@ extension RiskService {
                 actor: request.actor,
                 detail: detail
             ) { current in
-                // The protocol's `decision` (issue 11) is not declared yet: nil until it is.
                 try RiskRules.accept(
                     current,
                     until: parameters.until,
                     note: parameters.note,
+                    decision: parameters.decision,
                     by: user,
                     now: now,
                     today: today
                 )
             }
-            return .init(risk: .init(risk, scoring: scoring))
+            return .init(risk: wire(risk))
         }
         table.on(RiskInterface.Close.self) { parameters, request in
-            let scoring = context.configuration.risk.scoring
             var detail = AuditDetail(["reason": .text(parameters.reason.rawValue)])
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
             let reason = CloseReason(parameters.reason)
@@ -76,7 +75,7 @@ extension RiskService {
             ) { current in
                 try RiskRules.close(current, reason: reason, note: parameters.note, now: now)
             }
-            return .init(risk: .init(risk, scoring: scoring))
+            return .init(risk: wire(risk))
         }
         table.on(RiskInterface.Reopen.self) { parameters, request in
             let policy = context.configuration.risk
@@ -91,7 +90,7 @@ extension RiskService {
             ) {
                 try RiskRules.reopen($0, note: parameters.note, now: now, today: today, policy: policy)
             }
-            return .init(risk: .init(risk, scoring: policy.scoring))
+            return .init(risk: wire(risk))
         }
         table.on(RiskInterface.AddAction.self) { parameters, request in
             let action = try ActionRules.create(

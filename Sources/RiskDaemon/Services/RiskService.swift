@@ -11,7 +11,13 @@ struct RiskService {
         var table = MethodTable()
         registerRegister(&table)
         registerTreatment(&table)
+        registerGovernance(&table)
         return table
+    }
+
+    /// `risk` as the wire shows it: its band from the configured thresholds, `aboveAppetite` from the appetites set.
+    func wire(_ risk: Risk) -> RiskInterface.Risk {
+        .init(risk, scoring: context.configuration.risk.scoring, appetites: context.database.appetiteTable())
     }
 
     private func registerRegister(_ table: inout MethodTable) {
@@ -25,7 +31,7 @@ struct RiskService {
                 policy: policy
             )
             let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
-            return .init(risk: .init(stored[0], scoring: policy.scoring))
+            return .init(risk: wire(stored[0]))
         }
         table.on(RiskInterface.Import.self, work: .long) { parameters, request in
             let policy = context.configuration.risk
@@ -58,9 +64,8 @@ struct RiskService {
             guard let detail = try await context.database.riskDetail(id: parameters.id) else {
                 throw DomainError.notFound(.risk, id: parameters.id)
             }
-            let scoring = context.configuration.risk.scoring
             return .init(
-                risk: .init(detail.risk, scoring: scoring),
+                risk: wire(detail.risk),
                 actions: detail.actions.map(RiskInterface.Action.init),
                 reviews: detail.reviews.map(RiskInterface.RiskReview.init),
                 reviewsOmitted: detail.omitted > 0 ? detail.omitted : nil
@@ -81,6 +86,7 @@ struct RiskService {
             if let minScore = parameters.minScore, !(1...25).contains(minScore) {
                 throw DomainError.invalidValue("minScore", "must be between 1 and 25, not \(minScore)")
             }
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try Self.asOf(text) }
             let query = RiskQuery(
                 statuses: statuses,
                 category: parameters.category,
@@ -88,12 +94,16 @@ struct RiskService {
                 minScore: parameters.minScore,
                 overdue: parameters.overdue,
                 today: request.today,
+                aboveAppetite: parameters.aboveAppetite,
+                appetites: context.database.appetiteTable(),
                 limit: try Paging.limit(parameters.limit),
                 after: try Paging.after(parameters.after)
             )
-            let page = try await context.database.risks(query)
-            let scoring = context.configuration.risk.scoring
-            return .init(risks: page.risks.map { RiskInterface.Risk($0, scoring: scoring) }, next: page.next)
+            let page =
+                if let asOf { try await context.database.risks(query, asOf: asOf) } else {
+                    try await context.database.risks(query)
+                }
+            return .init(risks: page.risks.map(wire), next: page.next)
         }
         table.on(RiskInterface.Update.self) { parameters, request in
             let policy = context.configuration.risk
@@ -129,10 +139,16 @@ struct RiskService {
             ) { current in
                 try RiskRules.update(current, with: changes, now: now, policy: policy)
             }
-            return .init(risk: .init(risk, scoring: policy.scoring))
+            return .init(risk: wire(risk))
         }
         table.on(RiskInterface.Matrix.self, work: .long) { parameters, _ in
-            let cells = try await context.database.matrix(inherent: parameters.basis == .inherent)
+            let inherent = parameters.basis == .inherent
+            let cells =
+                if let asOf = parameters.asOf {
+                    try await context.database.matrix(inherent: inherent, asOf: try Self.asOf(asOf))
+                } else {
+                    try await context.database.matrix(inherent: inherent)
+                }
             return .init(cells: cells.map { .init(likelihood: $0.likelihood, impact: $0.impact, count: $0.count) })
         }
     }

@@ -19,7 +19,7 @@ struct ReviewRunCommand: ParsableCommand {
 
     /// Asks riskd for a run and prints its summary, then the findings open after it.
     func run() throws {
-        let answer = try options.connect().call(ReviewInterface.Run.self, NoParameters())
+        let answer = try options.connect().call(ReviewInterface.Run.self, .init(findings: nil))
         if options.json {
             return try Output.json(answer.parameters)
         }
