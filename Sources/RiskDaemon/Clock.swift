@@ -1,3 +1,4 @@
+import Foundation
 import RiskCore
 
 #if canImport(Glibc)
@@ -69,4 +70,36 @@ public struct Clock: Sendable {
     public static func fixed(_ instant: Instant) -> Clock {
         Clock(now: { instant }, localDate: { $0.utcDate })
     }
+}
+
+extension Clock {
+    /// The clock riskd runs on: the system's, or in a debug build only, the test clock that
+    /// `RISKD_TEST_NOW_FILE` names (`testClock(file:)`). Release builds ignore the variable: nothing can move a
+    /// production riskd's time.
+    public static func fromEnvironment() -> (clock: Clock, testFile: String?) {
+        #if DEBUG
+        if let file = getenv("RISKD_TEST_NOW_FILE").map({ String(cString: $0) }), !file.isEmpty {
+            return (testClock(file: file), file)
+        }
+        #endif
+        return (.system, nil)
+    }
+
+    #if DEBUG
+    /// A clock for end-to-end tests of a register over simulated months: the time is the RFC 3339 instant written in
+    /// `file`, read at every call, so a test moves the time by rewriting the file while riskd runs; the system
+    /// time while the file is missing or holds no instant. The local date is the system time zone's, as in
+    /// production. Compiled into debug builds only.
+    static func testClock(file: String) -> Clock {
+        Clock(
+            now: {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+                    let instant = Instant(rfc3339: text.trimmingCharacters(in: .whitespacesAndNewlines))
+                else { return Clock.system.now() }
+                return instant
+            },
+            localDate: Clock.system.localDate
+        )
+    }
+    #endif
 }

@@ -91,12 +91,17 @@ struct Riskd: AsyncParsableCommand {
         let file = configuration.file ?? "none (every key at its default)"
         let paths = "socket \(configuration.socket), database \(configuration.database), configuration \(file)"
         logger.notice("riskd \(Daemon.version) starting in \(configuration.mode.rawValue) mode: \(paths)")
+        let (clock, testClock) = Clock.fromEnvironment()
+        if let testClock {
+            logger.warning("Debug build: the time is read from \(testClock) (RISKD_TEST_NOW_FILE)")
+        }
         let daemon: Daemon
         do {
             daemon = try Daemon(
                 configuration: configuration,
                 origin: origin,
                 logLevel: levels,
+                clock: clock,
                 acceptAuditHead: acceptAuditHead,
                 logger: logger
             )

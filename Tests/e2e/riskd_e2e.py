@@ -189,7 +189,7 @@ class Daemon:
     or raises VarlinkCallError carrying `error` and `parameters`. `call_raw` returns the whole reply.
     """
 
-    def __init__(self, directory, limits=None, extra_config="", board=None):
+    def __init__(self, directory, limits=None, extra_config="", board=None, now=None):
         self.dir = Path(directory)
         self.socket = str(self.dir / "riskd.sock")
         self.database = str(self.dir / "riskd.sqlite")
@@ -203,6 +203,19 @@ class Daemon:
         self.exit_codes = []
         # Arguments added to the command line of the next starts, e.g. ["--accept-audit-head", head].
         self.extra_args = []
+        # With `now` (RFC 3339), riskd runs on the debug build's test clock, moved with set_now.
+        self.env = {}
+        if now is not None:
+            self.now_file = self.dir / "now"
+            self.env["RISKD_TEST_NOW_FILE"] = str(self.now_file)
+            self.set_now(now)
+
+    def set_now(self, instant):
+        """Moves the test clock of a daemon started with `now` to `instant` (RFC 3339); riskd reads it at every
+        call. Written to a new file and renamed, so riskd never reads half a time."""
+        partial = self.dir / "now.partial"
+        partial.write_text(instant + "\n")
+        partial.rename(self.now_file)
 
     # -- process ---------------------------------------------------------------------------------------
     def start(self):
@@ -212,7 +225,7 @@ class Daemon:
             log.write(b"----- riskd start %s -----\n" % time.strftime("%H:%M:%S").encode())
             log.flush()
             self.proc = subprocess.Popen(
-                self.argv(),
+                self.argv(), env=dict(os.environ, **self.env),
                 stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True)
         self.killed = False
         self.stopped = False
@@ -343,8 +356,8 @@ class DaemonFactory:
     def __init__(self):
         self.daemons = []
 
-    def __call__(self, limits=None, extra_config="", board=None):
-        daemon = Daemon(make_test_dir(), limits=limits, extra_config=extra_config, board=board)
+    def __call__(self, limits=None, extra_config="", board=None, now=None):
+        daemon = Daemon(make_test_dir(), limits=limits, extra_config=extra_config, board=board, now=now)
         self.daemons.append(daemon)
         return daemon.start()
 
