@@ -69,6 +69,9 @@ add16_rps=$(echo "$add16_line" | field rps)
 echo "== review run over 50 000 and 100 000 risks =="
 python3 bench/review_run.py "$riskd" "$work/review"
 
+echo "== risk.List now and as of a time, 100 000 risks, with 1 and with 10 versions each =="
+python3 bench/history_asof.py "$riskd" "$work/history" "${BENCH_HISTORY_RISKS:-100000}"
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
 echo
 echo "== budget (docs/architecture.md) =="
