@@ -114,7 +114,7 @@ def risk(id, **fields):
     value = {"id": id, "revision": 1, "title": "Risk %d" % id, "description": "", "category": "governance",
              "owner": "ana", "likelihood": 4, "impact": 4, "score": 16, "severity": "high", "status": "open",
              "nextReviewDue": "2099-01-15", "createdAt": "2026-11-29T06:00:00Z",
-             "updatedAt": "2026-11-29T06:00:00Z"}
+             "updatedAt": "2026-11-29T06:00:00Z", "aboveAppetite": False}
     value.update(fields)
     return value
 
