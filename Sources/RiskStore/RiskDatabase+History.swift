@@ -44,12 +44,16 @@ extension RiskDatabase {
     public func risks(_ query: RiskQuery, asOf: Instant) async throws -> (risks: [Risk], next: Int?) {
         try await writer.read { db in
             let (clauses, filterArguments) = query.clauses()
+            // Walks the risks in id order and looks up each one's version through the (id, at, version) index, so
+            // a page costs its own risks, not the whole register (a GROUP BY over every version did).
             let sql = """
-                SELECT v.* FROM (SELECT MAX(version) AS version FROM risk_version
-                                 WHERE at <= ? AND id > ? GROUP BY id) AS latest
-                JOIN risk_version AS v ON v.version = latest.version
+                SELECT * FROM (
+                    SELECT v.* FROM risk AS r JOIN risk_version AS v ON v.version = (
+                        SELECT version FROM risk_version
+                        WHERE id = r.id AND at <= ? ORDER BY at DESC, version DESC LIMIT 1)
+                    WHERE r.id > ? ORDER BY r.id)
                 WHERE \(clauses.joined(separator: " AND "))
-                ORDER BY v.id LIMIT ?
+                ORDER BY id LIMIT ?
                 """
             var arguments: StatementArguments = [asOf.description, query.after ?? 0]
             arguments += filterArguments
