@@ -15,16 +15,24 @@ enum HelpExamples {
                 --likelihood 4 --impact 4 --owner marko
         """,
         "risk list": "riskctl risk list --min-score 10 --overdue",
+        "risk history": "riskctl risk history R-4",
         "risk show": "riskctl risk show R-4",
         "risk update": "riskctl risk update R-4 --if-revision 2 --owner ana",
         "risk review": """
         riskctl risk review R-4 --note "Discussed at the board meeting" \\
                 --residual-likelihood 3 --residual-impact 3
         """,
-        "risk accept": "riskctl risk accept R-10 --until 2027-06-30 --note \"Board decision 14\"",
+        "risk accept": """
+        riskctl risk accept R-4 --until 2027-06-30 --decision "M-3 item 4" \\
+                --note "Tolerated for the funding round"
+        """,
         "risk close": "riskctl risk close R-1 --reason mitigated --note \"Code adopted\"",
         "risk reopen": "riskctl risk reopen R-1 --note \"Code not yet applied by members\"",
         "risk matrix": "riskctl risk matrix --inherent",
+        "risk appetite": "riskctl risk appetite set financial 12",
+        "risk appetite list": "riskctl risk appetite",
+        "risk appetite set": "riskctl risk appetite set financial 12",
+        "risk appetite unset": "riskctl risk appetite unset safeguarding",
         "risk import": "riskctl risk import examples/register.csv",
         "risk export": "riskctl risk export --csv > register-2026-11-29.csv",
         "risk action": "riskctl risk action done A-3 --note \"Policy adopted 2027-02-20\"",

@@ -107,6 +107,11 @@ struct Table {
             case .right: cells.append(padding + painted)
             }
         }
-        return cells.joined(separator: separator)
+        // An empty last column would leave the separator and padding at the end of the line.
+        var joined = cells.joined(separator: separator)
+        while joined.last == " " {
+            joined.removeLast()
+        }
+        return joined
     }
 }

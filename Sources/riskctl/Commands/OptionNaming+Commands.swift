@@ -54,7 +54,30 @@ extension RiskReviewCommand: OptionNaming {
 }
 
 extension RiskAcceptCommand: OptionNaming {
-    static let optionsByField = ["id": "R-ID", "until": "--until", "note": "--note"]
+    static let optionsByField = ["id": "R-ID", "until": "--until", "note": "--note", "decision": "--decision"]
+}
+
+extension RiskListCommand: OptionNaming {
+    static let optionsByField = [
+        "status": "--status", "category": "--category", "owner": "--owner", "minScore": "--min-score",
+        "overdue": "--overdue", "asOf": "--as-of", "aboveAppetite": "--above-appetite",
+    ]
+}
+
+extension RiskMatrixCommand: OptionNaming {
+    static let optionsByField = ["basis": "--inherent", "asOf": "--as-of"]
+}
+
+extension RiskHistoryCommand: OptionNaming {
+    static let optionsByField = ["id": "R-ID"]
+}
+
+extension RiskAppetiteSetCommand: OptionNaming {
+    static let optionsByField = ["category": "<category>", "maxScore": "<max-score>"]
+}
+
+extension RiskAppetiteUnsetCommand: OptionNaming {
+    static let optionsByField = ["category": "<category>"]
 }
 
 extension RiskCloseCommand: OptionNaming {

@@ -7,7 +7,11 @@ struct RiskAcceptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept",
         abstract: "Accept a risk as it is, without further action, until a date.",
-        discussion: "After that date the review reports the acceptance as expired. Needs the admin role."
+        discussion: """
+            The acceptance is of the risk as it is: it lapses, and the risk is open again, when the review finds \
+            the date passed, or at once when a change raises the score above the one accepted. Needs the admin \
+            role.
+            """
     )
 
     /// The risk accepted.
@@ -25,16 +29,24 @@ struct RiskAcceptCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Why the risk is accepted, e.g. the board's decision.", valueName: "text"))
     var note: String
 
+    /// Where the acceptance was decided.
+    @Option(help: ArgumentHelp("Where it was decided, e.g. a board meeting's item: M-3 item 4.", valueName: "text"))
+    var decision: String?
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Accepts the risk and says until when.
     func run() throws {
-        let answer = try options.connect().call(RiskInterface.Accept.self, .init(id: risk, until: until, note: note))
+        let answer = try options.connect().call(
+            RiskInterface.Accept.self,
+            .init(id: risk, until: until, note: note, decision: decision)
+        )
         if options.json {
             return try Output.json(answer.parameters)
         }
         let accepted = try answer.decoded().risk
-        Output.line(RiskPresenter.summary(accepted, "accepted until \(accepted.acceptedUntil ?? until)"))
+        let decided = accepted.decision.map { " (decision \($0))" } ?? ""
+        Output.line(RiskPresenter.summary(accepted, "accepted until \(accepted.acceptedUntil ?? until)\(decided)"))
     }
 }

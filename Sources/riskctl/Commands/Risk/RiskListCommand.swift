@@ -7,7 +7,11 @@ struct RiskListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List risks, one line each.",
-        discussion: "Without --status or --all, every risk that is not closed is listed."
+        discussion: """
+            Without --status or --all, every risk that is not closed is listed. A score marked ! is above the \
+            appetite the board set for the risk's category. With --as-of, each risk is listed as it stood then, \
+            compared with the appetites set now, and a review is overdue by that day.
+            """
     )
 
     /// The statuses to list.
@@ -41,6 +45,20 @@ struct RiskListCommand: ParsableCommand {
     @Flag(help: "Only risks whose next review date has passed.")
     var overdue = false
 
+    /// Only risks above their category's appetite.
+    @Flag(name: .customLong("above-appetite"), help: "Only risks whose score is above their category's appetite.")
+    var aboveAppetite = false
+
+    /// The register as it stood then, as the user wrote it; riskd reads and checks it.
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The register as it stood at this date, YYYY-MM-DD (the end of that day, UTC), or RFC 3339 time.",
+            valueName: "date"
+        )
+    )
+    var asOf: String?
+
     /// Closed risks too.
     @Flag(help: "List closed risks too.")
     var all = false
@@ -60,14 +78,19 @@ struct RiskListCommand: ParsableCommand {
                 minScore: minScore,
                 overdue: overdue ? true : nil,
                 limit: size,
-                after: after
+                after: after,
+                asOf: asOf,
+                aboveAppetite: aboveAppetite ? true : nil
             )
         }
         if options.json {
             return try Output.json(pages.merged)
         }
         let risks = try pages.decoded().flatMap(\.risks)
-        RiskPresenter.table(risks).print(legend: RiskPresenter.legend(count: risks.count), options: options)
+        let today = asOf.map(CalendarDay.datePart) ?? CalendarDay.today()
+        let above = risks.count(where: \.aboveAppetite)
+        let legend = RiskPresenter.legend(count: risks.count, asOf: asOf, aboveAppetite: above)
+        RiskPresenter.table(risks, today: today).print(legend: legend, options: options)
     }
 
     /// Checks a `--status` value against the protocol's statuses.

@@ -9,7 +9,8 @@ struct RiskMatrixCommand: ParsableCommand {
         abstract: "Print the heat map of risks that are not closed: likelihood against impact.",
         discussion: """
             Impact runs across, likelihood down with the highest on top; each cell holds the number of risks, '.' \
-            for none. Risks are placed by their current ratings, or by their inherent ones with --inherent.
+            for none. Risks are placed by their current ratings, or by their inherent ones with --inherent. With \
+            --as-of, the risks are counted as they stood then.
             """
     )
 
@@ -17,13 +18,23 @@ struct RiskMatrixCommand: ParsableCommand {
     @Flag(help: "Place risks by their inherent likelihood and impact.")
     var inherent = false
 
+    /// The register as it stood then, as the user wrote it; riskd reads and checks it.
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Count the register as it stood at this date, YYYY-MM-DD (the end of that day, UTC), or RFC 3339 time.",
+            valueName: "date"
+        )
+    )
+    var asOf: String?
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Fetches the counts and prints the map.
     func run() throws {
         let basis: RiskInterface.MatrixBasis = inherent ? .inherent : .current
-        let answer = try options.connect().call(RiskInterface.Matrix.self, .init(basis: basis))
+        let answer = try options.connect().call(RiskInterface.Matrix.self, .init(basis: basis, asOf: asOf))
         if options.json {
             return try Output.json(answer.parameters)
         }
@@ -34,7 +45,8 @@ struct RiskMatrixCommand: ParsableCommand {
         if options.showsLegend {
             let total = cells.reduce(0) { $0 + $1.count }
             Output.line()
-            Output.line("\(total) \(total == 1 ? "risk" : "risks") placed by \(basis.rawValue) score.")
+            let when = asOf.map { ", as of \($0)" } ?? ""
+            Output.line("\(total) \(total == 1 ? "risk" : "risks") placed by \(basis.rawValue) score\(when).")
         }
     }
 

@@ -1,0 +1,52 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl risk appetite set`: the highest score the board tolerates for one category.
+struct RiskAppetiteSetCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set the appetite of a category: risks scoring above it are above appetite.",
+        discussion: """
+            The category must be one of risk.categories in riskd's configuration, and the score a whole number \
+            from 1 to 25; riskd checks both. Replaces the category's appetite if it had one. Needs the admin role.
+            """
+    )
+
+    /// The category whose appetite is set.
+    @Argument(help: ArgumentHelp("One of the configured risk categories.", valueName: "category"))
+    var category: String
+
+    /// The highest score tolerated.
+    @Argument(
+        help: ArgumentHelp("The highest score tolerated, 1 to 25.", valueName: "max-score"),
+        transform: RiskAppetiteSetCommand.parseWholeNumber
+    )
+    var maxScore: Int
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Sets the appetite and says what it now is.
+    func run() throws {
+        let answer = try options.connect().call(
+            RiskInterface.SetAppetite.self,
+            .init(category: category, maxScore: maxScore)
+        )
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let score = try answer.decoded().appetite?.maxScore ?? maxScore
+        Output.line("Appetite for \(category) set to \(score): its risks scoring above \(score) are above appetite.")
+    }
+
+    /// Reads the score as a whole number; its range is riskd's to check, which names it in its refusal.
+    ///
+    /// - Throws: `ValidationError` without the text, which argument-parser shows with the argument's name.
+    static func parseWholeNumber(_ text: String) throws -> Int {
+        guard let value = Int(text.trimmingWhitespace()) else {
+            throw ValidationError("must be a whole number from 1 to 25")
+        }
+        return value
+    }
+}
