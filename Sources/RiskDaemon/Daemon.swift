@@ -120,6 +120,7 @@ public final class Daemon: Sendable {
                 EthicsService(context: context).methods,
                 OrganisationService(context: context).methods,
                 InterestService(context: context).methods,
+                MeetingService(context: context).methods,
                 MemberService(context: context, roles: roles).methods,
                 ReviewService(context: context, runner: reviews).methods,
             ],

@@ -67,6 +67,9 @@ enum ErrorMapping {
         case (.codeVersion, .ethics): VarlinkError(EthicsInterface.NoSuchVersion(version: error.id))
         case (.finding, .review): VarlinkError(ReviewInterface.NoSuchFinding(id: error.id))
         case (.member, .member): VarlinkError(MemberInterface.NoSuchMember(user: error.key))
+        case (.meeting, .meeting): VarlinkError(MeetingInterface.NoSuchMeeting(id: error.id))
+        case (.item, .meeting): VarlinkError(MeetingInterface.NoSuchItem(id: error.id))
+        case (.recusal, .meeting): VarlinkError(MeetingInterface.NoSuchRecusal(id: error.id))
         default: nil
         }
     }
@@ -78,6 +81,7 @@ enum ErrorMapping {
         case .daemon: VarlinkError(DaemonInterface.InvalidValue(field: field, reason: reason))
         case .ethics: VarlinkError(EthicsInterface.InvalidValue(field: field, reason: reason))
         case .interest: VarlinkError(InterestInterface.InvalidValue(field: field, reason: reason))
+        case .meeting: VarlinkError(MeetingInterface.InvalidValue(field: field, reason: reason))
         case .member: VarlinkError(MemberInterface.InvalidValue(field: field, reason: reason))
         case .organisation: VarlinkError(OrganisationInterface.InvalidValue(field: field, reason: reason))
         case .review: VarlinkError(ReviewInterface.InvalidValue(field: field, reason: reason))
@@ -91,6 +95,7 @@ enum ErrorMapping {
         case .interest: VarlinkError(InterestInterface.RevisionMismatch(id: id, revision: revision))
         case .organisation: VarlinkError(OrganisationInterface.RevisionMismatch(id: id, revision: revision))
         case .risk: VarlinkError(RiskInterface.RevisionMismatch(id: id, revision: revision))
+        case .meeting: VarlinkError(MeetingInterface.RevisionMismatch(id: id, revision: revision))
         case .audit, .daemon, .ethics, .member, .review: nil
         }
     }
@@ -103,6 +108,7 @@ enum ErrorMapping {
         case .daemon: return VarlinkError(DaemonInterface.InternalError(reason: reason))
         case .ethics: return VarlinkError(EthicsInterface.InternalError(reason: reason))
         case .interest: return VarlinkError(InterestInterface.InternalError(reason: reason))
+        case .meeting: return VarlinkError(MeetingInterface.InternalError(reason: reason))
         case .member: return VarlinkError(MemberInterface.InternalError(reason: reason))
         case .organisation: return VarlinkError(OrganisationInterface.InternalError(reason: reason))
         case .review: return VarlinkError(ReviewInterface.InternalError(reason: reason))

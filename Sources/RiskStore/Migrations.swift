@@ -87,6 +87,7 @@ enum Migrations {
         migrator.registerMigration("v4-conflict-checks-by-reference", migrate: conflictReferences)
         migrator.registerMigration("v5-register-opened", migrate: registerOpened)
         migrator.registerMigration("v6-risk-history", migrate: riskHistory)
+        migrator.registerMigration("v7-meetings", migrate: meetings)
         return migrator
     }
 

@@ -58,44 +58,61 @@ extension RiskDatabase {
         async throws -> ConflictCheck
     {
         try await write { db in
-            let interests = try InterestRow.fetchAll(
+            try self.storeConflictCheck(
                 db,
-                sql: "SELECT * FROM interest WHERE \(Self.activeClause) ORDER BY id",
-                arguments: [today.description]
-            ).map { row throws(StoreError) in try row.domain() }
-            let conflicts = ConflictRules.conflicts(
-                asked: organisations,
-                interests: interests,
-                registry: try Self.registry(db),
-                today: today
-            )
-            var row = try ConflictCheckRow(
-                at: actor.now,
-                by: actor.user,
-                matter: matter,
-                organisations: organisations
-            )
-            try row.insert(db)
-            guard let id = row.id else { throw StoreError.corrupt("conflict_check without an id") }
-            for conflict in conflicts {
-                try ConflictMatchRow(
-                    checkId: id,
-                    interestId: conflict.interestId,
-                    asked: organisations.firstIndex(of: conflict.asked) ?? 0,
-                    match: conflict.match.rawValue
-                ).insert(db)
-            }
-            let check = ConflictCheck(
-                id: id,
-                at: actor.now,
-                by: actor.user,
-                matter: matter,
                 organisations: organisations,
-                conflicts: conflicts
+                matter: matter,
+                today: today,
+                actor: actor,
+                detail: detail
             )
-            try self.audit(db, actor, subject: "check:\(id)", detail: detail(check))
-            return check
+            .check
         }
+    }
+
+    /// The body of `recordConflictCheck`, inside a transaction of its caller (a meeting's publication checks each
+    /// decision item this way). Returns the interests found too, by id, for what the caller makes of them.
+    func storeConflictCheck(
+        _ db: Database,
+        organisations: [String],
+        matter: String,
+        today: CalendarDate,
+        actor: Actor,
+        detail: (ConflictCheck) -> AuditDetail
+    ) throws -> (check: ConflictCheck, interests: [Int: Interest]) {
+        let interests = try InterestRow.fetchAll(
+            db,
+            sql: "SELECT * FROM interest WHERE \(Self.activeClause) ORDER BY id",
+            arguments: [today.description]
+        ).map { row throws(StoreError) in try row.domain() }
+        let conflicts = ConflictRules.conflicts(
+            asked: organisations,
+            interests: interests,
+            registry: try Self.registry(db),
+            today: today
+        )
+        var row = try ConflictCheckRow(at: actor.now, by: actor.user, matter: matter, organisations: organisations)
+        try row.insert(db)
+        guard let id = row.id else { throw StoreError.corrupt("conflict_check without an id") }
+        for conflict in conflicts {
+            try ConflictMatchRow(
+                checkId: id,
+                interestId: conflict.interestId,
+                asked: organisations.firstIndex(of: conflict.asked) ?? 0,
+                match: conflict.match.rawValue
+            ).insert(db)
+        }
+        let check = ConflictCheck(
+            id: id,
+            at: actor.now,
+            by: actor.user,
+            matter: matter,
+            organisations: organisations,
+            conflicts: conflicts
+        )
+        try self.audit(db, actor, subject: "check:\(id)", detail: detail(check))
+        let found = Set(conflicts.map(\.interestId))
+        return (check, Dictionary(uniqueKeysWithValues: interests.filter { found.contains($0.id) }.map { ($0.id, $0) }))
     }
 
     /// One page of the stored checks `viewer` may read, by id, each as `viewer` reads it now: its conflicts

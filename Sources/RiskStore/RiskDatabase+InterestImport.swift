@@ -37,6 +37,7 @@ extension RiskDatabase {
                 try row.insert(db)
                 let stored = try row.domain()
                 try self.audit(db, actor, subject: "interest:\(stored.id)", detail: detail(stored))
+                try self.addRecusals(db, for: stored, actor: actor)
                 ids.append(stored.id)
             }
             return ids

@@ -69,22 +69,36 @@ extension RiskDatabase {
         detail: @escaping @Sendable (Interest) -> AuditDetail
     ) async throws -> Interest {
         try await write { db in
-            let declared =
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
-                    arguments: [interest.declarant]
-                ) ?? 0
-            try InterestRules.admitDeclaration(declared: declared, policy: policy)
-            var linked = interest
-            linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
-            var row = InterestRow(linked)
-            try row.insert(db)
-            let stored = try row.domain()
-            try MemberRow.note(db, user: stored.declarant, uid: stored.declarantUID, at: actor.now.description)
-            try self.audit(db, actor, subject: "interest:\(stored.id)", detail: detail(stored))
+            let stored = try self.insertInterest(db, interest, policy: policy, actor: actor, detail: detail)
+            try self.addRecusals(db, for: stored, actor: actor)
             return stored
         }
+    }
+
+    /// The body of `declareInterest`, without the recusals it may add to meetings.
+    func insertInterest(
+        _ db: Database,
+        _ interest: Interest,
+        policy: InterestPolicy,
+        actor: Actor,
+        detail: (Interest) -> AuditDetail
+    ) throws -> Interest {
+        let declared =
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM interest WHERE declarant = ?",
+                arguments: [interest.declarant]
+            )
+            ?? 0
+        try InterestRules.admitDeclaration(declared: declared, policy: policy)
+        var linked = interest
+        linked.organisationId = try Self.organisationId(db, named: interest.normalisedOrganisation)
+        var row = InterestRow(linked)
+        try row.insert(db)
+        let stored = try row.domain()
+        try MemberRow.note(db, user: stored.declarant, uid: stored.declarantUID, at: actor.now.description)
+        try self.audit(db, actor, subject: "interest:\(stored.id)", detail: detail(stored))
+        return stored
     }
 
     /// Replaces an interest by `transform(current)` when `ifRevision` (if given) is still current.
@@ -109,6 +123,7 @@ extension RiskDatabase {
             }
             try InterestRow(updated).update(db)
             try self.audit(db, actor, subject: "interest:\(id)", detail: detail)
+            try self.addRecusals(db, for: updated, actor: actor)
             return updated
         }
     }

@@ -83,7 +83,18 @@ extension RiskDatabase {
                 interests: interests,
                 members: members,
                 code: code,
-                appetites: try Self.appetiteTable(db)
+                appetites: try Self.appetiteTable(db),
+                unrecordedMeetings: try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.id, m.date, COUNT(*) AS unrecorded FROM meeting m JOIN recusal r ON r.meeting_id = m.id
+                        WHERE m.status = 'published' AND r.action IS NULL GROUP BY m.id ORDER BY m.id
+                        """
+                ).compactMap { row in
+                    CalendarDate(row["date"] as String).map {
+                        MeetingFacts(id: row["id"], date: $0, unrecorded: row["unrecorded"])
+                    }
+                }
             )
         }
     }

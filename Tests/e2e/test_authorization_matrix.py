@@ -137,6 +137,15 @@ PARAMETERS = {
     "org.riskd.review.Findings": {}, "org.riskd.review.Acknowledge": {"id": "$finding", "note": "Seen"},
     "org.riskd.review.Runs": {}, "org.riskd.review.Watch": {},
     "org.riskd.audit.Log": {}, "org.riskd.audit.Verify": {},
+    "org.riskd.meeting.Create": {"title": "Board meeting", "date": FUTURE},
+    "org.riskd.meeting.AddItem": {"meetingId": "$m_published", "title": "Any other business", "organisations": []},
+    "org.riskd.meeting.Publish": {"id": "$m_draft"},
+    "org.riskd.meeting.Get": {"id": "$m_published"}, "org.riskd.meeting.List": {},
+    "org.riskd.meeting.Minutes": {"id": "$m_published"},
+    "org.riskd.meeting.DeclareAtMeeting": {"itemId": "$item_published", "kind": "gift", "organisation": "Eurodesk",
+                                           "description": "A pen handed out at the meeting"},
+    "org.riskd.meeting.Record": {"recusalId": "$recusal", "action": "left_room", "quorate": True},
+    "org.riskd.meeting.Close": {"id": "$m_close"},
 }
 
 # Where the board member's mark limits them to their own records, their role case names one of theirs.
@@ -326,6 +335,17 @@ def matrix(users, board2, user_calls):
     # A stored check, run by the secretariat, that found the sensitive interest.
     secretariat = call("org.riskd.interest.Check", organisations=["Western Balkan Fund"], matter="Grant round 3")
     assert ids["i_b2_secret"] in [c["interestId"] for c in secretariat["check"]["conflicts"]]
+
+    # Meetings: a draft to publish, a published one whose item names the sensitive interest's organisation (so it
+    # has a recusal to record), and a published one with no recusal, to close.
+    ids["m_draft"] = call("org.riskd.meeting.Create", title="Draft meeting", date=FUTURE)["meeting"]["id"]
+    ids["m_published"] = call("org.riskd.meeting.Create", title="Published meeting", date=FUTURE)["meeting"]["id"]
+    ids["item_published"] = call("org.riskd.meeting.AddItem", meetingId=ids["m_published"], title="Grants",
+                                 organisations=["Western Balkan Fund"])["item"]["id"]
+    [recusal] = call("org.riskd.meeting.Publish", id=ids["m_published"])["recusals"]
+    ids["recusal"] = recusal["id"]
+    ids["m_close"] = call("org.riskd.meeting.Create", title="Meeting to close", date=FUTURE)["meeting"]["id"]
+    call("org.riskd.meeting.Publish", id=ids["m_close"])
 
     call("org.riskd.ethics.Publish", title="Code of conduct", body=CODE_BODY)
     run = call("org.riskd.review.Run")

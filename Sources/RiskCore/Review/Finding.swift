@@ -14,6 +14,7 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case ethicsUnacknowledged = "ethics-unacknowledged"
     case riskAboveAppetite = "risk-above-appetite"
     case interestGiftOverLimit = "interest-gift-over-limit"
+    case meetingRecusalUnrecorded = "meeting-recusal-unrecorded"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.

@@ -21,10 +21,24 @@ public enum ReviewRules {
         found += snapshot.members.compactMap { confirmationOverdue($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { unmanaged($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { giftOverLimit($0, gifts: policy.gifts) }
+        found += snapshot.unrecordedMeetings.compactMap { recusalUnrecorded($0, today: today) }
         if let code = snapshot.code {
             found += snapshot.members.compactMap { unacknowledged($0, code: code, policy: policy, today: today) }
         }
         return found
+    }
+
+    /// `meeting-recusal-unrecorded`: the meeting's day has passed and a conflicted member's action is not recorded.
+    static func recusalUnrecorded(_ meeting: MeetingFacts, today: CalendarDate) -> Observation? {
+        guard meeting.unrecorded > 0, meeting.date < today else { return nil }
+        let count = meeting.unrecorded == 1 ? "1 recusal has" : "\(meeting.unrecorded) recusals have"
+        return Observation(
+            rule: .meetingRecusalUnrecorded,
+            subject: "meeting:\(meeting.id)",
+            severity: .warning,
+            message: "Meeting M-\(meeting.id) of \(meeting.date): \(count) no recorded action; the minutes cannot say "
+                + "what the member did"
+        )
     }
 
     static func severity(of risk: Risk, policy: ReviewPolicy) -> FindingSeverity {

@@ -14,6 +14,8 @@ public struct ReviewSnapshot: Sendable, Hashable {
     public var code: CodeFacts?
     /// The board's appetite per category: the highest score tolerated.
     public var appetites: [String: Int]
+    /// Meetings not closed that have a recusal with no action recorded.
+    public var unrecordedMeetings: [MeetingFacts]
 
     public init(
         risks: [Risk] = [],
@@ -21,7 +23,8 @@ public struct ReviewSnapshot: Sendable, Hashable {
         interests: [InterestFacts] = [],
         members: [MemberFacts] = [],
         code: CodeFacts? = nil,
-        appetites: [String: Int] = [:]
+        appetites: [String: Int] = [:],
+        unrecordedMeetings: [MeetingFacts] = []
     ) {
         self.risks = risks
         self.openActions = openActions
@@ -29,6 +32,20 @@ public struct ReviewSnapshot: Sendable, Hashable {
         self.members = members
         self.code = code
         self.appetites = appetites
+        self.unrecordedMeetings = unrecordedMeetings
+    }
+}
+
+/// What the rules need of a meeting that is not closed: its day, and how many recusals have no action.
+public struct MeetingFacts: Sendable, Hashable {
+    public var id: Int
+    public var date: CalendarDate
+    public var unrecorded: Int
+
+    public init(id: Int, date: CalendarDate, unrecorded: Int) {
+        self.id = id
+        self.date = date
+        self.unrecorded = unrecorded
     }
 }
 

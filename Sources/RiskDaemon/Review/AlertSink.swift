@@ -64,6 +64,7 @@ enum AlertCatalog {
         case .ethicsUnacknowledged: "c17c65323cc1418284e05dc81c2151da"
         case .riskAboveAppetite: "43742c0a1b4347cda68eb7255b068bc7"
         case .interestGiftOverLimit: "34816a5ac00b475c99e99632190ff54a"
+        case .meetingRecusalUnrecorded: "43157e820d0d4ed5bfb9fc80e4fb7565"
         }
     }
 
@@ -116,6 +117,7 @@ enum AlertCatalog {
         case "risk": return "R-\(value)"
         case "action": return "A-\(value)"
         case "interest": return "I-\(value)"
+        case "meeting": return "M-\(value)"
         default: return value
         }
     }

@@ -21,14 +21,9 @@ extension InterestService {
                 organisations: organisations,
                 matter: matter,
                 today: request.today,
-                actor: request.actor
-            ) { check in
-                AuditDetail([
-                    "matter": .text(check.matter),
-                    "organisations": .text(OrganisationService.list(check.organisations)),
-                    "conflicts": .int(check.conflicts.count),
-                ])
-            }
+                actor: request.actor,
+                detail: Self.checkDetail
+            )
             return .init(check: .init(viewer(of: request).view(check)))
         }
         table.on(InterestInterface.Checks.self) { parameters, request in
@@ -40,5 +35,14 @@ extension InterestService {
             )
             return .init(checks: page.checks.map { .init($0) }, next: page.next)
         }
+    }
+
+    /// How a conflict check is audited: the matter, the names asked and how many conflicts were found, never who.
+    @Sendable static func checkDetail(_ check: ConflictCheck) -> AuditDetail {
+        AuditDetail([
+            "matter": .text(check.matter),
+            "organisations": .text(OrganisationService.list(check.organisations)),
+            "conflicts": .int(check.conflicts.count),
+        ])
     }
 }

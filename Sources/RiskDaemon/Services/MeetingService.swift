@@ -1,0 +1,176 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+/// `org.riskd.meeting`: the secretariat prepares and publishes a board meeting, records at it what each conflicted
+/// member did, and closes it; everyone on the board reads the agenda, the recusals and the minutes.
+///
+/// The rules of each state are `MeetingRules`; the checks and recusals are made in the store, in the transaction
+/// of the change that causes them. Every reader gets the meeting through `MeetingRecord.viewed`: a board member
+/// reads another member's sensitive recusal (or one from an interest the register hides from them) as withheld.
+struct MeetingService {
+    let context: DaemonContext
+
+    var methods: MethodTable {
+        var table = MethodTable()
+        registerAgenda(&table)
+        registerReading(&table)
+        registerAtMeeting(&table)
+        return table
+    }
+
+    private func registerAgenda(_ table: inout MethodTable) {
+        table.on(MeetingInterface.Create.self) { parameters, request in
+            let meeting = try MeetingRules.create(
+                title: parameters.title,
+                date: parameters.date,
+                by: request.caller.user
+            )
+            return .init(meeting: .init(try await context.database.createMeeting(meeting, actor: request.actor)))
+        }
+        table.on(MeetingInterface.AddItem.self) { parameters, request in
+            let organisations =
+                parameters.organisations.isEmpty
+                ? []
+                : try ConflictRules.request(
+                    organisations: parameters.organisations,
+                    matter: parameters.title,
+                    maximumNames: context.configuration.interests.maxOrganisationsPerCheck
+                ).organisations
+            let item = try await context.database.addMeetingItem(
+                meetingId: parameters.meetingId,
+                today: request.today,
+                actor: request.actor,
+                checkDetail: InterestService.checkDetail
+            ) { meeting, count in
+                try MeetingRules.item(
+                    of: meeting,
+                    count: count,
+                    title: parameters.title,
+                    organisations: organisations,
+                    decision: parameters.decision
+                )
+            }
+            return .init(item: .init(item))
+        }
+        table.on(MeetingInterface.Publish.self, work: .long) { parameters, request in
+            let record = try await context.database.publishMeeting(
+                id: parameters.id,
+                today: request.today,
+                actor: request.actor,
+                checkDetail: InterestService.checkDetail
+            ).viewed(by: viewer(of: request))
+            return .init(
+                meeting: .init(record.meeting),
+                items: record.items.map { .init($0) },
+                recusals: record.recusals.map { .init($0) }
+            )
+        }
+        table.on(MeetingInterface.Close.self) { parameters, request in
+            .init(meeting: .init(try await context.database.closeMeeting(id: parameters.id, actor: request.actor)))
+        }
+    }
+
+    private func registerReading(_ table: inout MethodTable) {
+        table.on(MeetingInterface.Get.self) { parameters, request in
+            let record = try await record(parameters.id, request)
+            return .init(
+                meeting: .init(record.meeting),
+                items: record.items.map { .init($0) },
+                recusals: record.recusals.map { .init($0) }
+            )
+        }
+        table.on(MeetingInterface.List.self) { parameters, _ in
+            let page = try await context.database.meetings(
+                since: try parameters.since.map { (text: String) throws(DomainError) in
+                    try FieldRules.date(text, field: "since")
+                },
+                until: try parameters.until.map { (text: String) throws(DomainError) in
+                    try FieldRules.date(text, field: "until")
+                },
+                after: try Paging.after(parameters.after),
+                limit: try Paging.limit(parameters.limit)
+            )
+            return .init(meetings: page.meetings.map { .init($0) }, next: page.next)
+        }
+        table.on(MeetingInterface.Minutes.self) { parameters, request in
+            .init(markdown: Minutes.markdown(try await record(parameters.id, request)))
+        }
+    }
+
+    private func registerAtMeeting(_ table: inout MethodTable) {
+        table.on(MeetingInterface.Record.self) { parameters, request in
+            let recusal = try await context.database.recordRecusal(id: parameters.recusalId, actor: request.actor) {
+                recusal,
+                meeting in
+                try MeetingRules.record(
+                    recusal,
+                    of: meeting,
+                    action: parameters.action,
+                    quorate: parameters.quorate,
+                    note: parameters.note,
+                    by: request.caller.user
+                )
+            }
+            return .init(recusal: .init(recusal))
+        }
+        table.on(MeetingInterface.DeclareAtMeeting.self) { parameters, request in
+            let (declarant, uid) = try declarant(parameters.declarant, request)
+            let policy = context.interestPolicy
+            let interest = try InterestRules.declare(
+                InterestDraft(
+                    kind: parameters.kind,
+                    organisation: parameters.organisation,
+                    description: parameters.description,
+                    value: nil,
+                    sensitive: parameters.sensitive,
+                    startedOn: request.today.description,
+                    endedOn: nil
+                ),
+                declarant: declarant,
+                declarantUID: uid,
+                now: request.now,
+                today: request.today,
+                policy: policy,
+                joinedOn: try await context.database.memberJoinedOn(user: declarant)
+            )
+            let recusal = try await context.database.declareAtMeeting(
+                itemId: parameters.itemId,
+                interest,
+                policy: policy,
+                actor: request.actor
+            ) { stored in
+                var detail = InterestService.detail(stored)
+                detail.set("declarant", text: stored.declarant)
+                return detail
+            }
+            return .init(recusal: .init(recusal))
+        }
+    }
+
+    /// Who declares at the meeting: the caller, or the board member an admin names (`InvalidValue` for anyone else).
+    private func declarant(_ named: String?, _ request: Request) throws -> (user: String, uid: Int) {
+        guard let named, named != request.caller.user else { return (request.caller.user, Int(request.caller.uid)) }
+        guard request.access == .allowed else { throw DomainError.permissionDenied }
+        let board = MemberService.accounts(context.configuration.access.board)
+        guard let account = board.first(where: { $0.user == named }) else {
+            throw DomainError.invalidValue("declarant", "\(named) does not hold the board role")
+        }
+        return (account.user, account.uid)
+    }
+
+    private func record(_ id: Int, _ request: Request) async throws -> MeetingRecord {
+        guard let record = try await context.database.meetingRecord(id: id) else {
+            throw DomainError.notFound(.meeting, id: id)
+        }
+        return record.viewed(by: viewer(of: request))
+    }
+
+    private func viewer(of request: Request) -> InterestViewer {
+        InterestViewer(
+            user: request.caller.user,
+            roles: request.caller.roles,
+            seesRegister: context.configuration.interests.boardSeesRegister
+        )
+    }
+}

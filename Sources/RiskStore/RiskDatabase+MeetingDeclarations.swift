@@ -1,0 +1,98 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// Records an interest declared at a published meeting for one of its items (`interest`, from
+    /// `InterestRules.declare`), and its recusal: match `declared_at_meeting`, not declared in advance.
+    public func declareAtMeeting(
+        itemId: Int,
+        _ interest: Interest,
+        policy: InterestPolicy,
+        actor: Actor,
+        detail: @escaping @Sendable (Interest) -> AuditDetail
+    ) async throws -> Recusal {
+        try await write { db in
+            guard
+                let itemRow = try Row.fetchOne(db, sql: "SELECT * FROM meeting_item WHERE id = ?", arguments: [itemId])
+            else { throw DomainError.notFound(.item, id: itemId) }
+            let item = try MeetingRows.item(itemRow)
+            guard let meeting = try MeetingRows.fetchMeeting(db, id: item.meetingId) else {
+                throw StoreError.corrupt("meeting_item \(itemId)")
+            }
+            try MeetingRules.atMeeting(meeting, field: "itemId")
+            let stored = try self.insertInterest(db, interest, policy: policy, actor: actor, detail: detail)
+            let recusal = try MeetingRows.insert(
+                db,
+                Recusal(
+                    id: 0,
+                    meetingId: meeting.id,
+                    itemId: item.id,
+                    declarant: stored.declarant,
+                    interestId: stored.id,
+                    kind: stored.kind.rawValue,
+                    organisation: stored.organisation,
+                    asked: stored.organisation,
+                    sensitive: stored.sensitive,
+                    match: .declaredAtMeeting,
+                    declaredInAdvance: false
+                )
+            )
+            try MeetingRows.touch(db, meetingId: meeting.id)
+            try self.audit(
+                db,
+                actor,
+                subject: "meeting:\(meeting.id)",
+                detail: AuditDetail([
+                    "recusal": .int(recusal.id), "item": .int(item.number), "declarant": .text(stored.declarant),
+                    "interest": .int(stored.id),
+                ])
+            )
+            try self.addRecusals(db, for: stored, actor: actor)
+            return recusal
+        }
+    }
+
+    /// Adds a recusal to every decision item of a published meeting that `interest`, as now declared, conflicts
+    /// with and that has none for it yet; declared in advance when the interest was declared before the meeting's
+    /// day. Run in the transaction of each declaration, update and import, so none slips past a meeting.
+    func addRecusals(_ db: Database, for interest: Interest, actor: Actor) throws {
+        guard interest.isActive(today: actor.today) else { return }
+        let meetings = try Row.fetchAll(db, sql: "SELECT * FROM meeting WHERE status = 'published' ORDER BY id")
+            .map(MeetingRows.meeting)
+        guard !meetings.isEmpty else { return }
+        let registry = try Self.registry(db)
+        for meeting in meetings {
+            let existing = try MeetingRows.fetchRecusals(db, meetingId: meeting.id)
+            var added = 0
+            for item in try MeetingRows.fetchItems(db, meetingId: meeting.id) where item.isChecked {
+                let conflicts = ConflictRules.conflicts(
+                    asked: item.organisations,
+                    interests: [interest],
+                    registry: registry,
+                    today: actor.today
+                )
+                let recusals = MeetingRules.recusals(
+                    for: conflicts,
+                    item: item,
+                    meeting: meeting,
+                    existing: existing,
+                    declaredOn: { _ in interest.declaredAt.utcDate }
+                )
+                for recusal in recusals {
+                    let stored = try MeetingRows.insert(db, recusal)
+                    added += 1
+                    try self.audit(
+                        db,
+                        actor,
+                        subject: "meeting:\(meeting.id)",
+                        detail: AuditDetail([
+                            "recusal": .int(stored.id), "item": .int(item.number),
+                            "declarant": .text(stored.declarant), "interest": .int(interest.id),
+                        ])
+                    )
+                }
+            }
+            if added > 0 { try MeetingRows.touch(db, meetingId: meeting.id) }
+        }
+    }
+}
