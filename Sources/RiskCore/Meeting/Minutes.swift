@@ -43,7 +43,7 @@ public enum Minutes {
         var text = "**\(escaped(recusal.declarant))**: \(nature), \(when). \(action(recusal.action))"
         switch recusal.quorate {
         case true?: text += "; the meeting remained quorate."
-        case false?: text += "; the meeting was not quorate without them."
+        case false?: text += "; the meeting was not quorate for the item."
         case nil: text += recusal.action == nil ? "." : "; quorum not recorded."
         }
         if let note = recusal.note {
