@@ -53,6 +53,8 @@ public struct Interest: Sendable, Hashable {
     public var managedBy: String?
     /// When the plan was recorded.
     public var managedAt: Instant?
+    /// Whether its personal text (description, value, management plan) was erased (`InterestRules.erase`).
+    public var erased: Bool
 
     /// An interest from its fields.
     public init(
@@ -72,8 +74,10 @@ public struct Interest: Sendable, Hashable {
         late: Bool,
         managementPlan: String?,
         managedBy: String?,
-        managedAt: Instant?
+        managedAt: Instant?,
+        erased: Bool = false
     ) {
+        self.erased = erased
         self.id = id
         self.revision = revision
         self.declarant = declarant

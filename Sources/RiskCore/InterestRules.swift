@@ -78,6 +78,7 @@ public enum InterestRules {
         with changes: InterestChanges,
         gifts: GiftLimits = GiftLimits()
     ) throws(DomainError) -> Interest {
+        try changeable(interest)
         guard !changes.isEmpty else {
             throw .invalidValue("id", "nothing to change: give a description, value, sensitive or endedOn")
         }
@@ -109,6 +110,7 @@ public enum InterestRules {
     ) throws(DomainError)
         -> Interest
     {
+        try changeable(interest)
         let endedOn = try end(text, startedOn: interest.startedOn)
         if let previous = interest.endedOn, previous < today {
             throw .invalidValue("id", "interest I-\(interest.id) already ended on \(previous)")
@@ -128,6 +130,7 @@ public enum InterestRules {
     ) throws(DomainError)
         -> Interest
     {
+        try changeable(interest)
         var managed = interest
         managed.managementPlan = try FieldRules.requiredText(plan, field: "plan", limit: TextLimits.long)
         managed.managedBy = by

@@ -52,6 +52,9 @@ public struct Configuration: Sendable {
         public var giftRefuseAbove: Double?
         /// `currency`: the organisation's currency code, e.g. "EUR".
         public var currency: String?
+        /// `retain_ended_days`: an ended interest keeps its text this many days after its end, then the daily
+        /// review erases it.
+        public var retainEndedDays = 365
     }
 
     /// `[review]`.

@@ -189,6 +189,7 @@ public enum ConfigurationLoader {
                 c.interests.registerOpenedOn = v.string == "" ? nil : try date(v)
             },
             "unmanaged_after_days": { c, v throws(SetterError) in c.interests.unmanagedAfterDays = try days(v) },
+            "retain_ended_days": { c, v throws(SetterError) in c.interests.retainEndedDays = try days(v) },
             "max_declarations_per_member": { c, v throws(SetterError) in
                 c.interests.maxDeclarationsPerMember = try int(v, 1...10_000)
             },

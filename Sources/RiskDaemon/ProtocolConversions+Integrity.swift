@@ -52,7 +52,8 @@ extension InterestInterface.Interest {
             status: InterestInterface.Status(interest.status(today: today)),
             managementPlan: interest.managementPlan,
             managedBy: interest.managedBy,
-            managedAt: interest.managedAt?.description
+            managedAt: interest.managedAt?.description,
+            erased: interest.erased
         )
     }
 }

@@ -25,6 +25,7 @@ struct InterestRow: Codable, FetchableRecord, MutablePersistableRecord {
     var managementPlan: String?
     var managedBy: String?
     var managedAt: String?
+    var erased: Bool
 
     init(_ interest: Interest) {
         id = interest.id == 0 ? nil : interest.id
@@ -45,6 +46,7 @@ struct InterestRow: Codable, FetchableRecord, MutablePersistableRecord {
         managementPlan = interest.managementPlan
         managedBy = interest.managedBy
         managedAt = interest.managedAt?.description
+        erased = interest.erased
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -77,7 +79,8 @@ struct InterestRow: Codable, FetchableRecord, MutablePersistableRecord {
             late: late,
             managementPlan: managementPlan,
             managedBy: managedBy,
-            managedAt: managedAt.flatMap { Instant(rfc3339: $0) }
+            managedAt: managedAt.flatMap { Instant(rfc3339: $0) },
+            erased: erased
         )
     }
 }

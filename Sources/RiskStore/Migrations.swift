@@ -88,6 +88,7 @@ enum Migrations {
         migrator.registerMigration("v5-register-opened", migrate: registerOpened)
         migrator.registerMigration("v6-risk-history", migrate: riskHistory)
         migrator.registerMigration("v7-meetings", migrate: meetings)
+        migrator.registerMigration("v8-interest-erasure", migrate: interestErasure)
         return migrator
     }
 

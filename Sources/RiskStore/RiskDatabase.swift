@@ -81,6 +81,9 @@ public final class RiskDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
+        // Deleted and overwritten content is zeroed in the file, so that an erased declaration's text is gone from
+        // the database's bytes, not only from its rows (`eraseInterest`).
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         return configuration
     }
 

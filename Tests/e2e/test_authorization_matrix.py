@@ -128,6 +128,7 @@ PARAMETERS = {
     "org.riskd.interest.Import": {"interests": [{"declarant": "rdt-board", "kind": "gift", "organisation": "Eurodesk",
                                                  "description": "A book from the matrix", "startedOn": TODAY}]},
     "org.riskd.interest.Check": {"organisations": ["Western Balkan Fund"], "matter": "Grant round 4"},
+    "org.riskd.interest.Erase": {"id": "$i_erase", "reason": "The member asked for it"},
     "org.riskd.ethics.Current": {}, "org.riskd.ethics.Get": {"version": "$code_version"},
     "org.riskd.ethics.Versions": {}, "org.riskd.ethics.Status": {},
     "org.riskd.ethics.Acknowledge": {"version": "$code_version", "sha256": "$code_sha256"},
@@ -328,6 +329,8 @@ def matrix(users, board2, user_calls):
                               description="A scarf", startedOn=PAST)
     ids["i_b2_secret"] = declare(user_calls, daemon, "rdt-board2", kind="family", organisation="Western Balkan Fund",
                                  description="A relative on its board", sensitive=True, startedOn=PAST)
+    ids["i_erase"] = declare(user_calls, daemon, "rdt-board2", kind="gift", organisation="Eurodesk",
+                             description="A mug, to be erased", startedOn=PAST)
     [check] = user_calls("rdt-board2", daemon.socket, [
         ("org.riskd.interest", "Check", {"organisations": ["Open Society Foundations"], "matter": "Own check"})])
     assert check["ok"], check

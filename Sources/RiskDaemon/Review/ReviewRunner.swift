@@ -48,6 +48,15 @@ actor ReviewRunner {
         for risk in try await database.lapseExpiredAcceptances(today: today, now: startedAt) {
             context.logger.notice("The acceptance of risk R-\(risk.id) lapsed: it is open again")
         }
+        // Ended declarations past their retention lose their personal text (riskd(8), RETENTION AND ERASURE).
+        let erased = try await database.eraseEndedInterests(
+            retainDays: context.configuration.interests.retainEndedDays,
+            today: today,
+            now: startedAt
+        )
+        if !erased.isEmpty {
+            context.logger.notice("Erased the text of \(erased.count) ended declarations past their retention")
+        }
         let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let changes = FindingLifecycle.reconcile(

@@ -16,6 +16,7 @@ struct InterestService {
         registerChanges(&table)
         registerChecks(&table)
         registerImport(&table)
+        registerErasure(&table)
         return table
     }
 

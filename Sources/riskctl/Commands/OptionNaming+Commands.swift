@@ -27,6 +27,10 @@ extension InterestManageCommand: OptionNaming {
     static let optionsByField = ["id": "I-ID", "ifRevision": "--if-revision", "plan": "--plan"]
 }
 
+extension InterestEraseCommand: OptionNaming {
+    static let optionsByField = ["id": "I-ID", "reason": "--reason"]
+}
+
 extension ConflictsCheckCommand: OptionNaming {
     static let optionsByField = ["organisations": "<organisation>", "matter": "--matter"]
 }

@@ -20,6 +20,7 @@ struct InterestCommand: ParsableCommand {
             InterestEndCommand.self,
             InterestConfirmCommand.self,
             InterestManageCommand.self,
+            InterestEraseCommand.self,
             InterestImportCommand.self,
         ]
     )
