@@ -122,6 +122,7 @@ public final class Daemon: Sendable {
                 InterestService(context: context).methods,
                 MemberService(context: context, roles: roles).methods,
                 ReviewService(context: context, runner: reviews).methods,
+                ReportService(context: context).methods,
             ],
             roles: roles,
             clock: clock,

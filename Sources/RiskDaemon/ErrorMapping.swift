@@ -67,6 +67,7 @@ enum ErrorMapping {
         case (.codeVersion, .ethics): VarlinkError(EthicsInterface.NoSuchVersion(version: error.id))
         case (.finding, .review): VarlinkError(ReviewInterface.NoSuchFinding(id: error.id))
         case (.member, .member): VarlinkError(MemberInterface.NoSuchMember(user: error.key))
+        case (.meeting, .report): VarlinkError(ReportInterface.NoSuchMeeting(id: error.id))
         default: nil
         }
     }
@@ -80,6 +81,7 @@ enum ErrorMapping {
         case .interest: VarlinkError(InterestInterface.InvalidValue(field: field, reason: reason))
         case .member: VarlinkError(MemberInterface.InvalidValue(field: field, reason: reason))
         case .organisation: VarlinkError(OrganisationInterface.InvalidValue(field: field, reason: reason))
+        case .report: VarlinkError(ReportInterface.InvalidValue(field: field, reason: reason))
         case .review: VarlinkError(ReviewInterface.InvalidValue(field: field, reason: reason))
         case .risk: VarlinkError(RiskInterface.InvalidValue(field: field, reason: reason))
         }
@@ -91,7 +93,7 @@ enum ErrorMapping {
         case .interest: VarlinkError(InterestInterface.RevisionMismatch(id: id, revision: revision))
         case .organisation: VarlinkError(OrganisationInterface.RevisionMismatch(id: id, revision: revision))
         case .risk: VarlinkError(RiskInterface.RevisionMismatch(id: id, revision: revision))
-        case .audit, .daemon, .ethics, .member, .review: nil
+        case .audit, .daemon, .ethics, .member, .report, .review: nil
         }
     }
 
@@ -105,6 +107,7 @@ enum ErrorMapping {
         case .interest: return VarlinkError(InterestInterface.InternalError(reason: reason))
         case .member: return VarlinkError(MemberInterface.InternalError(reason: reason))
         case .organisation: return VarlinkError(OrganisationInterface.InternalError(reason: reason))
+        case .report: return VarlinkError(ReportInterface.InternalError(reason: reason))
         case .review: return VarlinkError(ReviewInterface.InternalError(reason: reason))
         case .risk: return VarlinkError(RiskInterface.InternalError(reason: reason))
         }
