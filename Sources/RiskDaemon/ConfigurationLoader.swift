@@ -259,7 +259,7 @@ public enum ConfigurationLoader {
             },
         ],
         "report": [
-            "template": { c, v throws(SetterError) in c.report.templatePath = try path(v) }
+            "template": { c, v throws(SetterError) in c.report.templatePath = v.string == "" ? nil : try path(v) }
         ],
         "log": [
             "level": { c, v throws(SetterError) in

@@ -17,7 +17,9 @@ extension RiskDatabase {
     ) async throws -> BoardPackFacts {
         let at = asOf.description
         let day = asOf.utcDate.description
-        let earlier = Instant(secondsSinceEpoch: asOf.secondsSinceEpoch - Int64(BoardPackFacts.scoreChangeDays) * 86_400)
+        let earlier = Instant(
+            secondsSinceEpoch: asOf.secondsSinceEpoch - Int64(BoardPackFacts.scoreChangeDays) * 86_400
+        )
         return try await writer.read { db in
             let risks = try Self.risksAsOf(db, at: at).filter { $0.status != .closed }
             var earlierScores: [Int: Int] = [:]
@@ -53,7 +55,8 @@ extension RiskDatabase {
             var lastConfirmed: [String: CalendarDate] = [:]
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT declarant, MAX(confirmed_at) AS last FROM confirmation WHERE confirmed_at <= ? GROUP BY declarant",
+                sql:
+                    "SELECT declarant, MAX(confirmed_at) AS last FROM confirmation WHERE confirmed_at <= ? GROUP BY declarant",
                 arguments: [at]
             ) {
                 if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
@@ -84,7 +87,8 @@ extension RiskDatabase {
             }
             let code = try Row.fetchOne(
                 db,
-                sql: "SELECT version, published_at FROM ethics_code WHERE published_at <= ? ORDER BY version DESC LIMIT 1",
+                sql:
+                    "SELECT version, published_at FROM ethics_code WHERE published_at <= ? ORDER BY version DESC LIMIT 1",
                 arguments: [at]
             ).flatMap { row -> CodeFacts? in
                 guard let published = Instant(rfc3339: row["published_at"]) else { return nil }
@@ -148,7 +152,8 @@ extension RiskDatabase {
         for detail in try String.fetchAll(
             db,
             // A range over the subject index rather than LIKE, which SQLite would answer with a scan of the trail.
-            sql: "SELECT detail FROM audit WHERE subject >= 'appetite:' AND subject < 'appetite;' AND at <= ? ORDER BY seq",
+            sql:
+                "SELECT detail FROM audit WHERE subject >= 'appetite:' AND subject < 'appetite;' AND at <= ? ORDER BY seq",
             arguments: [at]
         ) {
             guard let change = try? decoder.decode(Change.self, from: Data(detail.utf8)) else {

@@ -47,7 +47,9 @@ extension BoardPack {
         let open = Set(risks.map(\.id))
         let overdueActions = register.openActions.filter { open.contains($0.riskId) && $0.isOverdue(today: today) }
             .sorted { ($0.dueOn, $0.id) < ($1.dueOn, $1.id) }
-            .map { OverdueAction(id: $0.id, riskId: $0.riskId, description: $0.description, owner: $0.owner, due: $0.dueOn) }
+            .map {
+                OverdueAction(id: $0.id, riskId: $0.riskId, description: $0.description, owner: $0.owner, due: $0.dueOn)
+            }
         let board = register.members.filter(\.onBoard).sorted { $0.user < $1.user }
         let notAcknowledged = register.code.map { code in
             board.compactMap { member -> MemberDue? in

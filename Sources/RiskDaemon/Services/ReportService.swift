@@ -23,7 +23,11 @@ struct ReportService: Sendable {
                 seesRegister: configuration.interests.boardSeesRegister
             )
             let pack = BoardPack.build(facts, policy: configuration.reviewPolicy, viewer: viewer, agenda: agenda)
-            return .init(html: configuration.report.template.render(pack), asOf: asOf.description, auditHead: facts.auditHead)
+            return .init(
+                html: configuration.report.template.render(pack),
+                asOf: asOf.description,
+                auditHead: facts.auditHead
+            )
         }
         return table
     }
