@@ -120,7 +120,7 @@ struct BoardPackRenderTests {
         else { return [] }
         let table = html[start.upperBound..<end.lowerBound]
         let pattern =
-            /<td class="band-(\w+)[^"]*" title="\w+"><span class="letter">(\w)<\/span>(?:<span class="count">(\d+)<\/span>)?<\/td>/
+            /<td class="band-(\w+)[^"]*" title="\w+"><span class="letter">(\w)<\/span>(?:<br><span class="count">(\d+)<\/span>)?<\/td>/
         return table.matches(of: pattern).map { match in
             [String(match.output.2), match.output.3.map(String.init)].compactMap { $0 }.joined(separator: " ")
         }
