@@ -22,8 +22,7 @@ extension RiskDatabase {
         )
         return try await writer.read { db in
             let risks = try Self.risksAsOf(db, at: at).filter { $0.status != .closed }
-            var earlierScores: [Int: Int] = [:]
-            for risk in try Self.risksAsOf(db, at: earlier.description) { earlierScores[risk.id] = risk.score }
+            let earlierScores = try Self.scoresAsOf(db, at: earlier.description)
             let actions = try ActionRow.fetchAll(
                 db,
                 sql: """
@@ -139,6 +138,26 @@ extension RiskDatabase {
                 """,
             arguments: [at]
         ).map { row throws(StoreError) in try row.domain() }
+    }
+
+    /// The current score of every risk as its last version at or before `at`, by id: only the ratings are read.
+    private static func scoresAsOf(_ db: Database, at: String) throws -> [Int: Int] {
+        var scores: [Int: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT v.id, v.likelihood * v.impact AS inherent, v.residual_likelihood * v.residual_impact AS residual
+                FROM (SELECT MAX(version) AS version FROM risk_version WHERE at <= ? GROUP BY id) AS latest
+                JOIN risk_version AS v ON v.version = latest.version
+                """,
+            arguments: [at]
+        )
+        // The current score is the residual one when both residual ratings are set (Risk.score).
+        while let row = try rows.next() {
+            let residual: Int? = row["residual"]
+            scores[row["id"]] = residual ?? row["inherent"]
+        }
+        return scores
     }
 
     /// The appetites set at `at`, replayed from the audit entries of `SetAppetite` (a removal is a null maxScore).

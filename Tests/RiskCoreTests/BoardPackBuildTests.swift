@@ -245,6 +245,25 @@ struct BoardPackBuildTests {
         #expect(other.agenda?.items[0].recusals[0].action == "left-room")
     }
 
+    @Test(
+        "Lists of risks stop at fifty and count the rest",
+        arguments: [(49, 49), (50, 50), (51, 50), (600, 50)]
+    )
+    func listLimit(overdue: Int, listed: Int) {
+        var facts = BoardPackFixture.facts()
+        facts.register.risks = (1...overdue).map { id in
+            BoardPackFixture.risk(id, category: "financial", rating: (5, 5), due: "2026-01-01")
+        }
+        facts.register.openActions = []
+        let pack = BoardPack.build(facts, policy: policy, viewer: .registerKeeper)
+        #expect(pack.overdueReviews.count == listed)
+        #expect(pack.overdueReviewsTotal == overdue)
+        #expect(pack.aboveAppetite.count == listed)
+        #expect(pack.aboveAppetiteTotal == overdue)
+        #expect(pack.overdueReviews.map(\.risk.id) == Array(1...listed))
+        #expect(pack.highest.count == 10)
+    }
+
     @Test("The same facts give equal packs, whatever order the store listed them in") func stable() {
         var shuffled = BoardPackFixture.facts()
         shuffled.register.risks.reverse()

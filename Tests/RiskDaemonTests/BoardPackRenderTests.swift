@@ -188,6 +188,21 @@ struct BoardPackRenderTests {
         #expect(html.contains("<td>ana</td>"))
     }
 
+    @Test("A cut list says how many it left out, and only then") func omitted() {
+        var facts = Self.facts
+        facts.register.risks = (1...57).map { Self.risk($0, "Overdue \($0)", rating: (5, 5), category: "financial") }
+        for index in facts.register.risks.indices {
+            facts.register.risks[index].nextReviewDue = CalendarDate("2026-01-01")!
+        }
+        let cut = BoardPackTemplate.builtIn.render(
+            BoardPack.build(facts, policy: ReviewPolicy(), viewer: .registerKeeper)
+        )
+        #expect(cut.contains("The 50 longest overdue of 57; 7 more"))
+        #expect(cut.contains("The 50 highest of 57; 7 more are above"))
+        #expect(!cut.contains("<td>R-51</td><td>Overdue 51</td><td>secretariat</td>"))
+        #expect(!render().contains("more are above"))
+    }
+
     @Test("The same pack renders to the same bytes; the footer prints the audit head") func reproducible() {
         let first = render(agenda: Self.agenda)
         #expect(first == render(agenda: Self.agenda))

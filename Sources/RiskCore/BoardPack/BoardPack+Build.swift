@@ -2,6 +2,10 @@ extension BoardPack {
     /// How many risks the "highest risks" table holds.
     public static let highestCount = 10
 
+    /// The most rows a list of risks or actions holds; the pack says how many more there are. A board reads the
+    /// worst fifty; a register of 100 000 risks with two thirds overdue made a pack of 9 MB without it.
+    public static let listLimit = 50
+
     /// The pack `viewer` reads of the register in `facts`, with `agenda` (already read for the viewer or not:
     /// it is withheld here) when a meeting was asked for.
     ///
@@ -69,10 +73,13 @@ extension BoardPack {
             scoring: scoring,
             inherent: inherent,
             current: current,
-            aboveAppetite: aboveAppetite,
+            aboveAppetite: Array(aboveAppetite.prefix(listLimit)),
+            aboveAppetiteTotal: aboveAppetite.count,
             highest: Array(highest),
-            overdueReviews: overdueReviews,
-            overdueActions: overdueActions,
+            overdueReviews: Array(overdueReviews.prefix(listLimit)),
+            overdueReviewsTotal: overdueReviews.count,
+            overdueActions: Array(overdueActions.prefix(listLimit)),
+            overdueActionsTotal: overdueActions.count,
             findings: facts.openFindings.sorted { $0.key < $1.key }.map { FindingCount(rule: $0.key, count: $0.value) },
             codeVersion: register.code?.version,
             notAcknowledged: notAcknowledged ?? [],

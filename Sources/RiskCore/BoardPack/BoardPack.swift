@@ -13,14 +13,18 @@ public struct BoardPack: Sendable, Hashable {
     /// Heat maps of inherent and current scores over the risks not closed at `asOf`.
     public var inherent: HeatMap
     public var current: HeatMap
-    /// Risks whose current score is above their category's appetite, highest first.
+    /// Risks whose current score is above their category's appetite, highest first: the first `listLimit`.
     public var aboveAppetite: [AppetiteBreach]
+    /// How many risks are above appetite, listed or not.
+    public var aboveAppetiteTotal: Int
     /// The ten highest current scores, highest first (ties by id), with their change over 90 days.
     public var highest: [RankedRisk]
-    /// Risks whose review was due before the day of `asOf`, earliest first.
+    /// Risks whose review was due before the day of `asOf`, earliest first: the first `listLimit`.
     public var overdueReviews: [OverdueReview]
-    /// Open actions due before the day of `asOf`, earliest first.
+    public var overdueReviewsTotal: Int
+    /// Open actions due before the day of `asOf`, earliest first: the first `listLimit`.
     public var overdueActions: [OverdueAction]
+    public var overdueActionsTotal: Int
     /// Findings open at `asOf` per rule, by rule name.
     public var findings: [FindingCount]
     /// The code version in force at `asOf`, if one was published.

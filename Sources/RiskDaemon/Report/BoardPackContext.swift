@@ -4,7 +4,8 @@ import RiskCore
 /// riskd.toml(5) documents them for organisations writing their own template.
 ///
 /// Every list `x` comes with a flag `anyX` (Mustache has no test for "not empty" that also opens no loop), every
-/// band with its letter (L, M, H, C) so that a page printed in black and white still shows it.
+/// band with its letter (L, M, H, C) so that a page printed in black and white still shows it. A list cut at
+/// `BoardPack.listLimit` comes with `xOmitted` (`listed`, `total`, `more`).
 enum BoardPackContext {
     static func context(of pack: BoardPack) -> [String: Any] {
         let scoring = pack.scoring
@@ -21,6 +22,9 @@ enum BoardPackContext {
             "bands": Severity.allCases.map { band(legend: $0, scoring) },
         ]
         if let version = pack.codeVersion { context["codeVersion"] = version }
+        omitted(&context, "aboveAppetite", listed: pack.aboveAppetite.count, total: pack.aboveAppetiteTotal)
+        omitted(&context, "overdueReviews", listed: pack.overdueReviews.count, total: pack.overdueReviewsTotal)
+        omitted(&context, "overdueActions", listed: pack.overdueActions.count, total: pack.overdueActionsTotal)
         list(&context, "aboveAppetite", pack.aboveAppetite) { breach in
             var row = risk(breach.risk)
             row["appetite"] = breach.appetite
@@ -79,6 +83,12 @@ enum BoardPackContext {
     ) {
         context[key] = elements.map(row)
         context["any" + key.prefix(1).uppercased() + key.dropFirst()] = !elements.isEmpty
+    }
+
+    /// `xOmitted` with `listed`, `total` and `more` when a list was cut at `BoardPack.listLimit`; absent otherwise.
+    private static func omitted(_ context: inout [String: Any], _ key: String, listed: Int, total: Int) {
+        guard total > listed else { return }
+        context[key + "Omitted"] = ["listed": listed, "total": total, "more": total - listed]
     }
 
     private static func heatMap(_ title: String, _ map: BoardPack.HeatMap, _ scoring: ScoringPolicy) -> [String: Any] {
