@@ -12,6 +12,7 @@ public struct BoardPack: Sendable, Hashable {
     public var scoring: ScoringPolicy
     /// Heat maps of inherent and current scores over the risks not closed at `asOf`.
     public var inherent: HeatMap
+    /// The same risks by their current ratings (residual when both are set).
     public var current: HeatMap
     /// Risks whose current score is above their category's appetite, highest first: the first `listLimit`.
     public var aboveAppetite: [AppetiteBreach]
@@ -21,9 +22,11 @@ public struct BoardPack: Sendable, Hashable {
     public var highest: [RankedRisk]
     /// Risks whose review was due before the day of `asOf`, earliest first: the first `listLimit`.
     public var overdueReviews: [OverdueReview]
+    /// How many reviews are overdue, listed or not.
     public var overdueReviewsTotal: Int
     /// Open actions due before the day of `asOf`, earliest first: the first `listLimit`.
     public var overdueActions: [OverdueAction]
+    /// How many actions are overdue, listed or not.
     public var overdueActionsTotal: Int
     /// Findings open at `asOf` per rule, by rule name.
     public var findings: [FindingCount]
@@ -40,6 +43,7 @@ public struct BoardPack: Sendable, Hashable {
 
     /// One 5 × 5 grid: `counts[likelihood - 1][impact - 1]`.
     public struct HeatMap: Sendable, Hashable {
+        /// Risks per cell, by likelihood then impact, each from 1 at index 0.
         public var counts: [[Int]]
         /// Number of risks counted.
         public var total: Int
@@ -60,43 +64,54 @@ public struct BoardPack: Sendable, Hashable {
 
     /// A risk as the pack's tables name it.
     public struct RiskLine: Sendable, Hashable {
+        /// The risk's id (R-id).
         public var id: Int
         public var title: String
         public var category: String
+        /// User name of the owner.
         public var owner: String
+        /// The current score at `asOf`, 1…25.
         public var score: Int
+        /// The band of `score` under the pack's scoring.
         public var band: Severity
     }
 
     /// A risk above its category's appetite.
     public struct AppetiteBreach: Sendable, Hashable {
         public var risk: RiskLine
+        /// The highest score the board tolerates in the risk's category.
         public var appetite: Int
     }
 
     /// One of the highest risks; `change` is nil when the risk did not exist 90 days before.
     public struct RankedRisk: Sendable, Hashable {
         public var risk: RiskLine
+        /// Current score now minus current score 90 days before `asOf`.
         public var change: Int?
     }
 
     /// A risk whose review is overdue.
     public struct OverdueReview: Sendable, Hashable {
         public var risk: RiskLine
+        /// The day the review was due.
         public var due: CalendarDate
     }
 
     /// An action past its due date.
     public struct OverdueAction: Sendable, Hashable {
+        /// The action's id (A-id).
         public var id: Int
+        /// The risk it treats.
         public var riskId: Int
         public var description: String
         public var owner: String
+        /// The day it was due.
         public var due: CalendarDate
     }
 
     /// How many findings of one rule are open.
     public struct FindingCount: Sendable, Hashable {
+        /// The rule's name, e.g. `risk-review-overdue`.
         public var rule: String
         public var count: Int
     }
@@ -111,13 +126,17 @@ public struct BoardPack: Sendable, Hashable {
 
     /// A declaration as the viewer may read it: a withheld one keeps its declarant only.
     public struct Declaration: Sendable, Hashable {
+        /// The interest's id (I-id); 0 when withheld.
         public var id: Int
         public var declarant: String
         /// The kind, or "withheld".
         public var kind: String
         public var organisation: String
+        /// When the interest began; nil when withheld.
         public var startedOn: CalendarDate?
+        /// Whether a management plan was recorded by `asOf`.
         public var managed: Bool
+        /// Whether the viewer may not read the entry.
         public var withheld: Bool
     }
 }
