@@ -35,7 +35,8 @@ RUN_SOCKET := $(RUNTIME_DIR)/riskd/riskd.sock
 # without that warning.
 STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld
 
-APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace
+APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace \
+	chromium poppler-utils fonts-dejavu-core
 PIP_PACKAGES := varlink pytest
 
 .PHONY: all deps build release run test test-swift test-e2e soak fuzz fuzz-build lint format lint-man bench bench-tools clean \

@@ -72,6 +72,9 @@ python3 bench/review_run.py "$riskd" "$work/review"
 echo "== risk.List now and as of a time, 100 000 risks, with 1 and with 10 versions each =="
 python3 bench/history_asof.py "$riskd" "$work/history" "${BENCH_HISTORY_RISKS:-100000}"
 
+echo "== the board pack over 100 000 risks, now and as of a time =="
+python3 bench/board_pack.py "$riskd" "$work/pack" "${BENCH_PACK_RISKS:-100000}"
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
 echo
 echo "== budget (docs/architecture.md) =="

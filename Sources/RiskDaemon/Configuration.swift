@@ -23,6 +23,7 @@ public struct Configuration: Sendable {
     public var review = Review()
     public var backup = Backup()
     public var limits = Limits()
+    public var report = Report()
     public var logLevel: Logger.Level = .info
 
     /// Who holds which role (`[access]`).
@@ -55,6 +56,14 @@ public struct Configuration: Sendable {
         /// `retain_ended_days`: an ended interest keeps its text this many days after its end, then the daily
         /// review erases it.
         public var retainEndedDays = 365
+    }
+
+    /// `[report]`.
+    public struct Report: Sendable {
+        /// `template`: the Mustache file the board pack is rendered with; `nil`, riskd's own.
+        public var templatePath: String?
+        /// That file, parsed when the configuration was loaded (riskd's own template when no file is named).
+        public var template: BoardPackTemplate = .builtIn
     }
 
     /// `[review]`.

@@ -86,6 +86,18 @@ public enum ConfigurationLoader {
                     + "(\(limits.maxConnections)): other users would have no connection left"
             )
         }
+        if let path = configuration.report.templatePath {
+            do {
+                configuration.report.template = try BoardPackTemplate.load(path: path)
+            } catch {
+                throw ConfigurationError(
+                    file: file,
+                    line: line(of: "template", section: "report", in: text),
+                    key: "report.template",
+                    reason: error.reason
+                )
+            }
+        }
         return configuration
     }
 
@@ -246,6 +258,9 @@ public enum ConfigurationLoader {
             },
             "drain_timeout_seconds": { c, v throws(SetterError) in c.limits.drainTimeoutSeconds = try int(v, 1...3600)
             },
+        ],
+        "report": [
+            "template": { c, v throws(SetterError) in c.report.templatePath = v.string == "" ? nil : try path(v) }
         ],
         "log": [
             "level": { c, v throws(SetterError) in

@@ -123,6 +123,7 @@ public final class Daemon: Sendable {
                 MeetingService(context: context).methods,
                 MemberService(context: context, roles: roles).methods,
                 ReviewService(context: context, runner: reviews).methods,
+                ReportService(context: context).methods,
             ],
             roles: roles,
             clock: clock,

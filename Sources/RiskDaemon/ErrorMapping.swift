@@ -70,6 +70,7 @@ enum ErrorMapping {
         case (.meeting, .meeting): VarlinkError(MeetingInterface.NoSuchMeeting(id: error.id))
         case (.item, .meeting): VarlinkError(MeetingInterface.NoSuchItem(id: error.id))
         case (.recusal, .meeting): VarlinkError(MeetingInterface.NoSuchRecusal(id: error.id))
+        case (.meeting, .report): VarlinkError(ReportInterface.NoSuchMeeting(id: error.id))
         default: nil
         }
     }
@@ -84,6 +85,7 @@ enum ErrorMapping {
         case .meeting: VarlinkError(MeetingInterface.InvalidValue(field: field, reason: reason))
         case .member: VarlinkError(MemberInterface.InvalidValue(field: field, reason: reason))
         case .organisation: VarlinkError(OrganisationInterface.InvalidValue(field: field, reason: reason))
+        case .report: VarlinkError(ReportInterface.InvalidValue(field: field, reason: reason))
         case .review: VarlinkError(ReviewInterface.InvalidValue(field: field, reason: reason))
         case .risk: VarlinkError(RiskInterface.InvalidValue(field: field, reason: reason))
         }
@@ -96,7 +98,7 @@ enum ErrorMapping {
         case .organisation: VarlinkError(OrganisationInterface.RevisionMismatch(id: id, revision: revision))
         case .risk: VarlinkError(RiskInterface.RevisionMismatch(id: id, revision: revision))
         case .meeting: VarlinkError(MeetingInterface.RevisionMismatch(id: id, revision: revision))
-        case .audit, .daemon, .ethics, .member, .review: nil
+        case .audit, .daemon, .ethics, .member, .report, .review: nil
         }
     }
 
@@ -111,6 +113,7 @@ enum ErrorMapping {
         case .meeting: return VarlinkError(MeetingInterface.InternalError(reason: reason))
         case .member: return VarlinkError(MemberInterface.InternalError(reason: reason))
         case .organisation: return VarlinkError(OrganisationInterface.InternalError(reason: reason))
+        case .report: return VarlinkError(ReportInterface.InternalError(reason: reason))
         case .review: return VarlinkError(ReviewInterface.InternalError(reason: reason))
         case .risk: return VarlinkError(RiskInterface.InternalError(reason: reason))
         }

@@ -44,7 +44,7 @@ enum ExitStatus: Int32 {
             self = .invalidInput
         case .missingInput:
             self = .noSuchRecord
-        case .protocolViolation, .cancelled:
+        case .protocolViolation, .cancelled, .unwritable:
             self = .failure
         }
     }

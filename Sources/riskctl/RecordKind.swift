@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The kinds of record riskctl names by a letter and a number: `R-12` is risk 12, `A-3` is action 3, `O-5`
-/// organisation 5, `I-7` interest 7 and `C-12` conflict check 12.
+/// organisation 5, `I-7` interest 7, `C-12` conflict check 12, `F-40` finding 40 and `M-3` meeting 3.
 enum RecordKind {
     /// A risk, `R-`.
     case risk
@@ -15,6 +15,8 @@ enum RecordKind {
     case check
     /// A finding of the review, `F-`.
     case finding
+    /// A board meeting, `M-`.
+    case meeting
 
     /// The letter of the kind, as printed.
     var letter: String {
@@ -25,6 +27,7 @@ enum RecordKind {
         case .interest: "I"
         case .check: "C"
         case .finding: "F"
+        case .meeting: "M"
         }
     }
 
@@ -37,6 +40,7 @@ enum RecordKind {
         case .interest: "interest"
         case .check: "conflict check"
         case .finding: "finding"
+        case .meeting: "meeting"
         }
     }
 
@@ -84,7 +88,7 @@ enum RecordKind {
 
     private var article: String {
         switch self {
-        case .risk, .check, .finding: "a"
+        case .risk, .check, .finding, .meeting: "a"
         case .action, .organisation, .interest: "an"
         }
     }

@@ -36,6 +36,7 @@ struct RiskCtl: ParsableCommand {
             MemberCommand.self,
             ReviewCommand.self,
             ActionsCommand.self,
+            ReportCommand.self,
         ]
     )
 

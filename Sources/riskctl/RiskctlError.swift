@@ -19,6 +19,8 @@ struct RiskctlError: Error, CustomStringConvertible {
         case missingInput(String)
         /// The user declined to go on.
         case cancelled
+        /// An output file could not be written; the message names it and says why.
+        case unwritable(String)
     }
 
     /// What went wrong; `ExitStatus(for:)` switches over it.
@@ -54,6 +56,11 @@ struct RiskctlError: Error, CustomStringConvertible {
         RiskctlError(kind: .missingInput(message))
     }
 
+    /// An output file that cannot be written; `message` names it and says why.
+    static func unwritable(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .unwritable(message))
+    }
+
     /// The user answered no when asked to confirm.
     static let cancelled = RiskctlError(kind: .cancelled)
 
@@ -78,7 +85,7 @@ struct RiskctlError: Error, CustomStringConvertible {
             Self.describe(error, method: method)
         case .protocolViolation(let reason):
             "riskd answered something riskctl cannot read: \(reason)"
-        case .invalidInput(let message), .missingInput(let message):
+        case .invalidInput(let message), .missingInput(let message), .unwritable(let message):
             message
         case .cancelled:
             "cancelled, nothing was changed"
@@ -98,6 +105,8 @@ struct RiskctlError: Error, CustomStringConvertible {
             return "no organisation \(reference(error, "id", as: .organisation))"
         case "NoSuchInterest":
             return "no interest \(reference(error, "id", as: .interest))"
+        case "NoSuchMeeting":
+            return "no meeting \(reference(error, "id", as: .meeting))"
         case "NoSuchFinding":
             return "no finding \(reference(error, "id", as: .finding))"
         case "NoSuchVersion":

@@ -147,6 +147,7 @@ PARAMETERS = {
                                            "description": "A pen handed out at the meeting"},
     "org.riskd.meeting.Record": {"recusalId": "$recusal", "action": "left_room", "quorate": True},
     "org.riskd.meeting.Close": {"id": "$m_close"},
+    "org.riskd.report.Board": {},
 }
 
 # Where the board member's mark limits them to their own records, their role case names one of theirs.
@@ -186,6 +187,11 @@ def conflict_from(declarant):
     return lambda reply, ids: any(c["declarant"] == declarant for c in reply["check"]["conflicts"])
 
 
+def in_pack(organisation):
+    """A probe: whether the board pack names `organisation` (the other member's declaration of it)."""
+    return lambda reply, ids: organisation in reply["html"]
+
+
 # A board member acting on another member's record: (variant, parameters, the record is sensitive, probe).
 # Without a probe the call names the record and is allowed or PermissionDenied; with one, the call reads a list
 # and the probe says whether the other member's record shows in the reply.
@@ -215,6 +221,8 @@ ON_OTHERS = {
          conflict_from("rdt-board2"))],
     "org.riskd.member.Get": [("", {"user": "rdt-board2"}, False, None)],
     "org.riskd.member.List": [("", {}, False, members_listed("rdt-board2"))],
+    "org.riskd.report.Board": [("open", {}, False, in_pack("Open Society Foundations")),
+                               ("sensitive", {}, True, in_pack("Western Balkan Fund"))],
 }
 
 # Where today's daemon still disagrees with the manual on a point the revised contract changed.

@@ -228,3 +228,16 @@ def test_bad_input_is_a_precise_error_and_changes_nothing(board, method, paramet
         assert reply["field"] == field, reply
         assert reply["reason"], reply
     assert daemon.call(MEETING + ".Get", id=meeting) == before
+
+
+def test_the_board_pack_of_a_meeting_shows_its_agenda_and_withholds_others_sensitive_recusals(board, user_calls):
+    daemon, meeting, _ = board
+    daemon.call(MEETING + ".Publish", id=meeting)
+    secretariat = daemon.call("org.riskd.report.Board", meetingId=meeting)["html"]
+    assert "Call WBF-2027 partners" in secretariat and SECRET_ORG in secretariat
+    member = ok(as_member(user_calls, daemon, "rdt-board", "org.riskd.report.Board", meetingId=meeting))["html"]
+    assert "Call WBF-2027 partners" in member and "rdt-board2" in member
+    assert SECRET_ORG not in member and "brother" not in member
+    assert WBF in member, "the member's own recusal shows its organisation"
+    missing = refused(daemon, "org.riskd.report.NoSuchMeeting", "org.riskd.report.Board", meetingId=meeting + 50)
+    assert missing == {"id": meeting + 50}

@@ -25,6 +25,7 @@ COMMANDS = [
     ["audit"], ["audit", "log"], ["audit", "verify"],
     ["ethics"], ["ethics", "show"], ["ethics", "ack"], ["ethics", "versions"], ["ethics", "status"],
     ["ethics", "publish"],
+    ["report"], ["report", "board"],
 ]
 
 HEADER = "title,description,category,area,owner,likelihood,impact,residualLikelihood,residualImpact,nextReviewDue"

@@ -136,3 +136,7 @@ extension ReviewAckCommand: OptionNaming {
 extension ReviewPreviewCommand: OptionNaming {
     static let optionsByField = ["asOf": "--as-of"]
 }
+
+extension ReportBoardCommand: OptionNaming {
+    static let optionsByField = ["asOf": "--as-of", "meetingId": "--meeting"]
+}

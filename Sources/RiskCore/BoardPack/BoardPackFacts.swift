@@ -1,0 +1,39 @@
+/// What the board pack is built from: the register as it stood at one instant, read in one transaction.
+///
+/// The store fills it (`RiskDatabase.boardPackFacts(asOf:isOnBoard:)`), tests build it by hand. Everything in it is
+/// as of `asOf` except what the database keeps no history of: who is on the board (the board role now) and an
+/// action's due date and description (as they are now; an action's existence and completion are as of `asOf`).
+public struct BoardPackFacts: Sendable, Hashable {
+    /// The instant the pack describes.
+    public var asOf: Instant
+    /// Hash of the last audit entry at or before `asOf` (64 zeros before the first).
+    public var auditHead: String
+    /// The review rules' view of the register at `asOf`: risks not closed, open actions, active declarations,
+    /// members, the code in force and the appetites then set.
+    public var register: ReviewSnapshot
+    /// Current score of each risk as it stood at `asOf` − 90 days, by id; a risk absent did not exist then.
+    public var earlierScores: [Int: Int]
+    /// Findings open at `asOf`, counted by rule name.
+    public var openFindings: [String: Int]
+    /// The declarations in force at `asOf`, whoever may read them (the builder withholds).
+    public var declarations: [Interest]
+
+    public init(
+        asOf: Instant,
+        auditHead: String,
+        register: ReviewSnapshot,
+        earlierScores: [Int: Int] = [:],
+        openFindings: [String: Int] = [:],
+        declarations: [Interest] = []
+    ) {
+        self.asOf = asOf
+        self.auditHead = auditHead
+        self.register = register
+        self.earlierScores = earlierScores
+        self.openFindings = openFindings
+        self.declarations = declarations
+    }
+
+    /// How far back the change of score of the highest risks looks.
+    public static let scoreChangeDays = 90
+}

@@ -1,0 +1,67 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+/// `org.riskd.report`: the board pack.
+struct ReportService: Sendable {
+    let context: DaemonContext
+    /// The accounts holding the board role now (NSS by default; tests pass a table).
+    var board: @Sendable ([Identity]) -> [RiskDatabase.BoardAccount] = MemberService.accounts
+
+    var methods: MethodTable {
+        var table = MethodTable()
+        // Reads the whole register as of a time and renders it: never on an event loop.
+        table.on(ReportInterface.Board.self, work: .long) { parameters, request in
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
+            let configuration = context.configuration
+            let names = Set(board(configuration.access.board).map(\.user))
+            let facts = try await context.database.boardPackFacts(asOf: asOf) { user, _ in names.contains(user) }
+            let viewer = InterestViewer(
+                user: request.caller.user,
+                roles: request.caller.roles,
+                seesRegister: configuration.interests.boardSeesRegister
+            )
+            let agenda = try await agenda(meetingId: parameters.meetingId, viewer: viewer)
+            let pack = BoardPack.build(facts, policy: configuration.reviewPolicy, viewer: viewer, agenda: agenda)
+            return .init(
+                html: configuration.report.template.render(pack),
+                asOf: asOf.description,
+                auditHead: facts.auditHead
+            )
+        }
+        return table
+    }
+
+    /// The agenda of meeting `meetingId` for the pack, with its recusals as `viewer` reads them (`MeetingRecord.viewed`:
+    /// another member's sensitive recusal withheld). The meeting is shown as it is now, with what was recorded at
+    /// it, whatever `asOf`: meetings keep no history of their own.
+    private func agenda(meetingId: Int?, viewer: InterestViewer) async throws -> BoardPack.Agenda? {
+        guard let meetingId else { return nil }
+        guard let record = try await context.database.meetingRecord(id: meetingId)?.viewed(by: viewer) else {
+            throw DomainError.notFound(.meeting, id: meetingId)
+        }
+        return BoardPack.Agenda(
+            meetingId: record.meeting.id,
+            title: record.meeting.title,
+            date: record.meeting.date,
+            items: record.items.map { item in
+                BoardPack.Agenda.Item(
+                    number: item.number,
+                    title: item.title,
+                    organisations: item.organisations,
+                    recusals: record.recusals.filter { $0.itemId == item.id }.map { recusal in
+                        BoardPack.Agenda.Recusal(
+                            declarant: recusal.declarant,
+                            kind: recusal.kind,
+                            organisation: recusal.kind == Conflict.withheldKind ? "" : recusal.organisation,
+                            match: recusal.match.rawValue,
+                            declaredInAdvance: recusal.declaredInAdvance,
+                            action: recusal.action?.rawValue,
+                            sensitive: recusal.sensitive
+                        )
+                    }
+                )
+            }
+        )
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// The register as it stood at `asOf`, for the board pack, from one read transaction.
+    ///
+    /// Risks are their last version at or before `asOf`; declarations, confirmations, acknowledgements, members,
+    /// the code and findings are those recorded by then; appetites are replayed from their audit entries, since the
+    /// `appetite` table holds only the latest. An action counts when its first audit entry is at or before `asOf`
+    /// and it was not completed by then (its due date and text are today's: actions keep no versions).
+    ///
+    /// - Parameter isOnBoard: whether a member (by user name and uid) holds the board role now.
+    public func boardPackFacts(
+        asOf: Instant,
+        isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
+    ) async throws -> BoardPackFacts {
+        let at = asOf.description
+        let day = asOf.utcDate.description
+        let earlier = Instant(
+            secondsSinceEpoch: asOf.secondsSinceEpoch - Int64(BoardPackFacts.scoreChangeDays) * 86_400
+        )
+        return try await writer.read { db in
+            let risks = try Self.risksAsOf(db, at: at).filter { $0.status != .closed }
+            let earlierScores = try Self.scoresAsOf(db, at: earlier.description)
+            let actions = try ActionRow.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM action WHERE (status = 'open' OR completed_at > ?)
+                        AND EXISTS (SELECT 1 FROM audit WHERE subject = 'action:' || action.id AND at <= ?)
+                    ORDER BY id
+                    """,
+                arguments: [at, at]
+            ).map { row throws(StoreError) in
+                var action = try row.domain()
+                action.status = .open
+                action.completedAt = nil
+                return action
+            }
+            let interests = try InterestRow.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM interest WHERE declared_at <= ? AND started_on <= ?
+                        AND (ended_on IS NULL OR ended_on >= ?)
+                    ORDER BY declarant, id
+                    """,
+                arguments: [at, day, day]
+            ).map { row throws(StoreError) in
+                var interest = try row.domain()
+                // A management plan recorded after asOf was not there yet.
+                if let managedAt = interest.managedAt, managedAt > asOf { interest.managementPlan = nil }
+                return interest
+            }
+            var lastConfirmed: [String: CalendarDate] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT declarant, MAX(confirmed_at) AS last FROM confirmation WHERE confirmed_at <= ? GROUP BY declarant",
+                arguments: [at]
+            ) {
+                if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
+            }
+            var acknowledged: [String: Set<Int>] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT user, version FROM acknowledgement WHERE acknowledged_at <= ?",
+                arguments: [at]
+            ) {
+                acknowledged[row["user"], default: []].insert(row["version"])
+            }
+            let members = try Row.fetchAll(
+                db,
+                sql: "SELECT user, uid, first_seen_at FROM member WHERE first_seen_at <= ? ORDER BY user",
+                arguments: [at]
+            ).compactMap { row -> MemberFacts? in
+                let user: String = row["user"]
+                guard let first = Instant(rfc3339: row["first_seen_at"]) else { return nil }
+                let uid: Int = row["uid"]
+                return MemberFacts(
+                    user: user,
+                    onBoard: isOnBoard(user, UInt32(clamping: uid)),
+                    firstSeenOn: first.utcDate,
+                    lastConfirmedOn: lastConfirmed[user],
+                    acknowledgedVersions: acknowledged[user] ?? []
+                )
+            }
+            let code = try Row.fetchOne(
+                db,
+                sql:
+                    "SELECT version, published_at FROM ethics_code WHERE published_at <= ? ORDER BY version DESC LIMIT 1",
+                arguments: [at]
+            ).flatMap { row -> CodeFacts? in
+                guard let published = Instant(rfc3339: row["published_at"]) else { return nil }
+                return CodeFacts(version: row["version"], publishedOn: published.utcDate)
+            }
+            var findings: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT rule, COUNT(*) AS n FROM finding
+                    WHERE first_seen_at <= ? AND (resolved_at IS NULL OR resolved_at > ?) GROUP BY rule
+                    """,
+                arguments: [at, at]
+            ) {
+                findings[row["rule"]] = row["n"]
+            }
+            let head =
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT hash FROM audit WHERE at <= ? ORDER BY seq DESC LIMIT 1",
+                    arguments: [at]
+                ) ?? AuditChain.genesis
+            return BoardPackFacts(
+                asOf: asOf,
+                auditHead: head,
+                register: ReviewSnapshot(
+                    risks: risks,
+                    openActions: actions,
+                    interests: [],
+                    members: members,
+                    code: code,
+                    appetites: try Self.appetites(db, at: at)
+                ),
+                earlierScores: earlierScores,
+                openFindings: findings,
+                declarations: interests
+            )
+        }
+    }
+
+    /// Every risk as its last version at or before `at` (closed ones included), in id order.
+    private static func risksAsOf(_ db: Database, at: String) throws -> [Risk] {
+        try RiskRow.fetchAll(
+            db,
+            sql: """
+                SELECT v.* FROM (SELECT MAX(version) AS version FROM risk_version WHERE at <= ? GROUP BY id) AS latest
+                JOIN risk_version AS v ON v.version = latest.version ORDER BY v.id
+                """,
+            arguments: [at]
+        ).map { row throws(StoreError) in try row.domain() }
+    }
+
+    /// The current score of every risk as its last version at or before `at`, by id: only the ratings are read.
+    private static func scoresAsOf(_ db: Database, at: String) throws -> [Int: Int] {
+        var scores: [Int: Int] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT v.id, v.likelihood * v.impact AS inherent, v.residual_likelihood * v.residual_impact AS residual
+                FROM (SELECT MAX(version) AS version FROM risk_version WHERE at <= ? GROUP BY id) AS latest
+                JOIN risk_version AS v ON v.version = latest.version
+                """,
+            arguments: [at]
+        )
+        // The current score is the residual one when both residual ratings are set (Risk.score).
+        while let row = try rows.next() {
+            let residual: Int? = row["residual"]
+            scores[row["id"]] = residual ?? row["inherent"]
+        }
+        return scores
+    }
+
+    /// The appetites set at `at`, replayed from the audit entries of `SetAppetite` (a removal is a null maxScore).
+    private static func appetites(_ db: Database, at: String) throws -> [String: Int] {
+        struct Change: Decodable {
+            var category: String
+            var maxScore: Int?
+        }
+        var table: [String: Int] = [:]
+        let decoder = JSONDecoder()
+        for detail in try String.fetchAll(
+            db,
+            // A range over the subject index rather than LIKE, which SQLite would answer with a scan of the trail.
+            sql:
+                "SELECT detail FROM audit WHERE subject >= 'appetite:' AND subject < 'appetite;' AND at <= ? ORDER BY seq",
+            arguments: [at]
+        ) {
+            guard let change = try? decoder.decode(Change.self, from: Data(detail.utf8)) else {
+                throw StoreError.corrupt("audit entry of an appetite")
+            }
+            table[change.category] = change.maxScore
+        }
+        return table
+    }
+}

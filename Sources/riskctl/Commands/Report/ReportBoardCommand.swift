@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RiskProtocol
+
+/// `riskctl report board`: the board pack, one HTML page to print or send.
+struct ReportBoardCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "board",
+        abstract: "Write the board pack: the register as it stood at a time, as one printable HTML page.",
+        discussion: """
+            The pack holds the heat maps, the risks above appetite, the ten highest risks with their change over \
+            90 days, overdue reviews and actions, open findings, who has not acknowledged the code or confirmed \
+            their declarations, the declarations in force and, with --meeting, the meeting's agenda and recusals. \
+            Its footer prints the audit chain head at that time: `riskctl audit verify --head HASH` later says \
+            whether the register still holds it. The same --as-of on the same register writes the same bytes. A \
+            board member sees other members' sensitive declarations as withheld. Without -o the page goes to \
+            standard output; --json prints riskd's reply instead (html, asOf, auditHead).
+            """
+    )
+
+    /// The meeting whose agenda the pack includes.
+    @Option(
+        name: .customLong("meeting"),
+        help: ArgumentHelp("Include the agenda and recusals of this meeting, M-3 or 3.", valueName: "M-ID"),
+        transform: { try RecordKind.meeting.parse($0) }
+    )
+    var meeting: Int?
+
+    /// The time the pack describes, as given (riskd reads it).
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "The register as it stood at this date, YYYY-MM-DD (the end of that day, UTC), or RFC 3339 time "
+                + "(default: now).",
+            valueName: "date"
+        )
+    )
+    var asOf: String?
+
+    /// Where to write the page.
+    @Option(name: .customShort("o"), help: ArgumentHelp("Write the page to this file.", valueName: "file"))
+    var output: String?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Asks riskd for the pack and writes it.
+    func run() throws {
+        let answer = try options.connect().call(
+            ReportInterface.Board.self,
+            .init(asOf: asOf, meetingId: meeting)
+        )
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reply = try answer.decoded()
+        guard let output else {
+            Output.flush()
+            FileHandle.standardOutput.write(Data(reply.html.utf8))
+            return
+        }
+        do {
+            try Data(reply.html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw RiskctlError.unwritable("cannot write \(output): \((error as NSError).localizedDescription)")
+        }
+        Output.note("Wrote the board pack as at \(reply.asOf) to \(output) (audit chain head \(reply.auditHead)).")
+    }
+}
