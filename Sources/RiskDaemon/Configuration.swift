@@ -56,6 +56,9 @@ public struct Configuration: Sendable {
         /// `retain_ended_days`: an ended interest keeps its text this many days after its end, then the daily
         /// review erases it.
         public var retainEndedDays = 365
+        /// `public_register`: whether a user with no role may read `interest.Register` (a web server's user that
+        /// publishes the page).
+        public var publicRegister = false
     }
 
     /// `[report]`.

@@ -202,6 +202,7 @@ public enum ConfigurationLoader {
             },
             "unmanaged_after_days": { c, v throws(SetterError) in c.interests.unmanagedAfterDays = try days(v) },
             "retain_ended_days": { c, v throws(SetterError) in c.interests.retainEndedDays = try days(v) },
+            "public_register": { c, v throws(SetterError) in c.interests.publicRegister = try bool(v) },
             "max_declarations_per_member": { c, v throws(SetterError) in
                 c.interests.maxDeclarationsPerMember = try int(v, 1...10_000)
             },

@@ -82,6 +82,7 @@ enum HelpExamples {
         riskctl interest manage I-8 \\
                 --plan "Leaves the room for item 4; receives no papers on it"
         """,
+        "interest register": "riskctl interest register --format csv -o register-of-interests.csv",
         "interest erase": "riskctl interest erase I-7 --reason \"The member asked for it\"",
         "conflicts": "riskctl conflicts history --since 2026-01-01",
         "conflicts check": """

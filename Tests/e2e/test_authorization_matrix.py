@@ -129,6 +129,7 @@ PARAMETERS = {
                                                  "description": "A book from the matrix", "startedOn": TODAY}]},
     "org.riskd.interest.Check": {"organisations": ["Western Balkan Fund"], "matter": "Grant round 4"},
     "org.riskd.interest.Erase": {"id": "$i_erase", "reason": "The member asked for it"},
+    "org.riskd.interest.Register": {},
     "org.riskd.ethics.Current": {}, "org.riskd.ethics.Get": {"version": "$code_version"},
     "org.riskd.ethics.Versions": {}, "org.riskd.ethics.Status": {},
     "org.riskd.ethics.Acknowledge": {"version": "$code_version", "sha256": "$code_sha256"},
@@ -298,7 +299,8 @@ def declare(user_calls, daemon, user, **parameters):
 def matrix(users, board2, user_calls):
     """A riskd with two board members and a record of each kind for every case to name."""
     factory = DaemonFactory()
-    daemon = factory(board=SECOND_BOARD)
+    # public_register: interest.Register is open to no role too, as the manual's table marks it.
+    daemon = factory(board=SECOND_BOARD, extra_config="[interests]\npublic_register = true\n")
     call = daemon.call
     ids = {}
     for key, name, kind in [("org_osf", "Open Society Foundations", "funder"),
@@ -403,8 +405,10 @@ def test_every_method_has_parameters():
     assert set(BOARD_OWN) | set(ON_OTHERS) <= set(TABLE)
 
 
-def test_no_role_may_call_only_whoami():
-    assert {m for m, marks in TABLE.items() if marks["no role"] != "-"} == {"org.riskd.daemon.Whoami"}
+def test_no_role_may_call_only_whoami_and_the_public_register():
+    # interest.Register only while interests.public_register is true (test_public_register.py has the false case).
+    assert {m for m, marks in TABLE.items() if marks["no role"] != "-"} == {"org.riskd.daemon.Whoami",
+                                                                          "org.riskd.interest.Register"}
 
 
 def test_the_parser_reads_what_the_manual_says():

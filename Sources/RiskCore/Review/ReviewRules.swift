@@ -121,7 +121,7 @@ public enum ReviewRules {
             .confirmationDue(firstSeenOn: member.firstSeenOn, lastConfirmedOn: member.lastConfirmedOn)
     }
 
-    static func confirmationOverdue(
+    public static func confirmationOverdue(
         _ member: MemberFacts,
         policy: ReviewPolicy,
         today: CalendarDate

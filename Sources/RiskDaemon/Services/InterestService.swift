@@ -17,6 +17,7 @@ struct InterestService {
         registerChecks(&table)
         registerImport(&table)
         registerErasure(&table)
+        registerPublicRegister(&table)
         return table
     }
 

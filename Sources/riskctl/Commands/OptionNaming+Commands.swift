@@ -27,6 +27,10 @@ extension InterestManageCommand: OptionNaming {
     static let optionsByField = ["id": "I-ID", "ifRevision": "--if-revision", "plan": "--plan"]
 }
 
+extension InterestRegisterCommand: OptionNaming {
+    static let optionsByField = ["asOf": "--as-of"]
+}
+
 extension InterestEraseCommand: OptionNaming {
     static let optionsByField = ["id": "I-ID", "reason": "--reason"]
 }

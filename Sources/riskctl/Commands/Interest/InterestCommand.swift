@@ -21,6 +21,7 @@ struct InterestCommand: ParsableCommand {
             InterestConfirmCommand.self,
             InterestManageCommand.self,
             InterestEraseCommand.self,
+            InterestRegisterCommand.self,
             InterestImportCommand.self,
         ]
     )

@@ -1,0 +1,44 @@
+import RiskCore
+import RiskProtocol
+import RiskStore
+
+extension InterestService {
+    /// `Register`: the register of interests as the organisation publishes it. Anyone with a role may read it, and
+    /// a user with none too when `interests.public_register` is true: it withholds every sensitive entry for every
+    /// caller, so it holds nothing a role would hide.
+    func registerPublicRegister(_ table: inout MethodTable) {
+        table.on(InterestInterface.Register.self, work: .long) { parameters, request in
+            let configuration = context.configuration
+            guard !request.caller.roles.isEmpty || configuration.interests.publicRegister else {
+                throw DomainError.permissionDenied
+            }
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
+            let names = Set(MemberService.accounts(configuration.access.board).map(\.user))
+            let facts = try await context.database.publicRegister(
+                asOf: asOf,
+                retainDays: configuration.interests.retainEndedDays
+            ) { user, _ in names.contains(user) }
+            let register = PublicRegister(
+                interests: facts.interests,
+                members: facts.members,
+                policy: configuration.reviewPolicy,
+                day: asOf.utcDate
+            )
+            return .init(
+                entries: register.entries.map { entry in
+                    InterestInterface.RegisterEntry(
+                        declarant: entry.declarant,
+                        kind: entry.kind,
+                        organisation: entry.organisation,
+                        description: entry.description,
+                        startedOn: entry.startedOn.description,
+                        endedOn: entry.endedOn?.description
+                    )
+                },
+                notConfirmed: register.notConfirmed,
+                // Concerns are not stored yet (issue 13's concerns): there is no upheld one to list.
+                breaches: []
+            )
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import RiskProtocol
+
+/// `riskctl interest register`: the register of interests as the organisation publishes it.
+struct InterestRegisterCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Print the public register of interests: every interest in force, sensitive ones withheld.",
+        discussion: """
+            It lists every interest in force at --as-of (default now) and those ended within \
+            interests.retain_ended_days before it, with each sensitive one withheld for every reader (its member \
+            only), and the board members whose confirmation is overdue. A user with no role may run it when \
+            interests.public_register is true, e.g. to publish the register on a web page. HTML output is not \
+            built yet: use csv or json.
+            """
+    )
+
+    /// The output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, csv, json
+    }
+
+    /// The time the register describes, as given (riskd reads it).
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp("The register at this date, YYYY-MM-DD, or RFC 3339 time (default: now).", valueName: "date")
+    )
+    var asOf: String?
+
+    /// How to print it.
+    @Option(help: ArgumentHelp("table, csv or json.", valueName: "format"))
+    var format: Format = .table
+
+    /// Where to write it.
+    @Option(name: .customShort("o"), help: ArgumentHelp("Write the register to this file.", valueName: "file"))
+    var output: String?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Fetches the register and prints or writes it.
+    func run() throws {
+        let answer = try options.connect().call(InterestInterface.Register.self, .init(asOf: asOf))
+        if options.json || format == .json {
+            guard let output else { return try Output.json(answer.parameters) }
+            return try write(String(decoding: try JSONEncoder().encode(answer.parameters), as: UTF8.self), to: output)
+        }
+        let reply = try answer.decoded()
+        if format == .csv {
+            var lines = [CSV.line(["declarant", "kind", "organisation", "description", "startedOn", "endedOn"])]
+            for entry in reply.entries {
+                lines.append(
+                    CSV.line([
+                        entry.declarant, entry.kind, entry.organisation, entry.description, entry.startedOn,
+                        entry.endedOn ?? "",
+                    ])
+                )
+            }
+            let text = lines.joined(separator: "\r\n") + "\r\n"
+            guard let output else {
+                Output.flush()
+                return FileHandle.standardOutput.write(Data(text.utf8))
+            }
+            return try write(text, to: output)
+        }
+        var table = Table([
+            .init(title: "MEMBER"), .init(title: "KIND"), .init(title: "ORGANISATION"), .init(title: "SINCE"),
+            .init(title: "UNTIL"), .init(title: "DESCRIPTION"),
+        ])
+        for entry in reply.entries {
+            table.append([
+                .init(entry.declarant), .init(entry.kind), .init(entry.organisation), .init(entry.startedOn),
+                .init(entry.endedOn ?? "-"), .init(entry.description),
+            ])
+        }
+        let overdue =
+            reply.notConfirmed.isEmpty
+            ? "Every board member's confirmation is up to date."
+            : "Confirmation overdue: \(reply.notConfirmed.joined(separator: ", "))."
+        table.print(legend: "\(reply.entries.count) entries. \(overdue)", options: options)
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw RiskctlError.unwritable("cannot write \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+}
