@@ -121,6 +121,7 @@ public final class Daemon: Sendable {
                 OrganisationService(context: context).methods,
                 InterestService(context: context).methods,
                 MeetingService(context: context).methods,
+                ConcernService(context: context).methods,
                 MemberService(context: context, roles: roles).methods,
                 ReviewService(context: context, runner: reviews).methods,
                 ReportService(context: context).methods,

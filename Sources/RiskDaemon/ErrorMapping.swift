@@ -67,6 +67,7 @@ enum ErrorMapping {
         case (.codeVersion, .ethics): VarlinkError(EthicsInterface.NoSuchVersion(version: error.id))
         case (.finding, .review): VarlinkError(ReviewInterface.NoSuchFinding(id: error.id))
         case (.member, .member): VarlinkError(MemberInterface.NoSuchMember(user: error.key))
+        case (.concern, .concern): VarlinkError(ConcernInterface.NoSuchConcern(id: error.id))
         case (.meeting, .meeting): VarlinkError(MeetingInterface.NoSuchMeeting(id: error.id))
         case (.item, .meeting): VarlinkError(MeetingInterface.NoSuchItem(id: error.id))
         case (.recusal, .meeting): VarlinkError(MeetingInterface.NoSuchRecusal(id: error.id))
@@ -79,6 +80,7 @@ enum ErrorMapping {
     static func invalidValue(field: String, reason: String, interface: ProtocolInterface) -> VarlinkError {
         switch interface {
         case .audit: VarlinkError(AuditInterface.InvalidValue(field: field, reason: reason))
+        case .concern: VarlinkError(ConcernInterface.InvalidValue(field: field, reason: reason))
         case .daemon: VarlinkError(DaemonInterface.InvalidValue(field: field, reason: reason))
         case .ethics: VarlinkError(EthicsInterface.InvalidValue(field: field, reason: reason))
         case .interest: VarlinkError(InterestInterface.InvalidValue(field: field, reason: reason))
@@ -98,7 +100,7 @@ enum ErrorMapping {
         case .organisation: VarlinkError(OrganisationInterface.RevisionMismatch(id: id, revision: revision))
         case .risk: VarlinkError(RiskInterface.RevisionMismatch(id: id, revision: revision))
         case .meeting: VarlinkError(MeetingInterface.RevisionMismatch(id: id, revision: revision))
-        case .audit, .daemon, .ethics, .member, .report, .review: nil
+        case .audit, .concern, .daemon, .ethics, .member, .report, .review: nil
         }
     }
 
@@ -107,6 +109,7 @@ enum ErrorMapping {
         let reason = "riskd could not complete the call; see its log"
         switch interface {
         case .audit: return VarlinkError(AuditInterface.InternalError(reason: reason))
+        case .concern: return VarlinkError(ConcernInterface.InternalError(reason: reason))
         case .daemon: return VarlinkError(DaemonInterface.InternalError(reason: reason))
         case .ethics: return VarlinkError(EthicsInterface.InternalError(reason: reason))
         case .interest: return VarlinkError(InterestInterface.InternalError(reason: reason))

@@ -89,6 +89,7 @@ enum Migrations {
         migrator.registerMigration("v6-risk-history", migrate: riskHistory)
         migrator.registerMigration("v7-meetings", migrate: meetings)
         migrator.registerMigration("v8-interest-erasure", migrate: interestErasure)
+        migrator.registerMigration("v9-concerns", migrate: concerns)
         return migrator
     }
 

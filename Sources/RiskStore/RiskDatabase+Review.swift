@@ -68,7 +68,11 @@ extension RiskDatabase {
                     CalendarDate(row["date"] as String).map {
                         MeetingFacts(id: row["id"], date: $0, unrecorded: row["unrecorded"])
                     }
-                }
+                },
+                openConcerns: try Row.fetchAll(db, sql: "SELECT id, raised_at FROM concern WHERE status = 'open' ORDER BY id")
+                    .compactMap { row in
+                        Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
+                    }
             )
         }
     }

@@ -15,6 +15,7 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case riskAboveAppetite = "risk-above-appetite"
     case interestGiftOverLimit = "interest-gift-over-limit"
     case meetingRecusalUnrecorded = "meeting-recusal-unrecorded"
+    case concernOpen = "concern-open"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.

@@ -22,6 +22,7 @@ public enum ReviewRules {
         found += snapshot.interests.compactMap { unmanaged($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { giftOverLimit($0, gifts: policy.gifts) }
         found += snapshot.unrecordedMeetings.compactMap { recusalUnrecorded($0, today: today) }
+        found += snapshot.openConcerns.compactMap { concernOpen(id: $0.id, raisedOn: $0.raisedOn, today: today) }
         if let code = snapshot.code {
             found += snapshot.members.compactMap { unacknowledged($0, code: code, policy: policy, today: today) }
         }
@@ -38,6 +39,21 @@ public enum ReviewRules {
             severity: .warning,
             message: "Meeting M-\(meeting.id) of \(meeting.date): \(count) no recorded action; the minutes cannot say "
                 + "what the member did"
+        )
+    }
+
+    /// Days a concern may stay open before the review raises `concern-open`.
+    public static let concernOpenDays = 30
+
+    /// `concern-open`: open for more than 30 days. The message names no one and quotes nothing: the journal is read
+    /// by more people than may read the concern.
+    static func concernOpen(id: Int, raisedOn: CalendarDate, today: CalendarDate) -> Observation? {
+        guard raisedOn.adding(days: concernOpenDays) < today else { return nil }
+        return Observation(
+            rule: .concernOpen,
+            subject: "concern:\(id)",
+            severity: .warning,
+            message: "Concern C-\(id), raised on \(raisedOn), has been open for more than \(concernOpenDays) days"
         )
     }
 

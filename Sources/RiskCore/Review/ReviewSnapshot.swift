@@ -16,6 +16,8 @@ public struct ReviewSnapshot: Sendable, Hashable {
     public var appetites: [String: Int]
     /// Meetings not closed that have a recusal with no action recorded.
     public var unrecordedMeetings: [MeetingFacts]
+    /// The open concerns, by id, with the day each was raised.
+    public var openConcerns: [ConcernFacts]
 
     public init(
         risks: [Risk] = [],
@@ -24,8 +26,10 @@ public struct ReviewSnapshot: Sendable, Hashable {
         members: [MemberFacts] = [],
         code: CodeFacts? = nil,
         appetites: [String: Int] = [:],
-        unrecordedMeetings: [MeetingFacts] = []
+        unrecordedMeetings: [MeetingFacts] = [],
+        openConcerns: [ConcernFacts] = []
     ) {
+        self.openConcerns = openConcerns
         self.risks = risks
         self.openActions = openActions
         self.interests = interests
@@ -33,6 +37,17 @@ public struct ReviewSnapshot: Sendable, Hashable {
         self.code = code
         self.appetites = appetites
         self.unrecordedMeetings = unrecordedMeetings
+    }
+}
+
+/// What the rules need of an open concern: its id and the day it was raised, nothing of what it says.
+public struct ConcernFacts: Sendable, Hashable {
+    public var id: Int
+    public var raisedOn: CalendarDate
+
+    public init(id: Int, raisedOn: CalendarDate) {
+        self.id = id
+        self.raisedOn = raisedOn
     }
 }
 

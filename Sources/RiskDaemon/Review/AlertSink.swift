@@ -65,6 +65,7 @@ enum AlertCatalog {
         case .riskAboveAppetite: "43742c0a1b4347cda68eb7255b068bc7"
         case .interestGiftOverLimit: "34816a5ac00b475c99e99632190ff54a"
         case .meetingRecusalUnrecorded: "43157e820d0d4ed5bfb9fc80e4fb7565"
+        case .concernOpen: "eb4bb216b1b34ae78460af0ef7e8ec16"
         }
     }
 
@@ -118,6 +119,7 @@ enum AlertCatalog {
         case "action": return "A-\(value)"
         case "interest": return "I-\(value)"
         case "meeting": return "M-\(value)"
+        case "concern": return "C-\(value)"
         default: return value
         }
     }

@@ -36,8 +36,14 @@ extension InterestService {
                     )
                 },
                 notConfirmed: register.notConfirmed,
-                // Concerns are not stored yet (issue 13's concerns): there is no upheld one to list.
-                breaches: []
+                breaches: try await context.database.upheldUndeclaredInterests().compactMap { concern in
+                    guard let member = concern.about, let closed = concern.closedAt, closed <= asOf else { return nil }
+                    return InterestInterface.Breach(
+                        member: member,
+                        concernId: concern.id,
+                        decidedOn: closed.utcDate.description
+                    )
+                }
             )
         }
     }
