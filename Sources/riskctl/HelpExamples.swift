@@ -48,7 +48,7 @@ enum HelpExamples {
         "audit": "riskctl audit log --subject risk:4",
         "audit log": "riskctl audit log --subject risk:4",
         "audit verify": "riskctl audit verify",
-        "report": "riskctl report board --as-of 2027-01-15 -o pack.html",
+        "report": "riskctl report board --meeting M-3 --as-of 2027-01-15 -o pack.html",
         "report board": "riskctl report board --meeting M-3 --as-of 2027-01-15 -o pack.html",
         "ethics": "riskctl ethics ack",
         "ethics show": "riskctl ethics show --version 1",

@@ -35,6 +35,7 @@ CONTRACT_METHODS = {
     "org.riskd.member": {"List", "Get"},
     "org.riskd.review": {"Run", "Preview", "Findings", "Acknowledge", "Runs", "Watch"},
     "org.riskd.audit": {"Log", "Verify"},
+    "org.riskd.report": {"Board"},
 }
 
 
