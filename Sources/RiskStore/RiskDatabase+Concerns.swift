@@ -21,7 +21,9 @@ extension RiskDatabase {
                 sql: """
                     INSERT INTO concern (raised_by, about, kind, text, raised_at, status) VALUES (?, ?, ?, ?, ?, 'open')
                     """,
-                arguments: [concern.raisedBy, concern.about, concern.kind.rawValue, concern.text, concern.raisedAt.description]
+                arguments: [
+                    concern.raisedBy, concern.about, concern.kind.rawValue, concern.text, concern.raisedAt.description,
+                ]
             )
             var stored = concern
             stored.id = Int(db.lastInsertedRowID)
@@ -40,7 +42,9 @@ extension RiskDatabase {
 
     /// Concern `id`, whoever may read it (the caller decides).
     public func concern(id: Int) async throws -> Concern? {
-        try await lookup { db in try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE id = ?", arguments: [id]).map(Self.concern) }
+        try await lookup { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE id = ?", arguments: [id]).map(Self.concern)
+        }
     }
 
     /// One page of the concerns `reader` may read, by id: never those about them; a board member only their own.
@@ -77,7 +81,10 @@ extension RiskDatabase {
         transform: @escaping @Sendable (Concern) throws -> Concern
     ) async throws -> Concern {
         try await write { db in
-            guard let current = try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE id = ?", arguments: [id]).map(Self.concern)
+            guard
+                let current = try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE id = ?", arguments: [id]).map(
+                    Self.concern
+                )
             else { throw DomainError.notFound(.concern, id: id) }
             let closed = try transform(current)
             try db.execute(

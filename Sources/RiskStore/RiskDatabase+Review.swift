@@ -69,10 +69,13 @@ extension RiskDatabase {
                         MeetingFacts(id: row["id"], date: $0, unrecorded: row["unrecorded"])
                     }
                 },
-                openConcerns: try Row.fetchAll(db, sql: "SELECT id, raised_at FROM concern WHERE status = 'open' ORDER BY id")
-                    .compactMap { row in
-                        Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
-                    }
+                openConcerns: try Row.fetchAll(
+                    db,
+                    sql: "SELECT id, raised_at FROM concern WHERE status = 'open' ORDER BY id"
+                )
+                .compactMap { row in
+                    Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
+                }
             )
         }
     }

@@ -83,6 +83,11 @@ enum HelpExamples {
                 --plan "Leaves the room for item 4; receives no papers on it"
         """,
         "interest register": "riskctl interest register --format csv -o register-of-interests.csv",
+        "concern": "riskctl concern raise --kind undeclared-interest --about ivan \"Ivan's firm bid for the audit\"",
+        "concern raise": "riskctl concern raise --kind undeclared-interest --about ivan < concern.txt",
+        "concern list": "riskctl concern list --status open",
+        "concern show": "riskctl concern show C-2",
+        "concern close": "riskctl concern close C-2 --upheld --outcome \"Ivan declared the interest on 2027-02-03\"",
         "interest erase": "riskctl interest erase I-7 --reason \"The member asked for it\"",
         "conflicts": "riskctl conflicts history --since 2026-01-01",
         "conflicts check": """

@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// The kinds of record riskctl names by a letter and a number: `R-12` is risk 12, `A-3` is action 3, `O-5`
-/// organisation 5, `I-7` interest 7, `C-12` conflict check 12, `F-40` finding 40 and `M-3` meeting 3.
+/// organisation 5, `I-7` interest 7, `C-12` conflict check 12 (or, in `riskctl concern`, concern 12), `F-40`
+/// finding 40 and `M-3` meeting 3.
 enum RecordKind {
     /// A risk, `R-`.
     case risk
@@ -17,6 +18,8 @@ enum RecordKind {
     case finding
     /// A board meeting, `M-`.
     case meeting
+    /// A raised concern, `C-` like a check: the command says which is meant.
+    case concern
 
     /// The letter of the kind, as printed.
     var letter: String {
@@ -28,6 +31,7 @@ enum RecordKind {
         case .check: "C"
         case .finding: "F"
         case .meeting: "M"
+        case .concern: "C"
         }
     }
 
@@ -41,6 +45,7 @@ enum RecordKind {
         case .check: "conflict check"
         case .finding: "finding"
         case .meeting: "meeting"
+        case .concern: "concern"
         }
     }
 
@@ -83,12 +88,13 @@ enum RecordKind {
         guard let method else { return .risk }
         if method.hasPrefix("org.riskd.organisation.") { return .organisation }
         if method.hasPrefix("org.riskd.interest.") { return .interest }
+        if method.hasPrefix("org.riskd.concern.") { return .concern }
         return method.hasSuffix("Action") ? .action : .risk
     }
 
     private var article: String {
         switch self {
-        case .risk, .check, .finding, .meeting: "a"
+        case .risk, .check, .finding, .meeting, .concern: "a"
         case .action, .organisation, .interest: "an"
         }
     }

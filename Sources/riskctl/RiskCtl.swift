@@ -32,6 +32,7 @@ struct RiskCtl: ParsableCommand {
             EthicsCommand.self,
             OrganisationCommand.self,
             InterestCommand.self,
+            ConcernCommand.self,
             ConflictsCommand.self,
             MemberCommand.self,
             ReviewCommand.self,

@@ -107,6 +107,8 @@ struct RiskctlError: Error, CustomStringConvertible {
             return "no interest \(reference(error, "id", as: .interest))"
         case "NoSuchMeeting":
             return "no meeting \(reference(error, "id", as: .meeting))"
+        case "NoSuchConcern":
+            return "no concern \(reference(error, "id", as: .concern))"
         case "NoSuchFinding":
             return "no finding \(reference(error, "id", as: .finding))"
         case "NoSuchVersion":

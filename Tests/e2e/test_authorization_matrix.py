@@ -130,6 +130,9 @@ PARAMETERS = {
     "org.riskd.interest.Check": {"organisations": ["Western Balkan Fund"], "matter": "Grant round 4"},
     "org.riskd.interest.Erase": {"id": "$i_erase", "reason": "The member asked for it"},
     "org.riskd.interest.Register": {},
+    "org.riskd.concern.Raise": {"kind": "other", "text": "Raised in the matrix"},
+    "org.riskd.concern.Get": {"id": "$concern"}, "org.riskd.concern.List": {},
+    "org.riskd.concern.Close": {"id": "$concern_close", "status": "not_upheld", "outcome": "Looked into"},
     "org.riskd.ethics.Current": {}, "org.riskd.ethics.Get": {"version": "$code_version"},
     "org.riskd.ethics.Versions": {}, "org.riskd.ethics.Status": {},
     "org.riskd.ethics.Acknowledge": {"version": "$code_version", "sha256": "$code_sha256"},
@@ -359,6 +362,13 @@ def matrix(users, board2, user_calls):
     ids["recusal"] = recusal["id"]
     ids["m_close"] = call("org.riskd.meeting.Create", title="Meeting to close", date=FUTURE)["meeting"]["id"]
     call("org.riskd.meeting.Publish", id=ids["m_close"])
+
+    # Concerns: one the first board member raised (their own to read), one to close.
+    [raised] = user_calls("rdt-board", daemon.socket, [
+        ("org.riskd.concern", "Raise", {"kind": "breach_of_code", "text": "A gift not declared"})])
+    assert raised["ok"], raised
+    ids["concern"] = raised["parameters"]["concern"]["id"]
+    ids["concern_close"] = call("org.riskd.concern.Raise", kind="other", text="To be closed")["concern"]["id"]
 
     call("org.riskd.ethics.Publish", title="Code of conduct", body=CODE_BODY)
     run = call("org.riskd.review.Run")

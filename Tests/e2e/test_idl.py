@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[2]
 IDL_DIR = REPO / "Sources" / "RiskProtocol" / "IDL"
 CONTRACT_DIR = Path(__file__).resolve().parent / "contract"
 MANUAL = REPO / "man" / "riskd-varlink.7"
-INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "meeting", "report"]
+INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "meeting", "report",
+              "concern"]
 
 
 def contract_sections():

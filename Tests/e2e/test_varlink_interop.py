@@ -36,6 +36,9 @@ CONTRACT_METHODS = {
     "org.riskd.review": {"Run", "Preview", "Findings", "Acknowledge", "Runs", "Watch"},
     "org.riskd.audit": {"Log", "Verify"},
     "org.riskd.report": {"Board"},
+    "org.riskd.meeting": {"Create", "AddItem", "Publish", "Get", "List", "DeclareAtMeeting", "Record", "Close",
+                          "Minutes"},
+    "org.riskd.concern": {"Raise", "Get", "List", "Close"},
 }
 
 

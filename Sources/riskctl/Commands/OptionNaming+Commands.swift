@@ -27,6 +27,22 @@ extension InterestManageCommand: OptionNaming {
     static let optionsByField = ["id": "I-ID", "ifRevision": "--if-revision", "plan": "--plan"]
 }
 
+extension ConcernRaiseCommand: OptionNaming {
+    static let optionsByField = ["kind": "--kind", "text": "<text>", "about": "--about"]
+}
+
+extension ConcernListCommand: OptionNaming {
+    static let optionsByField = ["status": "--status"]
+}
+
+extension ConcernShowCommand: OptionNaming {
+    static let optionsByField = ["id": "C-ID"]
+}
+
+extension ConcernCloseCommand: OptionNaming {
+    static let optionsByField = ["id": "C-ID", "status": "--upheld/--not-upheld/--withdrawn", "outcome": "--outcome"]
+}
+
 extension InterestRegisterCommand: OptionNaming {
     static let optionsByField = ["asOf": "--as-of"]
 }

@@ -1,0 +1,38 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl concern show`: one concern in full.
+struct ConcernShowCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one concern in full.")
+
+    /// The concern shown.
+    @Argument(
+        help: ArgumentHelp("The concern, C-2 or 2.", valueName: "C-ID"),
+        transform: { try RecordKind.concern.parse($0) }
+    )
+    var concern: Int
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Fetches the concern and prints its fields.
+    func run() throws {
+        let answer = try options.connect().call(ConcernInterface.Get.self, .init(id: concern))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let concern = try answer.decoded().concern
+        Output.fields([
+            ("Concern", RecordKind.concern.format(concern.id)),
+            ("Kind", concern.kind.rawValue.replacingOccurrences(of: "_", with: "-")),
+            ("About", concern.about ?? "no one in particular"),
+            ("Raised", "\(concern.raisedAt) by \(concern.raisedBy)"),
+            ("Status", concern.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+            ("Outcome", concern.outcome),
+            ("Closed", concern.closedAt.map { "\($0) by \(concern.closedBy ?? "?")" }),
+        ])
+        Output.line()
+        Output.line(concern.text)
+    }
+}
