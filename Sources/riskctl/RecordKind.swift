@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// The kinds of record riskctl names by a letter and a number: `R-12` is risk 12, `A-3` is action 3, `O-5`
-/// organisation 5, `I-7` interest 7 and `C-12` conflict check 12.
+/// organisation 5, `I-7` interest 7, `C-12` conflict check 12 and `M-3` board meeting 3. Agenda items have no
+/// letter: they are numbered within their meeting (item 4 of M-3).
 enum RecordKind {
     /// A risk, `R-`.
     case risk
@@ -15,6 +16,8 @@ enum RecordKind {
     case check
     /// A finding of the review, `F-`.
     case finding
+    /// A board meeting, `M-`.
+    case meeting
 
     /// The letter of the kind, as printed.
     var letter: String {
@@ -25,6 +28,7 @@ enum RecordKind {
         case .interest: "I"
         case .check: "C"
         case .finding: "F"
+        case .meeting: "M"
         }
     }
 
@@ -37,6 +41,7 @@ enum RecordKind {
         case .interest: "interest"
         case .check: "conflict check"
         case .finding: "finding"
+        case .meeting: "meeting"
         }
     }
 
@@ -79,12 +84,13 @@ enum RecordKind {
         guard let method else { return .risk }
         if method.hasPrefix("org.riskd.organisation.") { return .organisation }
         if method.hasPrefix("org.riskd.interest.") { return .interest }
+        if method.hasPrefix("org.riskd.meeting.") { return .meeting }
         return method.hasSuffix("Action") ? .action : .risk
     }
 
     private var article: String {
         switch self {
-        case .risk, .check, .finding: "a"
+        case .risk, .check, .finding, .meeting: "a"
         case .action, .organisation, .interest: "an"
         }
     }

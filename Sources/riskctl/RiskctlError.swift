@@ -17,6 +17,9 @@ struct RiskctlError: Error, CustomStringConvertible {
         case invalidInput(String)
         /// An input file does not exist or cannot be read.
         case missingInput(String)
+        /// A record the command names is not in what riskd sent, such as an item number riskctl resolves itself
+        /// (`meeting record M-3 --item 9`); the message names it.
+        case notFound(String)
         /// The user declined to go on.
         case cancelled
     }
@@ -54,6 +57,11 @@ struct RiskctlError: Error, CustomStringConvertible {
         RiskctlError(kind: .missingInput(message))
     }
 
+    /// A record named on the command line that riskctl looked for in riskd's reply and did not find.
+    static func notFound(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .notFound(message))
+    }
+
     /// The user answered no when asked to confirm.
     static let cancelled = RiskctlError(kind: .cancelled)
 
@@ -78,7 +86,7 @@ struct RiskctlError: Error, CustomStringConvertible {
             Self.describe(error, method: method)
         case .protocolViolation(let reason):
             "riskd answered something riskctl cannot read: \(reason)"
-        case .invalidInput(let message), .missingInput(let message):
+        case .invalidInput(let message), .missingInput(let message), .notFound(let message):
             message
         case .cancelled:
             "cancelled, nothing was changed"
@@ -100,6 +108,8 @@ struct RiskctlError: Error, CustomStringConvertible {
             return "no interest \(reference(error, "id", as: .interest))"
         case "NoSuchFinding":
             return "no finding \(reference(error, "id", as: .finding))"
+        case "NoSuchMeeting":
+            return "no meeting \(reference(error, "id", as: .meeting))"
         case "NoSuchVersion":
             return "no version \(value(of: error, "version")) of the ethical code"
         case _ where shortName.hasPrefix("NoSuch"):
