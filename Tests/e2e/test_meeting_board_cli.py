@@ -81,3 +81,16 @@ def test_the_auditor_reads_the_meeting_and_the_minutes_and_changes_nothing(board
                      **auditor)
     assert denied.returncode == 77 and denied.stderr.startswith("riskctl: permission denied: "), denied.stderr
     assert held(daemon) == before
+
+
+def test_a_sensitive_interest_declared_at_the_meeting_does_not_name_its_organisation_to_others(board):
+    daemon = board.daemon
+    prepare(daemon)
+    ok(board("rdt-board2", "meeting", "declare", "M-1", "--item", 2, "--kind", "family", "--org",
+             "Hidden Clinic Novi Sad", "--description", "My partner works there", "--sensitive"))
+    for args in (["meeting", "show", "M-1"], ["--json", "meeting", "show", "M-1"], ["meeting", "minutes", "M-1"]):
+        output = ok(board("rdt-board", *args))
+        assert "Hidden Clinic" not in output and "Novi Sad" not in output, (args, output)
+    rows = table(sections(ok(board("rdt-board", "meeting", "show", "M-1")))[3])
+    assert rows[2][2:6] == ["rdt-board2", "withheld", "-", "declared-at-meeting"], rows
+    assert "Hidden Clinic Novi Sad" in ok(board("rdt-board2", "meeting", "show", "M-1"))

@@ -101,7 +101,7 @@ enum MeetingPresenter {
                 .init(itemNumber(of: recusal, in: items)),
                 .init(recusal.declarant),
                 .init(recusal.kind),
-                .init(recusal.organisation),
+                .init(recusal.organisation.isEmpty ? "-" : recusal.organisation),
                 .init(shown(recusal.match.rawValue)),
                 .init(recusal.declaredInAdvance ? "yes" : "no"),
                 .init(recusal.action.map { shown($0.rawValue) } ?? "-"),
