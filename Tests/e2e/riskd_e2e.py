@@ -23,7 +23,7 @@ RISKD = os.environ.get("RISKD") or str(REPO / ".build" / "debug" / "riskd")
 RISKCTL = os.environ.get("RISKCTL") or str(REPO / ".build" / "debug" / "riskctl")
 
 # Every org.riskd interface of PROTOCOL.md.
-INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit"]
+INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "meeting"]
 RISKD_INTERFACES = ["org.riskd." + name for name in INTERFACES]
 
 # The test users, each with a group of its own name; rdt-nobody holds no riskd role.

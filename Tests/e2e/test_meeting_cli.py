@@ -244,6 +244,9 @@ def test_nothing_of_a_draft_or_closed_meeting_is_recorded(board):
     message = refused(daemon, 65, "meeting", "close", "M-1")
     assert message == "invalid value for M-ID: meeting M-1 is a draft: publish it first", message
     ok(riskctl(daemon, "meeting", "item", "add", "M-1", "Call", "--org", "Western Balkan Fund"))
+    message = refused(daemon, 65, "meeting", "record", "M-1", "--item", 1, "--member", "rdt-board", "--action",
+                      "absent")
+    assert message == "M-1 is a draft: publish it first; publishing makes the recusals", message
     ok(riskctl(daemon, "meeting", "publish", "M-1"))
     ok(riskctl(daemon, "meeting", "record", "M-1", "--item", 1, "--member", "rdt-board", "--action", "absent"))
     ok(riskctl(daemon, "meeting", "close", "M-1"))

@@ -41,7 +41,7 @@ struct MeetingAgenda {
     /// The one recusal of `member` on `item`.
     ///
     /// - Throws: `RiskctlError.invalidInput` (exit status 65) when the member has none on the item, saying who
-    ///   has; or more than one (one per interest), naming their ids for `--recusal`.
+    ///   has (or that a draft has none yet); or more than one (one per interest), naming their ids for `--recusal`.
     func recusal(of member: String, on item: MeetingInterface.Item) throws(RiskctlError) -> MeetingInterface.Recusal {
         let onItem = recusals.filter { $0.itemId == item.id }
         let mine = onItem.filter { $0.declarant == member }
@@ -49,6 +49,8 @@ struct MeetingAgenda {
         switch mine.count {
         case 1:
             return mine[0]
+        case 0 where meeting.status == .draft:
+            throw .invalidInput("\(name) is a draft: publish it first; publishing makes the recusals")
         case 0:
             let others = MeetingPresenter.members(stepping: onItem, outOf: item)
             let who = others == "-" ? "nobody steps out of it" : "recusals on it: \(others)"
