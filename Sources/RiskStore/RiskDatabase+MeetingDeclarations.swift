@@ -31,7 +31,10 @@ extension RiskDatabase {
                     interestId: stored.id,
                     kind: stored.kind.rawValue,
                     organisation: stored.organisation,
-                    asked: stored.organisation,
+                    // Withheld from a reader, a recusal shows its asked name: one of the item's, never the interest's.
+                    asked: item.organisations.first {
+                        NameMatching.match(asked: $0, candidate: stored.organisation, aliases: []) != nil
+                    } ?? "",
                     sensitive: stored.sensitive,
                     match: .declaredAtMeeting,
                     declaredInAdvance: false

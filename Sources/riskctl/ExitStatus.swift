@@ -11,7 +11,8 @@ enum ExitStatus: Int32 {
     case usage = 64
     /// riskd answered `InvalidValue` or `InvalidParameter`, or an input file has a bad row.
     case invalidInput = 65
-    /// riskd answered one of its `NoSuch…` errors, or the input file does not exist.
+    /// riskd answered one of its `NoSuch…` errors, the input file does not exist, or a record riskctl looks up in a
+    /// reply (an agenda item by its number) is not there.
     case noSuchRecord = 66
     /// riskd cannot be reached: no socket, or the connection was refused.
     case unreachable = 69
@@ -42,7 +43,7 @@ enum ExitStatus: Int32 {
             self.init(remoteErrorNamed: error.name)
         case .invalidInput:
             self = .invalidInput
-        case .missingInput:
+        case .missingInput, .notFound:
             self = .noSuchRecord
         case .protocolViolation, .cancelled, .unwritable:
             self = .failure

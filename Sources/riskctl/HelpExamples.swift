@@ -95,6 +95,26 @@ enum HelpExamples {
                 --matter "Call WBF-2027 partners"
         """,
         "conflicts history": "riskctl conflicts history --since 2026-01-01",
+        "meeting": "riskctl meeting show M-3",
+        "meeting create": "riskctl meeting create \"Board meeting\" --date 2027-01-20",
+        "meeting list": "riskctl meeting list --since 2027-01-01",
+        "meeting show": "riskctl meeting show M-3",
+        "meeting item": """
+        riskctl meeting item add M-3 "Call WBF-2027 partners" \\
+                --org "Western Balkan Fund" --org "Udruženje Prevent"
+        """,
+        "meeting item add": """
+        riskctl meeting item add M-3 "Call WBF-2027 partners" \\
+                --org "Western Balkan Fund" --org "Udruženje Prevent"
+        """,
+        "meeting publish": "riskctl meeting publish M-3",
+        "meeting record": "riskctl meeting record M-3 --item 4 --member ana --action left-room --quorate",
+        "meeting declare": """
+        riskctl meeting declare M-3 --item 5 --kind family \\
+                --org "Fondacija Zora" --description "My brother is its director"
+        """,
+        "meeting close": "riskctl meeting close M-3",
+        "meeting minutes": "riskctl meeting minutes M-3 > minutes-declarations.md",
         "member": "riskctl member show ana",
         "member list": "riskctl member list",
         "member show": "riskctl member show ana",

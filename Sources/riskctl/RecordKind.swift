@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// The kinds of record riskctl names by a letter and a number: `R-12` is risk 12, `A-3` is action 3, `O-5`
 /// organisation 5, `I-7` interest 7, `C-12` conflict check 12 (or, in `riskctl concern`, concern 12), `F-40`
-/// finding 40 and `M-3` meeting 3.
+/// finding 40 and `M-3` board meeting 3. Agenda items have no letter: they are numbered within their meeting
+/// (item 4 of M-3).
 enum RecordKind {
     /// A risk, `R-`.
     case risk
@@ -89,6 +90,7 @@ enum RecordKind {
         if method.hasPrefix("org.riskd.organisation.") { return .organisation }
         if method.hasPrefix("org.riskd.interest.") { return .interest }
         if method.hasPrefix("org.riskd.concern.") { return .concern }
+        if method.hasPrefix("org.riskd.meeting.") { return .meeting }
         return method.hasSuffix("Action") ? .action : .risk
     }
 

@@ -17,7 +17,8 @@ struct RiskCtl: ParsableCommand {
         abstract: "Keep riskd's risk register, declarations of interest and ethical code; read reviews and audit.",
         discussion: """
             Ids may be written with or without their letter: R-12 and 12 name the same risk, A-3 and 3 the same \
-            action; O- is an organisation, I- a declared interest, C- a conflict check, F- a review finding. \
+            action; O- is an organisation, I- a declared interest, C- a conflict check, F- a review finding, M- a board \
+            meeting (its agenda items go by their number). \
             Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
             69 riskd unreachable, 75 conflict, 77 permission denied. See riskctl(1). riskctl(1) also says how to \
             install the shell completions that --generate-completion-script writes.
@@ -34,6 +35,7 @@ struct RiskCtl: ParsableCommand {
             InterestCommand.self,
             ConcernCommand.self,
             ConflictsCommand.self,
+            MeetingCommand.self,
             MemberCommand.self,
             ReviewCommand.self,
             ActionsCommand.self,

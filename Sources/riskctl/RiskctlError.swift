@@ -17,6 +17,9 @@ struct RiskctlError: Error, CustomStringConvertible {
         case invalidInput(String)
         /// An input file does not exist or cannot be read.
         case missingInput(String)
+        /// A record the command names is not in what riskd sent, such as an item number riskctl resolves itself
+        /// (`meeting record M-3 --item 9`); the message names it.
+        case notFound(String)
         /// The user declined to go on.
         case cancelled
         /// An output file could not be written; the message names it and says why.
@@ -61,6 +64,11 @@ struct RiskctlError: Error, CustomStringConvertible {
         RiskctlError(kind: .unwritable(message))
     }
 
+    /// A record named on the command line that riskctl looked for in riskd's reply and did not find.
+    static func notFound(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .notFound(message))
+    }
+
     /// The user answered no when asked to confirm.
     static let cancelled = RiskctlError(kind: .cancelled)
 
@@ -85,7 +93,8 @@ struct RiskctlError: Error, CustomStringConvertible {
             Self.describe(error, method: method)
         case .protocolViolation(let reason):
             "riskd answered something riskctl cannot read: \(reason)"
-        case .invalidInput(let message), .missingInput(let message), .unwritable(let message):
+        case .invalidInput(let message), .missingInput(let message), .unwritable(let message),
+            .notFound(let message):
             message
         case .cancelled:
             "cancelled, nothing was changed"

@@ -19,4 +19,8 @@ enum ValueCompletions {
     static var closeReason: CompletionKind {
         CompletionKind.list(RiskInterface.CloseReason.allCases.map(\.rawValue))
     }
+    /// `--action` of `meeting record`, with hyphens as riskctl shows them.
+    static var recusalAction: CompletionKind {
+        CompletionKind.list(MeetingInterface.Action.allCases.map { MeetingPresenter.shown($0.rawValue) })
+    }
 }

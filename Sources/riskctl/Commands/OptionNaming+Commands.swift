@@ -160,3 +160,41 @@ extension ReviewPreviewCommand: OptionNaming {
 extension ReportBoardCommand: OptionNaming {
     static let optionsByField = ["asOf": "--as-of", "meetingId": "--meeting"]
 }
+
+extension MeetingCreateCommand: OptionNaming {
+    static let optionsByField = ["title": "<title>", "date": "--date"]
+}
+
+// riskd checks the organisations of an item as a conflict check's, whose matter is the item's title.
+extension MeetingItemAddCommand: OptionNaming {
+    static let optionsByField = [
+        "meetingId": "M-ID", "title": "<title>", "matter": "<title>", "organisations": "--org",
+        "decision": "--no-decision",
+    ]
+}
+
+extension MeetingPublishCommand: OptionNaming {
+    static let optionsByField = ["id": "M-ID"]
+}
+
+extension MeetingListCommand: OptionNaming {
+    static let optionsByField = ["since": "--since", "until": "--until"]
+}
+
+// riskd refuses a recusal of a draft or closed meeting by its field recusalId: the meeting the user named.
+extension MeetingRecordCommand: OptionNaming {
+    static let optionsByField = [
+        "recusalId": "M-ID", "action": "--action", "quorate": "--quorate", "note": "--note",
+    ]
+}
+
+extension MeetingDeclareCommand: OptionNaming {
+    static let optionsByField = [
+        "itemId": "--item", "declarant": "--member", "kind": "--kind", "organisation": "--org",
+        "description": "--description", "sensitive": "--sensitive",
+    ]
+}
+
+extension MeetingCloseCommand: OptionNaming {
+    static let optionsByField = ["id": "M-ID"]
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl meeting publish`: check the decisions for conflicts and fix who steps out of what.
+struct MeetingPublishCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Publish a draft meeting: check its decisions for conflicts, and show who steps out of what.",
+        discussion: """
+            Every decision item that names organisations gets a conflict check, stored, and every conflict found \
+            a recusal. Until the meeting is closed, a new or changed declaration that touches one of its \
+            decision items adds a recusal too. Needs the admin role.
+            """
+    )
+
+    /// The meeting to publish.
+    @Argument(
+        help: ArgumentHelp("The meeting, M-3 or 3.", valueName: "M-ID"),
+        transform: { try RecordKind.meeting.parse($0) }
+    )
+    var meeting: Int
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Publishes the meeting and prints it, its agenda with who steps out of each item, and its recusals.
+    func run() throws {
+        let answer = try options.connect().call(MeetingInterface.Publish.self, .init(id: meeting))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reply = try answer.decoded()
+        MeetingPresenter.printRecord(
+            meeting: reply.meeting,
+            items: reply.items,
+            recusals: reply.recusals,
+            stepsOut: true,
+            options: options
+        )
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl meeting show`: one meeting with its agenda and recusals.
+struct MeetingShowCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a meeting with its agenda and its recusals.",
+        discussion: """
+            A board member reads another member's sensitive recusal, or one from an interest the register hides \
+            from them, as withheld: who steps out and of what, kind withheld, the organisation the item named.
+            """
+    )
+
+    /// The meeting to show.
+    @Argument(
+        help: ArgumentHelp("The meeting, M-3 or 3.", valueName: "M-ID"),
+        transform: { try RecordKind.meeting.parse($0) }
+    )
+    var meeting: Int
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Fetches the meeting and prints its fields, its agenda and its recusals.
+    func run() throws {
+        let answer = try options.connect().call(MeetingInterface.Get.self, .init(id: meeting))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let reply = try answer.decoded()
+        MeetingPresenter.printRecord(
+            meeting: reply.meeting,
+            items: reply.items,
+            recusals: reply.recusals,
+            stepsOut: false,
+            options: options
+        )
+    }
+}
