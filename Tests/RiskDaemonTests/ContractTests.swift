@@ -14,11 +14,11 @@ struct ContractTests {
         #expect(declared == Set(ProtocolCatalog.policies.keys))
     }
 
-    @Test("Eight org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
+    @Test("Nine org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
         #expect(
             RiskdProtocol.interfaces.map(\.name) == [
-                "org.riskd.audit", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest", "org.riskd.member",
-                "org.riskd.organisation", "org.riskd.review", "org.riskd.risk",
+                "org.riskd.audit", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest", "org.riskd.meeting",
+                "org.riskd.member", "org.riskd.organisation", "org.riskd.review", "org.riskd.risk",
             ]
         )
     }
