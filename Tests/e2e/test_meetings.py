@@ -202,6 +202,7 @@ def test_meetings_are_listed_by_date_and_paged(start_daemon):
     ("Create", {"title": "x" * 201, "date": "2027-02-20"}, "InvalidValue", "title"),
     ("AddItem", {"meetingId": 99, "title": "Grants", "organisations": []}, "NoSuchMeeting", None),
     ("AddItem", {"meetingId": "$meeting", "title": "", "organisations": []}, "InvalidValue", "title"),
+    ("AddItem", {"meetingId": "$meeting", "title": " ", "organisations": [WBF]}, "InvalidValue", "title"),
     ("AddItem", {"meetingId": "$meeting", "title": "Grants", "organisations": [" "]}, "InvalidValue",
      "organisations[0]"),
     ("Get", {"id": 99}, "NoSuchMeeting", None),

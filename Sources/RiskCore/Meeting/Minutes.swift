@@ -22,7 +22,11 @@ public enum Minutes {
             let recusals = record.recusals.filter { $0.itemId == item.id }
             if recusals.isEmpty {
                 lines.append(
-                    item.isChecked ? "No conflict of interest was declared." : "Not a decision checked for conflicts."
+                    item.isChecked
+                        ? "No conflict of interest was declared."
+                        : item.decision
+                            ? "No organisation named: not checked for conflicts."
+                            : "Not a decision: not checked for conflicts."
                 )
             }
             for recusal in recusals {
@@ -47,7 +51,8 @@ public enum Minutes {
         case nil: text += recusal.action == nil ? "." : "; quorum not recorded."
         }
         if let note = recusal.note {
-            text += " \(escaped(note))"
+            let sentence = escaped(note)
+            text += " " + sentence + (sentence.last.map { ".!?".contains($0) } == true ? "" : ".")
         }
         return text
     }

@@ -29,6 +29,8 @@ struct MeetingService {
             return .init(meeting: .init(try await context.database.createMeeting(meeting, actor: request.actor)))
         }
         table.on(MeetingInterface.AddItem.self) { parameters, request in
+            // The title first: the organisations' check would otherwise name it `matter`.
+            _ = try FieldRules.requiredText(parameters.title, field: "title", limit: MeetingRules.titleLimit)
             let organisations =
                 parameters.organisations.isEmpty
                 ? []
