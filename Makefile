@@ -33,7 +33,8 @@ RUN_SOCKET := $(RUNTIME_DIR)/riskd/riskd.sock
 # (libFoundationEssentials.a, its temporary-file code) calls mktemp, and GNU ld prints glibc's link-time warning
 # about it in every static link, whatever the program does; riskd never calls mktemp. lld links the same objects
 # without that warning.
-STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld
+# -z now (full RELRO): every dynamic symbol bound at start, so the GOT can be read-only (lintian's hardening check).
+STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker now
 
 # dpkg-dev, binutils and lintian build and check the package (`make deb`); systemd-container boots the machine of
 # the system tests (Tests/system).
