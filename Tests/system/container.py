@@ -66,7 +66,10 @@ class Container:
     # -- boot and stop -------------------------------------------------------------------------------------
     def _boot(self):
         argv = ["systemd-nspawn", "-D", str(self.root), "--overlay=/usr:%s:/usr" % (self.base / "upper"),
-                "--register=no", "--keep-unit", "--console=read-only", "--boot"]
+                "--register=no", "--keep-unit", "--console=read-only",
+                # As on a host, systemd may raise a unit's hard limits (riskd.service's LimitNICE=-4); nspawn
+                # drops CAP_SYS_RESOURCE from the container by default.
+                "--capability=CAP_SYS_RESOURCE", "--boot"]
         with open(self.console, "wb") as log:
             self.nspawn = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                            start_new_session=True)

@@ -51,8 +51,9 @@ def test_a_start_writes_one_summary_per_run_and_no_priority_noise(installed):
     installed.riskctl("review", "run")
     text = invocation_journal(installed)
     # The unit allows setpriority (no more errno=1, EPERM from the filter) and sets LimitNICE=-4, so that
-    # libdispatch's -2 and -4 succeed too. systemd-nspawn takes CAP_SYS_RESOURCE from the container's systemd,
-    # which then cannot raise the hard limit: there, and only there, errno=13 (EACCES) lines are expected.
+    # libdispatch's -2 and -4 succeed too. Raising that hard limit needs CAP_SYS_RESOURCE, which the container's
+    # systemd lacks where the tests themselves run without it (a sandbox): there, and only there, the limit stays 0
+    # and errno=13 (EACCES) lines are expected.
     limits = Path(installed.path("/proc/%d/limits" % installed.main_pid())).read_text()
     nice_limit = int(re.search(r"^Max nice priority\s+(\d+)", limits, re.M).group(1))
     noise = [line for line in text.splitlines() if "Failed to set thread priority" in line]
@@ -60,7 +61,8 @@ def test_a_start_writes_one_summary_per_run_and_no_priority_noise(installed):
     if nice_limit >= 24:
         assert not noise, text
     else:
-        print("RLIMIT_NICE is %d here (LimitNICE=-4 not applied): %d errno=13 lines" % (nice_limit, len(noise)))
+        print("RLIMIT_NICE stayed %d (no CAP_SYS_RESOURCE here; LimitNICE=-4 not applied): %d errno=13 lines"
+              % (nice_limit, len(noise)))
     runs = [SUMMARY.match(line).group(1) for line in text.splitlines() if SUMMARY.match(line)]
     assert runs and len(runs) == len(set(runs)), "a review run summarised more than once:\n%s" % text
 
