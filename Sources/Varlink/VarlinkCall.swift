@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The credentials of the process at the other end of a Unix socket, from `SO_PEERCRED`.
 public struct PeerCredentials: Sendable, Hashable {

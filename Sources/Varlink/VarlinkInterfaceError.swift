@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// An error an interface declares (`error Name (…)` in its IDL), as a typed value: generated for every error, so a
 /// method can only send what its interface declares.

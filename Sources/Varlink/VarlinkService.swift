@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Answers calls for a set of interfaces: serves `org.varlink.service` itself and routes every other call to the
 /// handler of its interface, after checking that the interface and method exist.

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// Calendar dates as the protocol writes them, `YYYY-MM-DD`.
 enum CalendarDay {
@@ -19,14 +18,8 @@ enum CalendarDay {
     }
 
     /// Today's date in the local time zone, as riskd compares review dates with it.
-    static func today(now: Date = Date()) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        let year = parts.year ?? 1970
-        let month = parts.month ?? 1
-        let day = parts.day ?? 1
-        return String(format: "%04d-%02d-%02d", year, month, day)
+    static func today() -> String {
+        RFC3339.localDay(RFC3339.now())
     }
 
     /// The date part of an RFC 3339 time, `2026-11-29T06:00:00Z` → `2026-11-29`; other text unchanged.
@@ -36,10 +29,6 @@ enum CalendarDay {
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        RFC3339.daysIn(month: month, year: year)
     }
 }

@@ -1,5 +1,10 @@
 import ArgumentParser
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -48,7 +53,7 @@ struct GlobalOptions: ParsableArguments {
     func confirm(_ question: String) throws(RiskctlError) {
         guard asks else { return }
         Output.prompt("\(question) [y/N] ")
-        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let answer = readLine()?.trimmingWhitespace().lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw .cancelled }
     }
 
@@ -67,7 +72,7 @@ struct GlobalOptions: ParsableArguments {
     func attest(_ question: String) throws(RiskctlError) {
         guard !yes else { return }
         Output.prompt("\(question) [y/N] ")
-        let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        let answer = readLine()?.trimmingWhitespace().lowercased() ?? ""
         guard answer == "y" || answer == "yes" else { throw .cancelled }
     }
 }

@@ -1,5 +1,10 @@
-import Foundation
 import Varlink
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -15,19 +20,30 @@ enum Output {
     /// Prints `riskctl: message` on standard error: the one line a failure gets.
     static func error(_ message: String) {
         flush()
-        FileHandle.standardError.write(Data("riskctl: \(message)\n".utf8))
+        standardError("riskctl: \(message)\n")
     }
 
     /// Writes a line about what riskctl is doing on standard error, where it does not mix with the results.
     static func note(_ message: String) {
         flush()
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        standardError("\(message)\n")
     }
 
     /// Writes a question to standard error without a newline, for `GlobalOptions.confirm`.
     static func prompt(_ question: String) {
         flush()
-        FileHandle.standardError.write(Data(question.utf8))
+        standardError(question)
+    }
+
+    /// Writes `text` to standard error, whole: a short write is continued, an interrupted one retried.
+    private static func standardError(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
     }
 
     /// Prints a JSON value pretty-printed, keys sorted, as `--json` shows the daemon's replies.

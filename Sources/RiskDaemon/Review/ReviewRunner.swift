@@ -81,9 +81,9 @@ actor ReviewRunner {
         } catch {
             context.logger.error("Cannot record the audit head beside the database: \(error)")
         }
+        // The summary alert above is the run's one journal line (JournalAlertSink logs it where journald is not
+        // reachable): a second one from the logger wrote every run twice under systemd.
         events.publish(changed)
-        let summary = "\(run.raised) raised, \(run.open) open, \(run.resolved) resolved"
-        context.logger.info("Review run \(run.id ?? 0) (\(trigger.rawValue)): \(summary)")
         let open = try await database.findings(open: true, rule: nil, subject: nil, limit: Int.max - 1, after: nil)
         return (run, open.findings)
     }

@@ -1,5 +1,10 @@
-import Foundation
 import Varlink
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// An audit entry's detail, a JSON object, as `key=value` pairs a person can read in a table.
 ///
@@ -41,6 +46,6 @@ enum AuditDetailText {
     /// Text quoted when it is empty or holds a space, a quote or an equals sign, so that pairs stay apart.
     private static func quoted(_ text: String) -> String {
         guard text.isEmpty || text.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + text.replacing("\"", with: "\\\"") + "\""
     }
 }

@@ -53,7 +53,7 @@ struct ConcernCloseCommand: ParsableCommand {
         }
         let closed = try answer.decoded().concern
         Output.line(
-            "\(RecordKind.concern.format(closed.id)) closed: \(status.replacingOccurrences(of: "_", with: " "))."
+            "\(RecordKind.concern.format(closed.id)) closed: \(status.replacing("_", with: " "))."
         )
     }
 }

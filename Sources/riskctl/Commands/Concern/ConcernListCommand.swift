@@ -18,7 +18,7 @@ struct ConcernListCommand: ParsableCommand {
 
     /// Fetches the concerns and prints a table.
     func run() throws {
-        let status = status?.replacingOccurrences(of: "-", with: "_")
+        let status = status?.replacing("-", with: "_")
         let pages = try options.connect().collectPages(ConcernInterface.List.self, itemsKey: "concerns") {
             after,
             size in
@@ -35,8 +35,8 @@ struct ConcernListCommand: ParsableCommand {
         for concern in concerns {
             table.append([
                 .init(RecordKind.concern.format(concern.id)),
-                .init(concern.kind.rawValue.replacingOccurrences(of: "_", with: "-")),
-                .init(concern.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+                .init(concern.kind.rawValue.replacing("_", with: "-")),
+                .init(concern.status.rawValue.replacing("_", with: "-")),
                 .init(CalendarDay.datePart(of: concern.raisedAt)), .init(concern.raisedBy), .init(concern.about ?? "-"),
             ])
         }

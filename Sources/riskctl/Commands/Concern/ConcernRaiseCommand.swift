@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import RiskProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `riskctl concern raise`: raise a concern, its text as an argument or from standard input.
 struct ConcernRaiseCommand: ParsableCommand {
@@ -31,10 +36,10 @@ struct ConcernRaiseCommand: ParsableCommand {
 
     /// Raises the concern and says its id.
     func run() throws {
-        let body = try text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let body = try text ?? EthicsPublishCommand.text(of: "-")
         let answer = try options.connect().call(
             ConcernInterface.Raise.self,
-            .init(kind: kind.replacingOccurrences(of: "-", with: "_"), text: body, about: about)
+            .init(kind: kind.replacing("-", with: "_"), text: body, about: about)
         )
         if options.json {
             return try Output.json(answer.parameters)

@@ -25,10 +25,10 @@ struct ConcernShowCommand: ParsableCommand {
         let concern = try answer.decoded().concern
         Output.fields([
             ("Concern", RecordKind.concern.format(concern.id)),
-            ("Kind", concern.kind.rawValue.replacingOccurrences(of: "_", with: "-")),
+            ("Kind", concern.kind.rawValue.replacing("_", with: "-")),
             ("About", concern.about ?? "no one in particular"),
             ("Raised", "\(concern.raisedAt) by \(concern.raisedBy)"),
-            ("Status", concern.status.rawValue.replacingOccurrences(of: "_", with: "-")),
+            ("Status", concern.status.rawValue.replacing("_", with: "-")),
             ("Outcome", concern.outcome),
             ("Closed", concern.closedAt.map { "\($0) by \(concern.closedBy ?? "?")" }),
         ])

@@ -1,8 +1,13 @@
 import ArgumentParser
 import Crypto
-import Foundation
 import RiskProtocol
 import Varlink
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 #if canImport(Glibc)
 import Glibc
@@ -47,7 +52,9 @@ struct EthicsAckCommand: ParsableCommand {
         }
         // The hash of the text as received and printed here, not the one riskd sent along: if they differed,
         // riskd answers HashMismatch and nothing is recorded.
-        let sha256 = SHA256.hash(data: Array(code.body.utf8)).map { String(format: "%02x", $0) }.joined()
+        let sha256 = SHA256.hash(data: Array(code.body.utf8)).map { byte in
+            (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
         if !options.json {
             var lines = EthicsPresenter.codeLines(code, sha256: sha256, current: true) + [""]
             // Only when asking: the changes are there to read before answering.

@@ -1,6 +1,15 @@
 import ArgumentParser
-import Foundation
 import RiskProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `riskctl ethics publish`: a new version of the code, from a text file.
 struct EthicsPublishCommand: ParsableCommand {
@@ -50,11 +59,16 @@ struct EthicsPublishCommand: ParsableCommand {
         let text: String
         if path == "-" {
             // Read from the descriptor itself: reopening /dev/stdin fails on a pipe another user created.
-            let bytes: [UInt8]
-            do {
-                bytes = [UInt8](try FileHandle.standardInput.readToEnd() ?? Data())
-            } catch {
-                throw .missingInput("cannot read standard input: \(error.localizedDescription)")
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+                if count == 0 { break }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .missingInput("cannot read standard input: \(String(cString: strerror(errno)))")
+                }
+                bytes += buffer[..<count]
             }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw .invalidInput("standard input: not UTF-8 text")

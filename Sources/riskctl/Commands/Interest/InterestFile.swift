@@ -73,7 +73,7 @@ enum InterestFile {
             .enumerated() where !other.element.isEmpty
         {
             let text = other.offset == 0 ? other.element : "interests[" + other.element
-            guard let colon = text.range(of: ": ") else { continue }
+            guard let colon = text.firstRange(of: ": ") else { continue }
             lines.append((String(text[..<colon.lowerBound]), String(text[colon.upperBound...])))
         }
         let located = lines.compactMap {

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import RiskProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `riskctl interest register`: the register of interests as the organisation publishes it.
 struct InterestRegisterCommand: ParsableCommand {
@@ -60,8 +65,8 @@ struct InterestRegisterCommand: ParsableCommand {
             }
             let text = lines.joined(separator: "\r\n") + "\r\n"
             guard let output else {
-                Output.flush()
-                return FileHandle.standardOutput.write(Data(text.utf8))
+                print(text, terminator: "")
+                return
             }
             return try write(text, to: output)
         }
@@ -86,7 +91,7 @@ struct InterestRegisterCommand: ParsableCommand {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw RiskctlError.unwritable("cannot write \(path): \((error as NSError).localizedDescription)")
+            throw RiskctlError.unwritable("cannot write \(path): \(error)")
         }
     }
 }

@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import RiskProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// `riskctl report board`: the board pack, one HTML page to print or send.
 struct ReportBoardCommand: ParsableCommand {
@@ -56,14 +61,13 @@ struct ReportBoardCommand: ParsableCommand {
         }
         let reply = try answer.decoded()
         guard let output else {
-            Output.flush()
-            FileHandle.standardOutput.write(Data(reply.html.utf8))
+            print(reply.html, terminator: "")
             return
         }
         do {
             try Data(reply.html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } catch {
-            throw RiskctlError.unwritable("cannot write \(output): \((error as NSError).localizedDescription)")
+            throw RiskctlError.unwritable("cannot write \(output): \(error)")
         }
         Output.note("Wrote the board pack as at \(reply.asOf) to \(output) (audit chain head \(reply.auditHead)).")
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RiskProtocol
 
 /// `riskctl review preview`: the findings that would be open at a given time, stored and alerted nowhere.
@@ -31,7 +30,7 @@ struct ReviewPreviewCommand: ParsableCommand {
 
     /// Asks riskd what would be open and prints it as a table.
     func run() throws {
-        let time = asOf ?? Self.utcTime(Date())
+        let time = asOf ?? RFC3339.utc(RFC3339.now())
         let answer = try options.connect().call(ReviewInterface.Preview.self, .init(asOf: time))
         if options.json {
             return try Output.json(answer.parameters)
@@ -51,26 +50,10 @@ struct ReviewPreviewCommand: ParsableCommand {
             guard let day = try? CalendarDay.parse(trimmed) else { throw invalid }
             return day + "T00:00:00Z"
         }
-        // RFC 3339 allows a space, `t` and `z`; ISO8601DateFormatter wants `T` and `Z`.
-        let normalised = trimmed.uppercased().replacingOccurrences(of: " ", with: "T")
-        for options: ISO8601DateFormatter.Options in [
-            [.withInternetDateTime],
-            [.withInternetDateTime, .withFractionalSeconds],
-        ] {
-            let formatter = ISO8601DateFormatter()
-            formatter.formatOptions = options
-            if let date = formatter.date(from: normalised) {
-                return utcTime(date)
-            }
+        // RFC 3339 allows a space for the `T`.
+        if let seconds = RFC3339.seconds(trimmed.replacing(" ", with: "T")) {
+            return RFC3339.utc(seconds)
         }
         throw invalid
-    }
-
-    /// `date` as the protocol writes times: RFC 3339 in UTC, whole seconds.
-    static func utcTime(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
     }
 }
