@@ -88,6 +88,7 @@ enum HelpExamples {
         "concern list": "riskctl concern list --status open",
         "concern show": "riskctl concern show C-2",
         "concern close": "riskctl concern close C-2 --upheld --outcome \"Ivan declared the interest on 2027-02-03\"",
+        "member export": "riskctl member export -o my-data.json",
         "interest erase": "riskctl interest erase I-7 --reason \"The member asked for it\"",
         "conflicts": "riskctl conflicts history --since 2026-01-01",
         "conflicts check": """

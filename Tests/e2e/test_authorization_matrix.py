@@ -138,6 +138,7 @@ PARAMETERS = {
     "org.riskd.ethics.Acknowledge": {"version": "$code_version", "sha256": "$code_sha256"},
     "org.riskd.ethics.Publish": {"title": "Code of conduct", "body": CODE_BODY + " Revised."},
     "org.riskd.member.List": {}, "org.riskd.member.Get": {"user": "rdt-board2"},
+    "org.riskd.member.Export": {"user": "rdt-board2"},
     "org.riskd.review.Run": {}, "org.riskd.review.Preview": {"asOf": "2027-01-01T00:00:00Z"},
     "org.riskd.review.Findings": {}, "org.riskd.review.Acknowledge": {"id": "$finding", "note": "Seen"},
     "org.riskd.review.Runs": {}, "org.riskd.review.Watch": {},
@@ -163,6 +164,7 @@ BOARD_OWN = {
     "org.riskd.interest.Get": {"id": "$i_board"},
     "org.riskd.interest.Check": {"organisations": ["European Student Network"], "matter": "Partnership"},
     "org.riskd.member.Get": {"user": "rdt-board"},
+    "org.riskd.member.Export": {},
 }
 
 # Calls these roles make last in their batch: they change what the others read (a new code version).

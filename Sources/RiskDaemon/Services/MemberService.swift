@@ -36,11 +36,12 @@ struct MemberService {
             }
             return .init(member: member)
         }
+        registerExport(&table)
         return table
     }
 
     /// The members (or just `only`), each with their roles and next confirmation date.
-    private func members(only: String?, request: Request) async throws -> [MemberInterface.Member] {
+    func members(only: String?, request: Request) async throws -> [MemberInterface.Member] {
         let configuration = context.configuration
         let policy = configuration.interests.policy
         let found = try await context.database.members(

@@ -43,6 +43,10 @@ extension ConcernCloseCommand: OptionNaming {
     static let optionsByField = ["id": "C-ID", "status": "--upheld/--not-upheld/--withdrawn", "outcome": "--outcome"]
 }
 
+extension MemberExportCommand: OptionNaming {
+    static let optionsByField = ["user": "<user>"]
+}
+
 extension InterestRegisterCommand: OptionNaming {
     static let optionsByField = ["asOf": "--as-of"]
 }

@@ -13,6 +13,7 @@ struct MemberCommand: ParsableCommand {
         subcommands: [
             MemberListCommand.self,
             MemberShowCommand.self,
+            MemberExportCommand.self,
         ]
     )
 }
