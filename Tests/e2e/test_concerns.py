@@ -111,3 +111,44 @@ def test_riskctl_raises_from_standard_input_lists_shows_and_closes(raised):
     assert closed.returncode == 0 and closed.stdout.strip() == "C-1 closed: not upheld.", closed
     missing = riskctl("concern", "show", "C-9")
     assert missing.returncode == 66 and missing.stderr.strip() == "riskctl: no concern C-9", missing
+
+
+# Every method that could show a concern to the member it is about, and what that member must get: a new method
+# that could show concerns is added here, and fails until it keeps them away. ("absent": the call succeeds and
+# neither the concern's text, its id as a subject, nor who raised it is in the reply.)
+ABOUT_MEMBER_SEES = [
+    ("org.riskd.concern", "Get", {"id": "$concern"}, "org.riskd.concern.NoSuchConcern"),
+    ("org.riskd.concern", "List", {}, "absent"),
+    ("org.riskd.concern", "List", {"status": "open"}, "absent"),
+    ("org.riskd.member", "Export", {}, "absent"),
+    ("org.riskd.member", "Get", {"user": "rdt-board2"}, "absent"),
+    ("org.riskd.audit", "Log", {"subject": "concern:$concern"}, "org.varlink.service.PermissionDenied"),
+    ("org.riskd.review", "Findings", {}, "org.varlink.service.PermissionDenied"),
+    ("org.riskd.review", "Watch", {}, "org.varlink.service.PermissionDenied"),
+    ("org.riskd.report", "Board", {}, "absent"),
+    ("org.riskd.interest", "Register", {}, "absent"),
+]
+
+
+def test_the_member_a_concern_is_about_cannot_reach_it_through_any_method(raised, user_calls):
+    daemon, concern = raised
+    daemon.set_now("2027-02-15T09:00:00Z")
+    daemon.call("org.riskd.review.Run")     # concern-open is raised now: it must not reach them either
+    calls_made = []
+    for interface, method, parameters, _ in ABOUT_MEMBER_SEES:
+        resolved = {k: (v.replace("$concern", str(concern["id"])) if isinstance(v, str) else v)
+                    for k, v in parameters.items()}
+        if resolved.get("id") == str(concern["id"]):
+            resolved["id"] = concern["id"]
+        calls_made.append((interface, method, resolved))
+    results = user_calls("rdt-board2", daemon.socket, calls_made)
+    for (interface, method, _, expected), result in zip(ABOUT_MEMBER_SEES, results):
+        name = interface + "." + method
+        if expected == "absent":
+            assert result["ok"], (name, result)
+            text = str(result["parameters"])
+            assert TEXT not in text and "5521" not in text, name
+            assert "concern:%d" % concern["id"] not in text and "C-%d" % concern["id"] not in text, name
+            assert "'raisedBy': 'rdt-board'" not in text, name
+        else:
+            assert result.get("error") == expected, (name, result)
