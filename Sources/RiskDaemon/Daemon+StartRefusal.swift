@@ -10,7 +10,9 @@ extension Daemon {
     /// rather than a failure that a restart may cure.
     public static func isStartRefusal(_ error: any Error) -> Bool {
         switch error {
-        case is AuditHeadGuard.Refusal, is FileRefusal, is InstanceLock.Held, is SocketInUse: true
+        case is AuditHeadGuard.Refusal, is FileRefusal, is InstanceLock.Held, is SocketInUse,
+            is RiskDatabase.RestoreRefusal:
+            true
         default: false
         }
     }

@@ -45,6 +45,16 @@ struct Riskd: AsyncParsableCommand {
     )
     var acceptAuditHead: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Restore the database from FILE, a backup, and exit: refused while a riskd serves the database; FILE's "
+                + "integrity and audit chain are checked first; the replaced database is kept beside it.",
+            valueName: "FILE"
+        )
+    )
+    var restore: String?
+
     @Flag(
         name: .long,
         help: ArgumentHelp(
@@ -77,6 +87,18 @@ struct Riskd: AsyncParsableCommand {
                     + "configuration: \(configuration.file ?? "none (every key at its default)")\n"
                     + "socket: \(configuration.socket)\ndatabase: \(configuration.database)"
             )
+            return
+        }
+        if let restore {
+            do {
+                for line in try await Restore.run(file: restore, configuration: configuration, now: Clock.system.now())
+                {
+                    print(line)
+                }
+            } catch {
+                FileHandle.standardError.write(Data("riskd: cannot restore: \(error)\n".utf8))
+                throw Self.exitCode(for: error)
+            }
             return
         }
         // One switch for every logger, so that SIGHUP can change `[log] level` while running.
