@@ -17,14 +17,14 @@ struct InterestRegisterCommand: ParsableCommand {
             It lists every interest in force at --as-of (default now) and those ended within \
             interests.retain_ended_days before it, with each sensitive one withheld for every reader (its member \
             only), and the board members whose confirmation is overdue. A user with no role may run it when \
-            interests.public_register is true, e.g. to publish the register on a web page. HTML output is not \
-            built yet: use csv or json.
+            interests.public_register is true, e.g. to publish the register on a web page: --format html writes \
+            one self-contained page, with no script and nothing fetched from elsewhere.
             """
     )
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv, json
+        case table, csv, json, html
     }
 
     /// The time the register describes, as given (riskd reads it).
@@ -35,7 +35,7 @@ struct InterestRegisterCommand: ParsableCommand {
     var asOf: String?
 
     /// How to print it.
-    @Option(help: ArgumentHelp("table, csv or json.", valueName: "format"))
+    @Option(help: ArgumentHelp("table, csv, json or html.", valueName: "format"))
     var format: Format = .table
 
     /// Where to write it.
@@ -53,6 +53,14 @@ struct InterestRegisterCommand: ParsableCommand {
             return try write(String(decoding: try JSONEncoder().encode(answer.parameters), as: UTF8.self), to: output)
         }
         let reply = try answer.decoded()
+        if format == .html {
+            let page = RegisterPage.html(reply, day: asOf ?? CalendarDay.today())
+            guard let output else {
+                print(page, terminator: "")
+                return
+            }
+            return try write(page, to: output)
+        }
         if format == .csv {
             var lines = [CSV.line(["declarant", "kind", "organisation", "description", "startedOn", "endedOn"])]
             for entry in reply.entries {
