@@ -21,7 +21,7 @@ def calls(user_calls, daemon, user, method, **parameters):
 
 @pytest.fixture
 def raised(start_daemon, board2, user_calls):
-    daemon = start_daemon(board=SECOND_BOARD, now="2027-01-10T09:00:00Z")
+    daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], now="2027-01-10T09:00:00Z")
     result = calls(user_calls, daemon, "rdt-board", "Raise", kind="undeclared_interest", text=TEXT, about="rdt-board2")
     assert result["ok"], result
     return daemon, result["parameters"]["concern"]

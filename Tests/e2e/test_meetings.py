@@ -46,7 +46,7 @@ def refused(daemon, error, method, **parameters):
 def board(start_daemon, board2, user_calls):
     """A riskd on 2027-01-10 whose two board members declared before the meeting of 2027-01-20: rdt-board a
     funding interest in the Western Balkan Fund, rdt-board2 a sensitive family interest in SECRET_ORG."""
-    daemon = start_daemon(board=SECOND_BOARD, now="2027-01-10T09:00:00Z")
+    daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], now="2027-01-10T09:00:00Z")
     ok(as_member(user_calls, daemon, "rdt-board", "org.riskd.interest.Declare", kind="funding", organisation=WBF,
                  description="Project coordinator paid by the fund", startedOn="2026-06-01"))
     ok(as_member(user_calls, daemon, "rdt-board2", "org.riskd.interest.Declare", kind="family",

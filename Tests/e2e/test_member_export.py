@@ -21,7 +21,7 @@ def call(user_calls, daemon, user, interface, method, **parameters):
 
 def test_a_member_exports_everything_about_them_and_nothing_about_anyone_else(start_daemon, board2, user_calls,
                                                                                tmp_path):
-    daemon = start_daemon(board=SECOND_BOARD, now="2027-01-10T09:00:00Z")
+    daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], now="2027-01-10T09:00:00Z")
     mine = call(user_calls, daemon, "rdt-board", "interest", "Declare", kind="funding",
                 organisation="Western Balkan Fund", description="Project coordinator", startedOn="2026-06-01")
     hidden = call(user_calls, daemon, "rdt-board", "interest", "Declare", kind="family", organisation="Klinika Sever",

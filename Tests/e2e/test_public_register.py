@@ -21,7 +21,7 @@ def declare(user_calls, daemon, user, **parameters):
 
 def registered(start_daemon, board2, user_calls, public):
     extra = "[interests]\nretain_ended_days = 30\npublic_register = %s\n" % ("true" if public else "false")
-    daemon = start_daemon(board=SECOND_BOARD, now="2026-01-10T09:00:00Z", extra_config=extra)
+    daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], now="2026-01-10T09:00:00Z", extra_config=extra)
     declare(user_calls, daemon, "rdt-board", kind="funding", organisation="Western Balkan Fund",
             description="Project coordinator", startedOn="2026-01-02")
     declare(user_calls, daemon, "rdt-board2", kind="family", organisation=SECRET, description="My brother runs it",

@@ -15,7 +15,7 @@ ARTEFACTS = REPO / ".build" / "test-artefacts"
 
 def test_the_public_register_page_renders_offline_without_script_and_without_sensitive_text(start_daemon, board2,
                                                                                              user_calls):
-    daemon = start_daemon(board=SECOND_BOARD, extra_config="[interests]\npublic_register = true\n")
+    daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], extra_config="[interests]\npublic_register = true\n")
     for user, parameters in [
             ("rdt-board", {"kind": "funding", "organisation": "Western Balkan Fund", "description": "Coordinator <b>x</b>",
                            "startedOn": "2026-06-01"}),
