@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-BOOT_TIMEOUT = 90.0
+BOOT_TIMEOUT = 180.0
 ENV = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8", "SYSTEMD_PAGER": "", "SYSTEMD_COLORS": "0",
        "TERM": "dumb"}
 
@@ -88,15 +88,21 @@ class Container:
                 self.run(["rm", "-f", "/usr/sbin/policy-rc.d"])
                 return
             time.sleep(0.2)
+        console, state = self.console_text(), self.run(["systemctl", "list-jobs", "--no-legend"], check=False).stdout
         self.stop()
-        raise AssertionError("the container did not boot within %ss:\n%s" % (BOOT_TIMEOUT, self.console_text()[-3000:]))
+        raise AssertionError("the container did not boot within %ss; jobs left: %s\n%s"
+                             % (BOOT_TIMEOUT, state, console[-3000:]))
 
     def _child(self):
+        """The container's PID 1 as the host numbers it: nspawn's child once that child is systemd (nspawn first
+        forks a helper, which forks PID 1 and exits; taking the helper would leave every nsenter failing)."""
         try:
             children = Path("/proc/%d/task/%d/children" % (self.nspawn.pid, self.nspawn.pid)).read_text().split()
+            if children and Path("/proc/%s/comm" % children[0]).read_text().strip() == "systemd":
+                return int(children[0])
         except OSError:
-            return None
-        return int(children[0]) if children else None
+            pass
+        return None
 
     def stop(self):
         """Powers the machine off, waits for systemd-nspawn, removes the root directory."""

@@ -17,7 +17,7 @@ outdir=$(cd "$2" && pwd)
 version=${3:-$(sed -n 's/.*static let version = "\(.*\)".*/\1/p' "$repo/Sources/RiskProtocol/RiskdProtocol.swift")}
 [ -n "$version" ] || { echo "build-deb.sh: no version found" >&2; exit 1; }
 arch=$(dpkg --print-architecture)
-for tool in dpkg-deb dpkg-shlibdeps strip gzip; do
+for tool in dpkg-deb dpkg-shlibdeps strip objdump gzip; do
     command -v "$tool" >/dev/null || { echo "build-deb.sh: $tool is missing (make deb installs dpkg-dev)" >&2; exit 1; }
 done
 
@@ -68,6 +68,11 @@ printf 'Source: riskd\n\nPackage: riskd\nArchitecture: any\n' > "$work/src/debia
 depends=$(cd "$work/src" && dpkg-shlibdeps -O "$root/usr/bin/riskd" "$root/usr/bin/riskctl" 2>/dev/null |
     sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "build-deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+# Packed relative relocations (DT_RELR, `make release` links with them) need glibc 2.36: the binaries name the
+# GLIBC_ABI_DT_RELR version, which has no symbol, so dpkg-shlibdeps does not see it.
+if objdump -p "$root/usr/bin/riskd" "$root/usr/bin/riskctl" | grep -q GLIBC_ABI_DT_RELR; then
+    depends=$(echo "$depends" | sed 's/libc6 (>= [0-9.~]*)/libc6 (>= 2.36)/')
+fi
 
 installed_kib=$(du -k -s --apparent-size --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@DEPENDS@/$depends/" \
