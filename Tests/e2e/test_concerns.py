@@ -41,7 +41,8 @@ def test_the_member_it_is_about_never_sees_it_and_the_others_see_what_they_may(r
     assert [c["id"] for c in calls(user_calls, daemon, "rdt-board", "List")["parameters"]["concerns"]] == [
         concern["id"]], "a board member reads only the concerns they raised"
     assert other["ok"]
-    assert TEXT not in str(daemon.call("org.riskd.audit.Log")) and "5521" not in str(daemon.call("org.riskd.audit.Log"))
+    # Hashes are hex, so only words are searched for, never digits alone.
+    assert TEXT not in str(daemon.call("org.riskd.audit.Log")) and "cousin" not in str(daemon.call("org.riskd.audit.Log"))
 
 
 def test_an_upheld_undeclared_interest_is_a_breach_of_the_public_register(raised, user_calls):
@@ -69,7 +70,7 @@ def test_a_concern_open_over_30_days_is_a_finding_that_names_no_one(raised):
     daemon.set_now("2027-02-10T09:00:00Z")
     [finding] = found()
     assert finding["subject"] == "concern:%d" % concern["id"]
-    for secret in ("rdt-board", "5521", "Ivan", "audit contract"):
+    for secret in ("rdt-board", "cousin", "Ivan", "audit contract"):
         assert secret not in finding["message"], finding
 
 
@@ -147,7 +148,7 @@ def test_the_member_a_concern_is_about_cannot_reach_it_through_any_method(raised
         if expected == "absent":
             assert result["ok"], (name, result)
             text = str(result["parameters"])
-            assert TEXT not in text and "5521" not in text, name
+            assert TEXT not in text and "cousin" not in text, name
             assert "concern:%d" % concern["id"] not in text and "C-%d" % concern["id"] not in text, name
             assert "'raisedBy': 'rdt-board'" not in text, name
         else:
