@@ -42,9 +42,11 @@ RUN_SOCKET := $(RUNTIME_DIR)/riskd/riskd.sock
 STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker now -Xlinker --no-export-dynamic -Xlinker -z -Xlinker pack-relative-relocs
 
 # dpkg-dev, binutils and lintian build and check the package (`make deb`); systemd-container boots the machine of
-# the system tests (Tests/system); chromium and poppler-utils render the board pack in its tests.
+# the system tests (Tests/system); chromium and poppler-utils render the board pack in its tests; postfix is the
+# real MTA the mail tests deliver through, preseeded "Local only" (loopback, no relay) so that nothing leaves the
+# machine.
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace dpkg-dev binutils lintian \
-	systemd-container chromium poppler-utils fonts-dejavu-core
+	systemd-container chromium poppler-utils fonts-dejavu-core postfix
 PIP_PACKAGES := varlink pytest
 
 .PHONY: all deps build release deb run test test-swift test-e2e test-system soak fuzz fuzz-build lint format lint-man bench bench-tools clean \
@@ -58,6 +60,8 @@ deps:
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		printf '%s\n' "postfix postfix/main_mailer_type select Local only" \
+			"postfix postfix/mailname string $$(hostname -f 2>/dev/null || hostname)" | $$SUDO debconf-set-selections; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 	@for p in $(PIP_PACKAGES); do $(PYTHON) -c "import $$p" 2>/dev/null || \

@@ -25,7 +25,7 @@ public struct DomainError: Error, Sendable, Hashable {
 
     /// The record types errors can name; each has its own `NoSuch…` error on the wire.
     public enum Entity: String, Sendable, Hashable {
-        case risk, action, organisation, interest, codeVersion, finding, member, meeting, item, recusal, concern
+        case risk, action, organisation, interest, codeVersion, finding, member, meeting, item, recusal, concern, mail
     }
 
     private enum Code: Sendable, Hashable {

@@ -17,6 +17,8 @@ public struct Member: Sendable, Hashable {
     public var activeInterests: Int
     /// Open review findings about them (`member:<user>`).
     public var openFindings: Int
+    /// The address set for them with `member.SetContact`; `nil` when none (mail may still use `mail.domain`).
+    public var contact: String?
 
     /// A member from their fields.
     public init(
@@ -27,7 +29,8 @@ public struct Member: Sendable, Hashable {
         lastConfirmedAt: Instant?,
         acknowledgedVersion: Int?,
         activeInterests: Int,
-        openFindings: Int
+        openFindings: Int,
+        contact: String? = nil
     ) {
         self.user = user
         self.uid = uid
@@ -37,6 +40,7 @@ public struct Member: Sendable, Hashable {
         self.acknowledgedVersion = acknowledgedVersion
         self.activeInterests = activeInterests
         self.openFindings = openFindings
+        self.contact = contact
     }
 
     /// The day their next confirmation is due; `localDate` gives the daemon's local date of an instant.

@@ -31,6 +31,8 @@ public struct Configuration: Sendable {
         public var admins: [Identity] = [.group("riskd-admin")]
         public var board: [Identity] = [.group("riskd-board")]
         public var auditors: [Identity] = [.group("riskd-audit")]
+        /// The mail deliverer's user (riskd-mail.service runs `riskctl mail deliver` as `riskd-mail`).
+        public var mailers: [Identity] = [.userName("riskd-mail")]
         /// root and the daemon's own user are administrators.
         public var rootIsAdmin = true
     }

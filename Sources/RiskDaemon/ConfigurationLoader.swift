@@ -172,6 +172,7 @@ public enum ConfigurationLoader {
             "admins": { c, v throws(SetterError) in c.access.admins = try identities(v) },
             "board": { c, v throws(SetterError) in c.access.board = try identities(v) },
             "auditors": { c, v throws(SetterError) in c.access.auditors = try identities(v) },
+            "mailers": { c, v throws(SetterError) in c.access.mailers = try identities(v) },
             "root_is_admin": { c, v throws(SetterError) in c.access.rootIsAdmin = try bool(v) },
         ],
         "risk": [

@@ -73,6 +73,7 @@ extension MethodRole {
         case .admin: self = .admin
         case .board: self = .board
         case .auditor: self = .auditor
+        case .mailer: self = .mailer
         }
     }
 }

@@ -72,6 +72,7 @@ enum ErrorMapping {
         case (.item, .meeting): VarlinkError(MeetingInterface.NoSuchItem(id: error.id))
         case (.recusal, .meeting): VarlinkError(MeetingInterface.NoSuchRecusal(id: error.id))
         case (.meeting, .report): VarlinkError(ReportInterface.NoSuchMeeting(id: error.id))
+        case (.mail, .mail): VarlinkError(MailInterface.NoSuchMail(id: error.id))
         default: nil
         }
     }
@@ -81,6 +82,7 @@ enum ErrorMapping {
         switch interface {
         case .audit: VarlinkError(AuditInterface.InvalidValue(field: field, reason: reason))
         case .concern: VarlinkError(ConcernInterface.InvalidValue(field: field, reason: reason))
+        case .mail: VarlinkError(MailInterface.InvalidValue(field: field, reason: reason))
         case .daemon: VarlinkError(DaemonInterface.InvalidValue(field: field, reason: reason))
         case .ethics: VarlinkError(EthicsInterface.InvalidValue(field: field, reason: reason))
         case .interest: VarlinkError(InterestInterface.InvalidValue(field: field, reason: reason))
@@ -100,7 +102,7 @@ enum ErrorMapping {
         case .organisation: VarlinkError(OrganisationInterface.RevisionMismatch(id: id, revision: revision))
         case .risk: VarlinkError(RiskInterface.RevisionMismatch(id: id, revision: revision))
         case .meeting: VarlinkError(MeetingInterface.RevisionMismatch(id: id, revision: revision))
-        case .audit, .concern, .daemon, .ethics, .member, .report, .review: nil
+        case .audit, .concern, .daemon, .ethics, .mail, .member, .report, .review: nil
         }
     }
 
@@ -113,6 +115,7 @@ enum ErrorMapping {
         case .daemon: return VarlinkError(DaemonInterface.InternalError(reason: reason))
         case .ethics: return VarlinkError(EthicsInterface.InternalError(reason: reason))
         case .interest: return VarlinkError(InterestInterface.InternalError(reason: reason))
+        case .mail: return VarlinkError(MailInterface.InternalError(reason: reason))
         case .meeting: return VarlinkError(MeetingInterface.InternalError(reason: reason))
         case .member: return VarlinkError(MemberInterface.InternalError(reason: reason))
         case .organisation: return VarlinkError(OrganisationInterface.InternalError(reason: reason))

@@ -92,7 +92,8 @@ extension InterestInterface.ConflictCheck {
 }
 
 extension MemberInterface.Member {
-    init(_ member: RiskCore.Member, roles: Set<Role>, confirmationDue: CalendarDate) {
+    /// - Parameter domain: `mail.domain`, for the address of a member who set none.
+    init(_ member: RiskCore.Member, roles: Set<Role>, confirmationDue: CalendarDate, domain: String? = nil) {
         self.init(
             user: member.user,
             uid: member.uid,
@@ -102,7 +103,9 @@ extension MemberInterface.Member {
             confirmationDue: confirmationDue.description,
             acknowledgedVersion: member.acknowledgedVersion,
             activeInterests: member.activeInterests,
-            openFindings: member.openFindings
+            openFindings: member.openFindings,
+            email: member.contact ?? domain.map { "\(member.user)@\($0)" },
+            emailSet: member.contact != nil
         )
     }
 }

@@ -80,6 +80,7 @@ public final class RoleResolver: Sendable {
         if matches(access.admins) || (access.rootIsAdmin && (uid == 0 || uid == daemonUID)) { roles.insert(.admin) }
         if matches(access.board) { roles.insert(.board) }
         if matches(access.auditors) { roles.insert(.auditor) }
+        if matches(access.mailers) || (access.rootIsAdmin && (uid == 0 || uid == daemonUID)) { roles.insert(.mailer) }
         return Caller(user: name, uid: uid, roles: roles)
     }
 }

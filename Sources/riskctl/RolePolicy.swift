@@ -29,6 +29,7 @@ enum RolePolicy {
         case .admin: 0
         case .board: 1
         case .auditor: 2
+        case .mailer: 3
         }
     }
 
