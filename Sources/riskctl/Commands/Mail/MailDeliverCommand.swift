@@ -29,11 +29,11 @@ struct MailDeliverCommand: ParsableCommand {
     static let reportRetrySeconds = 30
 
     /// The sendmail program.
-    @Option(help: ArgumentHelp("The sendmail program (default: /usr/sbin/sendmail).", valueName: "path"))
+    @Option(help: ArgumentHelp("The sendmail program.", valueName: "path"))
     var sendmail = "/usr/sbin/sendmail"
 
     /// How long one submission may take.
-    @Option(help: ArgumentHelp("Kill sendmail after this many seconds (default: 60).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Kill sendmail after this many seconds.", valueName: "seconds"))
     var timeout = 60
 
     /// The options every command takes.
