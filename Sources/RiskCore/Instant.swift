@@ -71,7 +71,7 @@ public struct Instant: Sendable, Hashable, Comparable, CustomStringConvertible {
         lhs.secondsSinceEpoch < rhs.secondsSinceEpoch
     }
 
-    private static func floorMod(_ value: Int64, _ divisor: Int64) -> Int64 {
+    static func floorMod(_ value: Int64, _ divisor: Int64) -> Int64 {
         let remainder = value % divisor
         return remainder < 0 ? remainder + divisor : remainder
     }

@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     public var backup = Backup()
     public var limits = Limits()
     public var report = Report()
+    /// `[mail]`: reminders, notices and the digest (riskd.toml(5)).
+    public var mail = MailPolicy()
     public var logLevel: Logger.Level = .info
 
     /// Who holds which role (`[access]`).

@@ -264,6 +264,7 @@ public enum ConfigurationLoader {
         "report": [
             "template": { c, v throws(SetterError) in c.report.templatePath = v.string == "" ? nil : try path(v) }
         ],
+        "mail": mailKeys,
         "log": [
             "level": { c, v throws(SetterError) in
                 guard let level = Logger.Level(rawValue: try string(v)) else {
@@ -274,7 +275,7 @@ public enum ConfigurationLoader {
         ],
     ]
 
-    private static func string(_ value: any TOMLValueConvertible) throws(SetterError) -> String {
+    static func string(_ value: any TOMLValueConvertible) throws(SetterError) -> String {
         guard let text = value.string else { throw SetterError(reason: "must be a string in quotes") }
         return text
     }
@@ -285,12 +286,12 @@ public enum ConfigurationLoader {
         return text
     }
 
-    private static func bool(_ value: any TOMLValueConvertible) throws(SetterError) -> Bool {
+    static func bool(_ value: any TOMLValueConvertible) throws(SetterError) -> Bool {
         guard let flag = value.bool else { throw SetterError(reason: "must be true or false") }
         return flag
     }
 
-    private static func int(_ value: any TOMLValueConvertible, _ range: ClosedRange<Int>) throws(SetterError) -> Int {
+    static func int(_ value: any TOMLValueConvertible, _ range: ClosedRange<Int>) throws(SetterError) -> Int {
         guard let number = value.int, value.type == .int else { throw SetterError(reason: "must be a whole number") }
         guard range.contains(number) else {
             throw SetterError(reason: "must be between \(range.lowerBound) and \(range.upperBound), not \(number)")
@@ -322,11 +323,11 @@ public enum ConfigurationLoader {
         return day
     }
 
-    private static func days(_ value: any TOMLValueConvertible) throws(SetterError) -> Int {
+    static func days(_ value: any TOMLValueConvertible) throws(SetterError) -> Int {
         try int(value, 1...36_500)
     }
 
-    private static func strings(_ value: any TOMLValueConvertible) throws(SetterError) -> [String] {
+    static func strings(_ value: any TOMLValueConvertible) throws(SetterError) -> [String] {
         guard let array = value.array else { throw SetterError(reason: "must be a list of strings") }
         var result: [String] = []
         for element in array {

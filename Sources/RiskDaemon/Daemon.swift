@@ -125,6 +125,7 @@ public final class Daemon: Sendable {
                 MemberService(context: context, roles: roles).methods,
                 ReviewService(context: context, runner: reviews).methods,
                 ReportService(context: context).methods,
+                MailService(context: context).methods,
             ],
             roles: roles,
             clock: clock,

@@ -27,6 +27,13 @@ final class DaemonContext: Sendable {
         self.startedAt = clock.now()
         self.registerOpenedOn = registerOpenedOn
         self.live = NIOLockedValueBox(configuration)
+        configureMail(configuration)
+    }
+
+    /// Tells the store what mails are written with; the store queues them inside its own transactions.
+    private func configureMail(_ configuration: Configuration) {
+        let clock = self.clock
+        database.configureMail(MailSettings(policy: configuration.mail) { clock.localDate($0) })
     }
 
     /// The rules of the register of interests in force now: the configuration's, with the recorded opening day
@@ -45,5 +52,6 @@ final class DaemonContext: Sendable {
     /// Replaces the configuration (the caller has decided which keys may change without a restart).
     func reload(_ configuration: Configuration) {
         live.withLockedValue { $0 = configuration }
+        configureMail(configuration)
     }
 }

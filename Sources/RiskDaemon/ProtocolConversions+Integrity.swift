@@ -104,7 +104,7 @@ extension MemberInterface.Member {
             acknowledgedVersion: member.acknowledgedVersion,
             activeInterests: member.activeInterests,
             openFindings: member.openFindings,
-            email: member.contact ?? domain.map { "\(member.user)@\($0)" },
+            email: member.contact ?? domain.flatMap { MailAddress.at($0, user: member.user)?.description },
             emailSet: member.contact != nil
         )
     }

@@ -90,6 +90,7 @@ enum Migrations {
         migrator.registerMigration("v7-meetings", migrate: meetings)
         migrator.registerMigration("v8-interest-erasure", migrate: interestErasure)
         migrator.registerMigration("v9-concerns", migrate: concerns)
+        migrator.registerMigration("v10-mail", migrate: mail)
         return migrator
     }
 

@@ -80,7 +80,8 @@ extension RiskDatabase {
         actor: Actor,
         transform: @escaping @Sendable (Concern) throws -> Concern
     ) async throws -> Concern {
-        try await write { db in
+        let mail = currentMailSettings
+        return try await write { db in
             guard
                 let current = try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE id = ?", arguments: [id]).map(
                     Self.concern
@@ -99,6 +100,8 @@ extension RiskDatabase {
                     "status": .text(closed.status.rawValue), "outcome": .personal(closed.outcome ?? ""),
                 ])
             )
+            let notice = Notice.concernClosed(user: closed.raisedBy, concern: id, status: closed.status.rawValue)
+            try MailOutbox.notify(db, [notice], settings: mail, now: actor.now)
             return closed
         }
     }

@@ -62,8 +62,15 @@ extension RiskDatabase {
     ///
     /// The audit entry keeps the title and the body's SHA-256 (`sha256:<hex>`, the version's own hash), not the
     /// body.
-    public func publishCode(title: String, body: String, actor: Actor) async throws -> EthicsCode {
+    /// - Parameter notices: what to tell whom of the published version (the board, asked to acknowledge it).
+    public func publishCode(
+        title: String,
+        body: String,
+        actor: Actor,
+        notices: @escaping @Sendable (EthicsCode) -> [Notice] = { _ in [] }
+    ) async throws -> EthicsCode {
         let sha256 = AuditChain.hex(sha256: body)
+        let mail = currentMailSettings
         return try await write { db in
             let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ethics_code")
             let code = try EthicsRules.publish(
@@ -84,6 +91,7 @@ extension RiskDatabase {
                     "body": .digest(code.body),
                 ])
             )
+            try MailOutbox.notify(db, notices(code), settings: mail, now: actor.now)
             return code
         }
     }

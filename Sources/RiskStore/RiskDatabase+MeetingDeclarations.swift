@@ -93,6 +93,15 @@ extension RiskDatabase {
                             "declarant": .text(stored.declarant), "interest": .int(interest.id),
                         ])
                     )
+                    let notice = Notice.meetingRecusal(
+                        user: stored.declarant,
+                        meeting: meeting.id,
+                        date: meeting.date,
+                        item: item.number,
+                        itemTitle: item.title,
+                        recusal: stored.id
+                    )
+                    try MailOutbox.notify(db, [notice], settings: currentMailSettings, now: actor.now)
                 }
             }
             if added > 0 { try MeetingRows.touch(db, meetingId: meeting.id) }

@@ -93,7 +93,8 @@ extension RiskDatabase {
         actor: Actor,
         checkDetail: @escaping CheckDetail
     ) async throws -> MeetingRecord {
-        try await write { db in
+        let mail = currentMailSettings
+        return try await write { db in
             guard let meeting = try MeetingRows.fetchMeeting(db, id: id) else {
                 throw DomainError.notFound(.meeting, id: id)
             }
@@ -109,6 +110,7 @@ extension RiskDatabase {
                 subject: "meeting:\(id)",
                 detail: AuditDetail(["status": .text("published"), "recusals": .int(record.recusals.count)])
             )
+            try MailOutbox.notify(db, record.recusalNotices, settings: mail, now: actor.now)
             return record
         }
     }

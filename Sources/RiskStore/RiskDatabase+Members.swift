@@ -50,7 +50,8 @@ extension RiskDatabase {
                     (SELECT MAX(version) FROM acknowledgement a WHERE a.user = m.user) AS acknowledged_version,
                     (SELECT COUNT(*) FROM interest i WHERE i.declarant = m.user
                         AND (i.ended_on IS NULL OR i.ended_on >= ?1)) AS active_interests,
-                    \(try Self.openFindingsColumn(db)) AS open_findings
+                    \(try Self.openFindingsColumn(db)) AS open_findings,
+                    (SELECT email FROM contact k WHERE k.user = m.user) AS contact
                 FROM member m
                 WHERE m.user IN (\(names.map { _ in "?" }.joined(separator: ",")))
                 """
@@ -72,7 +73,8 @@ extension RiskDatabase {
                     lastConfirmedAt: (row["last_confirmed_at"] as String?).flatMap { Instant(rfc3339: $0) },
                     acknowledgedVersion: row["acknowledged_version"],
                     activeInterests: row["active_interests"],
-                    openFindings: row["open_findings"]
+                    openFindings: row["open_findings"],
+                    contact: row["contact"]
                 )
             }
         }

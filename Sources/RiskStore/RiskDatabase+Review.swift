@@ -102,15 +102,23 @@ extension RiskDatabase {
 
     /// Applies a run's changes and records the run, in one transaction. Raised and reminded findings are marked
     /// alerted at `now`; the caller sends the alerts after the commit.
+    ///
+    /// - Parameters:
+    ///   - notices: the mails this run causes (`MailPlanner`), queued in its transaction.
+    ///   - board: for the day's own run (scheduled, or made up at start), the users on the board now: the digest
+    ///     of the day is written, listing those riskd has no address for. `nil` for a run asked for by hand.
     public func recordReview(
         _ changes: [FindingLifecycle.Change],
         trigger: String,
         startedAt: Instant,
-        now: Instant
+        now: Instant,
+        notices: [Notice] = [],
+        digestFor board: [String]? = nil
     )
         async throws -> (run: ReviewRunRecord, events: [FindingEvent])
     {
-        try await write { db in
+        let mail = currentMailSettings
+        return try await write { db in
             let at = now.description
             let persist = try db.cachedStatement(
                 sql: """
@@ -184,6 +192,10 @@ extension RiskDatabase {
                 alerted: events.count
             )
             try run.insert(db)
+            // The mails this run causes are queued by its own transaction: they are written if and only if the
+            // findings are.
+            try MailOutbox.notify(db, notices, settings: mail, now: now)
+            if let board { try MailOutbox.writeDigest(db, board: board, settings: mail, now: now) }
             return (run, events)
         }
     }

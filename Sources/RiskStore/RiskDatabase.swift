@@ -41,6 +41,8 @@ public final class RiskDatabase: Sendable {
     let threadReaders = ThreadReaders()
     /// The appetites, category → highest score tolerated (`appetiteTable()`).
     let appetiteCache = Mutex<[String: Int]>([:])
+    /// What mails are written with (`configureMail`); mail is off until the daemon sets it.
+    let mailSettings = Mutex(MailSettings())
     /// The append-only triggers of the audit table that were missing or altered when the file was opened, and were
     /// put back (empty when they were in place).
     public let restoredAuditGuards: [String]

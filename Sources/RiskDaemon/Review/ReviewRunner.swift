@@ -28,22 +28,22 @@ actor ReviewRunner {
         self.board = board
     }
 
-    /// Enrols the current board in the member table and returns a test for "on the board now".
-    private func boardNow(at now: Instant) async throws -> @Sendable (String, UInt32) -> Bool {
+    /// Enrols the current board in the member table and returns their names.
+    private func boardNow(at now: Instant) async throws -> Set<String> {
         let accounts = board(context.configuration.access.board)
         try await context.database.enrol(accounts, at: now)
-        let names = Set(accounts.map(\.user))
-        return { user, _ in names.contains(user) }
+        return Set(accounts.map(\.user))
     }
 
     /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings
     /// open after it.
     func run(trigger: Trigger) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
         let database = context.database
-        let policy = context.configuration.reviewPolicy
+        let configuration = context.configuration
+        let policy = configuration.reviewPolicy
         let startedAt = context.clock.now()
         let today = context.clock.localDate(startedAt)
-        let isOnBoard = try await boardNow(at: startedAt)
+        let board = try await boardNow(at: startedAt)
         // Acceptances past their date lapse first, so that the run sees those risks open again.
         for risk in try await database.lapseExpiredAcceptances(today: today, now: startedAt) {
             context.logger.notice("The acceptance of risk R-\(risk.id) lapsed: it is open again")
@@ -57,7 +57,7 @@ actor ReviewRunner {
         if !erased.isEmpty {
             context.logger.notice("Erased the text of \(erased.count) ended declarations past their retention")
         }
-        let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: isOnBoard)
+        let snapshot = try await database.reviewSnapshot(today: today) { user, _ in board.contains(user) }
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let changes = FindingLifecycle.reconcile(
             open: try await database.openFindings(),
@@ -65,11 +65,21 @@ actor ReviewRunner {
             now: startedAt,
             remindEveryDays: policy.remindEveryDays
         )
+        let notices = MailPlanner.notices(
+            changes: changes,
+            snapshot: snapshot,
+            review: policy,
+            mail: configuration.mail,
+            today: today
+        )
         let (run, changed) = try await database.recordReview(
             changes,
             trigger: trigger.rawValue,
             startedAt: startedAt,
-            now: context.clock.now()
+            now: context.clock.now(),
+            notices: notices,
+            // The secretariat's digest comes with the day's own run, not with one asked for by hand.
+            digestFor: trigger == .manual ? nil : board.sorted()
         )
         for event in changed {
             sink.send(AlertCatalog.alert(for: event, run: run.id ?? 0))

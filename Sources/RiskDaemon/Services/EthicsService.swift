@@ -22,11 +22,15 @@ struct EthicsService {
     var methods: MethodTable {
         var table = MethodTable()
         table.on(EthicsInterface.Publish.self) { parameters, request in
+            let board = MemberService.accounts(context.configuration.access.board).map(\.user)
+            let due = request.today.adding(days: context.configuration.ethicsAcknowledgeWithinDays)
             let code = try await context.database.publishCode(
                 title: parameters.title,
                 body: parameters.body,
                 actor: request.actor
-            )
+            ) { code in
+                board.map { Notice.codePublished(user: $0, version: code.version, title: code.title, due: due) }
+            }
             context.logger.notice(
                 "Ethical code version \(code.version) published by \(request.caller.user) (sha256 \(code.sha256))"
             )

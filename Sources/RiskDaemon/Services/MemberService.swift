@@ -36,6 +36,16 @@ struct MemberService {
             }
             return .init(member: member)
         }
+        table.on(MemberInterface.SetContact.self) { parameters, request in
+            let user = parameters.user ?? request.caller.user
+            guard request.mayTouch(ownedBy: user) else { throw DomainError.permissionDenied }
+            guard !user.isEmpty, user.count <= 100, MailText.line(user, limit: 100) == user else {
+                throw DomainError.invalidValue("user", "must be a user name or an owner's name on one line")
+            }
+            let email = try parameters.email.map { try MailAddress($0, field: "email") }
+            let now = try await context.database.setContact(user: user, email: email, actor: request.actor)
+            return .init(email: context.configuration.mail.address(of: user, contact: now))
+        }
         registerExport(&table)
         return table
     }
@@ -59,7 +69,8 @@ struct MemberService {
                 confirmationDue: member.confirmationDue(
                     policy: policy,
                     localDate: localDate
-                )
+                ),
+                domain: configuration.mail.domain
             )
         }
     }

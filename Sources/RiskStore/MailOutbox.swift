@@ -1,0 +1,199 @@
+import GRDB
+import RiskCore
+
+/// The outbox inside a write transaction: notices are queued by the same transaction as the finding, publication or
+/// closing that caused them, and the mails they make are written there too. Nothing leaves the database here; the
+/// deliverer claims mails after the commit (`RiskDatabase.claimMail`).
+enum MailOutbox {
+    /// Queues `notices` (a reason already told is skipped) and writes the mails of everyone who has notices waiting
+    /// and no mail yet today.
+    static func notify(_ db: Database, _ notices: [Notice], settings: MailSettings, now: Instant) throws {
+        guard settings.policy.enabled else { return }
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT OR IGNORE INTO mail_notice (user, kind, subject, dedup, text, command, created_at, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')
+                """
+        )
+        for notice in notices where settings.policy.sends(notice.kind) {
+            try insert.execute(arguments: [
+                notice.user, notice.kind.rawValue, notice.subject, notice.key, notice.text, notice.command,
+                now.description,
+            ])
+        }
+        try writePersonalMails(db, settings: settings, now: now)
+    }
+
+    /// One mail per person with notices waiting, unless they had one today: theirs wait for tomorrow's review. A
+    /// person with no address has their notices marked unaddressed, for the digest.
+    static func writePersonalMails(_ db: Database, settings: MailSettings, now: Instant) throws {
+        let policy = settings.policy
+        let today = settings.localDate(now).description
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT n.id, n.user, n.kind, n.subject, n.dedup, n.text, n.command,
+                    (SELECT email FROM contact c WHERE c.user = n.user) AS contact
+                FROM mail_notice n
+                WHERE n.state = 'pending'
+                    AND NOT EXISTS (SELECT 1 FROM mail m WHERE m.kind = 'notice' AND m.user = n.user AND m.day = ?)
+                ORDER BY n.user, n.id
+                """,
+            arguments: [today]
+        )
+        var byUser: [(user: String, contact: String?, notices: [(Int, Notice)])] = []
+        for row in rows {
+            let user: String = row["user"]
+            guard let kind = NoticeKind(rawValue: row["kind"]) else { throw StoreError.corrupt("notice \(row["id"]!)") }
+            let notice = Notice(
+                user: user,
+                kind: kind,
+                subject: row["subject"],
+                key: row["dedup"],
+                text: row["text"],
+                command: row["command"]
+            )
+            if byUser.last?.user == user {
+                byUser[byUser.count - 1].notices.append((row["id"], notice))
+            } else {
+                byUser.append((user, row["contact"], [(row["id"], notice)]))
+            }
+        }
+        for (user, contact, notices) in byUser {
+            let ids = notices.map { String($0.0) }.joined(separator: ",")
+            guard let address = policy.address(of: user, contact: contact).flatMap({ try? MailAddress($0) }) else {
+                try db.execute(sql: "UPDATE mail_notice SET state = 'unaddressed' WHERE id IN (\(ids))")
+                continue
+            }
+            let ordered = notices.map(\.1).sorted { $0.kind < $1.kind }
+            let (subject, body) = MailComposer.personal(user: user, notices: ordered, policy: policy)
+            let id = try insertMail(
+                db,
+                kind: "notice",
+                user: user,
+                to: address,
+                subject: subject,
+                body: body,
+                settings: settings,
+                now: now
+            )
+            try db.execute(
+                sql: "UPDATE mail_notice SET state = 'mailed', mail_id = ? WHERE id IN (\(ids))",
+                arguments: [id]
+            )
+        }
+    }
+
+    /// Writes a mail into the outbox, queued for the deliverer now; returns its id.
+    @discardableResult
+    static func insertMail(
+        _ db: Database,
+        kind: String,
+        user: String?,
+        to address: MailAddress,
+        subject: String,
+        body: String,
+        settings: MailSettings,
+        now: Instant
+    ) throws -> Int {
+        let policy = settings.policy
+        let from = (try? MailAddress(policy.from, field: "mail.from")) ?? (try! MailAddress("riskd@localhost"))
+        let day = settings.localDate(now)
+        // Stable for the mail's whole life: written once here, the same on every attempt.
+        let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let messageID = "riskd.\(kind).\(day).\(token)@\(from.domain)"
+        let message = MailMessage(
+            from: from,
+            fromName: policy.organisation == "riskd" ? "riskd" : "\(MailText.line(policy.organisation)) (riskd)",
+            to: address,
+            subject: subject,
+            date: now,
+            messageID: messageID,
+            body: body
+        )
+        try db.execute(
+            sql: """
+                INSERT INTO mail (kind, user, recipient, sender, day, subject, message_id, message, state, queued_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+                """,
+            arguments: [
+                kind, user, address.description, from.description, day.description, MailText.line(subject, limit: 300),
+                messageID, message.rendered, now.description,
+            ]
+        )
+        return Int(db.lastInsertedRowID)
+    }
+
+    /// The digest of the day to each of `mail.admins` who has not had it yet today. `board`: the users holding the
+    /// board role now, to list those with no address.
+    static func writeDigest(_ db: Database, board: [String], settings: MailSettings, now: Instant) throws {
+        let policy = settings.policy
+        guard policy.sends(.digest), !policy.admins.isEmpty else { return }
+        let day = settings.localDate(now)
+        let due = try policy.admins.compactMap { text -> MailAddress? in
+            guard let address = try? MailAddress(text, field: "mail.admins") else { return nil }
+            let sent = try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM mail WHERE kind = 'digest' AND recipient = ? AND day = ?)",
+                arguments: [address.description, day.description]
+            )
+            return sent == true ? nil : address
+        }
+        guard !due.isEmpty else { return }
+        let digest = try gather(db, day: day, board: board, policy: policy)
+        let (subject, body) = digest.composed(policy: policy)
+        for address in due {
+            try insertMail(
+                db,
+                kind: "digest",
+                user: nil,
+                to: address,
+                subject: subject,
+                body: body,
+                settings: settings,
+                now: now
+            )
+        }
+    }
+
+    /// What happened since the previous digest.
+    static func gather(_ db: Database, day: CalendarDate, board: [String], policy: MailPolicy) throws -> Digest {
+        let since = try String.fetchOne(db, sql: "SELECT MAX(queued_at) FROM mail WHERE kind = 'digest'")
+        var digest = Digest(day: day, since: since.flatMap { Instant(rfc3339: $0) })
+        let after = since ?? ""
+        // `:since` is the previous digest's time: each finding event after it is told once.
+        func findings(_ condition: String) throws -> [Digest.Finding] {
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, rule, severity, subject FROM finding WHERE \(condition) ORDER BY id",
+                arguments: ["since": after]
+            ).map { Digest.Finding(id: $0["id"], rule: $0["rule"], severity: $0["severity"], subject: $0["subject"]) }
+        }
+        digest.raised = try findings("first_seen_at > :since")
+        digest.reminded = try findings("last_alerted_at > :since AND first_seen_at <= :since AND resolved_at IS NULL")
+        digest.resolved = try findings("resolved_at > :since")
+        digest.open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
+        digest.waiting =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mail WHERE state IN ('queued', 'sending')") ?? 0
+        digest.problems = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, recipient, state, reason FROM mail
+                WHERE state IN ('failed', 'uncertain') AND settled_at > ? ORDER BY id
+                """,
+            arguments: [after]
+        ).map {
+            Digest.Problem(id: $0["id"], recipient: $0["recipient"], state: $0["state"], reason: $0["reason"] ?? "")
+        }
+        let contacts = Set(try String.fetchAll(db, sql: "SELECT user FROM contact"))
+        digest.membersWithoutAddress = board.sorted().filter { user in
+            !contacts.contains(user) && policy.address(of: user, contact: nil) == nil
+        }
+        digest.unaddressed = try String.fetchAll(
+            db,
+            sql: "SELECT DISTINCT user FROM mail_notice WHERE state = 'unaddressed' AND created_at > ? ORDER BY user",
+            arguments: [after]
+        )
+        return digest
+    }
+}

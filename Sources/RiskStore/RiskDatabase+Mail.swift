@@ -1,0 +1,162 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// Sets what mails are written with: the daemon calls it at start and on every reload.
+    public func configureMail(_ settings: MailSettings) {
+        mailSettings.withLock { $0 = settings }
+    }
+
+    var currentMailSettings: MailSettings { mailSettings.withLock { $0 } }
+
+    /// Sets (`email`) or clears (`nil`) the address `user` is mailed at, with its audit entry (the address as a
+    /// keyed hash: it is personal data). Returns the address now.
+    public func setContact(user: String, email: MailAddress?, actor: Actor) async throws -> String? {
+        try await write { db in
+            if let email {
+                try db.execute(
+                    sql: """
+                        INSERT INTO contact (user, email, set_by, set_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (user) DO UPDATE SET email = excluded.email, set_by = excluded.set_by,
+                            set_at = excluded.set_at
+                        """,
+                    arguments: [user, email.description, actor.user, actor.now.description]
+                )
+            } else {
+                try db.execute(sql: "DELETE FROM contact WHERE user = ?", arguments: [user])
+            }
+            try self.audit(
+                db,
+                actor,
+                subject: "member:\(user)",
+                detail: AuditDetail(["email": email.map { .personal($0.description) } ?? .null])
+            )
+            return email?.description
+        }
+    }
+
+    /// The address set for `user`, if any.
+    public func contact(user: String) async throws -> String? {
+        try await lookup { db in
+            try String.fetchOne(db, sql: "SELECT email FROM contact WHERE user = ?", arguments: [user])
+        }
+    }
+
+    /// Queues a test mail to `address`, with its audit entry.
+    public func queueTestMail(to address: MailAddress, actor: Actor) async throws -> MailRecord {
+        let settings = currentMailSettings
+        return try await write { db in
+            let (subject, body) = MailComposer.test(by: actor.user, at: actor.now, policy: settings.policy)
+            let id = try MailOutbox.insertMail(
+                db,
+                kind: "test",
+                user: nil,
+                to: address,
+                subject: subject,
+                body: body,
+                settings: settings,
+                now: actor.now
+            )
+            try self.audit(
+                db,
+                actor,
+                subject: "mail:\(id)",
+                detail: AuditDetail(["kind": .text("test"), "recipient": .personal(address.description)])
+            )
+            return try Self.mail(db, id: id)
+        }
+    }
+
+    /// How many mails stand in each state, and the latest `limit` (of `state` only, when given), newest first.
+    public func mailStatus(
+        state: MailState?,
+        limit: Int
+    ) async throws -> (counts: [MailState: Int], mails: [MailRecord]) {
+        try await lookup { db in
+            var counts: [MailState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM mail GROUP BY state") {
+                if let state = MailState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            let mails = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(MailRecord.columns) FROM mail WHERE (?1 IS NULL OR state = ?1) ORDER BY id DESC LIMIT ?2
+                    """,
+                arguments: [state?.rawValue, limit]
+            ).map { row throws(StoreError) in try MailRecord(row: row) }
+            return (counts, mails)
+        }
+    }
+
+    /// How long a claimed mail may wait for its report before it is marked uncertain.
+    static let claimLease: Int64 = 600
+
+    /// The next mail due for an attempt, marked sending; `nil` when none is due. Mails claimed more than
+    /// `claimLease` ago and never reported become uncertain first: they are not handed out again.
+    public func claimMail(now: Instant) async throws -> MailRecord? {
+        try await write { db in
+            let epoch = now.secondsSinceEpoch
+            try db.execute(
+                sql: """
+                    UPDATE mail SET state = 'uncertain', settled_at = ?, reason = 'the deliverer claimed it and never '
+                        || 'said whether the MTA took it: it may or may not have been sent, and riskd will not send '
+                        || 'it again by itself'
+                    WHERE state = 'sending' AND claimed_at <= ?
+                    """,
+                arguments: [now.description, epoch - Self.claimLease]
+            )
+            guard
+                let id = try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT id FROM mail WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                        ORDER BY id LIMIT 1
+                        """,
+                    arguments: [epoch]
+                )
+            else { return nil }
+            try db.execute(
+                sql: """
+                    UPDATE mail SET state = 'sending', claimed_at = ?, attempts = attempts + 1, next_attempt_at = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [epoch, id]
+            )
+            return try Self.mail(db, id: id)
+        }
+    }
+
+    /// Records what the MTA answered for claimed mail `id` (`DeliveryOutcome.next` decides what follows). A mail
+    /// marked uncertain meanwhile takes the late report: it is the truth.
+    public func reportMail(id: Int, outcome: DeliveryOutcome, reason: String?, now: Instant) async throws -> MailRecord
+    {
+        let policy = currentMailSettings.policy
+        return try await write { db in
+            let current = try Row.fetchOne(db, sql: "SELECT state, attempts FROM mail WHERE id = ?", arguments: [id])
+            guard let current, ["sending", "uncertain"].contains(current["state"] as String) else {
+                throw DomainError.notFound(.mail, id: id)
+            }
+            let next = outcome.next(attempts: current["attempts"], reason: reason, now: now, policy: policy)
+            let settled = next.state == .queued ? nil : now.description
+            try db.execute(
+                sql: """
+                    UPDATE mail SET state = ?, next_attempt_at = ?, claimed_at = NULL, reason = COALESCE(?, reason),
+                        sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, settled_at = COALESCE(?, settled_at)
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    next.state.rawValue, next.retryAt?.secondsSinceEpoch, next.reason, next.state.rawValue,
+                    now.description, settled, id,
+                ]
+            )
+            return try Self.mail(db, id: id)
+        }
+    }
+
+    static func mail(_ db: Database, id: Int) throws -> MailRecord {
+        guard
+            let row = try Row.fetchOne(db, sql: "SELECT \(MailRecord.columns) FROM mail WHERE id = ?", arguments: [id])
+        else { throw StoreError.corrupt("mail \(id)") }
+        return try MailRecord(row: row)
+    }
+}
