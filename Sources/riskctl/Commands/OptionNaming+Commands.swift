@@ -210,7 +210,3 @@ extension MemberContactCommand: OptionNaming {
 extension MailStatusCommand: OptionNaming {
     static let optionsByField = ["state": "--state", "limit": "--limit"]
 }
-
-extension MailTestCommand: OptionNaming {
-    static let optionsByField = ["address": "<address>"]
-}
