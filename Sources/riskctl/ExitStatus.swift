@@ -21,6 +21,10 @@ enum ExitStatus: Int32 {
     /// riskd answered `PermissionDenied`.
     case permissionDenied = 77
 
+    /// `mail deliver` could not report an outcome because riskd went away and did not come back: 75 as sendmail's
+    /// `EX_TEMPFAIL`, try again later. The same value as `conflict`, which is also "retry".
+    static let temporaryFailure = ExitStatus.conflict
+
     /// The exit status for `error`: the one place that maps failures to statuses.
     init(for error: any Error) {
         switch error {

@@ -83,7 +83,7 @@ extension GlobalOptions {
     private static let socket = "--socket"
 
     /// `arguments` (without the program name) with the global options written before the first command word
-    /// moved to the end, where the command reads them. Anything else before the command (`--help`,
+    /// moved to the end (before a `--`), where the command reads them. Anything else before the command (`--help`,
     /// `--version`, an unknown option) stays where it is, and so does everything from the command on.
     static func hoisted(_ arguments: [String]) -> [String] {
         var leading: [String] = []
@@ -100,6 +100,9 @@ extension GlobalOptions {
                 break
             }
         }
-        return Array(arguments[index...]) + leading
+        // Before a `--`, which makes everything after it an argument (`mail test -- -ana@udruga.example`).
+        var rest = Array(arguments[index...])
+        rest.insert(contentsOf: leading, at: rest.firstIndex(of: "--") ?? rest.endIndex)
+        return rest
     }
 }

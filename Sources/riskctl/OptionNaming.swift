@@ -24,7 +24,7 @@ extension RiskctlError {
             guard let field = remote.parameters["field"]?.stringValue, let option = optionsByField[field] else {
                 return self
             }
-            let reason = remote.parameters["reason"]?.stringValue ?? "rejected by riskd"
+            let reason = remote.parameters["reason"]?.stringValue?.singleLine ?? "rejected by riskd"
             return described(as: "invalid value for \(option): \(Self.replacingFields(in: reason, optionsByField))")
         case "InvalidParameter":
             guard let field = remote.parameters["parameter"]?.stringValue, let option = optionsByField[field] else {

@@ -37,6 +37,7 @@ struct RiskCtl: ParsableCommand {
             ConflictsCommand.self,
             MeetingCommand.self,
             MemberCommand.self,
+            MailCommand.self,
             ReviewCommand.self,
             ActionsCommand.self,
             ReportCommand.self,

@@ -129,7 +129,8 @@ struct RiskctlError: Error, CustomStringConvertible {
             return "permission denied: \(methodName) needs \(RolePolicy.requirement(of: method))"
         case "InvalidValue":
             let field = error.parameters["field"]?.stringValue ?? "a parameter"
-            let reason = error.parameters["reason"]?.stringValue ?? "rejected by riskd"
+            // riskd's reason may quote the value, line breaks and all: it is printed on the one line of a failure.
+            let reason = error.parameters["reason"]?.stringValue?.singleLine ?? "rejected by riskd"
             return "invalid value for \(field): \(reason)"
         case "InvalidParameter":
             let parameter = error.parameters["parameter"]?.stringValue ?? "?"

@@ -23,4 +23,7 @@ enum ValueCompletions {
     static var recusalAction: CompletionKind {
         CompletionKind.list(MeetingInterface.Action.allCases.map { MeetingPresenter.shown($0.rawValue) })
     }
+
+    /// `--state` of `mail status`.
+    static var mailState: CompletionKind { CompletionKind.list(MailInterface.State.allCases.map(\.rawValue)) }
 }

@@ -202,3 +202,11 @@ extension MeetingDeclareCommand: OptionNaming {
 extension MeetingCloseCommand: OptionNaming {
     static let optionsByField = ["id": "M-ID"]
 }
+
+extension MemberContactCommand: OptionNaming {
+    static let optionsByField = ["user": "<user>", "email": "--email"]
+}
+
+extension MailStatusCommand: OptionNaming {
+    static let optionsByField = ["state": "--state", "limit": "--limit"]
+}

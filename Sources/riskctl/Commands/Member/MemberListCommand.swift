@@ -7,8 +7,13 @@ struct MemberListCommand: ParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the members, one line each: last confirmation, next one due, code acknowledged."
+        abstract: "List the members, one line each: last confirmation, next one due, code acknowledged, address.",
+        discussion: "--no-email lists only the members riskd cannot mail: no address set and no mail.domain."
     )
+
+    /// Only the members riskd has no address for.
+    @Flag(name: .customLong("no-email"), help: "Only the members riskd has no address to mail.")
+    var noEmail = false
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -16,14 +21,26 @@ struct MemberListCommand: ParsableCommand {
     /// Fetches the members and prints them as a table.
     func run() throws {
         let answer = try options.connect().call(MemberInterface.List.self, NoParameters())
-        if options.json {
-            return try Output.json(answer.parameters)
+        guard noEmail else {
+            if options.json { return try Output.json(answer.parameters) }
+            let members = try answer.decoded().members
+            return show(members, legend: "\(members.count) \(members.count == 1 ? "member" : "members") listed.")
         }
-        let members = try answer.decoded().members
+        let members = try answer.decoded().members.filter { $0.email == nil }
+        if options.json {
+            return try Output.json(.object(["members": Self.unmailable(in: answer.parameters)]))
+        }
         let count = members.count
-        MemberPresenter.table(members).print(
-            legend: "\(count) \(count == 1 ? "member" : "members") listed.",
-            options: options
-        )
+        show(members, legend: "\(count) \(count == 1 ? "member has" : "members have") no address to mail.")
+    }
+
+    /// The members of a `member.List` reply, as they came, whose `email` is null.
+    private static func unmailable(in reply: JSONValue) -> JSONValue {
+        guard case .array(let members) = reply["members"] ?? .null else { return .array([]) }
+        return .array(members.filter { ($0["email"] ?? .null) == .null })
+    }
+
+    private func show(_ members: [MemberInterface.Member], legend: String) {
+        MemberPresenter.table(members).print(legend: legend, options: options)
     }
 }

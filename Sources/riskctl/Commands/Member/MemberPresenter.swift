@@ -7,7 +7,7 @@ enum MemberPresenter {
         var table = Table([
             .init(title: "USER"), .init(title: "ROLES"), .init(title: "CONFIRMED"), .init(title: "NEXT DUE"),
             .init(title: "CODE"), .init(title: "INTERESTS", alignment: .right),
-            .init(title: "FINDINGS", alignment: .right),
+            .init(title: "FINDINGS", alignment: .right), .init(title: "EMAIL"),
         ])
         for member in members {
             table.append([
@@ -18,6 +18,7 @@ enum MemberPresenter {
                 .init(member.acknowledgedVersion.map { "v\($0)" } ?? "-"),
                 .init(String(member.activeInterests)),
                 .init(String(member.openFindings)),
+                .init(address(of: member)),
             ])
         }
         return table
@@ -36,7 +37,15 @@ enum MemberPresenter {
             ("Ethical code", member.acknowledgedVersion.map { "acknowledged version \($0)" } ?? "not acknowledged"),
             ("Declarations", interests),
             ("Open findings", String(member.openFindings)),
+            ("Email", address(of: member)),
         ])
+    }
+
+    /// Where riskd mails the member: the address set with `member contact`, or the one made from mail.domain
+    /// marked so, or `none`.
+    static func address(of member: MemberInterface.Member) -> String {
+        guard let email = member.email else { return "none" }
+        return member.emailSet ? email : "\(email) (mail.domain)"
     }
 
     /// The next confirmation date, marked `(overdue)` when it has passed.

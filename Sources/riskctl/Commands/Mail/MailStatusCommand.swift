@@ -1,0 +1,55 @@
+import ArgumentParser
+import RiskProtocol
+
+/// `riskctl mail status`: how many mails stand in each state, and the latest of them.
+struct MailStatusCommand: ParsableCommand {
+    /// The command's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Count the mails in each state and list the latest: failed ones with what the MTA said.",
+        discussion: """
+            States: queued (waiting for an attempt), sending (claimed by the deliverer), sent (accepted by the MTA), \
+            failed (refused by the MTA, or deferred too often), uncertain (claimed and never reported: check the \
+            MTA's log before queuing it again). Needs the admin or auditor role.
+            """
+    )
+
+    /// Only mails in this state.
+    @Option(
+        help: ArgumentHelp("queued, sending, sent, failed or uncertain.", valueName: "state"),
+        completion: ValueCompletions.mailState
+    )
+    var state: String?
+
+    /// How many mails to list.
+    @Option(help: ArgumentHelp("List at most this many mails, newest first (default: 20).", valueName: "n"))
+    var limit: Int?
+
+    /// The options every command takes.
+    @OptionGroup var options: GlobalOptions
+
+    /// Refuses a limit the protocol does not take, before anything is sent.
+    func validate() throws {
+        if let limit, !(1...Connection.largestPage).contains(limit) {
+            throw ValidationError("--limit must be 1 to \(Connection.largestPage)")
+        }
+    }
+
+    /// Fetches the outbox and prints the counts and the table.
+    func run() throws {
+        let answer = try options.connect().call(MailInterface.Status.self, .init(state: state, limit: limit))
+        if options.json {
+            return try Output.json(answer.parameters)
+        }
+        let status = try answer.decoded()
+        if options.showsLegend {
+            Output.line(MailPresenter.counts(status))
+            Output.line()
+        }
+        let count = status.mails.count
+        MailPresenter.table(status.mails).print(
+            legend: "\(count) \(count == 1 ? "mail" : "mails") listed, newest first.",
+            options: options
+        )
+    }
+}
