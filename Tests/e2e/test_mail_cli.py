@@ -5,7 +5,6 @@ and exits as told) run as the deliverer (rdt-nobody, given the mailer role here)
 deferred (still queued, with the reason), 64 failed (the reason in mail status); riskd going away while a mail is
 being handed over is reported once riskd is back, or ends deliver with exit 75. Real postfix is tested on main.
 """
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ import time
 
 import pytest
 
+from fake_sendmail import FakeSendmail
 from riskd_e2e import REPO, RISKCTL, make_test_dir
 
 MAIL = "org.riskd.mail"
@@ -48,38 +48,6 @@ def one_error_line(result):
 @pytest.fixture
 def mail_daemon(start_daemon):
     return start_daemon(extra_config=MAIL_CONFIG, now=NOW)
-
-
-class FakeSendmail:
-    """A sendmail the deliverer can run: each run writes its arguments to N.argv and its standard input to N.stdin
-    in `runs`, writes `stderr` on its standard error and exits with `status`; with `hold`, it first says it started
-    (N.started) and waits until the test lets it go (`release`)."""
-
-    def __init__(self, directory, user, status=0, stderr="", hold=False):
-        self.dir = directory
-        self.runs = directory / "runs"
-        self.runs.mkdir()
-        os.chown(self.runs, user.uid, user.gid)
-        self.path = directory / "sendmail"
-        wait = ('touch "$runs/$n.started"\nwhile [ ! -e "%s/go" ]; do sleep 0.05; done\n' % directory) if hold else ""
-        self.path.write_text(
-            '#!/bin/sh\nruns="%s"\nn=$(ls "$runs" | grep -c "\\.argv$")\n'
-            'printf "%%s\\n" "$@" > "$runs/$n.argv"\ncat > "$runs/$n.stdin"\n%s'
-            'printf "%%s" "%s" >&2\nexit %d\n' % (self.runs, wait, stderr.replace('"', '\\"'), status))
-        self.path.chmod(0o755)
-
-    def argvs(self):
-        return [(self.runs / name).read_text().splitlines() for name in sorted(os.listdir(self.runs))
-                if name.endswith(".argv")]
-
-    def stdin(self, run):
-        return (self.runs / ("%d.stdin" % run)).read_text()
-
-    def started(self):
-        return any(name.endswith(".started") for name in os.listdir(self.runs))
-
-    def release(self):
-        (self.dir / "go").touch()
 
 
 @pytest.fixture
