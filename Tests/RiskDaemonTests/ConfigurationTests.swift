@@ -34,7 +34,37 @@ struct ConfigurationTests {
         #expect(configuration.review == defaults.review)
         #expect(configuration.limits == defaults.limits)
         #expect(configuration.backup == defaults.backup)
+        #expect(configuration.mail == defaults.mail)
         #expect(configuration.socketMode == 0o660)
+    }
+
+    @Test("[mail] as a secretariat writes it") func mail() throws {
+        let configuration = try load(
+            """
+            [access]
+            mailers = ["unix-user:mailer"]
+            [mail]
+            enabled = true
+            from = "riskd@example.org"
+            organisation = "Mreža"
+            domain = "example.org"
+            admins = ["secretariat@example.org", "jelena@example.org"]
+            notices = ["digest", "confirmation-due"]
+            notice_days_before = 7
+            max_attempts = 3
+            """
+        )
+        #expect(configuration.access.mailers == [.userName("mailer")])
+        var mail = MailPolicy()
+        mail.enabled = true
+        mail.from = "riskd@example.org"
+        mail.organisation = "Mreža"
+        mail.domain = "example.org"
+        mail.admins = ["secretariat@example.org", "jelena@example.org"]
+        mail.kinds = [.digest, .confirmationDue]
+        mail.noticeDaysBefore = 7
+        mail.maxAttempts = 3
+        #expect(configuration.mail == mail)
     }
 
     @Test func values() throws {
@@ -102,6 +132,14 @@ struct ConfigurationTests {
             ("[interests]\ngift_refuse_above = \"100 EUR\"", "interests.gift_refuse_above", 2),
             ("[interests]\ncurrency = \"€\"", "interests.currency", 2),
             ("[interests]\ngift_declare_above = 200\ngift_refuse_above = 100", "interests.gift_declare_above", 2),
+            ("[mail]\nfrom = \"riskd\"", "mail.from", 2),
+            ("[mail]\nadmins = [\"ok@example.org\", \"Jelena <j@example.org>\"]", "mail.admins", 2),
+            ("[mail]\ndomain = \"example..org\"", "mail.domain", 2),
+            ("[mail]\nnotices = [\"weekly\"]", "mail.notices", 2),
+            ("[mail]\nmax_attempts = 0", "mail.max_attempts", 2),
+            ("[mail]\norganisation = \"\"", "mail.organisation", 2),
+            ("[mail]\nsmtp = \"relay\"", "mail.smtp", 2),
+            ("[access]\nmailers = [\"riskd-mail\"]", "access.mailers", 2),
         ]
     )
     func errors(text: String, key: String, line: Int) {

@@ -14,12 +14,12 @@ struct ContractTests {
         #expect(declared == Set(ProtocolCatalog.policies.keys))
     }
 
-    @Test("Eleven org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
+    @Test("Twelve org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
         #expect(
             RiskdProtocol.interfaces.map(\.name) == [
                 "org.riskd.audit", "org.riskd.concern", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest",
-                "org.riskd.meeting",
-                "org.riskd.member", "org.riskd.organisation", "org.riskd.report", "org.riskd.review", "org.riskd.risk",
+                "org.riskd.mail", "org.riskd.meeting", "org.riskd.member", "org.riskd.organisation", "org.riskd.report",
+                "org.riskd.review", "org.riskd.risk",
             ]
         )
     }

@@ -64,7 +64,7 @@ struct DaemonCallTests {
                     }
                 }
                 let whoami = try client.call(DaemonInterface.Whoami.self, NoParameters())
-                #expect(whoami.roles == ["admin"])
+                #expect(whoami.roles == ["admin", "mailer"])
             }
         }
     }

@@ -6,7 +6,7 @@ import Testing
 /// which is written out separately: a wrong annotation cannot silently agree with itself.
 @Suite("riskd-varlink(7) and the Roles: lines")
 struct ManualRoleTableTests {
-    static let columns = ["admin", "board", "auditor", "no role"]
+    static let columns = ["admin", "board", "auditor", "mailer", "no role"]
 
     /// `{interface.Method: [column: mark]}` from the `.Bl -column` list of the manual's ROLES section.
     static func manualTable() throws -> [String: [String: String]] {

@@ -28,8 +28,8 @@ struct RoleResolverTests {
     @Test(
         "Who holds which role",
         arguments: [
-            (UInt32(0), "root", Set<Role>([.admin])),
-            (990, "riskd", [.admin]),
+            (UInt32(0), "root", Set<Role>([.admin, .mailer])),
+            (990, "riskd", [.admin, .mailer]),
             (1001, "ana", [.board]),
             (1002, "marko", [.admin]),
             (1003, "lejla", [.auditor]),

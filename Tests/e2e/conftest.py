@@ -22,7 +22,7 @@ def pytest_configure(config):
 # -- users ---------------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def users():
-    """The test users by name (TestUser: name, uid, gid): rdt-board, rdt-audit, rdt-admin, rdt-nobody."""
+    """The test users by name (TestUser: name, uid, gid): rdt-board, rdt-audit, rdt-admin, rdt-nobody, rdt-mailer."""
     if os.geteuid() != 0:
         pytest.fail("the end-to-end tests run as root: they create users and switch to them")
     return {name: ensure_user(name) for name in TEST_USERS}

@@ -24,11 +24,11 @@ RISKCTL = os.environ.get("RISKCTL") or str(REPO / ".build" / "debug" / "riskctl"
 
 # Every org.riskd interface of PROTOCOL.md.
 INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "report",
-              "meeting", "concern"]
+              "meeting", "concern", "mail"]
 RISKD_INTERFACES = ["org.riskd." + name for name in INTERFACES]
 
-# The test users, each with a group of its own name; rdt-nobody holds no riskd role.
-TEST_USERS = ["rdt-board", "rdt-audit", "rdt-admin", "rdt-nobody"]
+# The test users, each with a group of its own name; rdt-nobody holds no riskd role, rdt-mailer the mailer role.
+TEST_USERS = ["rdt-board", "rdt-audit", "rdt-admin", "rdt-nobody", "rdt-mailer"]
 # A second board member (fixture `board2`): rdt-board2, board through SECOND_BOARD_GROUP, whose /etc/group entry
 # lists it; a configuration gives it the role with `board=SECOND_BOARD`.
 SECOND_BOARD_GROUP = "rdt-integrity"
@@ -164,6 +164,7 @@ def config_text(limits=None, extra="", board=None):
         'admins = ["unix-group:rdt-admin"]',
         "board = %s" % json.dumps(board or DEFAULT_BOARD),
         'auditors = ["unix-user:rdt-audit"]',
+        'mailers = ["unix-user:rdt-mailer"]',
         "",
     ]
     if limits:

@@ -33,9 +33,10 @@ MANUAL = REPO / "man" / "riskd-varlink.7"
 IDL = REPO / "Sources" / "RiskProtocol" / "IDL"
 DENIED = "org.varlink.service.PermissionDenied"
 
-COLUMNS = ["admin", "board", "auditor", "no role"]
+COLUMNS = ["admin", "board", "auditor", "mailer", "no role"]
 MARKS = {"yes", "-", "own", "self", "visible"}
-USER = {"admin": "rdt-admin", "board": "rdt-board", "auditor": "rdt-audit", "no role": "rdt-nobody"}
+USER = {"admin": "rdt-admin", "board": "rdt-board", "auditor": "rdt-audit", "mailer": "rdt-mailer",
+        "no role": "rdt-nobody"}
 OTHER = "board, another's record"
 
 TODAY = date.today().isoformat()
@@ -153,6 +154,9 @@ PARAMETERS = {
     "org.riskd.meeting.Record": {"recusalId": "$recusal", "action": "left_room", "quorate": True},
     "org.riskd.meeting.Close": {"id": "$m_close"},
     "org.riskd.report.Board": {},
+    "org.riskd.member.SetContact": {"user": "rdt-board2", "email": "board2@example.org"},
+    "org.riskd.mail.Status": {}, "org.riskd.mail.Test": {"address": "root@localhost"},
+    "org.riskd.mail.Claim": {}, "org.riskd.mail.Report": {"id": "$mail_claimed", "outcome": "sent"},
 }
 
 # Where the board member's mark limits them to their own records, their role case names one of theirs.
@@ -165,6 +169,7 @@ BOARD_OWN = {
     "org.riskd.interest.Check": {"organisations": ["European Student Network"], "matter": "Partnership"},
     "org.riskd.member.Get": {"user": "rdt-board"},
     "org.riskd.member.Export": {},
+    "org.riskd.member.SetContact": {"email": "board@example.org"},
 }
 
 # Calls these roles make last in their batch: they change what the others read (a new code version).
@@ -373,6 +378,9 @@ def matrix(users, board2, user_calls):
     ids["concern_close"] = call("org.riskd.concern.Raise", kind="other", text="To be closed")["concern"]["id"]
 
     call("org.riskd.ethics.Publish", title="Code of conduct", body=CODE_BODY)
+    # A mail claimed by the deliverer (root holds the mailer role with the admin role), for the mailer to report.
+    call("org.riskd.mail.Test", address="root@localhost")
+    ids["mail_claimed"] = call("org.riskd.mail.Claim")["mail"]["id"]
     run = call("org.riskd.review.Run")
     ids["finding"] = next(f["id"] for f in run["findings"] if f["subject"] == "risk:%d" % ids["r_overdue"])
     daemon.ids = ids
@@ -425,11 +433,10 @@ def test_no_role_may_call_only_whoami_and_the_public_register():
 
 def test_the_parser_reads_what_the_manual_says():
     """The parser itself: a row it cannot read, or a mark it does not know, is an error, not a silent skip."""
-    good = ".Sh ROLES\n.Bl -column x\n.It Sy Methods Ta Sy admin Ta Sy board Ta Sy auditor Ta Sy no role\n" \
-           ".It risk: Get, List Ta yes Ta own Ta \\- Ta \\-\n.El\n.Sh NEXT\n"
-    assert manual_role_table(good) == {
-        "org.riskd.risk.Get": {"admin": "yes", "board": "own", "auditor": "-", "no role": "-"},
-        "org.riskd.risk.List": {"admin": "yes", "board": "own", "auditor": "-", "no role": "-"}}
+    good = ".Sh ROLES\n.Bl -column x\n.It Sy Methods Ta Sy admin Ta Sy board Ta Sy auditor Ta Sy mailer Ta " \
+           "Sy no role\n.It risk: Get, List Ta yes Ta own Ta \\- Ta \\- Ta \\-\n.El\n.Sh NEXT\n"
+    marks = {"admin": "yes", "board": "own", "auditor": "-", "mailer": "-", "no role": "-"}
+    assert manual_role_table(good) == {"org.riskd.risk.Get": marks, "org.riskd.risk.List": marks}
     for broken in [good.replace("own", "owner"), good.replace(" Ta \\-\n.El", "\n.El"),
                    good.replace("Get, List", "Get, Get"), good.replace("Sy no role", "Sy nobody")]:
         with pytest.raises(AssertionError):

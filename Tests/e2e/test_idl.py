@@ -22,7 +22,7 @@ IDL_DIR = REPO / "Sources" / "RiskProtocol" / "IDL"
 CONTRACT_DIR = Path(__file__).resolve().parent / "contract"
 MANUAL = REPO / "man" / "riskd-varlink.7"
 INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "meeting", "report",
-              "concern"]
+              "concern", "mail"]
 
 
 def contract_sections():

@@ -3,13 +3,14 @@ import RiskProtocol
 import RiskStore
 
 extension InterestService {
-    /// `Register`: the register of interests as the organisation publishes it. Anyone with a role may read it, and
-    /// a user with none too when `interests.public_register` is true: it withholds every sensitive entry for every
-    /// caller, so it holds nothing a role would hide.
+    /// `Register`: the register of interests as the organisation publishes it. Anyone with a role of the register
+    /// (admin, board, auditor) may read it, and anyone else (no role, or the mailer's alone) too when
+    /// `interests.public_register` is true: it withholds every sensitive entry for every caller, so it holds
+    /// nothing a role would hide.
     func registerPublicRegister(_ table: inout MethodTable) {
         table.on(InterestInterface.Register.self, work: .long) { parameters, request in
             let configuration = context.configuration
-            guard !request.caller.roles.isEmpty || configuration.interests.publicRegister else {
+            guard !request.caller.roles.subtracting([.mailer]).isEmpty || configuration.interests.publicRegister else {
                 throw DomainError.permissionDenied
             }
             let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
