@@ -1,9 +1,9 @@
 """riskctl's side of mail (issue 14), against the real daemon with real uids: member contact sets, clears and is
 refused a bad address (one line, exit 65, nothing changed); member list --no-email; mail test queues a mail that
 mail status shows; mail deliver hands it to a fake sendmail (a shell script that records its argv and standard input
-and exits as told) run as the deliverer (rdt-nobody, given the mailer role here): exit 0 is sent exactly once, 75
+and exits as told) run as the deliverer (rdt-mailer, the test users' mailer): exit 0 is sent exactly once, 75
 deferred (still queued, with the reason), 64 failed (the reason in mail status); riskd going away while a mail is
-being handed over is reported once riskd is back, or ends deliver with exit 75. Real postfix is tested on main.
+being handed over is reported once riskd is back, or ends deliver with exit 75. Real postfix: test_mail.py.
 """
 import re
 import shutil
@@ -19,18 +19,14 @@ from riskd_e2e import REPO, RISKCTL, make_test_dir
 MAIL = "org.riskd.mail"
 FROM = "riskd@udruga.example"
 DOMAIN = "udruga.example"
-MAILER = "rdt-nobody"
+MAILER = "rdt-mailer"
 NOW = "2027-01-10T09:00:00Z"
 
-# config_text ends in [access] when no limits are given, so these first lines are keys of [access]: the deliverer's
-# uid holds the mailer role, and no one else does.
-MAIL_CONFIG = '''mailers = ["unix-user:%s"]
-
-[mail]
+# riskd_e2e's configuration gives rdt-mailer the mailer role, and no one else.
+MAIL_CONFIG = '''[mail]
 from = "%s"
 domain = "%s"
-''' % (MAILER, FROM, DOMAIN)
-NO_DOMAIN_CONFIG = 'mailers = ["unix-user:%s"]\n' % MAILER
+''' % (FROM, DOMAIN)
 
 
 def riskctl(daemon, *args):
@@ -124,7 +120,7 @@ def test_contact_is_set_cleared_and_a_bad_address_changes_nothing(mail_daemon, a
 
 
 def test_no_email_lists_the_members_riskd_cannot_mail(start_daemon, board2, as_user, user_riskctl):
-    daemon = start_daemon(extra_config=NO_DOMAIN_CONFIG, board=["unix-group:rdt-board", "unix-user:rdt-board2"])
+    daemon = start_daemon(board=["unix-group:rdt-board", "unix-user:rdt-board2"])
     set_mine = as_user("rdt-board2", [user_riskctl, "--socket", daemon.socket, "member", "contact", "--email",
                                       "ivan@posta.example"])
     assert set_mine.returncode == 0, set_mine
