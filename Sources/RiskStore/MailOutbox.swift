@@ -126,7 +126,7 @@ enum MailOutbox {
 
     /// The digest of the day to each of `mail.admins` who has not had it yet today. `board`: the users holding the
     /// board role now, to list those with no address.
-    static func writeDigest(_ db: Database, board: [String], settings: MailSettings, now: Instant) throws {
+    static func writeDigest(_ db: Database, board: [String], run: Int, settings: MailSettings, now: Instant) throws {
         let policy = settings.policy
         guard policy.sends(.digest), !policy.admins.isEmpty else { return }
         let day = settings.localDate(now)
@@ -143,7 +143,7 @@ enum MailOutbox {
         let digest = try gather(db, day: day, board: board, policy: policy)
         let (subject, body) = digest.composed(policy: policy)
         for address in due {
-            try insertMail(
+            let id = try insertMail(
                 db,
                 kind: "digest",
                 user: nil,
@@ -153,15 +153,28 @@ enum MailOutbox {
                 settings: settings,
                 now: now
             )
+            try db.execute(sql: "UPDATE mail SET run_id = ? WHERE id = ?", arguments: [run, id])
         }
     }
 
     /// What happened since the previous digest.
     static func gather(_ db: Database, day: CalendarDate, board: [String], policy: MailPolicy) throws -> Digest {
-        let since = try String.fetchOne(db, sql: "SELECT MAX(queued_at) FROM mail WHERE kind = 'digest'")
+        let previous = try Row.fetchOne(
+            db,
+            sql: "SELECT queued_at, run_id FROM mail WHERE kind = 'digest' ORDER BY id DESC LIMIT 1"
+        )
+        let since: String? = previous?["queued_at"]
         var digest = Digest(day: day, since: since.flatMap { Instant(rfc3339: $0) })
         let after = since ?? ""
-        // `:since` is the previous digest's time: each finding event after it is told once.
+        // Events are stamped to the second, and the previous digest told those of its own run. A later run in that
+        // same second (one asked for by hand) is told too, at the price of repeating that second's events.
+        let laterInSameSecond =
+            try Bool.fetchOne(
+                db,
+                sql: "SELECT EXISTS (SELECT 1 FROM review_run WHERE id > ? AND finished_at = ?)",
+                arguments: [(previous?["run_id"] as Int?) ?? 0, after]
+            ) ?? false
+        let later = laterInSameSecond ? ">=" : ">"
         func findings(_ condition: String) throws -> [Digest.Finding] {
             try Row.fetchAll(
                 db,
@@ -169,17 +182,21 @@ enum MailOutbox {
                 arguments: ["since": after]
             ).map { Digest.Finding(id: $0["id"], rule: $0["rule"], severity: $0["severity"], subject: $0["subject"]) }
         }
-        digest.raised = try findings("first_seen_at > :since")
-        digest.reminded = try findings("last_alerted_at > :since AND first_seen_at <= :since AND resolved_at IS NULL")
-        digest.resolved = try findings("resolved_at > :since")
+        digest.raised = try findings("first_seen_at \(later) :since")
+        digest.reminded = try findings(
+            "last_alerted_at \(later) :since AND first_seen_at < last_alerted_at AND resolved_at IS NULL"
+        )
+        digest.resolved = try findings("resolved_at \(later) :since")
         digest.open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
         digest.waiting =
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mail WHERE state IN ('queued', 'sending')") ?? 0
+        // A mail settles when the deliverer reports, outside any run: one settled in the previous digest's second
+        // may have come after it, so it is told again rather than perhaps never.
         digest.problems = try Row.fetchAll(
             db,
             sql: """
                 SELECT id, recipient, state, reason FROM mail
-                WHERE state IN ('failed', 'uncertain') AND settled_at > ? ORDER BY id
+                WHERE state IN ('failed', 'uncertain') AND settled_at >= ? ORDER BY id
                 """,
             arguments: [after]
         ).map {
@@ -191,7 +208,10 @@ enum MailOutbox {
         }
         digest.unaddressed = try String.fetchAll(
             db,
-            sql: "SELECT DISTINCT user FROM mail_notice WHERE state = 'unaddressed' AND created_at > ? ORDER BY user",
+            sql: """
+                SELECT DISTINCT user FROM mail_notice WHERE state = 'unaddressed' AND created_at \(later) ?
+                ORDER BY user
+                """,
             arguments: [after]
         )
         return digest

@@ -33,7 +33,9 @@ extension Migrations {
                     claimed_at INTEGER,
                     sent_at TEXT,
                     settled_at TEXT,
-                    reason TEXT
+                    reason TEXT,
+                    -- For a digest: the review run that wrote it, to tell what came after it in the same second.
+                    run_id INTEGER REFERENCES review_run(id)
                 );
                 CREATE UNIQUE INDEX mail_one_notice_a_day ON mail(user, day) WHERE kind = 'notice';
                 CREATE UNIQUE INDEX mail_one_digest_a_day ON mail(recipient, day) WHERE kind = 'digest';

@@ -195,7 +195,9 @@ extension RiskDatabase {
             // The mails this run causes are queued by its own transaction: they are written if and only if the
             // findings are.
             try MailOutbox.notify(db, notices, settings: mail, now: now)
-            if let board { try MailOutbox.writeDigest(db, board: board, settings: mail, now: now) }
+            if let board, let id = run.id {
+                try MailOutbox.writeDigest(db, board: board, run: id, settings: mail, now: now)
+            }
             return (run, events)
         }
     }

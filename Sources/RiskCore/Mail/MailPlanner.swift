@@ -106,14 +106,8 @@ public enum MailPlanner {
     /// confirmations.
     static func dueSoon(_ snapshot: ReviewSnapshot, review: ReviewPolicy, days: Int, today: CalendarDate) -> [Notice] {
         let horizon = today.adding(days: days)
+        // Dates only, never "in 3 days": a notice may wait a day for the person's next mail.
         func soon(_ due: CalendarDate) -> Bool { !(due < today) && !(horizon < due) }
-        func when(_ due: CalendarDate) -> String {
-            switch today.days(until: due) {
-            case 0: "today"
-            case 1: "tomorrow"
-            case let n: "in \(n) days"
-            }
-        }
         var notices: [Notice] = []
         for risk in snapshot.risks where risk.status != .closed && risk.status != .accepted && soon(risk.nextReviewDue)
         {
@@ -124,7 +118,7 @@ public enum MailPlanner {
                     subject: "risk:\(risk.id)",
                     key: "risk-review-due:\(risk.id):\(risk.nextReviewDue)",
                     text: "Risk R-\(risk.id) (\"\(MailText.line(risk.title))\"), which you own, is due for review on "
-                        + "\(risk.nextReviewDue) (\(when(risk.nextReviewDue))).",
+                        + "\(risk.nextReviewDue).",
                     command: "riskctl risk review R-\(risk.id) --note TEXT"
                 )
             )
@@ -136,8 +130,7 @@ public enum MailPlanner {
                     kind: .actionDue,
                     subject: "action:\(action.id)",
                     key: "action-due:\(action.id):\(action.dueOn)",
-                    text: "Action A-\(action.id) of risk R-\(action.riskId), which you own, is due on \(action.dueOn) "
-                        + "(\(when(action.dueOn))).",
+                    text: "Action A-\(action.id) of risk R-\(action.riskId), which you own, is due on \(action.dueOn).",
                     command: "riskctl risk action done A-\(action.id)"
                 )
             )
@@ -151,8 +144,8 @@ public enum MailPlanner {
                     kind: .confirmationDue,
                     subject: "member:\(member.user)",
                     key: "confirmation-due:\(member.user):\(due)",
-                    text: "Your declarations of interest are due to be confirmed on \(due) (\(when(due))). If "
-                        + "nothing changed, confirm them as they are.",
+                    text: "Your declarations of interest are due to be confirmed on \(due). If nothing changed, "
+                        + "confirm them as they are.",
                     command: "riskctl interest confirm"
                 )
             )
