@@ -1,11 +1,10 @@
 """riskctl's side of mail (issue 14), against the real daemon with real uids: member contact sets, clears and is
 refused a bad address (one line, exit 65, nothing changed); member list --no-email; mail test queues a mail that
 mail status shows; mail deliver hands it to a fake sendmail (a shell script that records its argv and standard input
-and exits as told) run as the deliverer (rdt-mailer, which holds the mailer role in the test configuration): exit 0 is sent exactly once, 75
+and exits as told) run as the deliverer (rdt-mailer, the test users' mailer): exit 0 is sent exactly once, 75
 deferred (still queued, with the reason), 64 failed (the reason in mail status); riskd going away while a mail is
-being handed over is reported once riskd is back, or ends deliver with exit 75. Real postfix is tested on main.
+being handed over is reported once riskd is back, or ends deliver with exit 75. Real postfix: test_mail.py.
 """
-import os
 import re
 import shutil
 import subprocess
@@ -14,6 +13,7 @@ import time
 
 import pytest
 
+from fake_sendmail import FakeSendmail
 from riskd_e2e import REPO, RISKCTL, make_test_dir
 
 MAIL = "org.riskd.mail"
@@ -22,12 +22,11 @@ DOMAIN = "udruga.example"
 MAILER = "rdt-mailer"
 NOW = "2027-01-10T09:00:00Z"
 
-# The test configuration gives rdt-mailer the mailer role, and no one else.
+# riskd_e2e's configuration gives rdt-mailer the mailer role, and no one else.
 MAIL_CONFIG = '''[mail]
 from = "%s"
 domain = "%s"
 ''' % (FROM, DOMAIN)
-NO_DOMAIN_CONFIG = ""
 
 
 def riskctl(daemon, *args):
@@ -45,38 +44,6 @@ def one_error_line(result):
 @pytest.fixture
 def mail_daemon(start_daemon):
     return start_daemon(extra_config=MAIL_CONFIG, now=NOW)
-
-
-class FakeSendmail:
-    """A sendmail the deliverer can run: each run writes its arguments to N.argv and its standard input to N.stdin
-    in `runs`, writes `stderr` on its standard error and exits with `status`; with `hold`, it first says it started
-    (N.started) and waits until the test lets it go (`release`)."""
-
-    def __init__(self, directory, user, status=0, stderr="", hold=False):
-        self.dir = directory
-        self.runs = directory / "runs"
-        self.runs.mkdir()
-        os.chown(self.runs, user.uid, user.gid)
-        self.path = directory / "sendmail"
-        wait = ('touch "$runs/$n.started"\nwhile [ ! -e "%s/go" ]; do sleep 0.05; done\n' % directory) if hold else ""
-        self.path.write_text(
-            '#!/bin/sh\nruns="%s"\nn=$(ls "$runs" | grep -c "\\.argv$")\n'
-            'printf "%%s\\n" "$@" > "$runs/$n.argv"\ncat > "$runs/$n.stdin"\n%s'
-            'printf "%%s" "%s" >&2\nexit %d\n' % (self.runs, wait, stderr.replace('"', '\\"'), status))
-        self.path.chmod(0o755)
-
-    def argvs(self):
-        return [(self.runs / name).read_text().splitlines() for name in sorted(os.listdir(self.runs))
-                if name.endswith(".argv")]
-
-    def stdin(self, run):
-        return (self.runs / ("%d.stdin" % run)).read_text()
-
-    def started(self):
-        return any(name.endswith(".started") for name in os.listdir(self.runs))
-
-    def release(self):
-        (self.dir / "go").touch()
 
 
 @pytest.fixture
@@ -153,7 +120,7 @@ def test_contact_is_set_cleared_and_a_bad_address_changes_nothing(mail_daemon, a
 
 
 def test_no_email_lists_the_members_riskd_cannot_mail(start_daemon, board2, as_user, user_riskctl):
-    daemon = start_daemon(extra_config=NO_DOMAIN_CONFIG, board=["unix-group:rdt-board", "unix-user:rdt-board2"])
+    daemon = start_daemon(board=["unix-group:rdt-board", "unix-user:rdt-board2"])
     set_mine = as_user("rdt-board2", [user_riskctl, "--socket", daemon.socket, "member", "contact", "--email",
                                       "ivan@posta.example"])
     assert set_mine.returncode == 0, set_mine

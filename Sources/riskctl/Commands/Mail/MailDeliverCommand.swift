@@ -73,9 +73,9 @@ struct MailDeliverCommand: ParsableCommand {
     /// Reports an outcome; when riskd went away, connects again and retries for `reportRetrySeconds`.
     ///
     /// Returns the connection that took the report and riskd's answer. A riskd that refuses the report on the
-    /// first try is an error as any other command's. One that does not come back in time, or comes back no longer
-    /// holding the mail as claimed (a restarted riskd marks it uncertain), ends riskctl with exit status 75, after
-    /// one line saying which mail's outcome riskd did not take.
+    /// first try is an error as any other command's. One that does not come back in time, or comes back and refuses
+    /// the report, ends riskctl with exit status 75, after one line saying which mail's outcome riskd did not take:
+    /// riskd marks that mail uncertain ten minutes after its claim, and an administrator checks the MTA's log.
     private func report(
         _ parameters: MailInterface.Report.Parameters,
         on connection: Connection,
@@ -112,7 +112,7 @@ struct MailDeliverCommand: ParsableCommand {
     ) -> String {
         let earlier = tally.isEmpty ? "" : "; before it: \(tally.summary)"
         return "mail \(parameters.id) was \(parameters.outcome) but riskd did not take the report within "
-            + "\(Self.reportRetrySeconds) s (\(error)); riskd will hold it as uncertain\(earlier)"
+            + "\(Self.reportRetrySeconds) s (\(error)); riskd will mark it uncertain\(earlier)"
     }
 }
 

@@ -172,7 +172,8 @@ private struct PipeExchange {
         while input >= 0 || output >= 0 {
             let left = deadline - ContinuousClock.now
             guard left > .zero else { return false }
-            let milliseconds = Int32(min(left.components.seconds * 1000 + 1, 60_000))
+            let (seconds, attoseconds) = left.components
+            let milliseconds = Int32(min(seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1, 60_000))
             var fds = [
                 pollfd(fd: input, events: Int16(POLLOUT), revents: 0),
                 pollfd(fd: output, events: Int16(POLLIN), revents: 0),
