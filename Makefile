@@ -166,8 +166,9 @@ lint-man:
 	@for page in man/*.[0-9]; do mandoc -Tlint -Werror "$$page" || exit 1; done
 	@echo "man pages: mandoc -Tlint clean"
 
-## install: binaries, systemd units, sysusers file, journal catalog, manuals, shell completions and the
-## configuration (kept when one exists) under DESTDIR and PREFIX: `make install PREFIX=/usr`. See README.md.
+## install: binaries, systemd units (riskd.service and .socket, riskd-mail.service and .timer), sysusers file,
+## journal catalog, manuals, shell completions and the configuration (kept when one exists) under DESTDIR and
+## PREFIX: `make install PREFIX=/usr`. See README.md.
 install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-build)
 	@test -x "$(INSTALL_BIN)/riskd" -a -x "$(INSTALL_BIN)/riskctl" || \
 		{ echo "make install: no riskd and riskctl in $(INSTALL_BIN)"; exit 1; }
@@ -176,8 +177,10 @@ install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-
 	install -m 0755 $(INSTALL_STRIP) "$(INSTALL_BIN)/riskd" "$(INSTALL_BIN)/riskctl" "$(DESTDIR)$(BINDIR)/"
 	sed 's|^ExecStart=/usr/bin/riskd|ExecStart=$(BINDIR)/riskd|' systemd/riskd.service \
 		> "$(DESTDIR)$(UNITDIR)/riskd.service"
-	chmod 0644 "$(DESTDIR)$(UNITDIR)/riskd.service"
-	install -m 0644 systemd/riskd.socket "$(DESTDIR)$(UNITDIR)/riskd.socket"
+	sed 's|^ExecStart=/usr/bin/riskctl|ExecStart=$(BINDIR)/riskctl|' systemd/riskd-mail.service \
+		> "$(DESTDIR)$(UNITDIR)/riskd-mail.service"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/riskd.service" "$(DESTDIR)$(UNITDIR)/riskd-mail.service"
+	install -m 0644 systemd/riskd.socket systemd/riskd-mail.timer "$(DESTDIR)$(UNITDIR)/"
 	install -m 0644 systemd/riskd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/riskd.conf"
 	@if [ -f systemd/riskd.catalog ]; then \
 		echo "install systemd/riskd.catalog"; \
@@ -214,6 +217,7 @@ install-check: build
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/riskd" "$(DESTDIR)$(BINDIR)/riskctl" \
 		"$(DESTDIR)$(UNITDIR)/riskd.service" "$(DESTDIR)$(UNITDIR)/riskd.socket" \
+		"$(DESTDIR)$(UNITDIR)/riskd-mail.service" "$(DESTDIR)$(UNITDIR)/riskd-mail.timer" \
 		"$(DESTDIR)$(SYSUSERSDIR)/riskd.conf" "$(DESTDIR)$(CATALOGDIR)/riskd.catalog" \
 		"$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl" "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl" \
 		"$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"

@@ -36,7 +36,8 @@ for program in riskd riskctl; do
     strip --remove-section=.comment --remove-section=.note "$root/usr/bin/$program"
 done
 
-install -m 0644 "$repo/systemd/riskd.service" "$repo/systemd/riskd.socket" "$root/lib/systemd/system/"
+install -m 0644 "$repo/systemd/riskd.service" "$repo/systemd/riskd.socket" "$repo/systemd/riskd-mail.service" \
+    "$repo/systemd/riskd-mail.timer" "$root/lib/systemd/system/"
 install -m 0644 "$repo/systemd/riskd.sysusers" "$root/usr/lib/sysusers.d/riskd.conf"
 install -m 0644 "$repo/systemd/riskd.catalog" "$root/usr/lib/systemd/catalog/riskd.catalog"
 install -m 0644 "$repo/config/riskd.toml" "$root/etc/riskd/riskd.toml"
