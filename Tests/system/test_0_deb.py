@@ -10,6 +10,8 @@ from conftest import package
 
 EXPECTED = [
     "./usr/bin/riskd", "./usr/bin/riskctl", "./lib/systemd/system/riskd.service", "./lib/systemd/system/riskd.socket",
+    "./lib/systemd/system/riskd-mail.service", "./lib/systemd/system/riskd-mail.timer",
+    "./usr/share/man/man8/riskd-mail.service.8.gz",
     "./usr/lib/sysusers.d/riskd.conf", "./usr/lib/systemd/catalog/riskd.catalog", "./etc/riskd/riskd.toml",
     "./usr/share/man/man1/riskctl.1.gz", "./usr/share/man/man5/riskd.toml.5.gz",
     "./usr/share/man/man7/riskd-varlink.7.gz", "./usr/share/man/man8/riskd.8.gz",

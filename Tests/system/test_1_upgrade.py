@@ -1,7 +1,7 @@
 """Installing the package on a machine that never had riskd, using it, then upgrading it.
 
-The first install creates the riskd user and groups (systemd-sysusers), registers the journal catalog, enables and
-starts riskd.socket and riskd.service. The register is then filled (the 21 risks of examples/register.csv, a code
+The first install creates the riskd and riskd-mail users and the groups (systemd-sysusers), registers the journal
+catalog, enables and starts riskd.socket, riskd.service and riskd-mail.timer. The register is then filled (the 21 risks of examples/register.csv, a code
 of ethics), the configuration edited, and the package upgraded: dpkg keeps the edited conffile, the postinst
 restarts riskd.service on the new binary, and the risks and the audit chain, up to the head read before, are intact.
 The previous version is the same build packaged with a lower version (see conftest.py).
@@ -30,7 +30,8 @@ def test_first_install_creates_users_catalog_and_starts_the_units(machine, debs)
         assert "\n%s:x:" % group in groups, group
     catalog = machine.run(["journalctl", "--list-catalog"]).stdout
     assert "102927c9fb4a4bc7a0d6461db84c36a1" in catalog, "the catalog was not registered"
-    for unit in ("riskd.socket", "riskd.service"):
+    assert "\nriskd-mail:x:" in passwd, passwd
+    for unit in ("riskd.socket", "riskd.service", "riskd-mail.timer"):
         state = machine.show(unit, "ActiveState", "UnitFileState")
         assert state == {"ActiveState": "active", "UnitFileState": "enabled"}, (unit, state)
     assert Path(machine.path("/run/riskd/riskd.sock")).is_socket()

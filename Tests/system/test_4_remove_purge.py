@@ -20,13 +20,14 @@ def test_remove_keeps_the_data_and_install_serves_it_again(installed, debs):
     assert "kept /var/lib/riskd" in output, output
     assert Path(installed.path("/var/lib/riskd/riskd.sqlite")).is_file()
     assert not Path(installed.path("/usr/bin/riskd")).exists()
-    assert installed.show("riskd.service", "LoadState")["LoadState"] in ("not-found", "masked")
+    for unit in ("riskd.service", "riskd-mail.timer", "riskd-mail.service"):
+        assert installed.show(unit, "LoadState")["LoadState"] in ("not-found", "masked"), unit
     assert Path(installed.path("/etc/riskd/riskd.toml")).is_file(), "remove deleted the conffile"
 
     installed.dpkg_install(debs["current"])
     assert risk_ids(installed) == before
     assert json.loads(installed.riskctl("audit", "verify", "--json", "--head", head).stdout)["ok"]
-    for unit in ("riskd.socket", "riskd.service"):
+    for unit in ("riskd.socket", "riskd.service", "riskd-mail.timer"):
         assert installed.show(unit, "ActiveState", "UnitFileState") == {"ActiveState": "active",
                                                                         "UnitFileState": "enabled"}, unit
 
@@ -37,6 +38,8 @@ def test_purge_says_it_deletes_the_data_then_does(installed):
     assert "deleting /var/lib/riskd" in output, output
     assert not Path(installed.path("/var/lib/riskd")).exists()
     assert not Path(installed.path("/etc/riskd/riskd.toml")).exists()
-    for unit in ("riskd.socket", "riskd.service"):
+    for unit in ("riskd.socket", "riskd.service", "riskd-mail.timer", "riskd-mail.service"):
         assert installed.show(unit, "LoadState")["LoadState"] == "not-found", unit
-    assert not list(Path(installed.path("/etc/systemd/system")).rglob("riskd.*")), "links left behind"
+    left = [*Path(installed.path("/etc/systemd/system")).rglob("riskd.*"),
+            *Path(installed.path("/etc/systemd/system")).rglob("riskd-mail.*")]
+    assert not left, "links left behind: %s" % left

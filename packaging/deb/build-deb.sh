@@ -70,8 +70,9 @@ depends=$(cd "$work/src" && dpkg-shlibdeps -O "$root/usr/bin/riskd" "$root/usr/b
     sed -n 's/^shlibs:Depends=//p')
 [ -n "$depends" ] || { echo "build-deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 # Packed relative relocations (DT_RELR, `make release` links with them) need glibc 2.36: the binaries name the
-# GLIBC_ABI_DT_RELR version, which has no symbol, so dpkg-shlibdeps does not see it.
-if objdump -p "$root/usr/bin/riskd" "$root/usr/bin/riskctl" | grep -q GLIBC_ABI_DT_RELR; then
+# GLIBC_ABI_DT_RELR version, which has no symbol, so dpkg-shlibdeps does not see it. Not `grep -q`: it stops at the
+# first match, objdump then dies of SIGPIPE, and pipefail makes the test false.
+if objdump -p "$root/usr/bin/riskd" "$root/usr/bin/riskctl" | grep GLIBC_ABI_DT_RELR >/dev/null; then
     depends=$(echo "$depends" | sed 's/libc6 (>= [0-9.~]*)/libc6 (>= 2.36)/')
 fi
 
