@@ -68,6 +68,7 @@ add16_rps=$(echo "$add16_line" | field rps)
 
 echo "== review run over 50 000 and 100 000 risks =="
 python3 bench/review_run.py "$riskd" "$work/review"
+python3 bench/review_run.py "$riskd" "$work/review-mail" mail
 
 echo "== risk.List now and as of a time, 100 000 risks, with 1 and with 10 versions each =="
 python3 bench/history_asof.py "$riskd" "$work/history" "${BENCH_HISTORY_RISKS:-100000}"

@@ -78,8 +78,19 @@ extension RiskDatabase {
 
 extension RiskDatabase {
     /// Audits, in the restored database, that it was restored from `file` and where the replaced one went.
+    ///
+    /// Mails the backup holds as queued or sending may have gone out after it was taken: they are marked uncertain
+    /// rather than sent a second time (`riskctl mail status` lists them).
     public func recordRestore(from file: String, replaced: String?, actor: Actor) async throws {
         try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE mail SET state = 'uncertain', settled_at = ?, reason = 'restored from a backup: it may have '
+                        || 'been sent after the backup was taken, so riskd will not send it again by itself'
+                    WHERE state IN ('queued', 'sending')
+                    """,
+                arguments: [actor.now.description]
+            )
             try self.audit(
                 db,
                 actor,

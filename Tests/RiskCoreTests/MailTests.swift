@@ -220,7 +220,7 @@ struct MailTests {
         let busy = digest.composed(policy: Self.on)
         #expect(busy.subject == "riskd: daily digest 2027-01-10 (1 raised, 0 resolved, 1 mail not sent)")
         #expect(busy.body.contains("F-7  warning  interest-unmanaged  interest:2"))
-        #expect(busy.body.contains("M-9 to ana@example.org: failed: sendmail exited 67"))
+        #expect(busy.body.contains("Mail 9 to ana@example.org: failed: sendmail exited 67"))
         #expect(busy.body.contains("(riskctl member list --no-email): bob"))
     }
 }

@@ -230,7 +230,7 @@ def test_a_mail_the_mta_refuses_fails_with_its_reason(start_daemon, boxes, users
     next_day(daemon, "2027-04-02T10:00:00Z")
     delivered(user_riskctl, users, daemon)
     digest = boxes["rdt-admin"].wait_for(2)[-1]
-    assert "M-%d to rdt-audit@localhost: failed:" % failed["id"] in flat(digest)
+    assert "Mail %d to rdt-audit@localhost: failed:" % failed["id"] in flat(digest)
     assert "1 mail not sent" in subject(digest)
     assert boxes["rdt-audit"].messages() == []
 

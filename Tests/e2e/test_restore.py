@@ -88,3 +88,20 @@ def test_a_damaged_backup_is_refused_and_nothing_is_replaced(start_daemon, tmp_p
     assert not [name for name in os.listdir(os.path.dirname(daemon.database)) if ".replaced-" in name]
     daemon.start()
     assert [r["title"] for r in daemon.call(RISK + ".List")["risks"]] == ["Kept"]
+
+
+def test_mails_waiting_in_a_restored_backup_are_uncertain_not_sent_again(start_daemon):
+    """A backup holds the outbox as it stood: a mail queued then may have gone out since, so after a restore it is
+    uncertain, never handed to the deliverer a second time."""
+    daemon = start_daemon()
+    queued = daemon.call("org.riskd.mail.Test", address="secretariat@example.org")["mail"]["id"]
+    backup = daemon.call("org.riskd.daemon.Backup")["path"]
+    claimed = daemon.call("org.riskd.mail.Claim")["mail"]
+    assert claimed["id"] == queued
+    daemon.call("org.riskd.mail.Report", id=queued, outcome="sent")
+    daemon.stop()
+    assert restore(daemon, backup).returncode == 0
+    daemon.start()
+    assert "mail" not in daemon.call("org.riskd.mail.Claim"), "a mail sent after the backup was handed out again"
+    [mail] = daemon.call("org.riskd.mail.Status", state="uncertain")["mails"]
+    assert mail["id"] == queued and "restored from a backup" in mail["reason"]

@@ -382,7 +382,7 @@ def test_audit_log(reg, ctl):
 def test_whoami(reg, ctl):
     out = ok(ctl(reg, "whoami"))
     assert "root" in out and "admin" in out
-    assert json.loads(ok(ctl(reg, "whoami", "--json"))) == {"user": "root", "uid": 0, "roles": ["admin"]}
+    assert json.loads(ok(ctl(reg, "whoami", "--json"))) == {"user": "root", "uid": 0, "roles": ["admin", "mailer"]}
 
 
 def test_status(reg, ctl):

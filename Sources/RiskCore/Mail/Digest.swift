@@ -79,7 +79,7 @@ public struct Digest: Sendable, Hashable {
         body += "\nMail:\n  \(waiting) waiting; \(problems.count) failed or uncertain since the previous digest.\n"
         for problem in problems.prefix(Self.listed) {
             body +=
-                "  M-\(problem.id) to \(problem.recipient): \(problem.state): \(MailText.line(problem.reason, limit: 300))\n"
+                "  Mail \(problem.id) to \(problem.recipient): \(problem.state): \(MailText.line(problem.reason, limit: 300))\n"
         }
         if problems.count > Self.listed { body += "  … and \(problems.count - Self.listed) more.\n" }
         if !membersWithoutAddress.isEmpty {

@@ -36,7 +36,7 @@ struct MailService {
         table.on(MailInterface.Test.self) { parameters, request in
             let address = try MailAddress(parameters.address, field: "address")
             let mail = try await context.database.queueTestMail(to: address, actor: request.actor)
-            context.logger.notice("Test mail M-\(mail.id) queued by \(request.caller.user)")
+            context.logger.notice("Test mail \(mail.id) queued by \(request.caller.user)")
             return .init(mail: .init(mail))
         }
         table.on(MailInterface.Claim.self) { _, request in
@@ -57,10 +57,10 @@ struct MailService {
             )
             switch mail.state {
             case .failed:
-                context.logger.warning("Mail M-\(mail.id) to \(mail.recipient) failed: \(mail.reason ?? "")")
+                context.logger.warning("Mail \(mail.id) to \(mail.recipient) failed: \(mail.reason ?? "")")
             case .queued:
                 context.logger.info(
-                    "Mail M-\(mail.id) deferred by the MTA, attempt \(mail.attempts): \(mail.reason ?? "")"
+                    "Mail \(mail.id) deferred by the MTA, attempt \(mail.attempts): \(mail.reason ?? "")"
                 )
             default:
                 break
