@@ -160,3 +160,31 @@ extension RiskDatabase {
         return try MailRecord(row: row)
     }
 }
+
+extension RiskDatabase {
+    /// Queues failed or uncertain mail `id` again, attempts from 0, with its audit entry.
+    public func retryMail(id: Int, actor: Actor) async throws -> MailRecord {
+        try await write { db in
+            guard let state = try String.fetchOne(db, sql: "SELECT state FROM mail WHERE id = ?", arguments: [id])
+            else {
+                throw DomainError.notFound(.mail, id: id)
+            }
+            guard state == MailState.failed.rawValue || state == MailState.uncertain.rawValue else {
+                throw DomainError.invalidValue(
+                    "id",
+                    "mail \(id) is \(state): only a failed or uncertain mail is retried"
+                )
+            }
+            try db.execute(
+                sql: """
+                    UPDATE mail SET state = 'queued', attempts = 0, next_attempt_at = NULL, claimed_at = NULL,
+                        settled_at = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [id]
+            )
+            try self.audit(db, actor, subject: "mail:\(id)", detail: AuditDetail(["retried": .text(state)]))
+            return try Self.mail(db, id: id)
+        }
+    }
+}

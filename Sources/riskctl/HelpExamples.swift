@@ -123,6 +123,7 @@ enum HelpExamples {
         "mail": "riskctl mail status --state failed",
         "mail status": "riskctl mail status --state failed",
         "mail test": "riskctl mail test tajnistvo@udruga.example",
+        "mail retry": "riskctl mail retry 17",
         "mail deliver": "riskctl mail deliver --timeout 30",
         "review": "riskctl review findings --subject risk:4",
         "review findings": "riskctl review findings --subject risk:4",

@@ -144,5 +144,9 @@ struct MailOutboxTests {
         }
         let failed = try #require(try await database.mailStatus(state: .failed, limit: 1).mails.first)
         #expect(failed.reason == "deferred 2 times, riskd gave up: too big")
+        let retried = try await database.retryMail(id: failed.id, actor: actor)
+        #expect(retried.state == .queued && retried.attempts == 0)
+        #expect(try await database.claimMail(now: now)?.id == failed.id)
+        await #expect(throws: DomainError.self) { _ = try await database.retryMail(id: failed.id, actor: actor) }
     }
 }

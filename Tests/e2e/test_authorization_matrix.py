@@ -157,6 +157,7 @@ PARAMETERS = {
     "org.riskd.member.SetContact": {"user": "rdt-board2", "email": "board2@example.org"},
     "org.riskd.mail.Status": {}, "org.riskd.mail.Test": {"address": "root@localhost"},
     "org.riskd.mail.Claim": {}, "org.riskd.mail.Report": {"id": "$mail_claimed", "outcome": "sent"},
+    "org.riskd.mail.Retry": {"id": "$mail_failed"},
 }
 
 # Where the board member's mark limits them to their own records, their role case names one of theirs.
@@ -379,6 +380,9 @@ def matrix(users, board2, user_calls):
 
     call("org.riskd.ethics.Publish", title="Code of conduct", body=CODE_BODY)
     # A mail claimed by the deliverer (root holds the mailer role with the admin role), for the mailer to report.
+    call("org.riskd.mail.Test", address="root@localhost")
+    ids["mail_failed"] = call("org.riskd.mail.Claim")["mail"]["id"]
+    call("org.riskd.mail.Report", id=ids["mail_failed"], outcome="rejected", reason="refused in the matrix")
     call("org.riskd.mail.Test", address="root@localhost")
     ids["mail_claimed"] = call("org.riskd.mail.Claim")["mail"]["id"]
     run = call("org.riskd.review.Run")

@@ -233,6 +233,15 @@ def test_a_mail_the_mta_refuses_fails_with_its_reason(start_daemon, boxes, users
     assert "Mail %d to rdt-audit@localhost: failed:" % failed["id"] in flat(digest)
     assert "1 mail not sent" in subject(digest)
     assert boxes["rdt-audit"].messages() == []
+    # With the limit lifted, the administrator queues it again and it arrives, once.
+    retried = run_as(users["rdt-admin"], [user_riskctl, "mail", "retry", str(failed["id"]), "--socket",
+                                          daemon.socket])
+    assert retried.returncode == 0, retried.stderr
+    assert "queued again" in retried.stdout
+    delivered(user_riskctl, users, daemon)
+    assert [subject(m) for m in boxes["rdt-audit"].wait_for(1)] == ["Mreža drug policy network: test mail from riskd"]
+    again = run_as(users["rdt-admin"], [user_riskctl, "mail", "retry", str(failed["id"]), "--socket", daemon.socket])
+    assert again.returncode == 65 and "only a failed or uncertain mail is retried" in again.stderr, again
 
 
 @pytest.mark.parametrize("method,parameters,field", [

@@ -39,7 +39,7 @@ CONTRACT_METHODS = {
     "org.riskd.meeting": {"Create", "AddItem", "Publish", "Get", "List", "DeclareAtMeeting", "Record", "Close",
                           "Minutes"},
     "org.riskd.concern": {"Raise", "Get", "List", "Close"},
-    "org.riskd.mail": {"Status", "Test", "Claim", "Report"},
+    "org.riskd.mail": {"Status", "Test", "Retry", "Claim", "Report"},
 }
 
 

@@ -39,6 +39,11 @@ struct MailService {
             context.logger.notice("Test mail \(mail.id) queued by \(request.caller.user)")
             return .init(mail: .init(mail))
         }
+        table.on(MailInterface.Retry.self) { parameters, request in
+            let mail = try await context.database.retryMail(id: parameters.id, actor: request.actor)
+            context.logger.notice("Mail \(mail.id) to \(mail.recipient) queued again by \(request.caller.user)")
+            return .init(mail: .init(mail))
+        }
         table.on(MailInterface.Claim.self) { _, request in
             let mail = try await context.database.claimMail(now: request.now)
             return .init(

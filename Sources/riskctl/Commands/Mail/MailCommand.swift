@@ -10,8 +10,8 @@ struct MailCommand: ParsableCommand {
             riskd queues each mail in its database and never talks to a mail server itself; riskctl mail deliver, \
             run by riskd-mail.timer as the user holding the mailer role, hands them to the local MTA through \
             sendmail. A mail claimed and never reported is uncertain: it is never sent again by itself. The admin \
-            and auditor roles read the outbox; the admin role queues test mails.
+            and auditor roles read the outbox; the admin role queues test mails and retries failed ones.
             """,
-        subcommands: [MailStatusCommand.self, MailTestCommand.self, MailDeliverCommand.self]
+        subcommands: [MailStatusCommand.self, MailTestCommand.self, MailRetryCommand.self, MailDeliverCommand.self]
     )
 }
