@@ -187,6 +187,7 @@ def test_each_mail_is_delivered_once_after_sigkill(start_daemon, boxes, users, u
     boxes["rdt-board"].wait_for(1)
     boxes["rdt-audit"].wait_for(1)
     assert "No mail is due" in delivered(user_riskctl, users, daemon)
+    assert delivered(user_riskctl, users, daemon, "--quiet") == "", "riskd-mail.service's every minute, silent"
 
     # Killed during a handover: sendmail takes the mail, riskd dies before the deliverer reports; the deliverer
     # waits for riskd to come back and reports then. Delivered once, and recorded as sent.

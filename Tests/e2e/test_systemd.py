@@ -549,7 +549,7 @@ def test_make_install_tree_and_units(tmp_path):
                                                          "ExecStart=%s" % (usr / "bin/riskd")))
     shutil.copy(usr / "lib/systemd/system/riskd.socket", units / "riskd.socket")
     mail_service = (usr / "lib/systemd/system/riskd-mail.service").read_text()
-    assert "\nExecStart=/usr/bin/riskctl mail deliver\n" in mail_service
+    assert "\nExecStart=/usr/bin/riskctl mail deliver --quiet\n" in mail_service
     (units / "riskd-mail.service").write_text(mail_service.replace("ExecStart=/usr/bin/riskctl",
                                                                    "ExecStart=%s" % (usr / "bin/riskctl")))
     shutil.copy(usr / "lib/systemd/system/riskd-mail.timer", units / "riskd-mail.timer")

@@ -36,6 +36,10 @@ struct MailDeliverCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Kill sendmail after this many seconds.", valueName: "seconds"))
     var timeout = 60
 
+    /// Whether a pass that found nothing due says so.
+    @Flag(help: "Print nothing when no mail is due (riskd-mail.service runs every minute).")
+    var quiet = false
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
@@ -67,7 +71,8 @@ struct MailDeliverCommand: ParsableCommand {
             tally.count(outcome.verdict)
             if options.json { try Output.jsonLine(reported.parameters) }
         }
-        if !options.json { Output.line(tally.summary) }
+        guard !options.json, !(quiet && tally.isEmpty) else { return }
+        Output.line(tally.summary)
     }
 
     /// Reports an outcome; when riskd went away, connects again and retries for `reportRetrySeconds`.
