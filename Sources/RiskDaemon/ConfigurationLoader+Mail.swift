@@ -27,7 +27,7 @@ extension ConfigurationLoader {
             c.mail.domain = domain
         },
         "admins": { c, v throws(SetterError) in
-            var addresses: [String] = []
+            var addresses: [MailAddress] = []
             for text in try strings(v) { addresses.append(try address(text)) }
             c.mail.admins = addresses
         },
@@ -48,13 +48,13 @@ extension ConfigurationLoader {
         "max_attempts": { c, v throws(SetterError) in c.mail.maxAttempts = try int(v, 1...100) },
     ]
 
-    private static func address(_ value: any TOMLValueConvertible) throws(SetterError) -> String {
+    private static func address(_ value: any TOMLValueConvertible) throws(SetterError) -> MailAddress {
         try address(try string(value))
     }
 
-    private static func address(_ text: String) throws(SetterError) -> String {
+    private static func address(_ text: String) throws(SetterError) -> MailAddress {
         do throws(DomainError) {
-            return try MailAddress(text).description
+            return try MailAddress(text)
         } catch {
             throw SetterError(reason: error.reason)
         }

@@ -97,7 +97,7 @@ enum MailOutbox {
         now: Instant
     ) throws -> Int {
         let policy = settings.policy
-        let from = (try? MailAddress(policy.from, field: "mail.from")) ?? (try! MailAddress("riskd@localhost"))
+        let from = policy.from
         let day = settings.localDate(now)
         // Stable for the mail's whole life: written once here, the same on every attempt.
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
@@ -130,8 +130,7 @@ enum MailOutbox {
         let policy = settings.policy
         guard policy.sends(.digest), !policy.admins.isEmpty else { return }
         let day = settings.localDate(now)
-        let due = try policy.admins.compactMap { text -> MailAddress? in
-            guard let address = try? MailAddress(text, field: "mail.admins") else { return nil }
+        let due = try policy.admins.compactMap { address -> MailAddress? in
             let sent = try Bool.fetchOne(
                 db,
                 sql: "SELECT EXISTS (SELECT 1 FROM mail WHERE kind = 'digest' AND recipient = ? AND day = ?)",

@@ -36,6 +36,12 @@ struct MailTests {
         }
     }
 
+    @Test("The built-in sender, mail.from's default, is an address the check itself accepts")
+    func defaultSender() throws {
+        #expect(try MailAddress(MailAddress.riskdLocalhost.description) == MailAddress.riskdLocalhost)
+        #expect(MailPolicy().from == MailAddress.riskdLocalhost)
+    }
+
     @Test("A domain fallback is only for user names that make an address")
     func domainFallback() {
         var policy = MailPolicy()

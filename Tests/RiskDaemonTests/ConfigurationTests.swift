@@ -57,10 +57,10 @@ struct ConfigurationTests {
         #expect(configuration.access.mailers == [.userName("mailer")])
         var mail = MailPolicy()
         mail.enabled = true
-        mail.from = "riskd@example.org"
+        mail.from = try MailAddress("riskd@example.org")
         mail.organisation = "Mreža"
         mail.domain = "example.org"
-        mail.admins = ["secretariat@example.org", "jelena@example.org"]
+        mail.admins = [try MailAddress("secretariat@example.org"), try MailAddress("jelena@example.org")]
         mail.kinds = [.digest, .confirmationDue]
         mail.noticeDaysBefore = 7
         mail.maxAttempts = 3

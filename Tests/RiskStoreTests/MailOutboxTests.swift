@@ -14,9 +14,9 @@ struct MailOutboxTests {
         let database = try RiskDatabase()
         var policy = MailPolicy()
         policy.enabled = true
-        policy.from = "riskd@example.org"
+        policy.from = try MailAddress("riskd@example.org")
         policy.domain = domain
-        policy.admins = ["secretariat@example.org"]
+        policy.admins = [try MailAddress("secretariat@example.org")]
         database.configureMail(MailSettings(policy: policy))
         return database
     }

@@ -35,6 +35,14 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         description = text
     }
 
+    /// `riskd@localhost`, the sender riskd uses when `mail.from` is not set. Checked by MailTests like any other.
+    public static let riskdLocalhost = MailAddress(checked: "riskd@localhost")
+
+    /// An address written in the source, known to pass `init(_:field:)`.
+    private init(checked text: String) {
+        description = text
+    }
+
     /// `user@domain`, when `user` is a valid local part; `nil` otherwise (a role such as "Finance team").
     public static func at(_ domain: String, user: String) -> MailAddress? {
         try? MailAddress("\(user)@\(domain)")

@@ -3,13 +3,13 @@ public struct MailPolicy: Sendable, Hashable {
     /// `enabled`: whether riskd queues reminders, notices and the digest at all. Test mails go whatever it says.
     public var enabled = false
     /// `from`: the From header and the envelope sender; bounces come back to it.
-    public var from = "riskd@localhost"
+    public var from = MailAddress.riskdLocalhost
     /// `organisation`: the name mails are signed with and their subjects start with.
     public var organisation = "riskd"
     /// `domain`: a user with no address of their own is mailed at `user@domain`; `nil`, they are not mailed.
     public var domain: String?
     /// `admins`: the secretariat's addresses, which get the daily digest.
-    public var admins: [String] = []
+    public var admins: [MailAddress] = []
     /// `notices`: the kinds sent; a kind left out is neither queued nor sent.
     public var kinds = Set(NoticeKind.allCases)
     /// `notice_days_before`: how many days before a due date the "due" notices go.
