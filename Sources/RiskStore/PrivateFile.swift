@@ -77,6 +77,18 @@ package enum PrivateFile {
             guard read == sqliteHeader.count, header == sqliteHeader else {
                 throw FileRefusal(path: path, reason: "it is not an SQLite database")
             }
+            // `PRAGMA application_id`, big-endian at offset 68: 0 in a file from before riskd stamped its own.
+            var identity = [UInt8](repeating: 0, count: 4)
+            if identity.withUnsafeMutableBytes({ pread(descriptor, $0.baseAddress, 4, 68) }) == 4 {
+                let applicationID = identity.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                guard applicationID == 0 || applicationID == DatabaseFileHeader.riskdApplicationID else {
+                    let hex = String(applicationID, radix: 16)
+                    throw FileRefusal(
+                        path: path,
+                        reason: "it is another program's SQLite database (application_id 0x\(hex), not riskd's)"
+                    )
+                }
+            }
         }
         if status.st_mode & 0o7777 != 0o600, fchmod(descriptor, 0o600) != 0 {
             throw StoreError.unavailable("cannot make \(path) mode 0600: \(String(cString: strerror(errno)))")

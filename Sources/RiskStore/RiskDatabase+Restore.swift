@@ -11,68 +11,94 @@ extension RiskDatabase {
         public var description: String
     }
 
-    /// Checks that `file` can be restored: an SQLite database whose `integrity_check` is ok and whose audit chain
-    /// verifies. Opens it read-only: the file is not changed (nor migrated) by the check.
-    ///
-    /// - Returns: the number of audit entries and the chain's head.
-    public static func checkRestorable(_ file: String) throws -> (entries: Int, head: String) {
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue: DatabaseQueue
-        do {
-            queue = try DatabaseQueue(path: file, configuration: configuration)
-        } catch {
-            throw RestoreRefusal(description: "\(file) cannot be opened as a database: \(error)")
-        }
-        return try queue.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            guard integrity == ["ok"] else {
-                throw RestoreRefusal(
-                    description:
-                        "\(file) fails SQLite's integrity check: \(integrity.prefix(3).joined(separator: "; "))"
-                )
-            }
-            guard try db.tableExists("audit") else {
-                throw RestoreRefusal(description: "\(file) is not a riskd database: it has no audit trail")
-            }
-            let verification = try AuditChain.verify(db)
-            guard verification.ok else {
-                let seq = verification.firstBadSeq.map { " at entry \($0)" } ?? ""
-                throw RestoreRefusal(description: "the audit chain of \(file) does not verify\(seq)")
-            }
-            return (verification.entries, verification.head)
+    /// A database built from a backup's rows beside the database it is to replace (`DATABASE.restoring-XXXXXX`,
+    /// mode 0600, a name no other restore can take), not yet in place.
+    public struct RestoredCopy: Sendable {
+        /// Where the built database is, until `install` moves it into place.
+        public let path: String
+        /// The audit chain's length and head, verified in the built database.
+        public let entries: Int
+        public let head: String
+
+        /// Removes the built database and its journal, if still there: on every path that does not install it.
+        public func discard() {
+            unlink(path)
+            unlink(path + "-journal")
         }
     }
 
-    /// Replaces the database at `path` by a copy of `file` (already checked by `checkRestorable`), keeping the
-    /// replaced one, with its WAL, beside it as `path.replaced-STAMP`; the copy is synced before it takes the name.
-    /// The caller holds the database's instance lock, so no riskd has it open.
+    /// Builds, beside `database`, a fresh database from riskd's migrations holding the rows of the backup `file`
+    /// (see `RestoreRebuild`). `file` is only read.
+    ///
+    /// - Throws: `RestoreRefusal`, one line naming the file and the reason; nothing is left behind.
+    public static func rebuild(from file: String, beside database: String) throws -> RestoredCopy {
+        let source = try RestoreSource(path: file, migrations: Migrations.count)
+        var template = Array("\(database).restoring-XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        }
+        guard descriptor >= 0 else {
+            throw RestoreRefusal(
+                description: "cannot create a file beside \(database): \(String(cString: strerror(errno)))"
+            )
+        }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        _ = fchmod(descriptor, 0o600)
+        close(descriptor)
+        do {
+            let (entries, head) = try RestoreRebuild.build(from: source, into: path)
+            try syncFile(path)
+            return RestoredCopy(path: path, entries: entries, head: head)
+        } catch {
+            unlink(path)
+            unlink(path + "-journal")
+            if let refusal = error as? RestoreRefusal { throw refusal }
+            throw RestoreRefusal(description: "\(file) could not be restored: \(error)")
+        }
+    }
+
+    /// Puts `copy` in place of the database at `path`, keeping the replaced one, with its WAL, beside it as
+    /// `path.replaced-STAMP` (then `-2`, `-3`… when a restore in the same second took that name). The caller holds
+    /// the database's instance lock, so no riskd has it open.
     ///
     /// - Returns: where the replaced database went, `nil` when there was none.
-    public static func replace(_ path: String, with file: String, stamp: String) throws -> String? {
-        let manager = FileManager.default
-        let data = try Data(contentsOf: URL(fileURLWithPath: file))
-        let incoming = path + ".restoring"
-        try? manager.removeItem(atPath: incoming)
-        guard manager.createFile(atPath: incoming, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw RestoreRefusal(description: "cannot write \(incoming)")
-        }
-        let descriptor = open(incoming, O_RDONLY)
-        if descriptor >= 0 {
-            _ = fsync(descriptor)
-            close(descriptor)
-        }
+    public static func install(_ copy: RestoredCopy, at path: String, stamp: String) throws -> String? {
         var kept: String?
-        if manager.fileExists(atPath: path) {
-            let aside = "\(path).replaced-\(stamp)"
-            try manager.moveItem(atPath: path, toPath: aside)
-            for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: path + suffix) {
-                try manager.moveItem(atPath: path + suffix, toPath: aside + suffix)
+        if access(path, F_OK) == 0 {
+            let aside = try unusedName("\(path).replaced-\(stamp)")
+            try rename(path, aside)
+            for suffix in ["-wal", "-shm"] where access(path + suffix, F_OK) == 0 {
+                try rename(path + suffix, aside + suffix)
             }
             kept = aside
         }
-        try manager.moveItem(atPath: incoming, toPath: path)
+        try rename(copy.path, path)
+        let directory = (path as NSString).deletingLastPathComponent
+        try syncFile(directory.isEmpty ? "." : directory)
         return kept
+    }
+
+    private static func unusedName(_ base: String) throws -> String {
+        for attempt in 1...1000 {
+            let name = attempt == 1 ? base : "\(base)-\(attempt)"
+            if access(name, F_OK) != 0 && access(name + "-wal", F_OK) != 0 { return name }
+        }
+        throw RestoreRefusal(description: "every name for \(base) is taken")
+    }
+
+    private static func rename(_ from: String, _ to: String) throws {
+        guard Glibc.rename(from, to) == 0 else {
+            throw RestoreRefusal(description: "cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func syncFile(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, fsync(descriptor) == 0 else {
+            if descriptor >= 0 { close(descriptor) }
+            throw RestoreRefusal(description: "cannot sync \(path) to disk: \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
     }
 }
 

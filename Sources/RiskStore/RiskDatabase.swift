@@ -61,6 +61,7 @@ public final class RiskDatabase: Sendable {
         // connection, so this holds for its lifetime.)
         try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         try Migrations.migrator.migrate(pool)
+        try pool.writeWithoutTransaction { db in try Self.stampIdentity(db) }
         // At every open: someone with the file may have dropped them while riskd was stopped.
         restoredAuditGuards = try pool.write { db in try AuditChain.restoreGuards(db) }
         self.writer = pool
@@ -73,10 +74,25 @@ public final class RiskDatabase: Sendable {
         self.path = nil
         let queue = try DatabaseQueue(configuration: Self.configuration())
         try Migrations.migrator.migrate(queue)
+        try queue.writeWithoutTransaction { db in try Self.stampIdentity(db) }
         self.writer = queue
         self.commits = GroupCommit(writer: queue)
         restoredAuditGuards = []
         try loadAppetites()
+    }
+
+    /// Marks the file as riskd's in its header: `application_id` "rskd", which a start and a restore check before
+    /// anything else, and `user_version` the number of migrations applied, which a restore compares with its own.
+    /// Written only when they differ, after the migrations.
+    static func stampIdentity(_ db: Database) throws {
+        let applicationID = Int64(DatabaseFileHeader.riskdApplicationID)
+        if try Int64.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        let applied = try Migrations.migrator.appliedIdentifiers(db).count
+        if try Int.fetchOne(db, sql: "PRAGMA user_version") != applied {
+            try db.execute(sql: "PRAGMA user_version = \(applied)")
+        }
     }
 
     private static func configuration() -> Configuration {

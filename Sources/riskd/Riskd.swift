@@ -91,8 +91,11 @@ struct Riskd: AsyncParsableCommand {
         }
         if let restore {
             do {
-                for line in try await Restore.run(file: restore, configuration: configuration, now: Clock.system.now())
-                {
+                for line in try await Restore.run(
+                    file: restore,
+                    configuration: configuration,
+                    now: Clock.fromEnvironment().clock.now()
+                ) {
                     print(line)
                 }
             } catch {

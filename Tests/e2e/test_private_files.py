@@ -9,6 +9,22 @@ from riskd_e2e import Daemon, VarlinkCallError, make_test_dir, REFUSED_EXIT
 import pytest
 
 
+def test_another_programs_sqlite_database_is_refused_unchanged_by_its_application_id():
+    """An SQLite file of another program (here a GeoPackage's id) at the database path is refused before riskd
+    migrates anything into it (issue 20)."""
+    import sqlite3
+    directory = make_test_dir()
+    daemon = Daemon(directory)
+    with sqlite3.connect(daemon.database) as db:
+        db.execute("PRAGMA application_id = 1196444487")
+        db.execute("CREATE TABLE features (id INTEGER PRIMARY KEY)")
+    os.chmod(daemon.database, 0o600)
+    before = open(daemon.database, "rb").read()
+    status, stderr = daemon.start_refused()
+    assert status == REFUSED_EXIT and "another program's SQLite database (application_id 0x47504b47" in stderr, stderr
+    assert open(daemon.database, "rb").read() == before
+
+
 def test_a_file_that_is_not_a_database_is_refused_unchanged():
     directory = make_test_dir()
     daemon = Daemon(directory)
