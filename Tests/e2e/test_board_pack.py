@@ -4,7 +4,9 @@ when asked again and after later changes, the audit head in its footer, other me
 withheld from a board member (real uids), and bad input refused with nothing stored.
 """
 import json
+import os
 import re
+import stat
 import subprocess
 
 import pytest
@@ -149,6 +151,34 @@ def test_riskctl_report_board_writes_the_pack(register, tmp_path):
     to_stdout = subprocess.run([RISKCTL, "--socket", register.socket, "report", "board", "--as-of", PACK_DAY],
                                capture_output=True, text=True, timeout=60)
     assert to_stdout.stdout == pack["html"]
+
+
+@pytest.mark.parametrize("command", [
+    ["report", "board", "--as-of", PACK_DAY],
+    ["interest", "register", "--format", "html"],
+    ["interest", "register", "--format", "csv"],
+    ["member", "export", "rdt-board"],
+])
+def test_every_file_riskctl_writes_is_private_unless_mode_says_otherwise(register, tmp_path, command):
+    """A member's export holds their sensitive text, a confidential pack everyone's: -o files are 0600 whatever the
+    umask (issue 21); --mode 0644 makes a page to publish; a bad mode writes nothing."""
+    def riskctl(*extra):
+        return subprocess.run([RISKCTL, "--socket", register.socket, *command, *extra], capture_output=True,
+                              text=True, timeout=60, preexec_fn=lambda: os.umask(0o022))
+    private = tmp_path / "private.out"
+    assert riskctl("-o", str(private)).returncode == 0
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    again = riskctl("-o", str(private))                     # replaced whole, still private
+    assert again.returncode == 0 and stat.S_IMODE(private.stat().st_mode) == 0o600
+    published = tmp_path / "published.out"
+    assert riskctl("-o", str(published), "--mode", "0644").returncode == 0
+    assert stat.S_IMODE(published.stat().st_mode) == 0o644
+    assert published.read_bytes() == private.read_bytes() or command[0] == "member"
+    bad = tmp_path / "bad.out"
+    refused = riskctl("-o", str(bad), "--mode", "rw-r--r--")
+    assert refused.returncode == 64 and "--mode must be an octal mode" in refused.stderr, refused
+    assert not bad.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["private.out", "published.out"]
 
 
 @pytest.mark.parametrize("args, status, message", [

@@ -38,9 +38,8 @@ struct InterestRegisterCommand: ParsableCommand {
     @Option(help: ArgumentHelp("table, csv, json or html.", valueName: "format"))
     var format: Format = .table
 
-    /// Where to write it.
-    @Option(name: .customShort("o"), help: ArgumentHelp("Write the register to this file.", valueName: "file"))
-    var output: String?
+    /// Where to write it (`-o`, `--mode`: 0644 for a page to publish).
+    @OptionGroup var file: OutputFileOptions
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -49,17 +48,15 @@ struct InterestRegisterCommand: ParsableCommand {
     func run() throws {
         let answer = try options.connect().call(InterestInterface.Register.self, .init(asOf: asOf))
         if options.json || format == .json {
-            guard let output else { return try Output.json(answer.parameters) }
-            return try write(String(decoding: try JSONEncoder().encode(answer.parameters), as: UTF8.self), to: output)
+            guard file.output != nil else { return try Output.json(answer.parameters) }
+            _ = try file.write(String(decoding: try JSONEncoder().encode(answer.parameters), as: UTF8.self))
+            return
         }
         let reply = try answer.decoded()
         if format == .html {
             let page = RegisterPage.html(reply, day: asOf ?? CalendarDay.today())
-            guard let output else {
-                print(page, terminator: "")
-                return
-            }
-            return try write(page, to: output)
+            if try !file.write(page) { print(page, terminator: "") }
+            return
         }
         if format == .csv {
             var lines = [CSV.line(["declarant", "kind", "organisation", "description", "startedOn", "endedOn"])]
@@ -72,11 +69,8 @@ struct InterestRegisterCommand: ParsableCommand {
                 )
             }
             let text = lines.joined(separator: "\r\n") + "\r\n"
-            guard let output else {
-                print(text, terminator: "")
-                return
-            }
-            return try write(text, to: output)
+            if try !file.write(text) { print(text, terminator: "") }
+            return
         }
         var table = Table([
             .init(title: "MEMBER"), .init(title: "KIND"), .init(title: "ORGANISATION"), .init(title: "SINCE"),
@@ -93,13 +87,5 @@ struct InterestRegisterCommand: ParsableCommand {
             ? "Every board member's confirmation is up to date."
             : "Confirmation overdue: \(reply.notConfirmed.joined(separator: ", "))."
         table.print(legend: "\(reply.entries.count) entries. \(overdue)", options: options)
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw RiskctlError.unwritable("cannot write \(path): \(error)")
-        }
     }
 }

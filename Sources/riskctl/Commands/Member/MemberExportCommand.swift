@@ -25,9 +25,8 @@ struct MemberExportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The member's user name (default: you).", valueName: "user"))
     var user: String?
 
-    /// Where to write it.
-    @Option(name: .customShort("o"), help: ArgumentHelp("Write the JSON to this file.", valueName: "file"))
-    var output: String?
+    /// Where to write it (`-o`, `--mode`).
+    @OptionGroup var file: OutputFileOptions
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -35,15 +34,11 @@ struct MemberExportCommand: ParsableCommand {
     /// Asks riskd for the records and writes them.
     func run() throws {
         let answer = try options.connect().call(MemberInterface.Export.self, .init(user: user))
-        guard let output else { return try Output.json(answer.parameters) }
+        guard let output = file.output else { return try Output.json(answer.parameters) }
         let reply = try answer.decoded()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        do {
-            try encoder.encode(reply).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw RiskctlError.unwritable("cannot write \(output): \(error)")
-        }
+        try OutputFileOptions.write(try encoder.encode(reply), to: output, mode: file.mode)
         Output.note(
             "Wrote the data of \(reply.member.user) to \(output): \(reply.interests.count) interests, "
                 + "\(reply.recusals.count) recusals, \(reply.concerns.count) concerns, \(reply.audit.count) audit entries."

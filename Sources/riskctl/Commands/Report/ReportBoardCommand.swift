@@ -43,9 +43,8 @@ struct ReportBoardCommand: ParsableCommand {
     )
     var asOf: String?
 
-    /// Where to write the page.
-    @Option(name: .customShort("o"), help: ArgumentHelp("Write the page to this file.", valueName: "file"))
-    var output: String?
+    /// Where to write the page (`-o`, `--mode`).
+    @OptionGroup var file: OutputFileOptions
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -60,14 +59,9 @@ struct ReportBoardCommand: ParsableCommand {
             return try Output.json(answer.parameters)
         }
         let reply = try answer.decoded()
-        guard let output else {
+        guard let output = file.output, try file.write(reply.html) else {
             print(reply.html, terminator: "")
             return
-        }
-        do {
-            try Data(reply.html.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            throw RiskctlError.unwritable("cannot write \(output): \(error)")
         }
         Output.note("Wrote the board pack as at \(reply.asOf) to \(output) (audit chain head \(reply.auditHead)).")
     }
