@@ -26,6 +26,8 @@ public struct Configuration: Sendable {
     public var report = Report()
     /// `[mail]`: reminders, notices and the digest (riskd.toml(5)).
     public var mail = MailPolicy()
+    /// `[organisation] name`: what the board pack, the register page, the minutes and the mails are titled with.
+    public var organisation: String?
     public var logLevel: Logger.Level = .info
 
     /// Who holds which role (`[access]`).
@@ -166,5 +168,13 @@ public enum Identity: Sendable, Hashable, CustomStringConvertible {
         case .userID(let uid): "unix-user:\(uid)"
         case .group(let name): "unix-group:\(name)"
         }
+    }
+}
+
+extension Configuration {
+    /// The organisation's name for documents: `[organisation] name`, else `mail.organisation` when it was set;
+    /// nil when neither was (the documents then carry no name, never riskd's own).
+    public var organisationName: String? {
+        organisation ?? (mail.organisation == MailPolicy().organisation ? nil : mail.organisation)
     }
 }

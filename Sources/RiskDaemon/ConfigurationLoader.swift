@@ -55,6 +55,10 @@ public enum ConfigurationLoader {
                 )
             }
         }
+        // Mails are signed with the organisation's name when [mail] does not give another.
+        if let name = configuration.organisation, configuration.mail.organisation == MailPolicy().organisation {
+            configuration.mail.organisation = name
+        }
         do {
             try configuration.risk.scoring.validate()
         } catch {
@@ -265,6 +269,15 @@ public enum ConfigurationLoader {
             "template": { c, v throws(SetterError) in c.report.templatePath = v.string == "" ? nil : try path(v) }
         ],
         "mail": mailKeys,
+        "organisation": [
+            "name": { c, v throws(SetterError) in
+                let name = try string(v)
+                guard !name.isEmpty, name.count <= 200, MailText.line(name, limit: 200) == name else {
+                    throw SetterError(reason: "must be a name of 1 to 200 characters on one line")
+                }
+                c.organisation = name
+            }
+        ],
         "log": [
             "level": { c, v throws(SetterError) in
                 guard let level = Logger.Level(rawValue: try string(v)) else {

@@ -44,6 +44,21 @@ public enum UserDirectory {
         }
     }
 
+    /// The full name of the user called `user`: the first comma-separated field of the account's GECOS, as
+    /// `finger(1)` reads it; nil when NSS knows no such user or the field is empty.
+    public static func fullName(ofUser user: String) -> String? {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getpwnam_r(user, &entry, &buffer, buffer.count, &result) == 0, result != nil,
+            let gecos = entry.pw_gecos
+        else { return nil }
+        let name =
+            String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        return name.isEmpty ? nil : name
+    }
+
     /// The uid of the user called `name`.
     public static func uid(ofUser name: String) -> UInt32? {
         var entry = passwd()

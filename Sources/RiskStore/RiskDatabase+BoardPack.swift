@@ -10,9 +10,17 @@ extension RiskDatabase {
     /// `appetite` table holds only the latest. An action counts when its first audit entry is at or before `asOf`
     /// and it was not completed by then (its due date and text are today's: actions keep no versions).
     ///
-    /// - Parameter isOnBoard: whether a member (by user name and uid) holds the board role now.
+    /// Open concerns are those raised by `asOf` and not closed by then, without the ones about `reader`: the
+    /// review rules count them (`concern-open`), and a member must not learn of a concern about them from a count.
+    /// Of stored findings only `meeting-recusal-unrecorded` is read (meetings keep no history to evaluate it on);
+    /// the pack evaluates every other rule on the register as it stood.
+    ///
+    /// - Parameters:
+    ///   - isOnBoard: whether a member (by user name and uid) holds the board role now.
+    ///   - reader: the user the pack is made for.
     public func boardPackFacts(
         asOf: Instant,
+        reader: String? = nil,
         isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
     ) async throws -> BoardPackFacts {
         let at = asOf.description
@@ -98,11 +106,22 @@ extension RiskDatabase {
                 db,
                 sql: """
                     SELECT rule, COUNT(*) AS n FROM finding
-                    WHERE first_seen_at <= ? AND (resolved_at IS NULL OR resolved_at > ?) GROUP BY rule
+                    WHERE rule = 'meeting-recusal-unrecorded' AND first_seen_at <= ?
+                        AND (resolved_at IS NULL OR resolved_at > ?) GROUP BY rule
                     """,
                 arguments: [at, at]
             ) {
                 findings[row["rule"]] = row["n"]
+            }
+            let concerns = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, raised_at FROM concern WHERE raised_at <= ? AND (closed_at IS NULL OR closed_at > ?)
+                        AND (about IS NULL OR about IS NOT ?) ORDER BY id
+                    """,
+                arguments: [at, at, reader]
+            ).compactMap { row in
+                Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
             }
             let head =
                 try String.fetchOne(
@@ -119,7 +138,8 @@ extension RiskDatabase {
                     interests: [],
                     members: members,
                     code: code,
-                    appetites: try Self.appetites(db, at: at)
+                    appetites: try Self.appetites(db, at: at),
+                    openConcerns: concerns
                 ),
                 earlierScores: earlierScores,
                 openFindings: findings,

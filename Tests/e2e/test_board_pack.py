@@ -58,8 +58,16 @@ def test_the_pack_holds_the_register_as_it_stood(register):
 
 
 def test_an_earlier_as_of_shows_the_register_of_then(register):
+    """Findings are the rules applied to the register as it stood, not the last run's: on 1 September no review had
+    run yet, and the pack still names the six high risks with no action and the two above appetite (issue 21: it
+    used to say "No finding was open")."""
     september = board_pack(register, asOf="2026-09-01")["html"]
-    assert "No finding was open." in september
+    findings = september[september.index('id="findings"'):september.index('id="members"')]
+    assert "8 findings are open on 1 September 2026" in findings
+    assert re.search(r"<td>High risks with no open action</td><td>risk-untreated</td><td class=\"num\">6</td>", findings)
+    assert re.search(r"<td>risk-above-appetite</td><td class=\"num\">2</td>", findings)
+    members = september[september.index('id="members"'):]
+    assert "2 of 2 board members have not yet acknowledged version 1, published on 1 September 2026" in members
     assert "No action is overdue." in september
     now = board_pack(register)
     assert now["asOf"] == "2026-12-15T12:00:00Z"
@@ -114,21 +122,45 @@ def test_a_meeting_is_no_such_meeting_until_meetings_are_stored(register):
 
 
 @pytest.mark.parametrize("user, sees_sensitive", [
-    ("rdt-admin", True), ("rdt-audit", True), ("rdt-board2", True), ("rdt-board", False)])
-def test_a_board_member_sees_others_sensitive_entries_withheld(register, user_calls, user, sees_sensitive):
+    ("rdt-admin", False), ("rdt-audit", False), ("rdt-board2", True), ("rdt-board", False)])
+def test_the_default_pack_is_the_circulation_copy_for_everyone(register, user_calls, user, sees_sensitive):
+    """A secretariat prints one pack for the whole board: the default copy withholds other members' sensitive
+    entries from every caller, administrators included (issue 21); a member's own copy shows their own, marked."""
     [result] = user_calls(user, register.socket, [(REPORT, "Board", {"asOf": PACK_DAY})])
     assert result["ok"], result
     html = result["parameters"]["html"]
     assert (SENSITIVE_ORGANISATION in html) == sees_sensitive
     assert PUBLIC_ORGANISATION in html
+    assert "Confidential" not in html and "confidential" not in html.split("</style>")[1]
     declarations = html[html.index("Declarations of interest in force"):]
     withheld = '<tr><td>rdt-board2</td><td colspan="5" class="withheld">withheld</td></tr>'
     assert (withheld in declarations) == (not sees_sensitive)
+    assert ('<span class="sensitive">sensitive</span>' in declarations) == sees_sensitive
     # Apart from that row, everyone reads the same pack.
     admin = board_pack(register, asOf=PACK_DAY)
     assert result["parameters"]["auditHead"] == admin["auditHead"]
     assert html.split("Declarations of interest in force")[0] == admin["html"].split(
         "Declarations of interest in force")[0]
+
+
+@pytest.mark.parametrize("user", ["rdt-admin", "rdt-audit"])
+def test_the_confidential_copy_is_marked_in_its_title_heading_and_every_sensitive_row(register, user_calls, user):
+    [result] = user_calls(user, register.socket, [(REPORT, "Board", {"asOf": PACK_DAY, "confidential": True})])
+    assert result["ok"], result
+    html = result["parameters"]["html"]
+    assert re.search(r"<title>Confidential board pack[^<]*</title>", html)
+    assert re.search(r"<h1>Confidential board pack[^<]*</h1>", html)
+    assert '<p class="confidential">Confidential' in html
+    declarations = html[html.index("Declarations of interest in force"):]
+    [row] = [line for line in declarations.splitlines() if SENSITIVE_ORGANISATION in line]
+    assert '<span class="sensitive">sensitive</span>' in row
+    assert declarations.count('<span class="sensitive">sensitive</span>') == 1
+    assert "withheld" not in declarations
+
+
+def test_a_board_member_cannot_have_the_confidential_copy(register, user_calls):
+    [result] = user_calls("rdt-board", register.socket, [(REPORT, "Board", {"confidential": True})])
+    assert not result["ok"] and result["error"] == "org.varlink.service.PermissionDenied", result
 
 
 def test_no_role_gets_no_pack(register, user_calls):

@@ -32,7 +32,7 @@ def test_an_organisations_template_renders_the_pack_and_reloads(start_daemon):
     daemon = start_daemon(extra_config=configuration(template), now="2026-12-15T09:00:00Z")
     daemon.call("org.riskd.risk.Add", title="Funding gap", category="financial", likelihood=3, impact=4)
     pack = daemon.call("org.riskd.report.Board")
-    assert pack["html"] == "<!DOCTYPE html><title>2026-12-15</title><p>Inherent=1;Current=1;</p><p>%s</p>\n" \
+    assert pack["html"] == "<!DOCTYPE html><title>15 December 2026</title><p>Inherent=1;Current=1;</p><p>%s</p>\n" \
         % pack["auditHead"]
 
     # A broken template on SIGHUP is refused; the running one stays.
@@ -43,7 +43,7 @@ def test_an_organisations_template_renders_the_pack_and_reloads(start_daemon):
     assert daemon.call("org.riskd.report.Board")["html"] == pack["html"]
 
     # A good one is taken at once.
-    template.write_text("<p>{{asOf}}</p>", encoding="utf-8")
+    template.write_text("<p>{{asOfExact}}</p>", encoding="utf-8")
     daemon.proc.send_signal(signal.SIGHUP)
     wait_for_log(daemon, r"Configuration reloaded")
     assert daemon.call("org.riskd.report.Board")["html"] == "<p>2026-12-15T09:00:00Z</p>"

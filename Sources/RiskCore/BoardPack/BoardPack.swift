@@ -6,6 +6,13 @@
 public struct BoardPack: Sendable, Hashable {
     /// The instant described.
     public var asOf: Instant
+    /// The organisation's name (`[organisation] name`), for the title; nil when not configured.
+    public var organisation: String?
+    /// The confidential copy (admin, auditor): every declaration and recusal shown, each sensitive one marked.
+    /// Otherwise the circulation copy, which withholds other members' sensitive entries from every reader.
+    public var confidential: Bool
+    /// How many board members there were at `asOf`: what "every board member" counts.
+    public var boardSize: Int
     /// The audit chain head at `asOf`, for the footer.
     public var auditHead: String
     /// The bands the pack was built with (the heat maps colour each cell by the band of its score).
@@ -28,13 +35,17 @@ public struct BoardPack: Sendable, Hashable {
     public var overdueActions: [OverdueAction]
     /// How many actions are overdue, listed or not.
     public var overdueActionsTotal: Int
-    /// Findings open at `asOf` per rule, by rule name.
+    /// Findings open at `asOf` per rule, in the rules' order: the review rules evaluated on the register as it
+    /// stood (as `review.Preview` does), not the last run's, so the pack never lists an overdue action beside "no
+    /// finding is open".
     public var findings: [FindingCount]
     /// The code version in force at `asOf`, if one was published.
     public var codeVersion: Int?
-    /// Board members past their deadline to acknowledge the code in force, by name.
+    /// When the code in force was published.
+    public var codePublishedOn: CalendarDate?
+    /// Board members who have not acknowledged the code in force, due or not yet, by name.
     public var notAcknowledged: [MemberDue]
-    /// Board members past their deadline to confirm their declarations, by name.
+    /// Board members who never confirmed their declarations or are past their deadline, by name.
     public var notConfirmed: [MemberDue]
     /// Declarations in force, by declarant then id; entries the viewer may not read are withheld.
     public var declarations: [Declaration]
@@ -68,7 +79,7 @@ public struct BoardPack: Sendable, Hashable {
         public var id: Int
         public var title: String
         public var category: String
-        /// User name of the owner.
+        /// The owner's name, or the owner as recorded when it is not a known member.
         public var owner: String
         /// The current score at `asOf`, 1…25.
         public var score: Int
@@ -113,13 +124,20 @@ public struct BoardPack: Sendable, Hashable {
     public struct FindingCount: Sendable, Hashable {
         /// The rule's name, e.g. `risk-review-overdue`.
         public var rule: String
+        /// What it finds, in words: "Risk reviews overdue".
+        public var title: String
         public var count: Int
     }
 
-    /// A board member and the day they should have done something by.
+    /// A board member and the day they should do, or should have done, something by.
     public struct MemberDue: Sendable, Hashable {
         public var user: String
-        public var due: CalendarDate
+        /// Their name (the login when none is known).
+        public var name: String
+        /// nil for a role holder who has not used riskd yet: nothing is due from them until they do.
+        public var due: CalendarDate?
+        /// Whether `due` is before the day of `asOf`.
+        public var overdue: Bool
         /// For confirmations: the member never confirmed.
         public var never: Bool
     }
@@ -128,8 +146,11 @@ public struct BoardPack: Sendable, Hashable {
     public struct Declaration: Sendable, Hashable {
         /// The interest's id (I-id); 0 when withheld.
         public var id: Int
+        /// The declarant's name (the login when none is known).
         public var declarant: String
-        /// The kind, or "withheld".
+        /// Marked in the confidential copy; a sensitive entry of another member never reaches the circulation copy.
+        public var sensitive: Bool
+        /// The kind in words, or "withheld".
         public var kind: String
         public var organisation: String
         /// When the interest began; nil when withheld.

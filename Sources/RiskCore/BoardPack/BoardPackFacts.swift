@@ -17,6 +17,9 @@ public struct BoardPackFacts: Sendable, Hashable {
     public var openFindings: [String: Int]
     /// The declarations in force at `asOf`, whoever may read them (the builder withholds).
     public var declarations: [Interest]
+    /// Holders of the board role riskd has never seen (they never called it): counted among the board, as "has not
+    /// used riskd yet". Filled for a pack of the present only: riskd cannot know who held the role on a past day.
+    public var unseenBoard: [String] = []
 
     public init(
         asOf: Instant,

@@ -9,19 +9,29 @@ import RiskCore
 enum BoardPackContext {
     static func context(of pack: BoardPack) -> [String: Any] {
         let scoring = pack.scoring
+        let kind = pack.confidential ? "Confidential board pack" : "Board pack"
         var context: [String: Any] = [
-            "asOf": pack.asOf.description,
-            "asOfDay": pack.asOf.utcDate.description,
+            "title": pack.organisation.map { "\(kind) of \($0)" } ?? kind,
+            "confidential": pack.confidential,
+            "asOf": PeopleWords.time(pack.asOf),
+            "asOfDay": PeopleWords.day(pack.asOf.utcDate),
+            "asOfExact": pack.asOf.description,
             "auditHead": pack.auditHead,
-            "changeSince": Instant(
-                secondsSinceEpoch: pack.asOf.secondsSinceEpoch - Int64(BoardPackFacts.scoreChangeDays) * 86_400
-            ).utcDate.description,
+            "changeSince": PeopleWords.day(
+                Instant(
+                    secondsSinceEpoch: pack.asOf.secondsSinceEpoch - Int64(BoardPackFacts.scoreChangeDays) * 86_400
+                ).utcDate
+            ),
+            "findingsSummary": BoardPackSentences.findings(pack),
+            "acknowledgementSummary": BoardPackSentences.acknowledgements(pack),
+            "confirmationSummary": BoardPackSentences.confirmations(pack),
             "highestCount": BoardPack.highestCount,
             "impacts": Array(1...5),
             "heatMaps": [heatMap("Inherent", pack.inherent, scoring), heatMap("Current", pack.current, scoring)],
             "bands": Severity.allCases.map { band(legend: $0, scoring) },
         ]
         if let version = pack.codeVersion { context["codeVersion"] = version }
+        if let organisation = pack.organisation { context["organisation"] = organisation }
         omitted(&context, "aboveAppetite", listed: pack.aboveAppetite.count, total: pack.aboveAppetiteTotal)
         omitted(&context, "overdueReviews", listed: pack.overdueReviews.count, total: pack.overdueReviewsTotal)
         omitted(&context, "overdueActions", listed: pack.overdueActions.count, total: pack.overdueActionsTotal)
@@ -37,23 +47,24 @@ enum BoardPackContext {
         }
         list(&context, "overdueReviews", pack.overdueReviews) { overdue in
             var row = risk(overdue.risk)
-            row["due"] = overdue.due.description
+            row["due"] = PeopleWords.day(overdue.due)
             return row
         }
         list(&context, "overdueActions", pack.overdueActions) { action in
             [
                 "id": action.id, "riskId": action.riskId, "description": action.description, "owner": action.owner,
-                "due": action.due.description,
+                "due": PeopleWords.day(action.due),
             ]
         }
-        list(&context, "findings", pack.findings) { ["rule": $0.rule, "count": $0.count] }
+        list(&context, "findings", pack.findings) { ["rule": $0.rule, "title": $0.title, "count": $0.count] }
         list(&context, "notAcknowledged", pack.notAcknowledged, member)
         list(&context, "notConfirmed", pack.notConfirmed, member)
         list(&context, "declarations", pack.declarations) { declaration in
             [
                 "id": declaration.id, "declarant": declaration.declarant, "kind": declaration.kind,
-                "organisation": declaration.organisation, "startedOn": declaration.startedOn?.description ?? "",
-                "managed": declaration.managed, "withheld": declaration.withheld,
+                "organisation": declaration.organisation,
+                "startedOn": declaration.startedOn.map(PeopleWords.day) ?? "", "managed": declaration.managed,
+                "withheld": declaration.withheld, "sensitive": declaration.sensitive,
             ]
         }
         if let agenda = pack.agenda { context["agenda"] = self.agenda(agenda) }
@@ -100,7 +111,7 @@ enum BoardPackContext {
             }
             return ["likelihood": likelihood, "cells": cells]
         }
-        return ["title": title, "total": map.total, "rows": rows]
+        return ["title": title, "total": map.total, "totalText": PeopleWords.count(map.total, "risk"), "rows": rows]
     }
 
     private static func band(legend band: Severity, _ scoring: ScoringPolicy) -> [String: Any] {
@@ -122,7 +133,10 @@ enum BoardPackContext {
     }
 
     private static func member(_ due: BoardPack.MemberDue) -> [String: Any] {
-        ["user": due.user, "due": due.due.description, "never": due.never]
+        [
+            "user": due.user, "name": due.name, "due": due.due.map(PeopleWords.day) ?? "", "never": due.never,
+            "overdue": due.overdue, "status": BoardPackSentences.status(due),
+        ]
     }
 
     private static func agenda(_ agenda: BoardPack.Agenda) -> [String: Any] {
@@ -138,7 +152,7 @@ enum BoardPackContext {
                             "organisation": recusal.organisation, "match": recusal.match,
                             "declaredInAdvance": recusal.declaredInAdvance,
                             "action": recusal.action ?? "no action recorded yet",
-                            "withheld": recusal.kind == "withheld",
+                            "withheld": recusal.kind == "withheld", "sensitive": recusal.sensitive,
                         ]
                     },
                 ]

@@ -14,15 +14,37 @@ struct ReportService: Sendable {
         table.on(ReportInterface.Board.self, work: .long) { parameters, request in
             let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
             let configuration = context.configuration
-            let names = Set(board(configuration.access.board).map(\.user))
-            let facts = try await context.database.boardPackFacts(asOf: asOf) { user, _ in names.contains(user) }
-            let viewer = InterestViewer(
-                user: request.caller.user,
-                roles: request.caller.roles,
-                seesRegister: configuration.interests.boardSeesRegister
-            )
+            let confidential = parameters.confidential ?? false
+            let keeper = InterestViewer(user: request.caller.user, roles: request.caller.roles, seesRegister: true)
+            guard !confidential || keeper == .registerKeeper else { throw DomainError.permissionDenied }
+            let accounts = board(configuration.access.board)
+            let onBoard = Set(accounts.map(\.user))
+            var facts = try await context.database.boardPackFacts(asOf: asOf, reader: request.caller.user) {
+                user,
+                _ in onBoard.contains(user)
+            }
+            if asOf.utcDate >= request.now.utcDate {
+                let seen = Set(facts.register.members.map(\.user))
+                facts.unseenBoard = onBoard.filter { !seen.contains($0) }.sorted()
+            }
+            // The circulation copy reads as a board member reads, whoever asks: one pack for the whole board.
+            let viewer =
+                confidential
+                ? InterestViewer.registerKeeper
+                : .boardMember(request.caller.user, seesRegister: configuration.interests.boardSeesRegister)
             let agenda = try await agenda(meetingId: parameters.meetingId, viewer: viewer)
-            let pack = BoardPack.build(facts, policy: configuration.reviewPolicy, viewer: viewer, agenda: agenda)
+            let presentation = BoardPack.Presentation(
+                organisation: configuration.organisationName,
+                names: PeopleNames.of(facts),
+                confidential: confidential
+            )
+            let pack = BoardPack.build(
+                facts,
+                policy: configuration.reviewPolicy,
+                viewer: viewer,
+                agenda: agenda,
+                presentation: presentation
+            )
             return .init(
                 html: configuration.report.template.render(pack),
                 asOf: asOf.description,

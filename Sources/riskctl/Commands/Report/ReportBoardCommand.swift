@@ -18,9 +18,11 @@ struct ReportBoardCommand: ParsableCommand {
             90 days, overdue reviews and actions, open findings, who has not acknowledged the code or confirmed \
             their declarations, the declarations in force and, with --meeting, the meeting's agenda and recusals. \
             Its footer prints the audit chain head at that time: `riskctl audit verify --head HASH` later says \
-            whether the register still holds it. The same --as-of on the same register writes the same bytes. A \
-            board member sees other members' sensitive declarations as withheld. Without -o the page goes to \
-            standard output; --json prints riskd's reply instead (html, asOf, auditHead).
+            whether the register still holds it. The same --as-of on the same register writes the same bytes. The \
+            default is the circulation copy, for everyone: other members' sensitive declarations and recusals are \
+            withheld, so one copy can go to the whole board. --confidential (admin, auditor) writes every entry, \
+            each sensitive one marked, with "Confidential" in the title. Without -o the page goes to standard \
+            output; -o writes a file mode 0600; --json prints riskd's reply instead (html, asOf, auditHead).
             """
     )
 
@@ -43,6 +45,15 @@ struct ReportBoardCommand: ParsableCommand {
     )
     var asOf: String?
 
+    /// The confidential copy (admin, auditor).
+    @Flag(
+        help: ArgumentHelp(
+            "Write the confidential copy, with every member's sensitive declarations and recusals, each marked "
+                + "(admin or auditor; the default is the circulation copy for the whole board)."
+        )
+    )
+    var confidential = false
+
     /// Where to write the page (`-o`, `--mode`).
     @OptionGroup var file: OutputFileOptions
 
@@ -53,7 +64,7 @@ struct ReportBoardCommand: ParsableCommand {
     func run() throws {
         let answer = try options.connect().call(
             ReportInterface.Board.self,
-            .init(asOf: asOf, meetingId: meeting)
+            .init(asOf: asOf, meetingId: meeting, confidential: confidential ? true : nil)
         )
         if options.json {
             return try Output.json(answer.parameters)
@@ -63,6 +74,7 @@ struct ReportBoardCommand: ParsableCommand {
             print(reply.html, terminator: "")
             return
         }
-        Output.note("Wrote the board pack as at \(reply.asOf) to \(output) (audit chain head \(reply.auditHead)).")
+        let copy = confidential ? "the confidential board pack" : "the board pack"
+        Output.note("Wrote \(copy) as at \(reply.asOf) to \(output) (audit chain head \(reply.auditHead)).")
     }
 }
