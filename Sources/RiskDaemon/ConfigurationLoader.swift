@@ -272,10 +272,10 @@ public enum ConfigurationLoader {
         "organisation": [
             "name": { c, v throws(SetterError) in
                 let name = try string(v)
-                guard !name.isEmpty, name.count <= 200, MailText.line(name, limit: 200) == name else {
-                    throw SetterError(reason: "must be a name of 1 to 200 characters on one line")
+                guard name.count <= 200, MailText.line(name, limit: 200) == name else {
+                    throw SetterError(reason: "must be a name of at most 200 characters on one line")
                 }
-                c.organisation = name
+                c.organisation = name.isEmpty ? nil : name
             }
         ],
         "log": [

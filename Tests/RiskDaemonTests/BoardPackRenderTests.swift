@@ -217,7 +217,12 @@ struct BoardPackRenderTests {
         let agenda = String(html[section.lowerBound...])
         #expect(agenda.contains("Agenda of M-3: Board meeting, 2027-01-20"))
         #expect(agenda.contains("<td>Western Balkan Fund; Udruženje Prevent</td>"))
-        #expect(agenda.contains("ana: family, Western Balkan Fund, exact, declared in advance; left-room"))
+        #expect(
+            agenda.contains(
+                "ana <span class=\"sensitive\">sensitive</span>: family, Western Balkan Fund, exact, declared in advance; "
+                    + "left-room"
+            )
+        )
         #expect(
             agenda.contains(
                 "marko: employment, Udruženje Prevent, possible, declared at the meeting; no action recorded"
@@ -253,7 +258,7 @@ struct BoardPackRenderTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let good = directory.appendingPathComponent("good.mustache").path
         let broken = directory.appendingPathComponent("broken.mustache").path
-        try "<html>{{asOf}} {{auditHead}}</html>".write(toFile: good, atomically: true, encoding: .utf8)
+        try "<html>{{asOfExact}} {{auditHead}}</html>".write(toFile: good, atomically: true, encoding: .utf8)
         try "<html>{{#heatMaps}}</html>".write(toFile: broken, atomically: true, encoding: .utf8)
         let defaults = Configuration(paths: .system)
         func load(_ path: String) throws(ConfigurationError) -> Configuration {
