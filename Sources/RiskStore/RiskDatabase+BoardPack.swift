@@ -13,6 +13,7 @@ extension RiskDatabase {
     /// - Parameter isOnBoard: whether a member (by user name and uid) holds the board role now.
     public func boardPackFacts(
         asOf: Instant,
+        reader: SubjectReader? = nil,
         isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
     ) async throws -> BoardPackFacts {
         let at = asOf.description
@@ -98,9 +99,10 @@ extension RiskDatabase {
                 db,
                 sql: """
                     SELECT rule, COUNT(*) AS n FROM finding
-                    WHERE first_seen_at <= ? AND (resolved_at IS NULL OR resolved_at > ?) GROUP BY rule
+                    WHERE first_seen_at <= ? AND (resolved_at IS NULL OR resolved_at > ?)
+                    AND subject NOT IN (SELECT value FROM json_each(?)) GROUP BY rule
                     """,
-                arguments: [at, at]
+                arguments: [at, at, try Self.hiddenSubjectsArgument(db, from: reader)]
             ) {
                 findings[row["rule"]] = row["n"]
             }

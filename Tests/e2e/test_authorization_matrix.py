@@ -149,7 +149,9 @@ PARAMETERS = {
     "org.riskd.meeting.Publish": {"id": "$m_draft"},
     "org.riskd.meeting.Get": {"id": "$m_published"}, "org.riskd.meeting.List": {},
     "org.riskd.meeting.Minutes": {"id": "$m_published"},
-    "org.riskd.meeting.DeclareAtMeeting": {"itemId": "$item_published", "kind": "gift", "organisation": "Eurodesk",
+    # An administrator declares for a board member they name (for themselves only when on the board).
+    "org.riskd.meeting.DeclareAtMeeting": {"itemId": "$item_published", "declarant": "rdt-board", "kind": "gift",
+                                           "organisation": "Eurodesk",
                                            "description": "A pen handed out at the meeting"},
     "org.riskd.meeting.Record": {"recusalId": "$recusal", "action": "left_room", "quorate": True},
     "org.riskd.meeting.Close": {"id": "$m_close"},

@@ -15,7 +15,10 @@ struct ReportService: Sendable {
             let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
             let configuration = context.configuration
             let names = Set(board(configuration.access.board).map(\.user))
-            let facts = try await context.database.boardPackFacts(asOf: asOf) { user, _ in names.contains(user) }
+            let facts = try await context.database.boardPackFacts(
+                asOf: asOf,
+                reader: context.subjectReader(of: request)
+            ) { user, _ in names.contains(user) }
             let viewer = InterestViewer(
                 user: request.caller.user,
                 roles: request.caller.roles,

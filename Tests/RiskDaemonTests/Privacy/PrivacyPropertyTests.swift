@@ -49,8 +49,13 @@ struct PrivacyPropertyTests {
         try await secret.seedSecrets(caller: caller)
         for world in [plain, secret] { try await world.startReading() }
         var differences: [String] = []
-        for method in Self.methods {
-            for parameters in PrivacyCalls.parameters[method] ?? [] {
+        let calls =
+            PrivacyCalls.probes
+            + Self.methods.flatMap { method in
+                (PrivacyCalls.parameters[method] ?? []).map { (method, $0) }
+            }
+        for (method, parameters) in calls {
+            do {
                 let call = "\(method) \(parameters)"
                 let replies = (
                     await plain.call(method, parameters, as: caller), await secret.call(method, parameters, as: caller)

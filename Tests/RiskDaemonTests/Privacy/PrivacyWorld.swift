@@ -131,7 +131,8 @@ struct PrivacyWorld: Sendable {
                 #"{"kind":"gift","organisation":"Eurodesk","description":"A dinner","startedOn":"2026-09-01"}"#, .other
             ),
             (
-                "org.riskd.concern.Raise", #"{"kind":"breach_of_code","text":"Spoke for the board","about":"pt-other"}"#,
+                "org.riskd.concern.Raise",
+                #"{"kind":"breach_of_code","text":"Spoke for the board","about":"pt-other"}"#,
                 .raiser
             ),
             ("org.riskd.concern.Raise", #"{"kind":"other","text":"Minutes are late"}"#, .raiser),
@@ -174,7 +175,12 @@ struct PrivacyWorld: Sendable {
         )
         _ = try await daemon.database.raiseConcern(
             concern,
-            actor: .init(user: PrivacyUser.raiser.name, uid: 8007, method: "org.riskd.concern.Raise", now: concern.raisedAt)
+            actor: .init(
+                user: PrivacyUser.raiser.name,
+                uid: 8007,
+                method: "org.riskd.concern.Raise",
+                now: concern.raisedAt
+            )
         )
     }
 
