@@ -147,8 +147,8 @@ let package = Package(
         .testTarget(
             name: "RiskDaemonTests",
             dependencies: [
-                "RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport",
-                .product(name: "NIOPosix", package: "swift-nio"),
+                "RiskDaemon", "RiskProtocol", "Varlink", "RiskTestSupport", "RiskStore", "RiskCore",
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "RiskFuzzingTests", dependencies: ["RiskFuzzing"]),

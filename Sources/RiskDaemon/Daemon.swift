@@ -65,9 +65,16 @@ public final class Daemon: Sendable {
         )
         let listenDescriptors = ServiceManager.listenDescriptors()
         let locks = try Self.lock(configuration, socketActivated: !listenDescriptors.isEmpty)
-        let database = try RiskDatabase(path: configuration.database)
-        try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
-        let opened = try database.recordRegisterOpenedBlocking(today: clock.today())
+        let database: RiskDatabase
+        let opened: CalendarDate
+        do {
+            database = try RiskDatabase(path: configuration.database)
+            try AuditHeadGuard(database: database, clock: clock, logger: logger).check(accept: acceptAuditHead)
+            opened = try database.recordRegisterOpenedBlocking(today: clock.today())
+        } catch {
+            for lock in locks { lock.discardCreatedFile() }
+            throw error
+        }
         self.init(
             configuration: configuration,
             database: database,
@@ -206,12 +213,17 @@ public final class Daemon: Sendable {
         ]
         if !socketActivated {
             let socket = configuration.socket
-            try FileManager.default.createDirectory(
-                atPath: parent(of: socket),
-                withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o755]
-            )
-            locks.append(try InstanceLock(path: socket + ".lock", guarding: "the socket \(socket)"))
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: parent(of: socket),
+                    withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o755]
+                )
+                locks.append(try InstanceLock(path: socket + ".lock", guarding: "the socket \(socket)"))
+            } catch {
+                for lock in locks { lock.discardCreatedFile() }
+                throw error
+            }
         }
         return locks
     }

@@ -55,3 +55,20 @@ final class DaemonContext: Sendable {
         configureMail(configuration)
     }
 }
+
+extension DaemonContext {
+    /// The caller of `request` as a reader of audit entries and findings: never one about a concern about them,
+    /// nor, unless they keep the register, one about an interest `InterestViewer` hides from them.
+    func subjectReader(of request: Request) -> SubjectReader {
+        let roles = request.caller.roles
+        return SubjectReader(
+            user: request.caller.user,
+            keepsRegister: roles.contains(.admin) || roles.contains(.auditor),
+            interests: InterestViewer(
+                user: request.caller.user,
+                roles: roles,
+                seesRegister: configuration.interests.boardSeesRegister
+            )
+        )
+    }
+}

@@ -37,12 +37,15 @@ package final class InstanceLock: Sendable {
     /// The lock file.
     let path: String
     private let descriptor: Int32
+    /// Whether this lock made its file (rather than finding it from an earlier start).
+    private let created: Bool
 
     /// Takes the lock on `path` (created 0600 when missing), or throws `Held` naming the holder.
     ///
     /// - Parameter guarded: what the lock guards, for the message of a refusal.
     /// - Throws: `Held`; `FileRefusal` when `path` is a link or not riskd's regular file.
     init(path: String, guarding guarded: String) throws {
+        let created = !FileManager.default.fileExists(atPath: path)
         let descriptor = try PrivateFile.openOwned(path, create: true)
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = Self.pid(in: descriptor)
@@ -54,6 +57,13 @@ package final class InstanceLock: Sendable {
         _ = line.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
         self.path = path
         self.descriptor = descriptor
+        self.created = created
+    }
+
+    /// Removes the lock file when this lock made it, for a start that is refused after the locks were taken: a
+    /// refused start leaves nothing of its own beside a file that is not riskd's. Still held until released.
+    func discardCreatedFile() {
+        if created { unlink(path) }
     }
 
     deinit {

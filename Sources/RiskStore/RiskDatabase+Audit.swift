@@ -11,13 +11,16 @@ extension RiskDatabase {
         subject: String?,
         after: Int?,
         limit: Int,
-        budget: Int = ReplySize.pageBytes
+        budget: Int = ReplySize.pageBytes,
+        reader: SubjectReader? = nil
     ) async throws
         -> (entries: [AuditEntry], next: Int?)
     {
         try await lookup { db in
-            var sql = "SELECT * FROM audit WHERE seq > ?"
-            var arguments: StatementArguments = [after ?? 0]
+            // Never an entry about a record the reader may not read (a concern about them): not even its seq.
+            var sql =
+                "SELECT * FROM audit WHERE seq > ? AND (subject IS NULL OR subject NOT IN (SELECT value FROM json_each(?)))"
+            var arguments: StatementArguments = [after ?? 0, try Self.hiddenSubjectsArgument(db, from: reader)]
             if let subject {
                 sql += " AND subject = ?"
                 arguments += [subject]

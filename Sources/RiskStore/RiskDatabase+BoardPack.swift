@@ -10,17 +10,17 @@ extension RiskDatabase {
     /// `appetite` table holds only the latest. An action counts when its first audit entry is at or before `asOf`
     /// and it was not completed by then (its due date and text are today's: actions keep no versions).
     ///
-    /// Open concerns are those raised by `asOf` and not closed by then, without the ones about `reader`: the
-    /// review rules count them (`concern-open`), and a member must not learn of a concern about them from a count.
-    /// Of stored findings only `meeting-recusal-unrecorded` is read (meetings keep no history to evaluate it on);
-    /// the pack evaluates every other rule on the register as it stood.
+    /// Open concerns are those raised by `asOf` and not closed by then. Of stored findings only
+    /// `meeting-recusal-unrecorded` is read (meetings keep no history to evaluate it on); the pack evaluates every
+    /// other rule on the register as it stood. `hiddenSubjects` names the concerns and interests `reader` may not
+    /// read, so that the pack counts no finding about them.
     ///
     /// - Parameters:
     ///   - isOnBoard: whether a member (by user name and uid) holds the board role now.
-    ///   - reader: the user the pack is made for.
+    ///   - reader: who the pack is made for; nil hides nothing.
     public func boardPackFacts(
         asOf: Instant,
-        reader: String? = nil,
+        reader: SubjectReader? = nil,
         isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
     ) async throws -> BoardPackFacts {
         let at = asOf.description
@@ -107,9 +107,10 @@ extension RiskDatabase {
                 sql: """
                     SELECT rule, COUNT(*) AS n FROM finding
                     WHERE rule = 'meeting-recusal-unrecorded' AND first_seen_at <= ?
-                        AND (resolved_at IS NULL OR resolved_at > ?) GROUP BY rule
+                        AND (resolved_at IS NULL OR resolved_at > ?)
+                        AND subject NOT IN (SELECT value FROM json_each(?)) GROUP BY rule
                     """,
-                arguments: [at, at]
+                arguments: [at, at, try Self.hiddenSubjectsArgument(db, from: reader)]
             ) {
                 findings[row["rule"]] = row["n"]
             }
@@ -117,9 +118,9 @@ extension RiskDatabase {
                 db,
                 sql: """
                     SELECT id, raised_at FROM concern WHERE raised_at <= ? AND (closed_at IS NULL OR closed_at > ?)
-                        AND (about IS NULL OR about IS NOT ?) ORDER BY id
+                    ORDER BY id
                     """,
-                arguments: [at, at, reader]
+                arguments: [at, at]
             ).compactMap { row in
                 Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
             }
@@ -143,7 +144,8 @@ extension RiskDatabase {
                 ),
                 earlierScores: earlierScores,
                 openFindings: findings,
-                declarations: interests
+                declarations: interests,
+                hiddenSubjects: try reader.map { Set(try Self.hiddenSubjects(db, from: $0)) } ?? []
             )
         }
     }

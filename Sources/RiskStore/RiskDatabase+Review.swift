@@ -213,13 +213,14 @@ extension RiskDatabase {
         rule: String?,
         subject: String?,
         limit: Int,
-        after: Int?
+        after: Int?,
+        reader: SubjectReader? = nil
     ) async throws
         -> (findings: [FindingRecord], next: Int?)
     {
         try await lookup { db in
-            var clauses = ["id > ?"]
-            var arguments: StatementArguments = [after ?? 0]
+            var clauses = ["id > ?", "subject NOT IN (SELECT value FROM json_each(?))"]
+            var arguments: StatementArguments = [after ?? 0, try Self.hiddenSubjectsArgument(db, from: reader)]
             if let open { clauses.append(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
             if let rule {
                 clauses.append("rule = ?")
@@ -270,7 +271,8 @@ extension RiskDatabase {
     /// that hold the pool's readers): the schema version, every risk, the interests of `declarant` (everyone's when
     /// `nil`), the open findings and when the last review run finished.
     public func statusCounts(
-        interestsOf declarant: String?
+        interestsOf declarant: String?,
+        reader: SubjectReader? = nil
     ) async throws
         -> (schemaVersion: Int, risks: Int, interests: Int, openFindings: Int, lastRunFinishedAt: String?)
     {
@@ -285,7 +287,16 @@ extension RiskDatabase {
                         ?? 0
                 } ?? InterestRow.fetchCount(db)
             let review = try Self.reviewState(db)
-            return (schema, risks, interests, review.openFindings, review.lastRunFinishedAt)
+            let hiddenOpen =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM finding
+                        WHERE resolved_at IS NULL AND subject IN (SELECT value FROM json_each(?))
+                        """,
+                    arguments: [try Self.hiddenSubjectsArgument(db, from: reader)]
+                ) ?? 0
+            return (schema, risks, interests, review.openFindings - hiddenOpen, review.lastRunFinishedAt)
         }
     }
 

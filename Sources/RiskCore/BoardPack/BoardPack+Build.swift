@@ -146,7 +146,8 @@ extension BoardPack {
             )
         }
         var counts: [ReviewRule: Int] = [:]
-        for observation in ReviewRules.evaluate(register, policy: policy, today: facts.asOf.utcDate) {
+        for observation in ReviewRules.evaluate(register, policy: policy, today: facts.asOf.utcDate)
+        where !facts.hiddenSubjects.contains(observation.subject) {
             counts[observation.rule, default: 0] += 1
         }
         for (rule, count) in facts.openFindings {

@@ -17,6 +17,9 @@ public struct BoardPackFacts: Sendable, Hashable {
     public var openFindings: [String: Int]
     /// The declarations in force at `asOf`, whoever may read them (the builder withholds).
     public var declarations: [Interest]
+    /// The subjects (`concern:N`, `interest:N`) of records the pack's reader may not read: no finding about them
+    /// is counted, so a count cannot tell a member of a concern about them or of an interest hidden from them.
+    public var hiddenSubjects: Set<String>
     /// Holders of the board role riskd has never seen (they never called it): counted among the board, as "has not
     /// used riskd yet". Filled for a pack of the present only: riskd cannot know who held the role on a past day.
     public var unseenBoard: [String] = []
@@ -27,8 +30,10 @@ public struct BoardPackFacts: Sendable, Hashable {
         register: ReviewSnapshot,
         earlierScores: [Int: Int] = [:],
         openFindings: [String: Int] = [:],
-        declarations: [Interest] = []
+        declarations: [Interest] = [],
+        hiddenSubjects: Set<String> = []
     ) {
+        self.hiddenSubjects = hiddenSubjects
         self.asOf = asOf
         self.auditHead = auditHead
         self.register = register

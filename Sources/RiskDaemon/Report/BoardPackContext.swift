@@ -152,7 +152,9 @@ enum BoardPackContext {
                             "organisation": recusal.organisation, "match": recusal.match,
                             "declaredInAdvance": recusal.declaredInAdvance,
                             "action": recusal.action ?? "no action recorded yet",
-                            "withheld": recusal.kind == "withheld", "sensitive": recusal.sensitive,
+                            // A withheld recusal is not marked: the mark would tell what withholding hides.
+                            "withheld": recusal.kind == "withheld",
+                            "sensitive": recusal.sensitive && recusal.kind != "withheld",
                         ]
                     },
                 ]

@@ -8,12 +8,13 @@ struct AuditService {
 
     var methods: MethodTable {
         var table = MethodTable()
-        table.on(AuditInterface.Log.self) { parameters, _ in
+        table.on(AuditInterface.Log.self) { parameters, request in
             let limit = try Paging.limit(parameters.limit)
             let page = try await context.database.auditLog(
                 subject: parameters.subject,
                 after: try Paging.after(parameters.after),
-                limit: limit
+                limit: limit,
+                reader: context.subjectReader(of: request)
             )
             return .init(entries: page.entries.map(AuditInterface.Entry.init), next: page.next)
         }

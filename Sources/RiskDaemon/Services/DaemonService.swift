@@ -23,7 +23,10 @@ struct DaemonService {
                 roles: request.caller.roles,
                 seesRegister: context.configuration.interests.boardSeesRegister
             )
-            let counts = try await context.database.statusCounts(interestsOf: viewer.countedDeclarant)
+            let counts = try await context.database.statusCounts(
+                interestsOf: viewer.countedDeclarant,
+                reader: context.subjectReader(of: request)
+            )
             return .init(
                 version: RiskdProtocol.version,
                 startedAt: context.startedAt.description,

@@ -37,12 +37,13 @@ extension InterestService {
         }
     }
 
-    /// How a conflict check is audited: the matter, the names asked and how many conflicts were found, never who.
+    /// How a conflict check is audited: the matter and the names asked, never what was found. The entry is the
+    /// member's to read (their export), and a count of conflicts would count another member's sensitive interest,
+    /// which the check's reply leaves out; the conflicts stay with the stored check, read through `Checks`.
     @Sendable static func checkDetail(_ check: ConflictCheck) -> AuditDetail {
         AuditDetail([
             "matter": .text(check.matter),
             "organisations": .text(OrganisationService.list(check.organisations)),
-            "conflicts": .int(check.conflicts.count),
         ])
     }
 }

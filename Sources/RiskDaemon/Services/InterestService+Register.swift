@@ -7,6 +7,10 @@ extension InterestService {
     /// (admin, board, auditor) may read it, and anyone else (no role, or the mailer's alone) too when
     /// `interests.public_register` is true: it withholds every sensitive entry for every caller, so it holds
     /// nothing a role would hide.
+    ///
+    /// Unless the register is public, a board member reads it as `interest.List` lets them: with
+    /// `interests.board_sees_register` false, their own entries only (and themselves only among those who have not
+    /// confirmed, or in breach).
     func registerPublicRegister(_ table: inout MethodTable) {
         table.on(InterestInterface.Register.self, work: .long) { parameters, request in
             let configuration = context.configuration
@@ -19,6 +23,12 @@ extension InterestService {
                 asOf: asOf,
                 retainDays: configuration.interests.retainEndedDays
             ) { user, _ in names.contains(user) }
+            let viewer = InterestViewer(
+                user: request.caller.user,
+                roles: request.caller.roles,
+                seesRegister: configuration.interests.boardSeesRegister || configuration.interests.publicRegister
+            )
+            let shown = { (declarant: String) in viewer.maySee(declarant: declarant, sensitive: false) }
             let register = PublicRegister(
                 interests: facts.interests,
                 members: facts.members,
@@ -26,7 +36,7 @@ extension InterestService {
                 day: asOf.utcDate
             )
             return .init(
-                entries: register.entries.map { entry in
+                entries: register.entries.filter { shown($0.declarant) }.map { entry in
                     InterestInterface.RegisterEntry(
                         declarant: entry.declarant,
                         kind: entry.kind,
@@ -36,9 +46,12 @@ extension InterestService {
                         endedOn: entry.endedOn?.description
                     )
                 },
-                notConfirmed: register.notConfirmed,
+                notConfirmed: register.notConfirmed.filter(shown),
                 breaches: try await context.database.upheldUndeclaredInterests().compactMap { concern in
-                    guard let member = concern.about, let closed = concern.closedAt, closed <= asOf else { return nil }
+                    guard let member = concern.about, shown(member), let closed = concern.closedAt, closed <= asOf
+                    else {
+                        return nil
+                    }
                     return InterestInterface.Breach(
                         member: member,
                         concernId: concern.id,

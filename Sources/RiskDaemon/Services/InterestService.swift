@@ -55,7 +55,8 @@ struct InterestService {
             guard let interest = try await context.database.interest(id: parameters.id) else {
                 throw DomainError.notFound(.interest, id: parameters.id)
             }
-            guard viewer(of: request).maySee(interest) else { throw DomainError.permissionDenied }
+            // One answer for "none" and "not yours to see": a denial would tell that the interest exists.
+            guard viewer(of: request).maySee(interest) else { throw DomainError.notFound(.interest, id: parameters.id) }
             return .init(interest: .init(interest, today: request.today))
         }
         table.on(InterestInterface.List.self) { parameters, request in
@@ -112,7 +113,7 @@ struct InterestService {
                 actor: request.actor,
                 detail: detail
             ) { current in
-                guard request.mayTouch(ownedBy: current.declarant) else { throw DomainError.permissionDenied }
+                try refuseUnlessOwn(current, request)
                 return try InterestRules.update(
                     current,
                     with: changes,
@@ -129,7 +130,7 @@ struct InterestService {
                 actor: request.actor,
                 detail: AuditDetail(["endedOn": .text(parameters.endedOn)])
             ) { current in
-                guard request.mayTouch(ownedBy: current.declarant) else { throw DomainError.permissionDenied }
+                try refuseUnlessOwn(current, request)
                 return try InterestRules.end(current, endedOn: parameters.endedOn, today: today)
             }
             return .init(interest: .init(interest, today: request.today))
@@ -168,5 +169,15 @@ struct InterestService {
         detail.set("endedOn", text: interest.endedOn?.description)
         detail.set("organisationId", int: interest.organisationId)
         return detail
+    }
+}
+
+extension InterestService {
+    /// Refuses a change to an interest that is not the caller's: `PermissionDenied` when they may see it,
+    /// `NoSuchInterest` when they may not (another member's sensitive one), so that a refusal never tells it exists.
+    func refuseUnlessOwn(_ interest: Interest, _ request: Request) throws {
+        guard !request.mayTouch(ownedBy: interest.declarant) else { return }
+        guard viewer(of: request).maySee(interest) else { throw DomainError.notFound(.interest, id: interest.id) }
+        throw DomainError.permissionDenied
     }
 }

@@ -150,9 +150,14 @@ struct MeetingService {
         }
     }
 
-    /// Who declares at the meeting: the caller, or the board member an admin names (`InvalidValue` for anyone else).
+    /// Who declares at the meeting: the caller when they hold the board role (`PermissionDenied` otherwise, as
+    /// `interest.Declare` answers an administrator who is not on the board), or the board member an admin names
+    /// (`InvalidValue` for anyone else).
     private func declarant(_ named: String?, _ request: Request) throws -> (user: String, uid: Int) {
-        guard let named, named != request.caller.user else { return (request.caller.user, Int(request.caller.uid)) }
+        guard let named, named != request.caller.user else {
+            guard request.caller.roles.contains(.board) else { throw DomainError.permissionDenied }
+            return (request.caller.user, Int(request.caller.uid))
+        }
         guard request.access == .allowed else { throw DomainError.permissionDenied }
         let board = MemberService.accounts(context.configuration.access.board)
         guard let account = board.first(where: { $0.user == named }) else {

@@ -17,21 +17,24 @@ struct ReportService: Sendable {
             let confidential = parameters.confidential ?? false
             let keeper = InterestViewer(user: request.caller.user, roles: request.caller.roles, seesRegister: true)
             guard !confidential || keeper == .registerKeeper else { throw DomainError.permissionDenied }
-            let accounts = board(configuration.access.board)
-            let onBoard = Set(accounts.map(\.user))
-            var facts = try await context.database.boardPackFacts(asOf: asOf, reader: request.caller.user) {
-                user,
-                _ in onBoard.contains(user)
+            // The circulation copy reads as a board member reads, whoever asks: one pack for the whole board, which
+            // the subject of a concern or a member with a hidden interest may read too.
+            let viewer =
+                confidential
+                ? InterestViewer.registerKeeper
+                : .boardMember(request.caller.user, seesRegister: configuration.interests.boardSeesRegister)
+            let reader =
+                confidential
+                ? context.subjectReader(of: request)
+                : SubjectReader(user: request.caller.user, keepsRegister: false, interests: viewer)
+            let onBoard = Set(board(configuration.access.board).map(\.user))
+            var facts = try await context.database.boardPackFacts(asOf: asOf, reader: reader) { user, _ in
+                onBoard.contains(user)
             }
             if asOf.utcDate >= request.now.utcDate {
                 let seen = Set(facts.register.members.map(\.user))
                 facts.unseenBoard = onBoard.filter { !seen.contains($0) }.sorted()
             }
-            // The circulation copy reads as a board member reads, whoever asks: one pack for the whole board.
-            let viewer =
-                confidential
-                ? InterestViewer.registerKeeper
-                : .boardMember(request.caller.user, seesRegister: configuration.interests.boardSeesRegister)
             let agenda = try await agenda(meetingId: parameters.meetingId, viewer: viewer)
             let presentation = BoardPack.Presentation(
                 organisation: configuration.organisationName,

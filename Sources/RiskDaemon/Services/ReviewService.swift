@@ -11,12 +11,15 @@ struct ReviewService {
 
     var methods: MethodTable {
         var table = MethodTable()
-        table.on(ReviewInterface.Run.self, work: .long) { parameters, _ in
+        table.on(ReviewInterface.Run.self, work: .long) { parameters, request in
             let (run, open) = try await runner.run(trigger: .manual)
-            let findings = parameters.findings == false ? [] : try open.map(ReviewInterface.Finding.init)
+            let hidden = try await context.database.hiddenSubjects(from: context.subjectReader(of: request))
+            let findings =
+                parameters.findings == false
+                ? [] : try open.filter { !hidden.contains($0.subject) }.map(ReviewInterface.Finding.init)
             return .init(run: try .init(run), findings: findings)
         }
-        table.on(ReviewInterface.Preview.self, work: .long) { parameters, _ in
+        table.on(ReviewInterface.Preview.self, work: .long) { parameters, request in
             guard
                 let asOf = Instant(rfc3339: parameters.asOf)
                     ?? CalendarDate(parameters.asOf).map({
@@ -29,9 +32,11 @@ struct ReviewService {
                         + "not \"\(parameters.asOf)\""
                 )
             }
-            return .init(findings: try await runner.preview(asOf: asOf).map(ReviewInterface.Finding.init))
+            let hidden = try await context.database.hiddenSubjects(from: context.subjectReader(of: request))
+            let findings = try await runner.preview(asOf: asOf).filter { !hidden.contains($0.subject) }
+            return .init(findings: try findings.map(ReviewInterface.Finding.init))
         }
-        table.on(ReviewInterface.Findings.self) { parameters, _ in
+        table.on(ReviewInterface.Findings.self) { parameters, request in
             if let rule = parameters.rule, ReviewRule(rawValue: rule) == nil {
                 throw DomainError.invalidValue(
                     "rule",
@@ -44,7 +49,8 @@ struct ReviewService {
                 rule: parameters.rule,
                 subject: parameters.subject,
                 limit: try Paging.limit(parameters.limit),
-                after: try Paging.after(parameters.after)
+                after: try Paging.after(parameters.after),
+                reader: context.subjectReader(of: request)
             )
             return .init(findings: try page.findings.map(ReviewInterface.Finding.init), next: page.next)
         }
