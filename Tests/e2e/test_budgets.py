@@ -161,3 +161,37 @@ def test_riskctl_prints_the_refusal_as_one_line_and_exits_65(register, user_call
     assert result.returncode == 65, (result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "mail.max_contact_changes_per_member_per_day (2)" in lines[0], result.stderr
+
+
+def test_the_attack_of_the_issue_stores_a_bounded_amount_at_the_defaults(start_daemon, user_calls):
+    """Issue 20: 6 375 concerns of 30 KB went in within 10 s. At the default budgets a board member's 200
+    concerns and 100 conflict checks of the longest text store 10 and 50; the figures are printed (pytest -s)."""
+    daemon = start_daemon(now="2027-01-10T09:00:00Z")
+    text = "\u20ac" * 9_990  # 30 KB of UTF-8, the longest text riskd takes
+    before = database_bytes(daemon)
+    concerns = user_calls("rdt-board", daemon.socket,
+                          [("org.riskd.concern", "Raise", {"kind": "other", "text": "%d %s" % (n, text)})
+                           for n in range(200)])
+    names = ["Organisation %d %s" % (n, "y" * 180) for n in range(20)]
+    checks = user_calls("rdt-board", daemon.socket,
+                        [("org.riskd.interest", "Check", {"organisations": names, "matter": "%d %s" % (n, "z" * 9990)})
+                         for n in range(100)])
+    grown = database_bytes(daemon) - before
+    accepted = (sum(r["ok"] for r in concerns), sum(r["ok"] for r in checks))
+    print("\nbudgets at the defaults: %d of 200 concerns and %d of 100 checks stored; database grew %d bytes"
+          % (accepted + (grown,)))
+    assert accepted == (10, 50)
+    assert {r["error"] for r in concerns[10:]} == {"org.riskd.concern.InvalidValue"}
+    assert "concerns.max_open_per_member (10)" in concerns[10]["parameters"]["reason"]  # checked first
+    assert "interests.max_checks_per_member_per_day (50)" in checks[50]["parameters"]["reason"]
+    assert grown < 8 << 20, grown
+    assert daemon.call("org.riskd.concern.Raise", kind="other", text=text)["concern"]["raisedBy"] == "root"
+
+
+def database_bytes(daemon):
+    connection = sqlite3.connect("file:%s?mode=ro" % daemon.database, uri=True)
+    try:
+        return connection.execute("PRAGMA page_count").fetchone()[0] * \
+            connection.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        connection.close()
