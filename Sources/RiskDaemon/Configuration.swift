@@ -23,6 +23,9 @@ public struct Configuration: Sendable {
     public var review = Review()
     public var backup = Backup()
     public var limits = Limits()
+    /// What one caller without the admin role may make riskd store: `[concerns]` and the `max_…_per_member…` keys
+    /// of `[interests]`, `[risk]` and `[mail]` (`Budget` has each key and its default).
+    public var budgets = MemberBudgets()
     public var report = Report()
     /// `[mail]`: reminders, notices and the digest (riskd.toml(5)).
     public var mail = MailPolicy()

@@ -171,7 +171,10 @@ public enum ConfigurationLoader {
         },
     ]
 
-    private static let sections: [String: [String: Setter]] = [
+    /// Every section's keys: its own below, and the budget keys (`ConfigurationLoader+Budgets.swift`).
+    private static let sections = withBudgets(ownSections)
+
+    private static let ownSections: [String: [String: Setter]] = [
         "access": [
             "admins": { c, v throws(SetterError) in c.access.admins = try identities(v) },
             "board": { c, v throws(SetterError) in c.access.board = try identities(v) },

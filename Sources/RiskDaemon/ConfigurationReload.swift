@@ -1,9 +1,9 @@
 /// What a SIGHUP does with a configuration read again: the keys it may apply while running, and the ones that
 /// changed but need a restart (they keep their values until then).
 ///
-/// `[organisation]`, `[access]`, `[risk]`, `[interests]`, `[ethics]`, `[review]`, `[mail]`, `[report]` and `[log]`
-/// apply at once. `socket`, `database`, `socket_mode`, `socket_group`, `[backup]` and `[limits]` are read at start
-/// only: the socket and the database are open, and the limits are built into the server.
+/// `[organisation]`, `[access]`, `[risk]`, `[interests]`, `[concerns]`, `[ethics]`, `[review]`, `[mail]`, `[report]`
+/// and `[log]` apply at once. `socket`, `database`, `socket_mode`, `socket_group`, `[backup]` and `[limits]` are read
+/// at start only: the socket and the database are open, and the limits are built into the server.
 public struct ConfigurationReload: Sendable {
     /// The configuration to run with from now on: the new reloadable keys over the old start-only ones.
     public let applied: Configuration

@@ -44,6 +44,12 @@ final class DaemonContext: Sendable {
         return policy
     }
 
+    /// What a write by the caller of `request` is charged to under the budgets in force (`[concerns]` and the
+    /// `max_…_per_member…` keys); `nil` for a caller the budgets do not hold, an administrator.
+    func charge(_ request: Request, _ budgets: Budget...) -> BudgetCharge? {
+        BudgetCharge(budgets, limits: configuration.budgets, roles: request.caller.roles)
+    }
+
     /// The configuration in force now.
     var configuration: Configuration {
         live.withLockedValue { $0 }

@@ -14,9 +14,10 @@ extension RiskDatabase {
     }
 
     /// Stores a new concern (from `ConcernRules.raise`) and audits it, its text and whom it is about as keyed
-    /// hashes.
-    public func raiseConcern(_ concern: Concern, actor: Actor) async throws -> Concern {
+    /// hashes; refused when it would take its author past a budget of `charge`.
+    public func raiseConcern(_ concern: Concern, charge: BudgetCharge? = nil, actor: Actor) async throws -> Concern {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             try db.execute(
                 sql: """
                     INSERT INTO concern (raised_by, about, kind, text, raised_at, status) VALUES (?, ?, ?, ?, ?, 'open')

@@ -9,9 +9,11 @@ extension RiskDatabase {
         uid: Int,
         nothingToDeclare: Bool,
         today: CalendarDate,
+        charge: BudgetCharge? = nil,
         actor: Actor
     ) async throws -> Confirmation {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             let active = try Int.fetchAll(
                 db,
                 sql: """
@@ -47,18 +49,21 @@ extension RiskDatabase {
 
     /// Runs a conflict check of `organisations` (already checked by `ConflictRules.request`) against every interest
     /// active on `today` and the registry as they are now, stores it (the names asked, and a reference to each
-    /// interest found), and audits it. Returns the check with every conflict, nothing withheld yet.
+    /// interest found), and audits it. Returns the check with every conflict, nothing withheld yet. Refused when it
+    /// would take its author past a budget of `charge`.
     public func recordConflictCheck(
         organisations: [String],
         matter: String,
         today: CalendarDate,
+        charge: BudgetCharge? = nil,
         actor: Actor,
         detail: @escaping @Sendable (ConflictCheck) -> AuditDetail
     )
         async throws -> ConflictCheck
     {
         try await write { db in
-            try self.storeConflictCheck(
+            try self.admit(db, charge, actor: actor)
+            return try self.storeConflictCheck(
                 db,
                 organisations: organisations,
                 matter: matter,

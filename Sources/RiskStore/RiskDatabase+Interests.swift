@@ -104,15 +104,18 @@ extension RiskDatabase {
     /// Replaces an interest by `transform(current)` when `ifRevision` (if given) is still current.
     ///
     /// `transform` runs inside the transaction: it sees the committed record and may refuse by throwing (a board
-    /// member touching someone else's interest).
+    /// member touching someone else's interest). Refused first when it would take the caller past a budget of
+    /// `charge`.
     public func updateInterest(
         id: Int,
         ifRevision: Int?,
+        charge: BudgetCharge? = nil,
         actor: Actor,
         detail: AuditDetail,
         transform: @escaping @Sendable (Interest) throws -> Interest
     ) async throws -> Interest {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             guard let current = try InterestRow.fetchOne(db, key: id)?.domain() else {
                 throw DomainError.notFound(.interest, id: id)
             }

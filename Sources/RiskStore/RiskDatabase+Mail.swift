@@ -10,9 +10,16 @@ extension RiskDatabase {
     var currentMailSettings: MailSettings { mailSettings.withLock { $0 } }
 
     /// Sets (`email`) or clears (`nil`) the address `user` is mailed at, with its audit entry (the address as a
-    /// keyed hash: it is personal data). Returns the address now.
-    public func setContact(user: String, email: MailAddress?, actor: Actor) async throws -> String? {
+    /// keyed hash: it is personal data). Returns the address now. Refused when it would take the caller past a
+    /// budget of `charge`.
+    public func setContact(
+        user: String,
+        email: MailAddress?,
+        charge: BudgetCharge? = nil,
+        actor: Actor
+    ) async throws -> String? {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             if let email {
                 try db.execute(
                     sql: """

@@ -146,16 +146,19 @@ extension RiskDatabase {
         }
     }
 
-    /// Records a review of a risk and applies `transform` (the new ratings and due date).
+    /// Records a review of a risk and applies `transform` (the new ratings and due date); refused first when it
+    /// would take the reviewer past a budget of `charge`.
     public func reviewRisk(
         id: Int,
         reviewer: String,
         note: String,
+        charge: BudgetCharge? = nil,
         actor: Actor,
         detail: AuditDetail,
         transform: @escaping @Sendable (Risk) throws -> Risk
     ) async throws -> Risk {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             let risk = try self.mutateRisk(
                 db,
                 id: id,
@@ -244,15 +247,18 @@ extension RiskDatabase {
         try await lookup { db in try ActionRow.fetchOne(db, key: id)?.domain() }
     }
 
-    /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current.
+    /// Replaces an action by `transform(current)` when `ifRevision` (if given) is still current; refused first when
+    /// it would take the caller past a budget of `charge`.
     public func updateAction(
         id: Int,
         ifRevision: Int?,
+        charge: BudgetCharge? = nil,
         actor: Actor,
         detail: AuditDetail,
         transform: @escaping @Sendable (Action) throws -> Action
     ) async throws -> Action {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             guard let current = try ActionRow.fetchOne(db, key: id)?.domain() else {
                 throw DomainError.notFound(.action, id: id)
             }

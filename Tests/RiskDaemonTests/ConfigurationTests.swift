@@ -35,6 +35,7 @@ struct ConfigurationTests {
         #expect(configuration.limits == defaults.limits)
         #expect(configuration.backup == defaults.backup)
         #expect(configuration.mail == defaults.mail)
+        #expect(configuration.budgets == defaults.budgets)
         #expect(configuration.socketMode == 0o660)
     }
 
@@ -140,6 +141,12 @@ struct ConfigurationTests {
             ("[mail]\norganisation = \"\"", "mail.organisation", 2),
             ("[mail]\nsmtp = \"relay\"", "mail.smtp", 2),
             ("[access]\nmailers = [\"riskd-mail\"]", "access.mailers", 2),
+            ("[concerns]\nmax_open_per_member = 0", "concerns.max_open_per_member", 2),
+            ("[concerns]\nmax_per_member_per_day = \"ten\"", "concerns.max_per_member_per_day", 2),
+            ("[concerns]\nmax_checks_per_member_per_day = 5", "concerns.max_checks_per_member_per_day", 2),
+            ("[interests]\nmax_checks_per_member_per_day = 100001", "interests.max_checks_per_member_per_day", 2),
+            ("[mail]\nmax_contact_changes_per_member_per_day = -1", "mail.max_contact_changes_per_member_per_day", 2),
+            ("[risk]\nmax_reviews_per_member_per_day = 0", "risk.max_reviews_per_member_per_day", 2),
         ]
     )
     func errors(text: String, key: String, line: Int) {

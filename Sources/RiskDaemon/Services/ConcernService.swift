@@ -27,7 +27,9 @@ struct ConcernService {
                 by: request.caller.user,
                 now: request.now
             ) { known.contains($0) }
-            return .init(concern: .init(try await context.database.raiseConcern(concern, actor: request.actor)))
+            let charge = context.charge(request, .openConcerns, .concernsPerDay)
+            let raised = try await context.database.raiseConcern(concern, charge: charge, actor: request.actor)
+            return .init(concern: .init(raised))
         }
         table.on(ConcernInterface.Get.self) { parameters, request in
             guard let concern = try await context.database.concern(id: parameters.id),

@@ -21,6 +21,7 @@ extension InterestService {
                 organisations: organisations,
                 matter: matter,
                 today: request.today,
+                charge: context.charge(request, .checksPerDay),
                 actor: request.actor,
                 detail: Self.checkDetail
             )

@@ -88,6 +88,7 @@ struct InterestService {
                 uid: Int(request.caller.uid),
                 nothingToDeclare: parameters.nothingToDeclare ?? false,
                 today: request.today,
+                charge: context.charge(request, .confirmationsPerDay),
                 actor: request.actor
             )
             return .init(confirmation: .init(confirmation))
@@ -110,6 +111,7 @@ struct InterestService {
             let interest = try await context.database.updateInterest(
                 id: parameters.id,
                 ifRevision: parameters.ifRevision,
+                charge: context.charge(request, .interestChangesPerDay),
                 actor: request.actor,
                 detail: detail
             ) { current in
@@ -127,6 +129,7 @@ struct InterestService {
             let interest = try await context.database.updateInterest(
                 id: parameters.id,
                 ifRevision: nil,
+                charge: context.charge(request, .interestChangesPerDay),
                 actor: request.actor,
                 detail: AuditDetail(["endedOn": .text(parameters.endedOn)])
             ) { current in

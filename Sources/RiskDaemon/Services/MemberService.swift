@@ -43,7 +43,12 @@ struct MemberService {
                 throw DomainError.invalidValue("user", "must be a user name or an owner's name on one line")
             }
             let email = try parameters.email.map { try MailAddress($0, field: "email") }
-            let now = try await context.database.setContact(user: user, email: email, actor: request.actor)
+            let now = try await context.database.setContact(
+                user: user,
+                email: email,
+                charge: context.charge(request, .contactChangesPerDay),
+                actor: request.actor
+            )
             return .init(email: context.configuration.mail.address(of: user, contact: now))
         }
         registerExport(&table)

@@ -23,6 +23,7 @@ extension RiskService {
                 id: parameters.id,
                 reviewer: request.caller.user,
                 note: parameters.note,
+                charge: context.charge(request, .reviewsPerDay),
                 actor: request.actor,
                 detail: detail
             ) { current in
@@ -124,6 +125,7 @@ extension RiskService {
             let action = try await context.database.updateAction(
                 id: parameters.id,
                 ifRevision: parameters.ifRevision,
+                charge: context.charge(request, .actionUpdatesPerDay),
                 actor: request.actor,
                 detail: detail
             ) { current in
