@@ -136,13 +136,22 @@ enum BoardPackContext {
                         [
                             "declarant": recusal.declarant, "kind": recusal.kind,
                             "organisation": recusal.organisation, "match": recusal.match,
-                            "declaredInAdvance": recusal.declaredInAdvance,
-                            "action": recusal.action ?? "no action recorded yet",
+                            "declaredInAdvance": recusal.declaredInAdvance, "provenance": provenance(recusal),
+                            "action": recusal.action.flatMap { Recusal.Action(rawValue: $0)?.words }
+                                ?? "no action recorded yet",
                             "withheld": recusal.kind == "withheld",
                         ]
                     },
                 ]
             },
         ]
+    }
+
+    /// How the recusal's interest came to the item, in words (`Recusal.Match.words`), and whether it was declared in
+    /// advance: `the name matches, declared in advance`; an interest declared at the meeting says so once.
+    private static func provenance(_ recusal: BoardPack.Agenda.Recusal) -> String {
+        let match = Recusal.Match(rawValue: recusal.match) ?? .possible
+        let when = recusal.declaredInAdvance ? "declared in advance" : "declared at the meeting"
+        return match == .declaredAtMeeting ? match.words : "\(match.words), \(when)"
     }
 }
