@@ -54,7 +54,8 @@ public enum MeetingRules {
 
     /// `record`'s meeting, closed at `now`: refused before the meeting's day (`today` is the daemon's), and while one
     /// of its recusals has no action, naming each such member with the item they step out of.
-    public static func close(_ record: MeetingRecord, today: CalendarDate, now: Instant) throws(DomainError) -> Meeting {
+    public static func close(_ record: MeetingRecord, today: CalendarDate, now: Instant) throws(DomainError) -> Meeting
+    {
         let meeting = record.meeting
         try atMeeting(meeting, field: "id")
         guard today >= meeting.date else {

@@ -137,14 +137,19 @@ enum BoardPackContext {
                             "declarant": recusal.declarant, "kind": recusal.kind,
                             "organisation": recusal.organisation, "match": recusal.match,
                             "declaredInAdvance": recusal.declaredInAdvance, "provenance": provenance(recusal),
-                            "action": recusal.action.flatMap { Recusal.Action(rawValue: $0)?.words }
-                                ?? "no action recorded yet",
+                            "action": recusal.action.map(actionWords) ?? "no action recorded yet",
                             "withheld": recusal.kind == "withheld",
                         ]
                     },
                 ]
             },
         ]
+    }
+
+    /// What the member did, in words (`Recusal.Action.words`), from the protocol's name or riskctl's hyphenated one;
+    /// a name riskd does not know is shown as given.
+    private static func actionWords(_ action: String) -> String {
+        Recusal.Action(rawValue: String(action.map { $0 == "-" ? "_" : $0 }))?.words ?? action
     }
 
     /// How the recusal's interest came to the item, in words (`Recusal.Match.words`), and whether it was declared in
