@@ -85,7 +85,7 @@ let package = Package(
                 // The board pack is a Mustache template an organisation can replace (report.template).
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.embedInCode("Report/board-pack.mustache")]
+            resources: [.embedInCode("Report/board-pack.mustache"), .embedInCode("Report/minutes.mustache")]
         ),
 
         // Helpers for tests: in-memory databases, a daemon on a temporary socket, fixtures.

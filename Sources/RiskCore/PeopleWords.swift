@@ -3,16 +3,8 @@
 ///
 /// JSON replies keep ISO dates and protocol names; only documents use these. English only, as the documents are.
 public enum PeopleWords {
-    private static let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-
-    /// "6 December 2026".
-    public static func day(_ date: CalendarDate) -> String {
-        let (year, month, day) = date.components
-        return "\(day) \(months[month - 1]) \(year)"
-    }
+    /// "6 December 2026" (`CalendarDate.written`).
+    public static func day(_ date: CalendarDate) -> String { date.written }
 
     /// "6 December 2026 at 03:55 UTC": minutes are enough for a person; the document's footer keeps the exact time.
     public static func time(_ instant: Instant) -> String {

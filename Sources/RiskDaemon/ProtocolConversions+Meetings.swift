@@ -11,7 +11,9 @@ extension MeetingInterface.Meeting {
             status: MeetingInterface.Status(rawValue: meeting.status.rawValue) ?? .draft,
             createdBy: meeting.createdBy,
             publishedAt: meeting.publishedAt?.description,
-            closedAt: meeting.closedAt?.description
+            closedAt: meeting.closedAt?.description,
+            cancelledAt: meeting.cancelledAt?.description,
+            cancelReason: meeting.cancelReason
         )
     }
 }

@@ -18,7 +18,9 @@ enum MeetingRows {
             status: status,
             createdBy: row["created_by"],
             publishedAt: (row["published_at"] as String?).flatMap { Instant(rfc3339: $0) },
-            closedAt: (row["closed_at"] as String?).flatMap { Instant(rfc3339: $0) }
+            closedAt: (row["closed_at"] as String?).flatMap { Instant(rfc3339: $0) },
+            cancelledAt: (row["cancelled_at"] as String?).flatMap { Instant(rfc3339: $0) },
+            cancelReason: row["cancel_reason"]
         )
     }
 
@@ -117,10 +119,14 @@ enum MeetingRows {
 
     static func update(_ db: Database, _ meeting: Meeting) throws {
         try db.execute(
-            sql: "UPDATE meeting SET revision = ?, status = ?, published_at = ?, closed_at = ? WHERE id = ?",
+            sql: """
+                UPDATE meeting SET revision = ?, status = ?, published_at = ?, closed_at = ?, cancelled_at = ?,
+                    cancel_reason = ?
+                WHERE id = ?
+                """,
             arguments: [
                 meeting.revision, meeting.status.rawValue, meeting.publishedAt?.description,
-                meeting.closedAt?.description, meeting.id,
+                meeting.closedAt?.description, meeting.cancelledAt?.description, meeting.cancelReason, meeting.id,
             ]
         )
     }

@@ -4,13 +4,16 @@ import RiskCore
 extension RiskDatabase {
     /// Records an interest declared at a published meeting for one of its items (`interest`, from
     /// `InterestRules.declare`), and its recusal: match `declared_at_meeting`, not declared in advance.
+    ///
+    /// - Returns: every recusal the declaration made, that one first: the interest may conflict with other decision
+    ///   items of this meeting (declared at the meeting there too) or of another published meeting.
     public func declareAtMeeting(
         itemId: Int,
         _ interest: Interest,
         policy: InterestPolicy,
         actor: Actor,
         detail: @escaping @Sendable (Interest) -> AuditDetail
-    ) async throws -> Recusal {
+    ) async throws -> [Recusal] {
         try await write { db in
             guard
                 let itemRow = try Row.fetchOne(db, sql: "SELECT * FROM meeting_item WHERE id = ?", arguments: [itemId])
@@ -50,20 +53,23 @@ extension RiskDatabase {
                     "interest": .int(stored.id),
                 ])
             )
-            try self.addRecusals(db, for: stored, actor: actor)
-            return recusal
+            return [recusal] + (try self.addRecusals(db, for: stored, actor: actor))
         }
     }
 
     /// Adds a recusal to every decision item of a published meeting that `interest`, as now declared, conflicts
     /// with and that has none for it yet; declared in advance when the interest was declared before the meeting's
     /// day. Run in the transaction of each declaration, update and import, so none slips past a meeting.
-    func addRecusals(_ db: Database, for interest: Interest, actor: Actor) throws {
-        guard interest.isActive(today: actor.today) else { return }
+    ///
+    /// - Returns: the recusals added, by meeting then item.
+    @discardableResult
+    func addRecusals(_ db: Database, for interest: Interest, actor: Actor) throws -> [Recusal] {
+        guard interest.isActive(today: actor.today) else { return [] }
         let meetings = try Row.fetchAll(db, sql: "SELECT * FROM meeting WHERE status = 'published' ORDER BY id")
             .map(MeetingRows.meeting)
-        guard !meetings.isEmpty else { return }
+        guard !meetings.isEmpty else { return [] }
         let registry = try Self.registry(db)
+        var made: [Recusal] = []
         for meeting in meetings {
             let existing = try MeetingRows.fetchRecusals(db, meetingId: meeting.id)
             var added = 0
@@ -83,6 +89,7 @@ extension RiskDatabase {
                 )
                 for recusal in recusals {
                     let stored = try MeetingRows.insert(db, recusal)
+                    made.append(stored)
                     added += 1
                     try self.audit(
                         db,
@@ -106,5 +113,6 @@ extension RiskDatabase {
             }
             if added > 0 { try MeetingRows.touch(db, meetingId: meeting.id) }
         }
+        return made
     }
 }

@@ -98,9 +98,10 @@ extension RiskDatabase {
             guard let meeting = try MeetingRows.fetchMeeting(db, id: id) else {
                 throw DomainError.notFound(.meeting, id: id)
             }
-            let published = try MeetingRules.publish(meeting, now: actor.now)
+            let items = try MeetingRows.fetchItems(db, meetingId: id)
+            let published = try MeetingRules.publish(meeting, itemCount: items.count, now: actor.now)
             try MeetingRows.update(db, published)
-            for item in try MeetingRows.fetchItems(db, meetingId: id) where item.isChecked {
+            for item in items where item.isChecked {
                 _ = try self.check(db, item, of: published, today: today, actor: actor, detail: checkDetail)
             }
             guard let record = try MeetingRows.record(db, id: id) else { throw StoreError.corrupt("meeting \(id)") }
@@ -148,14 +149,43 @@ extension RiskDatabase {
         }
     }
 
-    /// Closes a published meeting (`MeetingRules.close`: refused while a recusal has no action).
+    /// Closes a published meeting (`MeetingRules.close`: refused before its day, which is `actor.today`, and while a
+    /// recusal has no action).
     public func closeMeeting(id: Int, actor: Actor) async throws -> Meeting {
         try await write { db in
             guard let record = try MeetingRows.record(db, id: id) else { throw DomainError.notFound(.meeting, id: id) }
-            let closed = try MeetingRules.close(record.meeting, recusals: record.recusals, now: actor.now)
+            let closed = try MeetingRules.close(record, today: actor.today, now: actor.now)
             try MeetingRows.update(db, closed)
             try self.audit(db, actor, subject: "meeting:\(id)", detail: AuditDetail(["status": .text("closed")]))
             return closed
+        }
+    }
+
+    /// Cancels a draft or published meeting (`MeetingRules.cancel`), and withdraws the recusal notices for it that
+    /// no mail holds yet: nobody is asked to step out of an item of a meeting that will not meet. A notice already
+    /// written into a mail stays in it.
+    public func cancelMeeting(id: Int, reason: String, actor: Actor) async throws -> Meeting {
+        try await write { db in
+            guard let meeting = try MeetingRows.fetchMeeting(db, id: id) else {
+                throw DomainError.notFound(.meeting, id: id)
+            }
+            let cancelled = try MeetingRules.cancel(meeting, reason: reason, now: actor.now)
+            try MeetingRows.update(db, cancelled)
+            try db.execute(
+                sql: "DELETE FROM mail_notice WHERE state = 'pending' AND kind = ? AND subject = ?",
+                arguments: [NoticeKind.meetingRecusal.rawValue, "meeting:\(id)"]
+            )
+            let withdrawn = db.changesCount
+            try self.audit(
+                db,
+                actor,
+                subject: "meeting:\(id)",
+                detail: AuditDetail([
+                    "status": .text("cancelled"), "reason": .text(cancelled.cancelReason ?? ""),
+                    "noticesWithdrawn": .int(withdrawn),
+                ])
+            )
+            return cancelled
         }
     }
 

@@ -115,7 +115,8 @@ enum HelpExamples {
                 --org "Fondacija Zora" --description "My brother is its director"
         """,
         "meeting close": "riskctl meeting close M-3",
-        "meeting minutes": "riskctl meeting minutes M-3 > minutes-declarations.md",
+        "meeting cancel": "riskctl meeting cancel M-3 --reason \"Postponed to the April meeting\"",
+        "meeting minutes": "riskctl meeting minutes M-3 --format html -o minutes-declarations.html",
         "member": "riskctl member show ana",
         "member list": "riskctl member list",
         "member show": "riskctl member show ana",

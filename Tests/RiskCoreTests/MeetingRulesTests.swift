@@ -1,8 +1,9 @@
 import RiskCore
 import Testing
 
-/// The meeting's state machine (draft → published → closed: what may change when) and the recusals a conflict
-/// makes, as tables of cases.
+/// The meeting's state machine (draft → published → closed, or cancelled: what may change when) and the recusals a
+/// conflict
+/// makes, as tables of cases. The refusals added by issue 21 are in `MeetingMistakeTests`.
 @Suite("Meeting rules")
 struct MeetingRulesTests {
     static let day = CalendarDate(year: 2027, month: 1, day: 20)!
@@ -34,10 +35,14 @@ struct MeetingRulesTests {
         "What may change in which state",
         arguments: [
             ("add item", Meeting.Status.draft, nil as String?), ("add item", .published, nil),
-            ("add item", .closed, "meetingId"),
+            ("add item", .closed, "meetingId"), ("add item", .cancelled, "meetingId"),
             ("publish", .draft, nil), ("publish", .published, "id"), ("publish", .closed, "id"),
+            ("publish", .cancelled, "id"),
             ("record", .draft, "recusalId"), ("record", .published, nil), ("record", .closed, "recusalId"),
-            ("close", .draft, "id"), ("close", .published, nil), ("close", .closed, "id"),
+            ("record", .cancelled, "recusalId"),
+            ("close", .draft, "id"), ("close", .published, nil), ("close", .closed, "id"), ("close", .cancelled, "id"),
+            ("cancel", .draft, nil), ("cancel", .published, nil), ("cancel", .closed, "id"),
+            ("cancel", .cancelled, "id"),
         ]
     )
     func transitions(operation: String, status: Meeting.Status, refusedField: String?) {
@@ -55,7 +60,7 @@ struct MeetingRulesTests {
                 )
                 #expect(item.number == 3 && item.decision)
             case "publish":
-                let published = try MeetingRules.publish(meeting, now: Self.now)
+                let published = try MeetingRules.publish(meeting, itemCount: 1, now: Self.now)
                 #expect(published.status == .published && published.publishedAt == Self.now && published.revision == 2)
             case "record":
                 let done = try MeetingRules.record(
@@ -67,8 +72,13 @@ struct MeetingRulesTests {
                     by: "ana"
                 )
                 #expect(done.action == .leftRoom && done.quorate == true && done.recordedBy == "ana")
+            case "cancel":
+                let cancelled = try MeetingRules.cancel(meeting, reason: "Postponed", now: Self.now)
+                #expect(cancelled.status == .cancelled && cancelled.cancelledAt == Self.now)
+                #expect(cancelled.cancelReason == "Postponed" && cancelled.revision == 2)
             default:
-                let closed = try MeetingRules.close(meeting, recusals: recorded, now: Self.now)
+                let record = MeetingRecord(meeting: meeting, items: [], recusals: recorded)
+                let closed = try MeetingRules.close(record, today: Self.day, now: Self.now)
                 #expect(closed.status == .closed && closed.closedAt == Self.now)
             }
             #expect(refusedField == nil, "\(operation) on a \(status) meeting should be refused")
@@ -77,13 +87,23 @@ struct MeetingRulesTests {
         }
     }
 
-    @Test("Closing is refused while a recusal has no action, naming the members")
+    @Test("Closing is refused while a recusal has no action, naming the members and their items")
     func closeNeedsEveryAction() {
-        let recusals = [Self.recusal(id: 1, action: .absent), Self.recusal(id: 2)]
+        var other = Self.recusal(id: 6, interest: 8)
+        other.itemId = 5
+        let recusals = [Self.recusal(id: 1, action: .absent), other, Self.recusal(id: 5)]
+        let items = [
+            MeetingItem(id: 4, meetingId: 3, number: 4, title: "Grants", organisations: ["WBF"], decision: true),
+            MeetingItem(id: 5, meetingId: 3, number: 5, title: "Partners", organisations: ["WBF"], decision: true),
+        ]
+        let record = MeetingRecord(meeting: Self.meeting(.published), items: items, recusals: recusals)
         #expect(
-            throws: DomainError.invalidValue("recusals", "1 without an action: record what ivan (recusal 2) did first")
+            throws: DomainError.invalidValue(
+                "recusals",
+                "2 without an action: record what ivan on item 5 (recusal 6), ivan on item 4 (recusal 5) did first"
+            )
         ) {
-            try MeetingRules.close(Self.meeting(.published), recusals: recusals, now: Self.now)
+            try MeetingRules.close(record, today: Self.day, now: Self.now)
         }
     }
 

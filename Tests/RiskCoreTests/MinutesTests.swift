@@ -100,6 +100,20 @@ struct MinutesTests {
         #expect(!text.contains("funding") && !text.contains("Western Balkan Fund"))
     }
 
+    @Test("The lead says the day as people write it, and why a cancelled meeting did not meet")
+    func lead() {
+        var meeting = Self.meeting
+        #expect(
+            Minutes.document(MeetingRecord(meeting: meeting, items: [], recusals: [])).lead
+                == "Board meeting, 20 January 2027 (M-3), closed."
+        )
+        meeting.status = .cancelled
+        meeting.cancelReason = "Postponed to April"
+        let text = Minutes.markdown(MeetingRecord(meeting: meeting, items: [], recusals: []))
+        #expect(text.contains("Board meeting, 20 January 2027 (M-3), cancelled: Postponed to April."))
+        #expect(!text.contains("2027-01-20"))
+    }
+
     @Test(
         "Text from the register cannot add Markdown",
         arguments: [("a*b", "a\\*b"), ("[x](y)", "\\[x\\](y)"), ("l1\nl2", "l1 l2")]

@@ -150,13 +150,14 @@ PARAMETERS = {
     "org.riskd.meeting.AddItem": {"meetingId": "$m_published", "title": "Any other business", "organisations": []},
     "org.riskd.meeting.Publish": {"id": "$m_draft"},
     "org.riskd.meeting.Get": {"id": "$m_published"}, "org.riskd.meeting.List": {},
-    "org.riskd.meeting.Minutes": {"id": "$m_published"},
+    "org.riskd.meeting.Minutes": {"id": "$m_published", "format": "html"},
     # An administrator declares for a board member they name (for themselves only when on the board).
     "org.riskd.meeting.DeclareAtMeeting": {"itemId": "$item_published", "declarant": "rdt-board", "kind": "gift",
                                            "organisation": "Eurodesk",
                                            "description": "A pen handed out at the meeting"},
     "org.riskd.meeting.Record": {"recusalId": "$recusal", "action": "left_room", "quorate": True},
     "org.riskd.meeting.Close": {"id": "$m_close"},
+    "org.riskd.meeting.Cancel": {"id": "$m_cancel", "reason": "Postponed"},
     "org.riskd.report.Board": {},
     "org.riskd.member.SetContact": {"user": "rdt-board2", "email": "board2@example.org"},
     "org.riskd.mail.Status": {}, "org.riskd.mail.Test": {"address": "root@localhost"},
@@ -365,15 +366,18 @@ def matrix(users, board2, user_calls):
     assert ids["i_b2_secret"] in [c["interestId"] for c in secretariat["check"]["conflicts"]]
 
     # Meetings: a draft to publish, a published one whose item names the sensitive interest's organisation (so it
-    # has a recusal to record), and a published one with no recusal, to close.
+    # has a recusal to record), a published one of two days ago with no recusal, to close, and a draft to cancel.
     ids["m_draft"] = call("org.riskd.meeting.Create", title="Draft meeting", date=FUTURE)["meeting"]["id"]
+    call("org.riskd.meeting.AddItem", meetingId=ids["m_draft"], title="Minutes", organisations=[], decision=False)
     ids["m_published"] = call("org.riskd.meeting.Create", title="Published meeting", date=FUTURE)["meeting"]["id"]
     ids["item_published"] = call("org.riskd.meeting.AddItem", meetingId=ids["m_published"], title="Grants",
                                  organisations=["Western Balkan Fund"])["item"]["id"]
     [recusal] = call("org.riskd.meeting.Publish", id=ids["m_published"])["recusals"]
     ids["recusal"] = recusal["id"]
-    ids["m_close"] = call("org.riskd.meeting.Create", title="Meeting to close", date=FUTURE)["meeting"]["id"]
+    ids["m_close"] = call("org.riskd.meeting.Create", title="Meeting to close", date=PAST)["meeting"]["id"]
+    call("org.riskd.meeting.AddItem", meetingId=ids["m_close"], title="Minutes", organisations=[], decision=False)
     call("org.riskd.meeting.Publish", id=ids["m_close"])
+    ids["m_cancel"] = call("org.riskd.meeting.Create", title="Meeting to cancel", date=FUTURE)["meeting"]["id"]
 
     # Concerns: one the first board member raised (their own to read), one to close.
     [raised] = user_calls("rdt-board", daemon.socket, [

@@ -48,7 +48,8 @@ def test_a_board_member_declares_for_themselves_at_the_meeting_but_records_nothi
                   "x", "--member", "rdt-board"],
                  ["meeting", "record", "M-1", "--item", 2, "--member", "rdt-board", "--action", "absent"],
                  ["meeting", "create", "Mine", "--date", "2027-02-01"],
-                 ["meeting", "close", "M-1"]):
+                 ["meeting", "close", "M-1", "--yes"],
+                 ["meeting", "cancel", "M-1", "--reason", "Postponed"]):
         result = board("rdt-board2", *args)
         assert result.returncode == 77, (args, result.stdout, result.stderr)
         assert result.stderr.startswith("riskctl: permission denied: org.riskd.meeting."), result.stderr

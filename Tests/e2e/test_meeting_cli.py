@@ -21,7 +21,7 @@ MEETING = "org.riskd.meeting"
 SECRET = "Fondacija Zora Beograd"
 COMMANDS = [["meeting"], ["meeting", "create"], ["meeting", "list"], ["meeting", "show"], ["meeting", "item"],
             ["meeting", "item", "add"], ["meeting", "publish"], ["meeting", "record"], ["meeting", "declare"],
-            ["meeting", "close"], ["meeting", "minutes"]]
+            ["meeting", "close"], ["meeting", "cancel"], ["meeting", "minutes"]]
 
 
 def held(daemon, meeting=1):
@@ -151,11 +151,16 @@ def test_the_whole_cycle_as_the_secretariat_runs_it(board):
     assert rows[2][5:8] == ["declared-at-meeting", "no", "-"]
     assert rows[3][7:] == ["stayed-no-vote", "no", "Deferred to the March meeting"]
 
-    message = refused(daemon, 65, "meeting", "close", "M-1")
-    assert message == "cannot close M-1: 1 without an action: record what rdt-board (recusal 3) did first", message
+    message = refused(daemon, 65, "meeting", "close", "M-1", "--yes")
+    assert message == ("invalid value for M-ID: the meeting is on 2027-01-20; it can be closed from that day "
+                       "(cancel it if it will not meet)"), message
+    daemon.set_now("2027-01-20T17:00:00Z")
+    message = refused(daemon, 65, "meeting", "close", "M-1", "--yes")
+    assert message == ("cannot close M-1: 1 without an action: record what rdt-board on item 3 (recusal 3) did "
+                       "first"), message
     ok(riskctl(daemon, "meeting", "record", "M-1", "--recusal", 3, "--action", "left-room", "--quorate"))
-    closed = ok(riskctl(daemon, "meeting", "close", "M-1"))
-    assert closed.strip() == "M-1 closed at 2027-01-15T09:00:00Z: nothing of it changes from now on."
+    closed = ok(riskctl(daemon, "meeting", "close", "M-1", "--yes"))
+    assert closed.strip() == "M-1 closed at 2027-01-20T17:00:00Z: nothing of it changes from now on."
     assert daemon.call(MEETING + ".Get", id=1)["meeting"]["status"] == "closed"
 
     minutes = ok(riskctl(daemon, "meeting", "minutes", "M-1"))
@@ -241,7 +246,7 @@ def test_bad_input_is_one_line_with_its_status_and_changes_nothing(board, args, 
 def test_nothing_of_a_draft_or_closed_meeting_is_recorded(board):
     daemon = board.daemon
     ok(riskctl(daemon, "meeting", "create", "Board meeting", "--date", "2027-01-20"))
-    message = refused(daemon, 65, "meeting", "close", "M-1")
+    message = refused(daemon, 65, "meeting", "close", "M-1", "--yes")
     assert message == "invalid value for M-ID: meeting M-1 is a draft: publish it first", message
     ok(riskctl(daemon, "meeting", "item", "add", "M-1", "Call", "--org", "Western Balkan Fund"))
     message = refused(daemon, 65, "meeting", "record", "M-1", "--item", 1, "--member", "rdt-board", "--action",
@@ -249,7 +254,8 @@ def test_nothing_of_a_draft_or_closed_meeting_is_recorded(board):
     assert message == "M-1 is a draft: publish it first; publishing makes the recusals", message
     ok(riskctl(daemon, "meeting", "publish", "M-1"))
     ok(riskctl(daemon, "meeting", "record", "M-1", "--item", 1, "--member", "rdt-board", "--action", "absent"))
-    ok(riskctl(daemon, "meeting", "close", "M-1"))
+    daemon.set_now("2027-01-20T09:00:00Z")
+    ok(riskctl(daemon, "meeting", "close", "M-1", "--yes"))
     message = refused(daemon, 65, "meeting", "record", "M-1", "--item", 1, "--member", "rdt-board", "--action",
                       "left-room")
     assert message == "invalid value for M-ID: meeting M-1 is closed: nothing of it changes", message

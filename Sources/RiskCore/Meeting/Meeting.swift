@@ -1,8 +1,9 @@
-/// A board meeting: a draft, then published (its decision items checked for conflicts), then closed.
+/// A board meeting: a draft, then published (its decision items checked for conflicts), then closed; or cancelled
+/// at any time before it is closed.
 public struct Meeting: Sendable, Hashable {
-    /// Where a meeting stands; nothing of a closed meeting changes.
+    /// Where a meeting stands; nothing of a closed or a cancelled meeting changes.
     public enum Status: String, Sendable, Hashable, CaseIterable {
-        case draft, published, closed
+        case draft, published, closed, cancelled
     }
 
     /// Assigned by the store; 0 before it is stored.
@@ -16,6 +17,10 @@ public struct Meeting: Sendable, Hashable {
     public var createdBy: String
     public var publishedAt: Instant?
     public var closedAt: Instant?
+    /// When it was cancelled; `nil` unless cancelled.
+    public var cancelledAt: Instant?
+    /// Why it was cancelled, as the secretariat said it; `nil` unless cancelled.
+    public var cancelReason: String?
 
     /// A meeting from its fields.
     public init(
@@ -26,7 +31,9 @@ public struct Meeting: Sendable, Hashable {
         status: Status,
         createdBy: String,
         publishedAt: Instant? = nil,
-        closedAt: Instant? = nil
+        closedAt: Instant? = nil,
+        cancelledAt: Instant? = nil,
+        cancelReason: String? = nil
     ) {
         self.id = id
         self.revision = revision
@@ -36,6 +43,8 @@ public struct Meeting: Sendable, Hashable {
         self.createdBy = createdBy
         self.publishedAt = publishedAt
         self.closedAt = closedAt
+        self.cancelledAt = cancelledAt
+        self.cancelReason = cancelReason
     }
 }
 

@@ -1,8 +1,9 @@
 /// The life of a meeting as pure functions: what may change in which state, and which recusals a conflict makes.
 ///
-/// draft → published → closed. Items may be added to a draft or a published meeting; only a published meeting
-/// records what its conflicted members did, takes declarations made at the meeting, and may be closed, once every
-/// recusal has an action. Nothing of a closed meeting changes.
+/// draft → published → closed, or cancelled from a draft or a published meeting. Items may be added to a draft or a
+/// published meeting; only a published meeting with items is published, records what its conflicted members did,
+/// takes declarations made at the meeting, and may be closed, from its day on, once every recusal has an action.
+/// Nothing of a closed or a cancelled meeting changes.
 public enum MeetingRules {
     /// Longest title of a meeting or an item, in characters.
     public static let titleLimit = 200
@@ -35,10 +36,14 @@ public enum MeetingRules {
         )
     }
 
-    /// `meeting`, published at `now`; only a draft is published.
-    public static func publish(_ meeting: Meeting, now: Instant) throws(DomainError) -> Meeting {
+    /// `meeting`, published at `now`; only a draft whose agenda holds `itemCount` > 0 items is published.
+    public static func publish(_ meeting: Meeting, itemCount: Int, now: Instant) throws(DomainError) -> Meeting {
+        try changeable(meeting, field: "id")
         guard meeting.status == .draft else {
             throw .invalidValue("id", "meeting M-\(meeting.id) is \(meeting.status.rawValue), not a draft")
+        }
+        guard itemCount > 0 else {
+            throw .invalidValue("id", "the agenda of M-\(meeting.id) has no items: add one before publishing it")
         }
         var published = meeting
         published.status = .published
@@ -47,19 +52,47 @@ public enum MeetingRules {
         return published
     }
 
-    /// `meeting`, closed at `now`; refused while one of its `recusals` has no action.
-    public static func close(_ meeting: Meeting, recusals: [Recusal], now: Instant) throws(DomainError) -> Meeting {
+    /// `record`'s meeting, closed at `now`: refused before the meeting's day (`today` is the daemon's), and while one
+    /// of its recusals has no action, naming each such member with the item they step out of.
+    public static func close(_ record: MeetingRecord, today: CalendarDate, now: Instant) throws(DomainError) -> Meeting
+    {
+        let meeting = record.meeting
         try atMeeting(meeting, field: "id")
-        let open = recusals.filter { $0.action == nil }
+        guard today >= meeting.date else {
+            throw .invalidValue(
+                "id",
+                "the meeting is on \(meeting.date); it can be closed from that day (cancel it if it will not meet)"
+            )
+        }
+        let open = record.recusals.filter { $0.action == nil }
         guard open.isEmpty else {
-            let who = open.map { "\($0.declarant) (recusal \($0.id))" }.joined(separator: ", ")
-            throw .invalidValue("recusals", "\(open.count) without an action: record what \(who) did first")
+            let who = open.map { recusal in
+                let item = record.items.first { $0.id == recusal.itemId }.map { "item \($0.number)" } ?? "an item"
+                return "\(recusal.declarant) on \(item) (recusal \(recusal.id))"
+            }
+            throw .invalidValue(
+                "recusals",
+                "\(open.count) without an action: record what \(who.joined(separator: ", ")) did first"
+            )
         }
         var closed = meeting
         closed.status = .closed
         closed.closedAt = now
         closed.revision += 1
         return closed
+    }
+
+    /// `meeting`, cancelled at `now` for `reason`: a draft or a published meeting, never a closed one (its minutes
+    /// count) nor one already cancelled.
+    public static func cancel(_ meeting: Meeting, reason: String, now: Instant) throws(DomainError) -> Meeting {
+        try changeable(meeting, field: "id")
+        let reason = try FieldRules.requiredText(reason, field: "reason", limit: TextLimits.short)
+        var cancelled = meeting
+        cancelled.status = .cancelled
+        cancelled.cancelledAt = now
+        cancelled.cancelReason = reason
+        cancelled.revision += 1
+        return cancelled
     }
 
     /// `recusal` with what its member did, recorded by `user`; only at a published meeting.
@@ -86,10 +119,12 @@ public enum MeetingRules {
         return recorded
     }
 
-    /// Refuses a change to a closed meeting.
+    /// Refuses a change to a closed or a cancelled meeting.
     public static func changeable(_ meeting: Meeting, field: String = "meetingId") throws(DomainError) {
-        guard meeting.status != .closed else {
-            throw .invalidValue(field, "meeting M-\(meeting.id) is closed: nothing of it changes")
+        switch meeting.status {
+        case .closed: throw .invalidValue(field, "meeting M-\(meeting.id) is closed: nothing of it changes")
+        case .cancelled: throw .invalidValue(field, "meeting M-\(meeting.id) was cancelled: nothing of it changes")
+        case .draft, .published: return
         }
     }
 
@@ -101,8 +136,8 @@ public enum MeetingRules {
         }
     }
 
-    /// The recusals that `conflicts` found for `item` make, leaving out those `existing` already holds (one per
-    /// interest and item). Declared in advance when declared before the meeting's day.
+    /// The recusals that `conflicts` found for `item` make, leaving out those `existing` (the meeting's) already
+    /// holds (one per interest and item); whether each was declared in advance is `declaredInAdvance`.
     public static func recusals(
         for conflicts: [Conflict],
         item: MeetingItem,
@@ -123,9 +158,27 @@ public enum MeetingRules {
                 asked: conflict.asked,
                 sensitive: conflict.sensitive,
                 match: Recusal.Match(conflict.match),
-                declaredInAdvance: declaredOn(conflict.interestId) < meeting.date
+                declaredInAdvance: declaredInAdvance(
+                    interestId: conflict.interestId,
+                    declaredOn: declaredOn(conflict.interestId),
+                    meeting: meeting,
+                    existing: existing
+                )
             )
         }
+    }
+
+    /// Whether an interest counts as declared in advance at `meeting`, the same under every item it touches: it was
+    /// declared before the meeting's day, and not declared at this meeting (a recusal in `existing`, the meeting's,
+    /// matched `declared_at_meeting`), even when the meeting recorded it before its day.
+    public static func declaredInAdvance(
+        interestId: Int,
+        declaredOn: CalendarDate,
+        meeting: Meeting,
+        existing: [Recusal]
+    ) -> Bool {
+        let declaredHere = existing.contains { $0.interestId == interestId && $0.match == .declaredAtMeeting }
+        return !declaredHere && declaredOn < meeting.date
     }
 }
 

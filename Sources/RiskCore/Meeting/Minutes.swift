@@ -1,60 +1,110 @@
-/// The "Declarations of interest" section of a meeting's minutes, in Markdown: for every recusal, in item order,
-/// the fields the Charity Commission's guidance CC29 asks minutes to hold (who, the nature of the interest,
-/// whether it was declared in advance, what the member did, whether the meeting stayed quorate).
+/// The "Declarations of interest" section of a meeting's minutes: for every recusal, in item order, the fields the
+/// Charity Commission's guidance CC29 asks minutes to hold (who, the nature of the interest, whether it was declared
+/// in advance, what the member did, whether the meeting stayed quorate), in words for people: dates as people write
+/// them, no protocol identifier.
 ///
-/// A sensitive interest is "a private interest" whoever reads the minutes, so that minutes can be circulated; the
-/// record is `viewed` by its reader first, and a withheld recusal is sensitive too. Text from the register is
-/// escaped, so a name cannot add Markdown of its own.
+/// The sentences are made once (`document`) and written as Markdown (`markdown`) or, by the daemon, as an HTML page;
+/// so the two formats cannot say different things. A sensitive interest is "a private interest" whoever reads the
+/// minutes, so that minutes can be circulated; the record is `viewed` by its reader first, and a withheld recusal is
+/// sensitive too.
 public enum Minutes {
-    /// The section for `record`, as its reader sees it.
-    public static func markdown(_ record: MeetingRecord) -> String {
+    /// The section as sentences, before any format.
+    public struct Document: Sendable, Hashable {
+        /// The meeting's title, as given.
+        public var title: String
+        /// `Board meeting, 5 March 2027 (M-3), closed.`
+        public var lead: String
+        /// The day it meets, as people write it.
+        public var date: String
+        /// The agenda, in order; empty when it has no items.
+        public var items: [Item]
+    }
+
+    /// One agenda item of the minutes.
+    public struct Item: Sendable, Hashable {
+        /// `Item 4: Call WBF-2027 partners`.
+        public var heading: String
+        /// One per recusal, in the record's order.
+        public var entries: [Entry]
+        /// What the minutes say when nobody steps out; `nil` when someone does.
+        public var none: String?
+    }
+
+    /// One recusal: who, then what of them.
+    public struct Entry: Sendable, Hashable {
+        /// The member, as the record names them.
+        public var member: String
+        /// `a funding interest in Western Balkan Fund, declared in advance. Left the room for the item; the meeting
+        /// remained quorate.`
+        public var text: String
+    }
+
+    /// The sentences of `record`, as its reader sees it.
+    public static func document(_ record: MeetingRecord) -> Document {
         let meeting = record.meeting
-        var lines = [
-            "## Declarations of interest",
-            "",
-            "\(escaped(meeting.title)), \(meeting.date) (M-\(meeting.id)), \(state(meeting)).",
-        ]
-        if record.items.isEmpty {
-            lines += ["", "The agenda has no items."]
-        }
-        for item in record.items {
-            lines += ["", "### Item \(item.number): \(escaped(item.title))", ""]
-            let recusals = record.recusals.filter { $0.itemId == item.id }
-            if recusals.isEmpty {
-                lines.append(
-                    item.isChecked
-                        ? "No conflict of interest was declared."
-                        : item.decision
-                            ? "No organisation named: not checked for conflicts."
-                            : "Not a decision: not checked for conflicts."
+        return Document(
+            title: meeting.title,
+            lead: "\(meeting.title), \(meeting.date.written) (M-\(meeting.id)), \(state(meeting)).",
+            date: meeting.date.written,
+            items: record.items.map { item in
+                let recusals = record.recusals.filter { $0.itemId == item.id }
+                return Item(
+                    heading: "Item \(item.number): \(item.title)",
+                    entries: recusals.map { Entry(member: $0.declarant, text: sentence($0)) },
+                    none: recusals.isEmpty ? nothingDeclared(item) : nil
                 )
             }
-            for recusal in recusals {
-                lines.append("- \(entry(recusal))")
-            }
+        )
+    }
+
+    /// The section for `record` in Markdown, as its reader sees it. Text from the register is escaped, so that a
+    /// name cannot add Markdown of its own.
+    public static func markdown(_ record: MeetingRecord) -> String {
+        let document = document(record)
+        var lines = ["## Declarations of interest", "", escaped(document.lead)]
+        if document.items.isEmpty {
+            lines += ["", "The agenda has no items."]
+        }
+        for item in document.items {
+            lines += ["", "### \(escaped(item.heading))", ""]
+            if let none = item.none { lines.append(none) }
+            lines += item.entries.map { "- **\(escaped($0.member))**: \(escaped($0.text))" }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One recusal as a sentence: `**ana**: a funding interest in Western Balkan Fund, declared in advance. Left
-    /// the room; the meeting remained quorate.`
+    /// One recusal in Markdown: `**ana**: a funding interest in Western Balkan Fund, declared in advance. Left the
+    /// room for the item; the meeting remained quorate.`
     static func entry(_ recusal: Recusal) -> String {
+        "**\(escaped(recusal.declarant))**: \(escaped(sentence(recusal)))"
+    }
+
+    /// What a recusal's member declared and did, after their name.
+    static func sentence(_ recusal: Recusal) -> String {
         let nature =
             recusal.sensitive
             ? "a private interest"
-            : "\(article(recusal.kind)) \(escaped(recusal.kind)) interest in \(escaped(recusal.organisation))"
+            : "\(article(recusal.kind)) \(recusal.kind) interest in \(recusal.organisation)"
         let when = recusal.declaredInAdvance ? "declared in advance" : "declared at the meeting"
-        var text = "**\(escaped(recusal.declarant))**: \(nature), \(when). \(action(recusal.action))"
+        var text = "\(nature), \(when). \(action(recusal.action))"
         switch recusal.quorate {
         case true?: text += "; the meeting remained quorate."
         case false?: text += "; the meeting was not quorate for the item."
         case nil: text += recusal.action == nil ? "." : "; quorum not recorded."
         }
         if let note = recusal.note {
-            let sentence = escaped(note)
-            text += " " + sentence + (sentence.last.map { ".!?".contains($0) } == true ? "" : ".")
+            let note = note.map { $0.isNewline ? " " : String($0) }.joined()
+            text += " " + note + (note.last.map { ".!?".contains($0) } == true ? "" : ".")
         }
         return text
+    }
+
+    private static func nothingDeclared(_ item: MeetingItem) -> String {
+        item.isChecked
+            ? "No conflict of interest was declared."
+            : item.decision
+                ? "No organisation named: not checked for conflicts."
+                : "Not a decision: not checked for conflicts."
     }
 
     private static func action(_ action: Recusal.Action?) -> String {
@@ -73,6 +123,7 @@ public enum Minutes {
         case .draft: "draft agenda"
         case .published: "published"
         case .closed: "closed"
+        case .cancelled: "cancelled" + (meeting.cancelReason.map { ": \($0)" } ?? "")
         }
     }
 

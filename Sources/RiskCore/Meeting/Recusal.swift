@@ -113,9 +113,12 @@ public struct MeetingRecord: Sendable, Hashable {
     /// out, so that everyone reads who stepped out of what.
     public func viewed(by viewer: InterestViewer) -> MeetingRecord {
         var copy = self
-        copy.recusals = recusals.map { recusal in
-            viewer.maySee(declarant: recusal.declarant, sensitive: recusal.sensitive) ? recusal : recusal.withheld
-        }
+        copy.recusals = recusals.map { Self.viewed($0, by: viewer) }
         return copy
+    }
+
+    /// One recusal as `viewer` reads it: withheld unless the viewer may see its interest.
+    public static func viewed(_ recusal: Recusal, by viewer: InterestViewer) -> Recusal {
+        viewer.maySee(declarant: recusal.declarant, sensitive: recusal.sensitive) ? recusal : recusal.withheld
     }
 }

@@ -71,6 +71,14 @@ struct MeetingService {
         table.on(MeetingInterface.Close.self) { parameters, request in
             .init(meeting: .init(try await context.database.closeMeeting(id: parameters.id, actor: request.actor)))
         }
+        table.on(MeetingInterface.Cancel.self) { parameters, request in
+            let meeting = try await context.database.cancelMeeting(
+                id: parameters.id,
+                reason: parameters.reason,
+                actor: request.actor
+            )
+            return .init(meeting: .init(meeting))
+        }
     }
 
     private func registerReading(_ table: inout MethodTable) {
@@ -96,7 +104,9 @@ struct MeetingService {
             return .init(meetings: page.meetings.map { .init($0) }, next: page.next)
         }
         table.on(MeetingInterface.Minutes.self) { parameters, request in
-            .init(markdown: Minutes.markdown(try await record(parameters.id, request)))
+            let html = try MinutesPage.wantsHTML(format: parameters.format)
+            let record = try await record(parameters.id, request)
+            return .init(markdown: Minutes.markdown(record), html: html ? MinutesPage.render(record) : nil)
         }
     }
 
@@ -136,7 +146,7 @@ struct MeetingService {
                 policy: policy,
                 joinedOn: try await context.database.memberJoinedOn(user: declarant)
             )
-            let recusal = try await context.database.declareAtMeeting(
+            let recusals = try await context.database.declareAtMeeting(
                 itemId: parameters.itemId,
                 interest,
                 policy: policy,
@@ -146,7 +156,9 @@ struct MeetingService {
                 detail.set("declarant", text: stored.declarant)
                 return detail
             }
-            return .init(recusal: .init(recusal))
+            let viewer = viewer(of: request)
+            let shown = recusals.map { MeetingRecord.viewed($0, by: viewer) }
+            return .init(recusal: .init(shown[0]), recusals: shown.map { .init($0) })
         }
     }
 

@@ -203,6 +203,14 @@ extension MeetingCloseCommand: OptionNaming {
     static let optionsByField = ["id": "M-ID"]
 }
 
+extension MeetingCancelCommand: OptionNaming {
+    static let optionsByField = ["id": "M-ID", "reason": "--reason"]
+}
+
+extension MeetingMinutesCommand: OptionNaming {
+    static let optionsByField = ["id": "M-ID", "format": "--format"]
+}
+
 extension MemberContactCommand: OptionNaming {
     static let optionsByField = ["user": "<user>", "email": "--email"]
 }

@@ -8,7 +8,8 @@ struct MeetingCommand: ParsableCommand {
         abstract: "Prepare a board meeting, record who stepped out of what, and write the minutes' declarations.",
         discussion: """
             A meeting is a draft, then published (each decision item is checked against the register of \
-            interests, and every conflict found becomes a recusal), then closed (nothing of it changes again). \
+            interests, and every conflict found becomes a recusal), then closed (nothing of it changes again), or \
+            cancelled if it will not meet. \
             Meetings are named M-3 or 3; items by their number on the agenda. Preparing and recording need the \
             admin role; the board and the auditor read meetings and minutes, another member's sensitive \
             recusal withheld.
@@ -22,6 +23,7 @@ struct MeetingCommand: ParsableCommand {
             MeetingRecordCommand.self,
             MeetingDeclareCommand.self,
             MeetingCloseCommand.self,
+            MeetingCancelCommand.self,
             MeetingMinutesCommand.self,
         ]
     )

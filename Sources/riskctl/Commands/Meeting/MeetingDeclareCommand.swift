@@ -10,7 +10,8 @@ struct MeetingDeclareCommand: ParsableCommand {
         discussion: """
             The interest is declared as interest declare would, starting today, and the recusal made for the \
             item is matched declared-at-meeting, not declared in advance. The declaration is yours; the admin \
-            role may name the board member who declares with --member. Only at a published meeting.
+            role may name the board member who declares with --member. Only at a published meeting. The \
+            interest may touch other decision items too: riskctl names every item it adds a recusal to.
             """
     )
 
@@ -72,10 +73,29 @@ struct MeetingDeclareCommand: ParsableCommand {
         if options.json {
             return try Output.json(answer.parameters)
         }
-        let recusal = try answer.decoded().recusal
+        let reply = try answer.decoded()
+        let recusal = reply.recusal
         Output.line(
             "Recusal \(recusal.id) made for item \(target.number) of \(agenda.name): "
                 + "\(MeetingPresenter.interest(of: recusal).singleLine), declared at the meeting."
         )
+        for other in reply.recusals where other.id != recusal.id {
+            Output.line(Self.alsoTouched(other, agenda: agenda))
+        }
+    }
+
+    /// Another recusal the declaration made: `It also touches item 4 of M-3, "Grants" (recusal 8): the name matches.`;
+    /// an item of another meeting is named by its meeting only, since this agenda does not hold it.
+    static func alsoTouched(_ recusal: MeetingInterface.Recusal, agenda: MeetingAgenda) -> String {
+        let meeting = RecordKind.meeting.format(recusal.meetingId)
+        let place =
+            if recusal.meetingId == agenda.meeting.id, let item = agenda.items.first(where: { $0.id == recusal.itemId })
+            {
+                "item \(item.number) of \(meeting), \"\(item.title.singleLine)\""
+            } else {
+                "an item of \(meeting)"
+            }
+        let when = recusal.declaredInAdvance ? "declared in advance" : "declared at the meeting"
+        return "It also touches \(place) (recusal \(recusal.id)): \(MeetingPresenter.words(recusal.match)), \(when)."
     }
 }

@@ -1,20 +1,28 @@
 import ArgumentParser
 import RiskProtocol
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `riskctl meeting minutes`: the "Declarations of interest" section of the minutes, in Markdown.
+/// `riskctl meeting minutes`: the "Declarations of interest" section of the minutes, in Markdown or as one HTML page.
 struct MeetingMinutesCommand: ParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "minutes",
-        abstract: "Print the minutes' \"Declarations of interest\" section of a meeting, in Markdown.",
+        abstract: "Print the minutes' \"Declarations of interest\" section of a meeting, in Markdown or HTML.",
         discussion: """
             For every recusal, item by item: the member, the nature of the interest, whether it was declared in \
-            advance or at the meeting, what the member did, and whether the meeting stayed quorate. A sensitive \
-            interest reads "a private interest" whoever asks, so that the minutes can be circulated.
+            advance or at the meeting, what the member did, and whether the meeting stayed quorate, in words for \
+            people (dates as "5 March 2027"). A sensitive interest reads "a private interest" whoever asks, so \
+            that the minutes can be circulated. --format html writes one self-contained page, printable on A4, \
+            as riskd renders it; -o writes to a file instead of standard output.
             """
     )
 
@@ -25,23 +33,46 @@ struct MeetingMinutesCommand: ParsableCommand {
     )
     var meeting: Int
 
+    /// Markdown or HTML.
+    @Option(help: ArgumentHelp("markdown (default) or html.", valueName: "format"))
+    var format: Format = .markdown
+
+    /// Where to write the minutes.
+    @Option(name: .customShort("o"), help: ArgumentHelp("Write the minutes to this file.", valueName: "file"))
+    var output: String?
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Prints riskd's Markdown as it came.
+    /// The formats riskd writes the minutes in.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html
+    }
+
+    /// Prints (or writes) riskd's Markdown or page as it came.
     ///
     /// Redirected to a file, the text is written byte for byte; on a terminal, control characters other than line
     /// breaks are replaced, as everywhere riskctl prints register text.
     func run() throws {
-        let answer = try options.connect().call(MeetingInterface.Minutes.self, .init(id: meeting))
+        let parameters = MeetingInterface.Minutes.Parameters(id: meeting, format: format == .html ? "html" : nil)
+        let answer = try options.connect().call(MeetingInterface.Minutes.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)
         }
-        let markdown = try answer.decoded().markdown
-        guard isatty(STDOUT_FILENO) == 1 else {
-            return print(markdown, terminator: "")
+        let reply = try answer.decoded()
+        let text = format == .html ? (reply.html ?? "") : reply.markdown
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw RiskctlError.unwritable("cannot write \(output): \(error)")
+            }
+            return Output.note("Wrote the minutes of \(RecordKind.meeting.format(meeting)) to \(output).")
         }
-        var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        guard isatty(STDOUT_FILENO) == 1 else {
+            return print(text, terminator: "")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" {
             lines.removeLast()
         }

@@ -11,6 +11,16 @@ enum MeetingPresenter {
         String(value.map { $0 == "_" ? "-" : $0 })
     }
 
+    /// How a recusal's interest came to its item, in words: `declared_at_meeting` reads "declared at the meeting".
+    static func words(_ match: MeetingInterface.Match) -> String {
+        switch match {
+        case .exact: "the name matches"
+        case .alias: "matches an alias"
+        case .possible: "a possible match"
+        case .declared_at_meeting: "declared at the meeting"
+        }
+    }
+
     /// The meeting's name as printed: `M-3`.
     static func reference(_ meeting: MeetingInterface.Meeting) -> String {
         RecordKind.meeting.format(meeting.id)
@@ -26,6 +36,8 @@ enum MeetingPresenter {
             ("Created by", meeting.createdBy),
             ("Published", meeting.publishedAt),
             ("Closed", meeting.closedAt),
+            ("Cancelled", meeting.cancelledAt),
+            ("Reason", meeting.cancelReason),
             ("Revision", String(meeting.revision)),
         ])
     }
