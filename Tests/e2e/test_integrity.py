@@ -19,6 +19,7 @@ ORG = "org.riskd.organisation"
 INTEREST = "org.riskd.interest"
 MEMBER = "org.riskd.member"
 DENIED = "org.varlink.service.PermissionDenied"
+NO_SUCH = "org.riskd.interest.NoSuchInterest"
 TODAY = date.today()
 
 
@@ -161,12 +162,13 @@ def test_board_member_sees_own_and_others_non_sensitive_never_others_sensitive(d
         (INTEREST, "Get", {"id": consulting}), (INTEREST, "Get", {"id": mine[1]}))
     assert [i["id"] for i in ok(listed)["interests"]] == mine + [grant]
     assert ok(got_grant)["interest"]["declarant"] == "rdt-board2"
-    assert error_of(got_consulting) == DENIED and got_consulting["parameters"] == {}
+    # A hidden interest answers as a missing one would: a refusal would say that it exists (issue 20).
+    assert error_of(got_consulting) == NO_SUCH and got_consulting["parameters"] == {"id": consulting}
     assert ok(got_own)["interest"]["sensitive"] is True
     # The other way round.
     listed, got = calls(user_calls, "rdt-board2", daemon, (INTEREST, "List", {}), (INTEREST, "Get", {"id": mine[1]}))
     assert [i["id"] for i in ok(listed)["interests"]] == [mine[0], grant, consulting]
-    assert error_of(got) == DENIED
+    assert error_of(got) == NO_SUCH
     # Filters never reach past the rule.
     filtered, = calls(user_calls, "rdt-board", daemon,
                       (INTEREST, "List", {"declarant": "rdt-board2", "organisation": "Western Balkans Fund"}))
@@ -187,7 +189,7 @@ def test_without_board_sees_register_members_see_only_their_own(fresh, user_call
                                (INTEREST, "Get", {"id": grant}),
                                (INTEREST, "Check", {"organisations": ["OSF"], "matter": "Grant call 3"}))
     assert [i["id"] for i in ok(listed)["interests"]] == mine
-    assert error_of(got) == DENIED
+    assert error_of(got) == NO_SUCH
     assert ok(check)["check"]["conflicts"] == [
         {"declarant": "rdt-board2", "interestId": 0, "kind": "withheld", "organisation": "OSF", "match": "exact"}]
     # The check of another member is not theirs to read either.
@@ -209,8 +211,9 @@ def test_board_member_cannot_touch_another_members_declarations_or_manage(daemon
                     (INTEREST, "Manage", {"id": mine, "plan": "I manage myself"}),
                     (INTEREST, "Manage", {"id": grant, "plan": "Leaves the room"}),
                     (ORG, "Add", {"name": "Trimbos Institute", "kind": "ngo"}))
-    assert [error_of(r) for r in results] == [DENIED] * 6, results
-    assert all(r["parameters"] == {} for r in results)
+    # The sensitive one is hidden from them: it answers as a missing interest, so as not to say it exists.
+    assert [error_of(r) for r in results] == [DENIED, NO_SUCH, DENIED, DENIED, DENIED, DENIED], results
+    assert [r["parameters"] for r in results] == [{}, {"id": consulting}, {}, {}, {}, {}]
     assert snapshot(daemon) == before
 
 

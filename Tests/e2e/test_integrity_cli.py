@@ -138,8 +138,9 @@ def test_another_members_riskctl_never_shows_a_sensitive_declaration(session, ct
     assert outputs[7].startswith("No conflicts. Recorded as check C-2")
     assert "rdt-board" not in outputs[7]
     assert json.loads(outputs[8])["check"]["conflicts"] == []
-    refused = failed(ctl("rdt-board2", session, "interest", "show", "I-2"), 77)
-    assert refused.startswith("permission denied: org.riskd.interest.Get")
+    # Another member's sensitive declaration answers as a missing one: a refusal would say it exists (issue 20).
+    refused = failed(ctl("rdt-board2", session, "interest", "show", "I-2"), 66)
+    assert refused == "no interest I-2", refused
     # rdt-board sees its own, and not rdt-board2's sensitive one.
     own = ok(ctl("rdt-board", session, "interest", "list", "--json"))
     assert [i["id"] for i in json.loads(own)["interests"]] == [1, 2, 3]

@@ -262,7 +262,7 @@ def test_nothing_of_a_draft_or_closed_meeting_is_recorded(board):
     message = refused(daemon, 65, "meeting", "item", "add", "M-1", "Any other business")
     assert message.startswith("invalid value for M-ID: meeting M-1 is closed"), message
     message = refused(daemon, 65, "meeting", "declare", "M-1", "--item", 1, "--kind", "gift", "--org", "WBF",
-                      "--description", "A dinner")
+                      "--description", "A dinner", "--member", "rdt-board")
     assert "meeting M-1 is closed" in message, message
 
 

@@ -155,7 +155,8 @@ def test_declared_at_the_meeting_and_recorded_then_closed_and_nothing_changes(bo
     for method, parameters in [
             ("AddItem", {"meetingId": meeting, "title": "Late item", "organisations": []}),
             ("Record", {"recusalId": before["recusals"][0]["id"], "action": "absent"}),
-            ("DeclareAtMeeting", {"itemId": grants["id"], "kind": "gift", "organisation": WBF, "description": "x"}),
+            ("DeclareAtMeeting", {"itemId": grants["id"], "declarant": "rdt-board", "kind": "gift",
+                                  "organisation": WBF, "description": "x"}),
             ("Close", {"id": meeting}), ("Publish", {"id": meeting})]:
         refused(daemon, MEETING + ".InvalidValue", MEETING + "." + method, **parameters)
     # A declaration after closing adds nothing to the closed meeting.
@@ -210,9 +211,11 @@ def test_meetings_are_listed_by_date_and_paged(start_daemon):
     ("List", {"since": "last week"}, "InvalidValue", "since"),
     ("Record", {"recusalId": 99, "action": "left_room"}, "NoSuchRecusal", None),
     ("Record", {"recusalId": "$recusal", "action": "danced"}, "InvalidValue", "action"),
-    ("DeclareAtMeeting", {"itemId": 99, "kind": "gift", "organisation": WBF, "description": "x"}, "NoSuchItem", None),
-    ("DeclareAtMeeting", {"itemId": "$item", "kind": "bribe", "organisation": WBF, "description": "x"},
-     "InvalidValue", "kind"),
+    # The administrator names the board member who declares: one who is not on the board may not declare.
+    ("DeclareAtMeeting", {"itemId": 99, "declarant": "rdt-board", "kind": "gift", "organisation": WBF,
+                          "description": "x"}, "NoSuchItem", None),
+    ("DeclareAtMeeting", {"itemId": "$item", "declarant": "rdt-board", "kind": "bribe", "organisation": WBF,
+                          "description": "x"}, "InvalidValue", "kind"),
     ("DeclareAtMeeting", {"itemId": "$item", "declarant": "nobody-here", "kind": "gift", "organisation": WBF,
                           "description": "x"}, "InvalidValue", "declarant"),
     ("Close", {"id": "$draft"}, "InvalidValue", "id"),
@@ -234,8 +237,10 @@ def test_bad_input_is_a_precise_error_and_changes_nothing(board, method, paramet
 def test_the_board_pack_of_a_meeting_shows_its_agenda_and_withholds_others_sensitive_recusals(board, user_calls):
     daemon, meeting, _ = board
     daemon.call(MEETING + ".Publish", id=meeting)
-    secretariat = daemon.call("org.riskd.report.Board", meetingId=meeting)["html"]
+    secretariat = daemon.call("org.riskd.report.Board", meetingId=meeting, confidential=True)["html"]
     assert "Call WBF-2027 partners" in secretariat and SECRET_ORG in secretariat
+    circulation = daemon.call("org.riskd.report.Board", meetingId=meeting)["html"]
+    assert "Call WBF-2027 partners" in circulation and SECRET_ORG not in circulation
     member = ok(as_member(user_calls, daemon, "rdt-board", "org.riskd.report.Board", meetingId=meeting))["html"]
     assert "Call WBF-2027 partners" in member and "rdt-board2" in member
     assert SECRET_ORG not in member and "brother" not in member
