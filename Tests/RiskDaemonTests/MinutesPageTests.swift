@@ -49,6 +49,18 @@ struct MinutesPageTests {
         #expect(!html.contains("src=") && !html.contains("href="))
     }
 
+    @Test("Members by their names and the organisation in the title; a login without a name as it is")
+    func names() {
+        let named = MinutesPage.render(Self.record, names: ["ivan": "Ivan Horvat"], organisation: "Drug Policy Network")
+        #expect(named.contains("<title>Drug Policy Network: Declarations of interest"))
+        #expect(named.contains("<p class=\"organisation\">Drug Policy Network</p>"))
+        #expect(named.contains("<strong>Ivan Horvat</strong>") && !named.contains("<strong>ivan</strong>"))
+        #expect(Minutes.markdown(Self.record, names: ["ivan": "Ivan Horvat"]).contains("**Ivan Horvat**"))
+        let plain = MinutesPage.render(Self.record)
+        #expect(plain.contains("<title>Declarations of interest") && plain.contains("<strong>ivan</strong>"))
+        #expect(!plain.contains("class=\"organisation\""))
+    }
+
     @Test(
         "Only markdown and html are formats",
         arguments: [(nil as String?, false), ("markdown", false), ("html", true)]

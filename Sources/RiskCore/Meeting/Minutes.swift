@@ -39,8 +39,9 @@ public enum Minutes {
         public var text: String
     }
 
-    /// The sentences of `record`, as its reader sees it.
-    public static func document(_ record: MeetingRecord) -> Document {
+    /// The sentences of `record`, as its reader sees it, naming members by `names` (login → name; a login not there
+    /// is shown as it is).
+    public static func document(_ record: MeetingRecord, names: [String: String] = [:]) -> Document {
         let meeting = record.meeting
         return Document(
             title: meeting.title,
@@ -50,7 +51,7 @@ public enum Minutes {
                 let recusals = record.recusals.filter { $0.itemId == item.id }
                 return Item(
                     heading: "Item \(item.number): \(item.title)",
-                    entries: recusals.map { Entry(member: $0.declarant, text: sentence($0)) },
+                    entries: recusals.map { Entry(member: names[$0.declarant] ?? $0.declarant, text: sentence($0)) },
                     none: recusals.isEmpty ? nothingDeclared(item) : nil
                 )
             }
@@ -59,8 +60,8 @@ public enum Minutes {
 
     /// The section for `record` in Markdown, as its reader sees it. Text from the register is escaped, so that a
     /// name cannot add Markdown of its own.
-    public static func markdown(_ record: MeetingRecord) -> String {
-        let document = document(record)
+    public static func markdown(_ record: MeetingRecord, names: [String: String] = [:]) -> String {
+        let document = document(record, names: names)
         var lines = ["## Declarations of interest", "", escaped(document.lead)]
         if document.items.isEmpty {
             lines += ["", "The agenda has no items."]

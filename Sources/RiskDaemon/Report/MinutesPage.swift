@@ -21,14 +21,16 @@ enum MinutesPage {
         return format == "html"
     }
 
-    /// `record` as its reader sees it, as a page.
-    static func render(_ record: MeetingRecord) -> String {
-        template.render(context(Minutes.document(record), meetingId: record.meeting.id))
+    /// `record` as its reader sees it, as a page, members named by `names` and titled with `organisation`.
+    static func render(_ record: MeetingRecord, names: [String: String] = [:], organisation: String? = nil) -> String {
+        template.render(
+            context(Minutes.document(record, names: names), meetingId: record.meeting.id, organisation: organisation)
+        )
     }
 
     /// The Mustache context: the document's sentences, nothing else.
-    static func context(_ document: Minutes.Document, meetingId: Int) -> [String: Any] {
-        [
+    static func context(_ document: Minutes.Document, meetingId: Int, organisation: String? = nil) -> [String: Any] {
+        var context: [String: Any] = [
             "title": document.title, "date": document.date, "lead": document.lead, "meetingId": meetingId,
             "items": document.items.map { item -> [String: Any] in
                 var fields: [String: Any] = [
@@ -40,6 +42,8 @@ enum MinutesPage {
                 return fields
             },
         ]
+        if let organisation { context["organisation"] = organisation }
+        return context
     }
 
     private static let template: MustacheTemplate = {

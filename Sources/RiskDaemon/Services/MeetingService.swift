@@ -106,7 +106,12 @@ struct MeetingService {
         table.on(MeetingInterface.Minutes.self) { parameters, request in
             let html = try MinutesPage.wantsHTML(format: parameters.format)
             let record = try await record(parameters.id, request)
-            return .init(markdown: Minutes.markdown(record), html: html ? MinutesPage.render(record) : nil)
+            let names = PeopleNames.of(record.recusals.map(\.declarant))
+            let organisation = context.configuration.organisationName
+            return .init(
+                markdown: Minutes.markdown(record, names: names),
+                html: html ? MinutesPage.render(record, names: names, organisation: organisation) : nil
+            )
         }
     }
 
