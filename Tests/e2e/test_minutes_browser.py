@@ -113,6 +113,7 @@ def test_the_printed_minutes_say_what_the_register_says(board, user_calls, chrom
     assert result.returncode == 0 and result.stdout == "", result
     assert result.stderr == "Wrote the minutes of M-%d to %s.\n" % (meeting, html), result.stderr
     assert html.read_text(encoding="utf-8") == daemon.call(MEETING + ".Minutes", id=meeting, format="html")["html"]
+    assert html.stat().st_mode & 0o777 == 0o600, oct(html.stat().st_mode)    # -o files are private (issue 21)
 
     _, png_requests = chromium.run(html.as_uri(), "--window-size=900,1400", "--hide-scrollbars",
                                    "--screenshot=%s" % png)

@@ -22,7 +22,8 @@ struct MeetingMinutesCommand: ParsableCommand {
             advance or at the meeting, what the member did, and whether the meeting stayed quorate, in words for \
             people (dates as "5 March 2027"). A sensitive interest reads "a private interest" whoever asks, so \
             that the minutes can be circulated. --format html writes one self-contained page, printable on A4, \
-            as riskd renders it; -o writes to a file instead of standard output.
+            as riskd renders it; -o writes to a file (mode 0600 unless --mode says otherwise) instead of standard \
+            output.
             """
     )
 
@@ -37,9 +38,8 @@ struct MeetingMinutesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("markdown (default) or html.", valueName: "format"))
     var format: Format = .markdown
 
-    /// Where to write the minutes.
-    @Option(name: .customShort("o"), help: ArgumentHelp("Write the minutes to this file.", valueName: "file"))
-    var output: String?
+    /// Where to write the minutes (`-o`, `--mode`).
+    @OptionGroup var file: OutputFileOptions
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -61,12 +61,7 @@ struct MeetingMinutesCommand: ParsableCommand {
         }
         let reply = try answer.decoded()
         let text = format == .html ? (reply.html ?? "") : reply.markdown
-        if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw RiskctlError.unwritable("cannot write \(output): \(error)")
-            }
+        if let output = file.output, try file.write(text) {
             return Output.note("Wrote the minutes of \(RecordKind.meeting.format(meeting)) to \(output).")
         }
         guard isatty(STDOUT_FILENO) == 1 else {
