@@ -93,6 +93,7 @@ enum Migrations {
         migrator.registerMigration("v10-mail", migrate: mail)
         migrator.registerMigration("v11-budgets", migrate: budgets)
         migrator.registerMigration("v12-meeting-cancel", migrate: meetingCancel)
+        migrator.registerMigration("v13-mail-truth", migrate: mailTruth)
         return migrator
     }
 

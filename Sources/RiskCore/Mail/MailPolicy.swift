@@ -50,6 +50,10 @@ public enum MailState: String, Sendable, Hashable, CaseIterable {
     case failed
     /// Claimed and never reported: it may or may not have reached the MTA, so riskd does not send it again.
     case uncertain
+    /// Not sent: every notice in it stopped being true before the deliverer claimed it (the reason says why).
+    case dropped
+    /// Accepted by the MTA, then returned to the sender as undeliverable.
+    case bounced
 }
 
 /// What the deliverer reports of one submission, and what becomes of the mail.

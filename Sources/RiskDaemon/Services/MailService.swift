@@ -30,7 +30,9 @@ struct MailService {
                 sent: status.counts[.sent] ?? 0,
                 failed: status.counts[.failed] ?? 0,
                 uncertain: status.counts[.uncertain] ?? 0,
-                mails: status.mails.map(MailInterface.Mail.init)
+                mails: status.mails.map(MailInterface.Mail.init),
+                dropped: status.counts[.dropped] ?? 0,
+                bounced: status.counts[.bounced] ?? 0
             )
         }
         table.on(MailInterface.Test.self) { parameters, request in
