@@ -24,11 +24,24 @@ enum MailOutbox {
         try writePersonalMails(db, settings: settings, now: now)
     }
 
-    /// One mail per person with notices waiting, unless they had one today: theirs wait for tomorrow's review. A
-    /// person with no address has their notices marked unaddressed, for the digest.
+    /// One mail per person with notices waiting, unless they had one today: theirs wait for the next review's
+    /// mail, which gathers them (a batching rule, never a drop rule). A meeting's recusal notices are never held
+    /// back: they go at once, in a `recusal` mail of their own, whatever the member had today. A person with no
+    /// address has their notices marked unaddressed, for the digest.
     static func writePersonalMails(_ db: Database, settings: MailSettings, now: Instant) throws {
-        let policy = settings.policy
         let today = settings.localDate(now).description
+        let recusals = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT n.id, n.user, n.kind, n.subject, n.dedup, n.text, n.command,
+                    (SELECT email FROM contact c WHERE c.user = n.user) AS contact
+                FROM mail_notice n
+                WHERE n.state = 'pending' AND n.kind = ?
+                ORDER BY n.user, n.id
+                """,
+            arguments: [NoticeKind.meetingRecusal.rawValue]
+        )
+        try write(recusals, kind: "recusal", db, settings: settings, now: now)
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -41,6 +54,18 @@ enum MailOutbox {
                 """,
             arguments: [today]
         )
+        try write(rows, kind: "notice", db, settings: settings, now: now)
+    }
+
+    /// One `kind` mail per person of the pending notices in `rows` (ordered by user).
+    private static func write(
+        _ rows: [Row],
+        kind mailKind: String,
+        _ db: Database,
+        settings: MailSettings,
+        now: Instant
+    ) throws {
+        let policy = settings.policy
         var byUser: [(user: String, contact: String?, notices: [(Int, Notice)])] = []
         for row in rows {
             let user: String = row["user"]
@@ -69,7 +94,7 @@ enum MailOutbox {
             let (subject, body) = MailComposer.personal(user: user, notices: ordered, policy: policy)
             let id = try insertMail(
                 db,
-                kind: "notice",
+                kind: mailKind,
                 user: user,
                 to: address,
                 subject: subject,
@@ -96,20 +121,18 @@ enum MailOutbox {
         settings: MailSettings,
         now: Instant
     ) throws -> Int {
-        let policy = settings.policy
-        let from = policy.from
+        let from = settings.policy.from
         let day = settings.localDate(now)
         // Stable for the mail's whole life: written once here, the same on every attempt.
         let token = String(UInt64.random(in: 0...UInt64.max), radix: 16)
         let messageID = "riskd.\(kind).\(day).\(token)@\(from.domain)"
-        let message = MailMessage(
-            from: from,
-            fromName: policy.organisation == "riskd" ? "riskd" : "\(MailText.line(policy.organisation)) (riskd)",
+        let message = self.message(
             to: address,
             subject: subject,
-            date: now,
+            body: body,
             messageID: messageID,
-            body: body
+            settings: settings,
+            date: now
         )
         try db.execute(
             sql: """
@@ -122,6 +145,27 @@ enum MailOutbox {
             ]
         )
         return Int(db.lastInsertedRowID)
+    }
+
+    /// A mail as riskd writes it: from `mail.from`, signed with the organisation's name.
+    static func message(
+        to address: MailAddress,
+        subject: String,
+        body: String,
+        messageID: String,
+        settings: MailSettings,
+        date: Instant
+    ) -> MailMessage {
+        let policy = settings.policy
+        return MailMessage(
+            from: policy.from,
+            fromName: policy.organisation == "riskd" ? "riskd" : "\(MailText.line(policy.organisation)) (riskd)",
+            to: address,
+            subject: subject,
+            date: date,
+            messageID: messageID,
+            body: body
+        )
     }
 
     /// The digest of the day to each of `mail.admins` who has not had it yet today. `board`: the users holding the

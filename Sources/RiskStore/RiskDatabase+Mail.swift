@@ -101,7 +101,8 @@ extension RiskDatabase {
     /// The next mail due for an attempt, marked sending; `nil` when none is due. Mails claimed more than
     /// `claimLease` ago and never reported become uncertain first: they are not handed out again.
     public func claimMail(now: Instant) async throws -> MailRecord? {
-        try await write { db in
+        let settings = currentMailSettings
+        return try await write { db in
             let epoch = now.secondsSinceEpoch
             try db.execute(
                 sql: """
@@ -112,16 +113,27 @@ extension RiskDatabase {
                     """,
                 arguments: [now.description, epoch - Self.claimLease]
             )
-            guard
-                let id = try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT id FROM mail WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-                        ORDER BY id LIMIT 1
-                        """,
-                    arguments: [epoch]
-                )
-            else { return nil }
+            // A notice or recusal mail is checked against the register first: one with nothing true left is
+            // dropped, and the next one is looked at.
+            var found: Int?
+            while found == nil {
+                guard
+                    let (id, kind) = try Row.fetchOne(
+                        db,
+                        sql: """
+                            SELECT id, kind FROM mail
+                            WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                            ORDER BY id LIMIT 1
+                            """,
+                        arguments: [epoch]
+                    ).map({ ($0["id"] as Int, $0["kind"] as String) })
+                else { return nil }
+                if kind == "notice" || kind == "recusal" {
+                    guard try MailClaimCheck.keep(db, mail: id, settings: settings, now: now) else { continue }
+                }
+                found = id
+            }
+            guard let id = found else { return nil }
             try db.execute(
                 sql: """
                     UPDATE mail SET state = 'sending', claimed_at = ?, attempts = attempts + 1, next_attempt_at = NULL

@@ -24,6 +24,13 @@ extension RiskDatabase {
         }
     }
 
+    /// Whether riskd has ever seen `user` as a member (a board member, now or before).
+    public func isKnownMember(_ user: String) async throws -> Bool {
+        try await lookup { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member WHERE user = ?)", arguments: [user]) ?? false
+        }
+    }
+
     /// The members — the holders of the board role now (`board`), the one definition of a member that ethics
     /// status and the review share — by user name, with where they stand on `today`. A past declarant who left the
     /// board is no longer a member; their declarations stay in the register.

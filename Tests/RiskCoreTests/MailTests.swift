@@ -178,7 +178,7 @@ struct MailTests {
         )
         let notices = Self.plan([], ReviewSnapshot(members: [member]), Self.on)
         #expect(notices.map(\.key) == ["confirmation-due:ana:2027-01-20"])
-        #expect(notices.first?.text.contains("due to be confirmed on 2027-01-20.") == true)
+        #expect(notices.first?.text.contains("due to be confirmed on 20 January 2027.") == true)
         var left = member
         left.onBoard = false
         #expect(Self.plan([], ReviewSnapshot(members: [left]), Self.on).isEmpty)

@@ -21,13 +21,15 @@ struct MailOutboxTests {
         return database
     }
 
+    /// A notice that stays true whatever the register holds (a closed concern), so that the claim-time check
+    /// (`MailClaimCheck`) keeps it: these tests are about the outbox, not about what is still true.
     static func notice(_ user: String, _ key: String) -> Notice {
         Notice(
             user: user,
-            kind: .riskReviewDue,
-            subject: "risk:1",
+            kind: .concernClosed,
+            subject: "concern:1",
             key: key,
-            text: "Risk R-1 is due.",
+            text: "The concern C-1 you raised was closed.",
             command: "riskctl"
         )
     }
@@ -66,7 +68,7 @@ struct MailOutboxTests {
         let next = try await Self.run(database, at: Self.day2, [])
         let notices = next.filter { $0.kind == "notice" }
         #expect(notices.count == 2)
-        #expect(notices.first?.message.contains("Risk R-1 is due.") == true)
+        #expect(notices.first?.message.contains("The concern C-1 you raised was closed.") == true)
         #expect(next.filter { $0.kind == "digest" }.count == 2)
     }
 

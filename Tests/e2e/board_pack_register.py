@@ -31,7 +31,7 @@ def build_register(factory, user_calls):
             description="A relative on its board", sensitive=True, startedOn="2026-08-01")
     declare(user_calls, daemon, "rdt-board", kind="employment", organisation=PUBLIC_ORGANISATION,
             description="Part-time trainer", startedOn="2026-08-15")
-    daemon.call("org.riskd.risk.AddAction", riskId=11, description="Find a third core funder", owner="treasurer",
+    daemon.call("org.riskd.risk.AddAction", riskId=11, description="Find a third core funder", owner="rdt-audit",
                 dueOn="2026-11-30")
     daemon.set_now("2026-10-20T09:00:00Z")
     daemon.call("org.riskd.risk.Update", id=1, likelihood=5)

@@ -118,7 +118,10 @@ def test_the_right_person_gets_the_right_reminder_once_a_day(start_daemon, boxes
     assert "The concern C-%d you raised was closed: upheld." % concern in text
     assert "rdt-board2" not in text, "the mail about a concern names the member it was about"
     _, other = boxes["rdt-board2"].wait_for(2)
-    assert "Action A-%d of risk R-%d, which you own, is due on 2027-01-15." % (action, risk) in flat(other)
+    # The notice says what the action is, and every way out of it (issue 22).
+    assert ("Action A-%d, \"Map shared donors\" (risk R-%d), which you own, is due on 15 January 2027. If it needs "
+            "more time, give it a new date (riskctl risk action update A-%d --due YYYY-MM-DD); if it is not yours or "
+            "no longer makes sense, tell the secretariat." % (action, risk, action)) in flat(other)
     assert "R-%d (" % risk not in flat(other), "a member got someone else's reminder"
     _, digest2 = boxes["rdt-admin"].wait_for(2)
     assert subject(digest2).startswith("Mreža drug policy network: daily digest 2027-01-11 (")

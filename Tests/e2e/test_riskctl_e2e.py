@@ -140,7 +140,7 @@ def test_list_json_has_protocol_field_names(reg, ctl):
     (["--min-score", "16"], {"minScore": 16}),
     (["--overdue"], {"overdue": True}),
     (["--category", "financial"], {"category": "financial"}),
-    (["--owner", "treasurer"], {"owner": "treasurer"}),
+    (["--owner", "rdt-audit"], {"owner": "rdt-audit"}),
     (["--status", "open", "--status", "closed"], {"status": ["open", "closed"]}),
     (["--all"], {"status": ALL_STATUSES}),
 ])
@@ -180,9 +180,9 @@ def test_no_such_action_exits_66(reg, ctl):
 # -- changes ---------------------------------------------------------------------------------------------------
 def test_update_with_stale_revision_exits_75(reg, ctl):
     current = reg.call("org.riskd.risk.Get", id=2)["risk"]
-    ok(ctl(reg, "risk", "update", "R-2", "--if-revision", current["revision"], "--owner", "treasurer"))
+    ok(ctl(reg, "risk", "update", "R-2", "--if-revision", current["revision"], "--owner", "rdt-audit"))
     updated = reg.call("org.riskd.risk.Get", id=2)["risk"]
-    assert (updated["owner"], updated["revision"]) == ("treasurer", current["revision"] + 1)
+    assert (updated["owner"], updated["revision"]) == ("rdt-audit", current["revision"] + 1)
     before = reg.snapshot()
     result = ctl(reg, "risk", "update", "R-2", "--if-revision", current["revision"], "--title", "Lost update")
     failed(result, 75)

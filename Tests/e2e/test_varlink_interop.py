@@ -187,7 +187,7 @@ def test_risk_round_trip(daemon):
 
         ids = risk.Import(risks=[
             {"title": "Dependence on a few funders", "category": "financial", "likelihood": 4, "impact": 5,
-             "owner": "treasurer"},
+             "owner": "rdt-audit"},
             {"title": "Data leak", "category": "safeguarding", "likelihood": 2, "impact": 5,
              "residualLikelihood": 1, "residualImpact": 5, "nextReviewDue": "2026-01-15",
              "description": "Case files", "area": "Rights"},
@@ -195,7 +195,7 @@ def test_risk_round_trip(daemon):
         assert len(ids) == 2 and ids[1] == ids[0] + 1 and ids[0] > rid
         first = risk.Get(id=ids[0])["risk"]
         assert (first["owner"], first["score"], first["severity"], first["status"]) == (
-            "treasurer", 20, "critical", "open")
+            "rdt-audit", 20, "critical", "open")
         assert first["nextReviewDue"] in due_dates(30)
         leak = risk.Get(id=ids[1])["risk"]
         assert (leak["score"], leak["severity"], leak["nextReviewDue"], leak["owner"]) == (5, "medium", "2026-01-15",
@@ -203,7 +203,7 @@ def test_risk_round_trip(daemon):
         assert [r["id"] for r in risk.List(overdue=True)["risks"]] == [ids[1]]
         assert [r["id"] for r in risk.List(category="financial")["risks"]] == [ids[0]]
         assert [r["id"] for r in risk.List(minScore=20)["risks"]] == [ids[0]]
-        assert [r["id"] for r in risk.List(owner="treasurer")["risks"]] == [ids[0]]
+        assert [r["id"] for r in risk.List(owner="rdt-audit")["risks"]] == [ids[0]]
         assert sorted(r["id"] for r in risk.List(status=["open", "closed"])["risks"]) == sorted([rid] + ids)
 
     with client.open("org.riskd.audit") as audit:

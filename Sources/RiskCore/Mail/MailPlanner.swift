@@ -60,7 +60,7 @@ public enum MailPlanner {
                 subject: observation.subject,
                 key: key,
                 text: "Risk R-\(risk.id) (\"\(MailText.line(risk.title))\"), which you own, was due for review on "
-                    + "\(risk.nextReviewDue) and is overdue.",
+                    + "\(risk.nextReviewDue.written) and is overdue. If it is not yours, tell the secretariat.",
                 command: "riskctl risk review R-\(risk.id) --note TEXT"
             )
         case .actionOverdue:
@@ -70,8 +70,9 @@ public enum MailPlanner {
                 kind: .actionOverdue,
                 subject: observation.subject,
                 key: key,
-                text: "Action A-\(action.id) of risk R-\(action.riskId), which you own, was due on \(action.dueOn) "
-                    + "and is overdue.",
+                text: "Action A-\(action.id), \"\(MailText.line(action.description))\" (risk R-\(action.riskId)), "
+                    + "which you own, was due on \(action.dueOn.written) and is overdue. "
+                    + Self.actionChoices(action.id),
                 command: "riskctl risk action done A-\(action.id)"
             )
         case .interestConfirmationOverdue:
@@ -82,7 +83,8 @@ public enum MailPlanner {
                 kind: .confirmationOverdue,
                 subject: observation.subject,
                 key: key,
-                text: "Your declarations of interest were due to be confirmed on \(due) and are overdue. If nothing "
+                text:
+                    "Your declarations of interest were due to be confirmed on \(due.written) and are overdue. If nothing "
                     + "changed, confirm them as they are.",
                 command: "riskctl interest confirm"
             )
@@ -94,7 +96,8 @@ public enum MailPlanner {
                 kind: .codeOverdue,
                 subject: observation.subject,
                 key: key,
-                text: "You have not yet acknowledged version \(code.version) of the ethical code, due on \(due).",
+                text:
+                    "You have not yet acknowledged version \(code.version) of the ethical code, due on \(due.written).",
                 command: "riskctl ethics ack"
             )
         default:
@@ -118,7 +121,7 @@ public enum MailPlanner {
                     subject: "risk:\(risk.id)",
                     key: "risk-review-due:\(risk.id):\(risk.nextReviewDue)",
                     text: "Risk R-\(risk.id) (\"\(MailText.line(risk.title))\"), which you own, is due for review on "
-                        + "\(risk.nextReviewDue).",
+                        + "\(risk.nextReviewDue.written). If it is not yours, tell the secretariat.",
                     command: "riskctl risk review R-\(risk.id) --note TEXT"
                 )
             )
@@ -130,7 +133,8 @@ public enum MailPlanner {
                     kind: .actionDue,
                     subject: "action:\(action.id)",
                     key: "action-due:\(action.id):\(action.dueOn)",
-                    text: "Action A-\(action.id) of risk R-\(action.riskId), which you own, is due on \(action.dueOn).",
+                    text: "Action A-\(action.id), \"\(MailText.line(action.description))\" (risk R-\(action.riskId)), "
+                        + "which you own, is due on \(action.dueOn.written). " + Self.actionChoices(action.id),
                     command: "riskctl risk action done A-\(action.id)"
                 )
             )
@@ -144,13 +148,20 @@ public enum MailPlanner {
                     kind: .confirmationDue,
                     subject: "member:\(member.user)",
                     key: "confirmation-due:\(member.user):\(due)",
-                    text: "Your declarations of interest are due to be confirmed on \(due). If nothing changed, "
+                    text:
+                        "Your declarations of interest are due to be confirmed on \(due.written). If nothing changed, "
                         + "confirm them as they are.",
                     command: "riskctl interest confirm"
                 )
             )
         }
         return notices
+    }
+
+    /// What an action's owner can do besides marking it done.
+    static func actionChoices(_ id: Int) -> String {
+        "If it needs more time, give it a new date (riskctl risk action update A-\(id) --due YYYY-MM-DD); if it "
+            + "is not yours or no longer makes sense, tell the secretariat."
     }
 
     private static func subjectParts(_ subject: String) -> (String, String) {

@@ -65,7 +65,7 @@ extension Notice {
             subject: "ethics:\(version)",
             key: "code-published:\(version):\(user)",
             text: "Version \(version) of the ethical code, \"\(MailText.line(title))\", was published. Please read "
-                + "and acknowledge it by \(due).",
+                + "and acknowledge it by \(due.written).",
             command: "riskctl ethics ack"
         )
     }
@@ -84,7 +84,8 @@ extension Notice {
             kind: .meetingRecusal,
             subject: "meeting:\(meeting)",
             key: "meeting-recusal:\(recusal)",
-            text: "At the meeting M-\(meeting) on \(date), item \(item) (\"\(MailText.line(itemTitle))\") touches an "
+            text:
+                "At the meeting M-\(meeting) on \(date.written), item \(item) (\"\(MailText.line(itemTitle))\") touches an "
                 + "interest you declared: you are asked to step out of it.",
             command: "riskctl meeting show M-\(meeting)"
         )

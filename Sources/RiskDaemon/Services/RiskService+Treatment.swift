@@ -94,6 +94,7 @@ extension RiskService {
             return .init(risk: wire(risk))
         }
         table.on(RiskInterface.AddAction.self) { parameters, request in
+            try await Owners.check(parameters.owner, field: "owner", in: context.database)
             let action = try ActionRules.create(
                 riskId: parameters.riskId,
                 description: parameters.description,
@@ -115,6 +116,7 @@ extension RiskService {
             )
         }
         table.on(RiskInterface.UpdateAction.self) { parameters, request in
+            try await Owners.check(parameters.owner, field: "owner", in: context.database)
             var detail = AuditDetail()
             detail.set("status", text: parameters.status?.rawValue)
             detail.set("dueOn", text: parameters.dueOn)

@@ -23,6 +23,7 @@ struct RiskService {
     private func registerRegister(_ table: inout MethodTable) {
         table.on(RiskInterface.Add.self) { parameters, request in
             let policy = context.configuration.risk
+            try await Owners.check(parameters.owner, field: "owner", in: context.database)
             let risk = try RiskRules.create(
                 RiskDraft(parameters),
                 caller: request.caller.user,
@@ -37,6 +38,7 @@ struct RiskService {
             let policy = context.configuration.risk
             var risks: [Risk] = []
             for (index, new) in parameters.risks.enumerated() {
+                try await Owners.check(new.owner, field: "risks[\(index)].owner", in: context.database)
                 do {
                     risks.append(
                         try RiskRules.create(
@@ -107,6 +109,7 @@ struct RiskService {
         }
         table.on(RiskInterface.Update.self) { parameters, request in
             let policy = context.configuration.risk
+            try await Owners.check(parameters.owner, field: "owner", in: context.database)
             let changes = RiskChanges(
                 title: parameters.title,
                 description: parameters.description,

@@ -80,6 +80,7 @@ enum PrivacyCalls {
         ],
         "org.riskd.meeting.Record": [#"{"recusalId":1,"action":"left_room","quorate":true}"#],
         "org.riskd.meeting.Close": [#"{"id":1}"#],
+        "org.riskd.meeting.Cancel": [#"{"id":2,"reason":"Postponed"}"#],
         "org.riskd.report.Board": ["{}", #"{"meetingId":1}"#],
         "org.riskd.mail.Status": ["{}"],
         "org.riskd.mail.Test": [#"{"address":"root@localhost"}"#],

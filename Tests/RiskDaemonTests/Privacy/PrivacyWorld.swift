@@ -108,6 +108,8 @@ struct PrivacyWorld: Sendable {
     func seedCommon(caller: PrivacyUser) async throws {
         clock.set(PrivacyClock.seeded)
         let steps: [(String, String, PrivacyUser)] = [
+            // The board member is seen first: an action's owner must be an account or a member riskd knows.
+            ("org.riskd.daemon.Whoami", "{}", .board),
             ("org.riskd.ethics.Publish", #"{"title":"Code","body":"Declare what you hold."}"#, .seeder),
             ("org.riskd.organisation.Add", #"{"name":"Western Balkan Fund","kind":"funder"}"#, .seeder),
             ("org.riskd.organisation.Add", #"{"name":"Eurodesk","kind":"network"}"#, .seeder),

@@ -10,13 +10,14 @@ struct MailStatusCommand: ParsableCommand {
         discussion: """
             States: queued (waiting for an attempt), sending (claimed by the deliverer), sent (accepted by the MTA), \
             failed (refused by the MTA, or deferred too often), uncertain (claimed and never reported: check the \
-            MTA's log before queuing it again). Needs the admin or auditor role.
+            MTA's log before queuing it again), dropped (not sent: what it said had stopped being true, the reason \
+            says why), bounced (accepted by the MTA, then returned). Needs the admin or auditor role.
             """
     )
 
     /// Only mails in this state.
     @Option(
-        help: ArgumentHelp("queued, sending, sent, failed or uncertain.", valueName: "state"),
+        help: ArgumentHelp("queued, sending, sent, failed, uncertain, dropped or bounced.", valueName: "state"),
         completion: ValueCompletions.mailState
     )
     var state: String?
