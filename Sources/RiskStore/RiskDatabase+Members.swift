@@ -27,7 +27,8 @@ extension RiskDatabase {
     /// Whether riskd has ever seen `user` as a member (a board member, now or before).
     public func isKnownMember(_ user: String) async throws -> Bool {
         try await lookup { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member WHERE user = ?)", arguments: [user]) ?? false
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM member WHERE user = ?)", arguments: [user])
+                ?? false
         }
     }
 
