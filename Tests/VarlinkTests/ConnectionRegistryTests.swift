@@ -4,6 +4,19 @@ import Testing
 
 @testable import Varlink
 
+/// 10 slots: 2 kept for administrators ("admin"), 3 for board members, 1 for auditors, and 1 for users with no
+/// role ("none"), who may hold no more; 3 in the pool; 4 per uid.
+let tenSlots = ConnectionAdmission(
+    total: 10,
+    perUser: 4,
+    shares: [
+        ConnectionShare(name: "admin", reserved: 2),
+        ConnectionShare(name: "board", reserved: 3),
+        ConnectionShare(name: "audit", reserved: 1),
+        ConnectionShare(name: "none", reserved: 1, ceiling: 1),
+    ]
+)
+
 @Suite("Connection admission and idle connections")
 struct ConnectionRegistryTests {
     /// A connected channel, so that `isActive` tells whether the registry closed it.
@@ -12,19 +25,6 @@ struct ConnectionRegistryTests {
         try channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1)).wait()
         return channel
     }
-
-    /// 10 slots: 2 kept for administrators ("admin"), 3 for board members, 1 for auditors, and 1 for users with no
-    /// role ("none"), who may hold no more; 3 in the pool; 4 per uid.
-    static let admission = ConnectionAdmission(
-        total: 10,
-        perUser: 4,
-        shares: [
-            ConnectionShare(name: "admin", reserved: 2),
-            ConnectionShare(name: "board", reserved: 3),
-            ConnectionShare(name: "audit", reserved: 1),
-            ConnectionShare(name: "none", reserved: 1, ceiling: 1),
-        ]
-    )
 
     /// What `refusal` says for the next connection of `share`, with `held` connections open by share.
     struct Case: Sendable, CustomStringConvertible {
@@ -68,7 +68,7 @@ struct ConnectionRegistryTests {
             byShare: test.held,
             ofUser: test.ofUser
         )
-        let refusal = Self.admission.refusal(
+        let refusal = tenSlots.refusal(
             share: test.share,
             uid: 1000,
             occupancy: occupancy,
@@ -79,13 +79,13 @@ struct ConnectionRegistryTests {
 
     @Test(
         "Whatever the other shares take, one uid at a time, a share still gets its reserve",
-        arguments: admission.shares
+        arguments: tenSlots.shares
     )
     func reserveHolds(_ share: ConnectionShare) {
-        let registry = ConnectionRegistry(total: 10, perUser: 4, shares: Self.admission.shares)
+        let registry = ConnectionRegistry(total: 10, perUser: 4, shares: tenSlots.shares)
         var uid: UInt32 = 1
         // Every other share, and peers of none, opens connections from fresh uids until it is refused.
-        for other in Self.admission.shares + [ConnectionShare(name: "", reserved: 0)] where other != share {
+        for other in tenSlots.shares + [ConnectionShare(name: "", reserved: 0)] where other != share {
             while registry.open(EmbeddedChannel(), uid: uid, share: other.name) == nil { uid += 1 }
             uid += 1
         }
