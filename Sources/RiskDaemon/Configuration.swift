@@ -97,8 +97,14 @@ public struct Configuration: Sendable {
     public struct Limits: Sendable, Hashable {
         public var maxMessageBytes = 1_048_576
         public var maxConnections = 256
-        /// Of `maxConnections`, how many only administrators may take.
+        /// Of `maxConnections`, how many are kept for administrators, board members, auditors and mailers: no
+        /// connection of another role takes them (`RoleShares`).
         public var adminConnections = 16
+        public var boardConnections = 64
+        public var auditorConnections = 16
+        public var mailerConnections = 8
+        /// Kept for users with no role, and the most they may hold together.
+        public var noRoleConnections = 16
         public var maxConnectionsPerUser = 32
         public var frameTimeoutSeconds = 30
         /// A connection with no call in flight and no stream open is closed after this long.

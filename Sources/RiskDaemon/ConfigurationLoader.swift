@@ -79,17 +79,7 @@ public enum ConfigurationLoader {
                 reason: "\(declare) must not be above interests.gift_refuse_above (\(refuse))"
             )
         }
-        let limits = configuration.limits
-        if limits.adminConnections >= limits.maxConnections {
-            throw ConfigurationError(
-                file: file,
-                line: line(of: "admin_connections", section: "limits", in: text)
-                    ?? line(of: "max_connections", section: "limits", in: text),
-                key: "limits.admin_connections",
-                reason: "\(limits.adminConnections) must be less than limits.max_connections "
-                    + "(\(limits.maxConnections)): other users would have no connection left"
-            )
-        }
+        try validateShares(configuration.limits, text: text, file: file)
         if let path = configuration.report.templatePath {
             do {
                 configuration.report.template = try BoardPackTemplate.load(path: path)
@@ -251,23 +241,7 @@ public enum ConfigurationLoader {
             },
             "keep": { c, v throws(SetterError) in c.backup.keep = try int(v, 1...10_000) },
         ],
-        "limits": [
-            "max_message_bytes": { c, v throws(SetterError) in c.limits.maxMessageBytes = try int(v, 1024...(64 << 20))
-            },
-            "max_connections": { c, v throws(SetterError) in c.limits.maxConnections = try int(v, 1...65_536) },
-            "frame_timeout_seconds": { c, v throws(SetterError) in c.limits.frameTimeoutSeconds = try int(v, 1...3600)
-            },
-            "admin_connections": { c, v throws(SetterError) in c.limits.adminConnections = try int(v, 0...65_536) },
-            "max_connections_per_user": { c, v throws(SetterError) in
-                c.limits.maxConnectionsPerUser = try int(v, 1...65_536)
-            },
-            "idle_timeout_seconds": { c, v throws(SetterError) in c.limits.idleTimeoutSeconds = try int(v, 1...86_400)
-            },
-            "reply_timeout_seconds": { c, v throws(SetterError) in c.limits.replyTimeoutSeconds = try int(v, 1...3600)
-            },
-            "drain_timeout_seconds": { c, v throws(SetterError) in c.limits.drainTimeoutSeconds = try int(v, 1...3600)
-            },
-        ],
+        "limits": limitsKeys,
         "report": [
             "template": { c, v throws(SetterError) in c.report.templatePath = v.string == "" ? nil : try path(v) }
         ],

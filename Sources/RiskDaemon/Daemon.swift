@@ -155,7 +155,7 @@ public final class Daemon: Sendable {
             limits: .init(
                 maxMessageBytes: limits.maxMessageBytes,
                 maxConnections: limits.maxConnections,
-                reservedConnections: limits.adminConnections,
+                shares: RoleShares.shares(limits),
                 maxConnectionsPerUser: limits.maxConnectionsPerUser,
                 frameTimeout: .seconds(Int64(limits.frameTimeoutSeconds)),
                 idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds)),
@@ -163,7 +163,7 @@ public final class Daemon: Sendable {
                 drainTimeout: .seconds(Int64(limits.drainTimeoutSeconds))
             ),
             logger: logger,
-            isPrivileged: { [roles] peer in roles.caller(uid: peer.uid).roles.contains(.admin) }
+            share: { [roles] peer in RoleShares.share(of: roles.caller(uid: peer.uid).roles) }
         )
     }
 

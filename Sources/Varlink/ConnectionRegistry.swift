@@ -4,33 +4,15 @@ import NIOCore
 /// The open connections of a server: admits them against the limits, finds the idle ones, and lets a graceful
 /// shutdown close idle connections at once and busy ones as soon as their call in flight has been answered.
 ///
-/// The admission rules, so that no user can lock the others out:
-/// - at most `perUser` connections per uid;
-/// - the last `reserved` of the `total` slots go to privileged peers (administrators) only, so an administrator
-///   can always connect, whoever holds the rest;
-/// - a connection with no call in flight and no stream open for `idleTimeout` is closed (`closeIdle`).
+/// Admission is decided by `ConnectionAdmission` (per-uid cap, shares kept per class of peer, a ceiling for some);
+/// a connection with no call in flight and no stream open for `idleTimeout` is closed (`closeIdle`).
 final class ConnectionRegistry: Sendable {
-    /// Why a connection was not admitted.
-    enum Refusal: Sendable, Hashable, CustomStringConvertible {
-        case draining
-        case full(total: Int)
-        case reservedForAdministrators(total: Int, reserved: Int)
-        case userLimit(uid: UInt32, limit: Int)
-
-        var description: String {
-            switch self {
-            case .draining: "the server is shutting down"
-            case .full(let total): "\(total) connections are open"
-            case .reservedForAdministrators(let total, let reserved):
-                "\(total - reserved) connections are open; the last \(reserved) are kept for administrators"
-            case .userLimit(let uid, let limit): "uid \(uid) already has \(limit) connections open"
-            }
-        }
-    }
+    typealias Refusal = ConnectionAdmission.Refusal
 
     private struct Entry {
         let channel: any Channel
         let uid: UInt32
+        let share: String
         /// Calls in flight (a call counts from its frame to its reply).
         var busy = false
         /// A `more` stream is open: the connection waits for events, it is not idle.
@@ -41,37 +23,40 @@ final class ConnectionRegistry: Sendable {
     private struct State {
         var connections: [ObjectIdentifier: Entry] = [:]
         var perUser: [UInt32: Int] = [:]
+        var perShare: [String: Int] = [:]
         var draining = false
     }
 
     private let state = NIOLockedValueBox(State())
-    private let total: Int
-    private let reserved: Int
-    private let perUser: Int
+    private let admission: ConnectionAdmission
 
     /// - Parameters:
     ///   - total: connections at most.
-    ///   - reserved: of those, how many only privileged peers may take.
     ///   - perUser: connections at most per uid.
-    init(total: Int, reserved: Int, perUser: Int) {
-        self.total = total
-        self.reserved = min(max(reserved, 0), total)
-        self.perUser = perUser
+    ///   - shares: the slots kept for, and the ceilings of, classes of peers.
+    init(total: Int, perUser: Int, shares: [ConnectionShare] = []) {
+        admission = ConnectionAdmission(total: total, perUser: perUser, shares: shares)
     }
 
-    /// Registers a connection of `uid`, or says why it may not be served (the caller closes it).
-    func open(_ channel: any Channel, uid: UInt32, privileged: Bool, now: NIODeadline = .now()) -> Refusal? {
+    /// Registers a connection of `uid`, whose peer is of `share`, or says why it may not be served (the caller
+    /// closes it).
+    func open(_ channel: any Channel, uid: UInt32, share: String, now: NIODeadline = .now()) -> Refusal? {
         state.withLockedValue { state in
-            if state.draining { return .draining }
-            let count = state.connections.count
-            if count >= total { return .full(total: total) }
-            if !privileged, count >= total - reserved {
-                return .reservedForAdministrators(total: total, reserved: reserved)
-            }
-            let held = state.perUser[uid, default: 0]
-            if held >= perUser { return .userLimit(uid: uid, limit: perUser) }
-            state.perUser[uid] = held + 1
-            state.connections[ObjectIdentifier(channel)] = Entry(channel: channel, uid: uid, lastActive: now)
+            let occupancy = ConnectionAdmission.Occupancy(
+                open: state.connections.count,
+                byShare: state.perShare,
+                ofUser: state.perUser[uid, default: 0]
+            )
+            let refusal = admission.refusal(share: share, uid: uid, occupancy: occupancy, draining: state.draining)
+            if refusal != nil { return refusal }
+            state.perUser[uid, default: 0] += 1
+            state.perShare[share, default: 0] += 1
+            state.connections[ObjectIdentifier(channel)] = Entry(
+                channel: channel,
+                uid: uid,
+                share: share,
+                lastActive: now
+            )
             return nil
         }
     }
@@ -81,6 +66,8 @@ final class ConnectionRegistry: Sendable {
             guard let entry = state.connections.removeValue(forKey: ObjectIdentifier(channel)) else { return }
             let held = state.perUser[entry.uid, default: 1] - 1
             state.perUser[entry.uid] = held > 0 ? held : nil
+            let ofShare = state.perShare[entry.share, default: 1] - 1
+            state.perShare[entry.share] = ofShare > 0 ? ofShare : nil
         }
     }
 

@@ -23,8 +23,8 @@ public final class VarlinkServer: Sendable {
     public struct Limits: Sendable, Hashable {
         public var maxMessageBytes: Int
         public var maxConnections: Int
-        /// Of `maxConnections`, how many only privileged peers (administrators) may take.
-        public var reservedConnections: Int
+        /// The slots kept for classes of peers, and their ceilings (`ConnectionAdmission`).
+        public var shares: [ConnectionShare]
         public var maxConnectionsPerUser: Int
         public var frameTimeout: TimeAmount
         /// A connection with no call in flight and no stream open is closed after this long.
@@ -37,7 +37,7 @@ public final class VarlinkServer: Sendable {
         public init(
             maxMessageBytes: Int = 1 << 20,
             maxConnections: Int = 256,
-            reservedConnections: Int = 0,
+            shares: [ConnectionShare] = [],
             maxConnectionsPerUser: Int = 32,
             frameTimeout: TimeAmount = .seconds(30),
             idleTimeout: TimeAmount = .seconds(120),
@@ -46,7 +46,7 @@ public final class VarlinkServer: Sendable {
         ) {
             self.maxMessageBytes = maxMessageBytes
             self.maxConnections = maxConnections
-            self.reservedConnections = reservedConnections
+            self.shares = shares
             self.maxConnectionsPerUser = maxConnectionsPerUser
             self.frameTimeout = frameTimeout
             self.idleTimeout = idleTimeout
@@ -68,23 +68,24 @@ public final class VarlinkServer: Sendable {
     private let limits: Limits
     private let logger: Logger
     private let registry: ConnectionRegistry
-    private let isPrivileged: @Sendable (PeerCredentials) -> Bool
+    private let share: @Sendable (PeerCredentials) -> String
 
-    /// - Parameter isPrivileged: whether a peer may take the connections kept for administrators.
+    /// - Parameter share: the name of the share (in `limits.shares`) a peer's connection counts in, asked once as
+    ///   it is accepted.
     public init(
         service: VarlinkService,
         limits: Limits,
         logger: Logger,
-        isPrivileged: @escaping @Sendable (PeerCredentials) -> Bool = { _ in false }
+        share: @escaping @Sendable (PeerCredentials) -> String = { _ in "" }
     ) {
         self.service = service
         self.limits = limits
         self.logger = logger
-        self.isPrivileged = isPrivileged
+        self.share = share
         self.registry = ConnectionRegistry(
             total: limits.maxConnections,
-            reserved: limits.reservedConnections,
-            perUser: limits.maxConnectionsPerUser
+            perUser: limits.maxConnectionsPerUser,
+            shares: limits.shares
         )
     }
 
@@ -140,7 +141,7 @@ public final class VarlinkServer: Sendable {
                     if let refusal = registry.open(
                         channel,
                         uid: connection.peer.uid,
-                        privileged: isPrivileged(connection.peer)
+                        share: share(connection.peer)
                     ) {
                         logger.warning(
                             "Refusing a connection: \(refusal)",

@@ -40,6 +40,10 @@ struct ConfigurationReloadTests {
         case "limits.max_connections": reread.limits.maxConnections = 2
         case "limits.frame_timeout_seconds": reread.limits.frameTimeoutSeconds = 1
         case "limits.admin_connections": reread.limits.adminConnections = 1
+        case "limits.board_connections": reread.limits.boardConnections = 1
+        case "limits.auditor_connections": reread.limits.auditorConnections = 1
+        case "limits.mailer_connections": reread.limits.mailerConnections = 1
+        case "limits.no_role_connections": reread.limits.noRoleConnections = 1
         case "limits.max_connections_per_user": reread.limits.maxConnectionsPerUser = 1
         case "limits.idle_timeout_seconds": reread.limits.idleTimeoutSeconds = 1
         case "limits.reply_timeout_seconds": reread.limits.replyTimeoutSeconds = 1
@@ -54,8 +58,9 @@ struct ConfigurationReloadTests {
         arguments: [
             "socket", "database", "socket_mode", "socket_group", "backup.directory", "backup.keep",
             "limits.max_message_bytes", "limits.max_connections", "limits.frame_timeout_seconds",
-            "limits.admin_connections", "limits.max_connections_per_user", "limits.idle_timeout_seconds",
-            "limits.reply_timeout_seconds", "limits.drain_timeout_seconds",
+            "limits.admin_connections", "limits.board_connections", "limits.auditor_connections",
+            "limits.mailer_connections", "limits.no_role_connections", "limits.max_connections_per_user",
+            "limits.idle_timeout_seconds", "limits.reply_timeout_seconds", "limits.drain_timeout_seconds",
         ]
     )
     func startOnly(key: String) {

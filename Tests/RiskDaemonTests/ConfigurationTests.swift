@@ -91,6 +91,10 @@ struct ConfigurationTests {
             [limits]
             max_connections = 8
             admin_connections = 2
+            board_connections = 3
+            auditor_connections = 1
+            mailer_connections = 0
+            no_role_connections = 1
             """
         )
         #expect(configuration.socket == "/tmp/x.sock")
@@ -101,6 +105,10 @@ struct ConfigurationTests {
         #expect(configuration.risk.scoring.reviewInterval(for: .high) == 60)
         #expect(configuration.review.hour == 7 && configuration.review.minute == 30)
         #expect(configuration.limits.maxConnections == 8)
+        #expect(configuration.limits.boardConnections == 3)
+        #expect(configuration.limits.auditorConnections == 1)
+        #expect(configuration.limits.mailerConnections == 0)
+        #expect(configuration.limits.noRoleConnections == 1)
         #expect(configuration.interests.maxDeclarationsPerMember == 30)
         #expect(configuration.interests.maxOrganisationsPerCheck == 5)
         #expect(configuration.interests.giftDeclareAbove == 50)
@@ -117,6 +125,10 @@ struct ConfigurationTests {
             ("[limits]\nmax_connections = \"many\"", "limits.max_connections", 2),
             ("[limits]\nmax_connections = 8", "limits.admin_connections", 2),
             ("[limits]\nadmin_connections = 300", "limits.admin_connections", 2),
+            ("[limits]\nmax_connections = 100", "limits.max_connections", 2),
+            ("[limits]\nmax_connections = 50\nboard_connections = 10", "limits.board_connections", 3),
+            ("[limits]\nboard_connections = 201", "limits.board_connections", 2),
+            ("[limits]\nno_role_connections = -1", "limits.no_role_connections", 2),
             ("[limits]\nidle_timeout_seconds = 0", "limits.idle_timeout_seconds", 2),
             ("[access]\nadmins = [\"marko\"]", "access.admins", 2),
             ("[access]\nroot_is_admin = \"yes\"", "access.root_is_admin", 2),

@@ -227,7 +227,8 @@ def open_served(daemon, timeout=5.0):
 
 
 def test_connections_past_max_connections_are_closed(start_daemon):
-    daemon = start_daemon(limits={"max_connections": 4, "admin_connections": 1})
+    daemon = start_daemon(limits={"max_connections": 4, "admin_connections": 1, "board_connections": 0,
+                                  "auditor_connections": 0, "mailer_connections": 0, "no_role_connections": 0})
     held = [open_served(daemon) for _ in range(4)]
     try:
         extra = RawConnection(daemon.socket, timeout=3)

@@ -1,7 +1,9 @@
 """Hostile clients with real uids cannot lock others out, make riskd buffer without bound, or go unnoticed.
 
-- One user holding connections gets at most `limits.max_connections_per_user`; the last `admin_connections` slots
-  are kept for administrators, so root is answered whoever holds the rest.
+- One user holding connections gets at most `limits.max_connections_per_user`; each role is kept its slots
+  (`admin_connections`, `board_connections`, …) and users with no role share `no_role_connections`, so however many
+  uids without a role, or of a mailer, hold every connection they may, a board member, an auditor and an
+  administrator are answered.
 - A connection with no call in flight is closed after `limits.idle_timeout_seconds`; a review.Watch stream is not.
 - A client that pipelines calls and never reads its replies is read no further (its own sends block), riskd's
   memory stays flat, and after `limits.reply_timeout_seconds` it is cut off with a notice naming its uid.
@@ -15,7 +17,7 @@ import time
 
 import pytest
 
-from riskd_e2e import RawConnection, call_ok, message
+from riskd_e2e import RawConnection, call_ok, ensure_user, message
 from soak import peak_rss_kib
 
 # Run as a test user: opens N connections, calls Whoami on each, prints how many were answered, then holds them
@@ -65,8 +67,28 @@ def release(process):
     process.wait(10)
 
 
+# Small shares that fit in 20 connections: 4 kept for administrators, 4 for the board, 2 for auditors.
+SMALL = {"max_connections": 20, "admin_connections": 4, "board_connections": 4, "auditor_connections": 2,
+         "mailer_connections": 0, "no_role_connections": 10, "max_connections_per_user": 8}
+
+# Users with no role beside rdt-nobody, for an attack from many uids.
+NO_ROLE_USERS = ["rdt-slot%d" % number for number in range(1, 8)]
+
+
+@pytest.fixture(scope="module")
+def no_role_users(users):
+    """NO_ROLE_USERS, created for this module and removed afterwards."""
+    for name in NO_ROLE_USERS:
+        users[name] = ensure_user(name)
+    yield NO_ROLE_USERS
+    for name in NO_ROLE_USERS:
+        users.pop(name, None)
+        subprocess.run(["userdel", name], capture_output=True, timeout=30)
+        subprocess.run(["groupdel", name], capture_output=True, timeout=30)
+
+
 def test_one_user_cannot_take_every_connection(start_daemon, users, python_for_users):
-    daemon = start_daemon(limits={"max_connections": 20, "admin_connections": 4, "max_connections_per_user": 8})
+    daemon = start_daemon(limits=SMALL)
     nobody, answered = hold(users, python_for_users, "rdt-nobody", daemon.socket, 30)
     try:
         assert answered == 8, "a user with no role held %d connections, not the 8 allowed" % answered
@@ -80,8 +102,8 @@ def test_one_user_cannot_take_every_connection(start_daemon, users, python_for_u
         release(nobody)
 
 
-def test_the_last_slots_are_kept_for_administrators(start_daemon, users, python_for_users):
-    daemon = start_daemon(limits={"max_connections": 20, "admin_connections": 4, "max_connections_per_user": 8})
+def test_the_slots_kept_for_administrators_stay_free(start_daemon, users, python_for_users):
+    daemon = start_daemon(limits=dict(SMALL, board_connections=0, auditor_connections=0, no_role_connections=8))
     holders = []
     try:
         for name in ("rdt-nobody", "rdt-board"):
@@ -91,7 +113,7 @@ def test_the_last_slots_are_kept_for_administrators(start_daemon, users, python_
         auditor, auditor_answered = hold(users, python_for_users, "rdt-audit", daemon.socket, 2)
         holders.append((auditor, auditor_answered))
         assert auditor_answered == 0
-        assert "the last 4 are kept for administrators" in daemon.stderr_text()
+        assert "16 of 20 connections are open; the rest are kept for administrators" in daemon.stderr_text()
         admins = [daemon.connect() for _ in range(4)]
         try:
             for connection in admins:
@@ -99,6 +121,30 @@ def test_the_last_slots_are_kept_for_administrators(start_daemon, users, python_
         finally:
             for connection in admins:
                 connection.close()
+    finally:
+        for process, _ in holders:
+            release(process)
+
+
+def test_uids_without_a_role_and_a_mailer_cannot_lock_out_the_other_roles(start_daemon, users, python_for_users,
+                                                                          no_role_users):
+    """Issue 20: nine uids × 32 idle connections filled the 240 slots not kept for administrators, and a board
+    member was refused. At the default limits, users with no role hold their 16 together and a mailer its 8 and
+    the pool; a board member, an auditor and an administrator are still answered."""
+    daemon = start_daemon()
+    holders = []
+    try:
+        for name in no_role_users + ["rdt-nobody", "rdt-mailer"]:
+            holders.append(hold(users, python_for_users, name, daemon.socket, 32))
+        for name in ("rdt-board", "rdt-audit", "rdt-admin"):
+            process, answered = hold(users, python_for_users, name, daemon.socket, 1)
+            release(process)
+            assert answered == 1, "%s was refused while others held %d connections: %s" % (
+                name, sum(held for _, held in holders), daemon.stderr_text()[-400:])
+        assert daemon.call("org.riskd.daemon.Whoami")["user"] == "root"
+        assert sum(held for _, held in holders[:-1]) == 16, "users with no role hold more than their share"
+        assert "users with no role already hold 16 connections, their share" in daemon.stderr_text()
+        assert holders[-1][1] == 32, "the mailer got %d connections, not its cap of 32" % holders[-1][1]
     finally:
         for process, _ in holders:
             release(process)
