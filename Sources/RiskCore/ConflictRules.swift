@@ -65,17 +65,20 @@ public enum ConflictRules {
             let candidateNames =
                 interest.organisationId.flatMap(directory.names(ofId:))
                 ?? directory.names(of: candidate)
-            var best: (match: NameMatching.Match, asked: String)?
+            var best: (match: NameMatching.Match, asked: String, closeTo: String?)?
             for asked in askedNames {
                 guard
-                    let match = match(
+                    let found = match(
                         asked: asked.normalised,
                         askedNames: asked.organisationNames,
                         candidate: candidate,
                         candidateNames: candidateNames
                     )
                 else { continue }
-                if best.map({ match < $0.match }) ?? true { best = (match, asked.name) }
+                if best.map({ found.match < $0.match }) ?? true {
+                    let closeTo = found.closeTo.map { $0 == asked.normalised ? asked.name : directory.written($0) }
+                    best = (found.match, asked.name, closeTo)
+                }
             }
             guard let best else { continue }
             conflicts.append(
@@ -86,7 +89,8 @@ public enum ConflictRules {
                     organisation: interest.organisation,
                     asked: best.asked,
                     sensitive: interest.sensitive,
-                    match: best.match
+                    match: best.match,
+                    closeTo: best.closeTo
                 )
             )
         }
@@ -94,33 +98,64 @@ public enum ConflictRules {
     }
 
     /// How one asked name (with the other names of its organisation in the registry) matches one declared name
-    /// (with the names of its organisation).
+    /// (with the names of its organisation): the one place that decides whether a check finds an interest.
+    ///
+    /// Exact and alias matches come first, then every word of one name in the other (`possible`), then near names
+    /// (`possible`, `NameMatching.isNear`): the declared name or one of its organisation's names a typo away from the
+    /// asked name or one of the asked organisation's names. `closeTo` is, for a near match only, the name of the
+    /// asked side it is near (in matching form).
     static func match(
         asked: String,
         askedNames: [String],
         candidate: String,
         candidateNames: [String]
     )
-        -> NameMatching.Match?
+        -> (match: NameMatching.Match, closeTo: String?)?
     {
         let direct = NameMatching.match(
             normalisedAsked: asked,
             normalisedCandidate: candidate,
             normalisedAliases: candidateNames.filter { $0 != candidate }
         )
-        if let direct, direct != .possible { return direct }
-        if askedNames.contains(candidate) { return .alias }
-        if direct != nil { return direct }
+        if let direct, direct != .possible { return (direct, nil) }
+        if askedNames.contains(candidate) { return (.alias, nil) }
+        if let direct { return (direct, nil) }
         for other in askedNames where other != asked {
             if NameMatching.match(
                 normalisedAsked: other,
                 normalisedCandidate: candidate,
                 normalisedAliases: candidateNames
             ) != nil {
-                return .possible
+                return (.possible, nil)
             }
         }
+        let declaredNames = [candidate] + candidateNames.filter { $0 != candidate }
+        for name in [asked] + askedNames.filter({ $0 != asked }) {
+            if declaredNames.contains(where: { NameMatching.isNear($0, name) }) { return (.possible, name) }
+        }
         return nil
+    }
+
+    /// The name a declared organisation (`declared`, linked to registry organisation `declaredOrganisationId` when
+    /// it is) is near, among `asked` and the registry names of the organisation `asked` names: the asked name as
+    /// given or the registry's spelling; `nil` when it is not near one (an exact, alias or word match, or none).
+    /// How a stored check, which keeps only how each interest matched, says why a `possible` match is possible.
+    public static func closeTo(
+        asked: String,
+        declared: String,
+        declaredOrganisationId: Int?,
+        registry: [Organisation]
+    ) -> String? {
+        let directory = RegistryNames(registry)
+        let normalisedAsked = NameMatching.matchingForm(asked)
+        let candidate = NameMatching.matchingForm(declared)
+        let found = match(
+            asked: normalisedAsked,
+            askedNames: directory.names(of: normalisedAsked),
+            candidate: candidate,
+            candidateNames: declaredOrganisationId.flatMap(directory.names(ofId:)) ?? directory.names(of: candidate)
+        )
+        return found?.closeTo.map { $0 == normalisedAsked ? asked : directory.written($0) }
     }
 }
 
@@ -128,15 +163,24 @@ public enum ConflictRules {
 struct RegistryNames {
     private var organisationByName: [String: Int] = [:]
     private var namesById: [Int: [String]] = [:]
+    private var writtenByName: [String: String] = [:]
 
     /// The names of every organisation of `registry`.
     init(_ registry: [Organisation]) {
         for organisation in registry {
-            let names = ([organisation.normalisedName] + organisation.normalisedAliases)
-                .map(NameMatching.foldConfusables)
+            let written = [organisation.name] + organisation.aliases
+            let names = written.map(NameMatching.matchingForm)
             namesById[organisation.id] = names
-            for name in names { organisationByName[name] = organisation.id }
+            for (name, spelling) in zip(names, written) {
+                organisationByName[name] = organisation.id
+                writtenByName[name] = spelling
+            }
         }
+    }
+
+    /// A registry name in matching form as the registry writes it; `normalised` itself when no organisation has it.
+    func written(_ normalised: String) -> String {
+        writtenByName[normalised] ?? normalised
     }
 
     /// Every name (in matching form) of the organisation that goes by `normalised`; empty when none does.
