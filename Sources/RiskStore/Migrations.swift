@@ -91,6 +91,7 @@ enum Migrations {
         migrator.registerMigration("v8-interest-erasure", migrate: interestErasure)
         migrator.registerMigration("v9-concerns", migrate: concerns)
         migrator.registerMigration("v10-mail", migrate: mail)
+        migrator.registerMigration("v11-finding-notice", migrate: findingNotice)
         return migrator
     }
 
