@@ -142,3 +142,19 @@ def test_riskctl_notes_the_suggestion_without_a_terminal_and_asks_on_one(fresh, 
     assert status == 0, shown
     third = daemon.call(INTEREST + ".List")["interests"][2]
     assert third["organisation"] == "Western Balcan Fund" and third["revision"] == 1
+
+
+def test_a_meeting_and_its_board_pack_find_the_typo(fresh, user_calls):
+    """The agenda item asks for WBF, the registry's alias of the Western Balkan Fund: its publication gives the
+    member who typed "Western Balcan Fund" a recusal, as possible, and the board pack shows it."""
+    daemon = fresh()
+    registry(daemon)
+    declared, = calls(user_calls, "rdt-board", daemon, (INTEREST, "Declare", TYPO))
+    meeting = daemon.call("org.riskd.meeting.Create", title="Board meeting", date=days(10))["meeting"]
+    daemon.call("org.riskd.meeting.AddItem", meetingId=meeting["id"], title="Call WBF-2027 partners",
+                organisations=["WBF"])
+    published = daemon.call("org.riskd.meeting.Publish", id=meeting["id"])
+    assert [(r["declarant"], r["interestId"], r["organisation"], r["match"]) for r in published["recusals"]] == [
+        ("rdt-board", ok(declared)["interest"]["id"], "Western Balcan Fund", "possible")]
+    pack = daemon.call("org.riskd.report.Board", meetingId=meeting["id"])["html"]
+    assert "Western Balcan Fund" in pack
