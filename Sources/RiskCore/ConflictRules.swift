@@ -139,14 +139,14 @@ public enum ConflictRules {
     /// The name a declared organisation (`declared`, linked to registry organisation `declaredOrganisationId` when
     /// it is) is near, among `asked` and the registry names of the organisation `asked` names: the asked name as
     /// given or the registry's spelling; `nil` when it is not near one (an exact, alias or word match, or none).
-    /// How a stored check, which keeps only how each interest matched, says why a `possible` match is possible.
-    public static func closeTo(
+    /// How a stored check, which keeps only how each interest matched, says why a `possible` match is possible; the
+    /// registry's names are built once (`RegistryNames`) for every conflict of a page of checks.
+    package static func closeTo(
         asked: String,
         declared: String,
         declaredOrganisationId: Int?,
-        registry: [Organisation]
+        registry directory: RegistryNames
     ) -> String? {
-        let directory = RegistryNames(registry)
         let normalisedAsked = NameMatching.matchingForm(asked)
         let candidate = NameMatching.matchingForm(declared)
         let found = match(
@@ -160,13 +160,13 @@ public enum ConflictRules {
 }
 
 /// The registry's names, in their matching form (`NameMatching.matchingForm`), by name and by organisation.
-struct RegistryNames {
+package struct RegistryNames: Sendable {
     private var organisationByName: [String: Int] = [:]
     private var namesById: [Int: [String]] = [:]
     private var writtenByName: [String: String] = [:]
 
     /// The names of every organisation of `registry`.
-    init(_ registry: [Organisation]) {
+    package init(_ registry: [Organisation]) {
         for organisation in registry {
             let written = [organisation.name] + organisation.aliases
             let names = written.map(NameMatching.matchingForm)

@@ -53,7 +53,7 @@ struct ConflictCheckRow: Codable, FetchableRecord, MutablePersistableRecord {
             arguments: [id]
         )
         var conflicts: [Conflict] = []
-        var registry: [Organisation]?
+        var registry: RegistryNames?
         for row in rows {
             let asked: Int = row["asked"]
             guard names.indices.contains(asked), let match = NameMatching.Match(rawValue: row["match"]) else {
@@ -62,7 +62,7 @@ struct ConflictCheckRow: Codable, FetchableRecord, MutablePersistableRecord {
             let organisation: String = row["organisation"]
             var closeTo: String?
             if match == .possible {
-                let known = try registry ?? RiskDatabase.registry(db)
+                let known = try registry ?? RegistryNames(RiskDatabase.registry(db))
                 registry = known
                 closeTo = ConflictRules.closeTo(
                     asked: names[asked],

@@ -133,7 +133,7 @@ struct NearNameTests {
                 asked: "WBF",
                 declared: "Western Balcan Fund",
                 declaredOrganisationId: nil,
-                registry: Self.registry
+                registry: RegistryNames(Self.registry)
             ) == "Western Balkan Fund"
         )
         #expect(
@@ -141,7 +141,7 @@ struct NearNameTests {
                 asked: "Western Balkan",
                 declared: "Western Balkan Fund",
                 declaredOrganisationId: 27,
-                registry: Self.registry
+                registry: RegistryNames(Self.registry)
             ) == nil
         )
     }
