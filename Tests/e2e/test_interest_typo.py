@@ -124,8 +124,15 @@ def test_riskctl_notes_the_suggestion_without_a_terminal_and_asks_on_one(fresh, 
     assert result.returncode == 0, result.stderr
     note = result.stderr.splitlines()
     assert len(note) == 1 and "did you mean Western Balkan Fund (O-%d)?" % wbf in note[0], result.stderr
+    assert 'To say so: riskctl interest update I-1 --organisation "Western Balkan Fund"' in note[0]
     first = daemon.call(INTEREST + ".List")["interests"][0]
     assert first["organisation"] == "Western Balcan Fund"  # stored as typed; nothing was asked
+    # The secretariat's check says why the member is listed.
+    checked = ctl("rdt-admin", daemon, "conflicts", "check", "Western Balkan Fund", "--matter", "Call 3")
+    assert checked.returncode == 0, checked.stderr
+    assert "possible  declared as 'Western Balcan Fund', close to 'Western Balkan Fund'" in checked.stdout
+    history = ctl("rdt-admin", daemon, "conflicts", "history")
+    assert "(possible: declared as 'Western Balcan Fund', close to 'Western Balkan Fund')" in history.stdout
 
     status, stdout, shown = on_terminal(users["rdt-board"], user_riskctl, daemon, [
         "interest", "declare", "--kind", "gift", "--organisation", "Western Balcan Fund", "--description",

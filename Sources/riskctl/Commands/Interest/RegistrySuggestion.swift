@@ -35,9 +35,10 @@ struct RegistrySuggestion: Equatable {
         let reference = RecordKind.interest.format(interest.id)
         guard options.asks else {
             let offered = suggestions.joined(separator: " or ")
+            let first = RegistrySuggestion(suggestions[0]).name
             Output.note(
-                "riskctl: note: \(reference) names \"\(interest.organisation)\", which is not in the organisation "
-                    + "registry; did you mean \(offered)? (riskctl interest update \(reference) --organisation NAME)"
+                "\(reference) names \"\(interest.organisation)\", which is not in the organisation registry; did you "
+                    + "mean \(offered)? To say so: riskctl interest update \(reference) --organisation \"\(first)\""
             )
             return
         }
