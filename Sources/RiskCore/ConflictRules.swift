@@ -43,7 +43,9 @@ public enum ConflictRules {
     /// Names are compared in their matching form (look-alike Cyrillic and Greek letters folded to Latin ones), and
     /// through the registry both ways: an interest declared as "Open Society Foundations"
     /// matches an asked "OSF" as an `alias` when the registry gives the organisation that alias, and so does one
-    /// declared as "OSF" for an asked "Open Society Foundations".
+    /// declared as "OSF" for an asked "Open Society Foundations". A declaration a typo away ("Western Balcan Fund"
+    /// for an asked "Western Balkan Fund" or "WBF") is `possible`, with `closeTo` saying which name it is near.
+    /// Meetings (their items' recusals) and the board pack come through here too.
     public static func conflicts(
         asked: [String],
         interests: [Interest],
