@@ -160,6 +160,38 @@ struct NearNameTests {
         #expect(!seen.contains { ($0.reason ?? "").contains("Balcan") })
     }
 
+    @Test("A withheld recusal gives no reason either") func withheldRecusal() {
+        var recusal = Recusal(
+            id: 1,
+            meetingId: 3,
+            itemId: 4,
+            declarant: "ana",
+            interestId: 7,
+            kind: "governance",
+            organisation: "Western Balcan Fund",
+            asked: "WBF",
+            sensitive: true,
+            match: .possible,
+            declaredInAdvance: true
+        )
+        recusal.closeTo = "Western Balkan Fund"
+        #expect(recusal.reason == "declared as 'Western Balcan Fund', close to 'Western Balkan Fund'")
+        let record = MeetingRecord(
+            meeting: Meeting(
+                id: 3,
+                revision: 1,
+                title: "Board",
+                date: Fixture.date("2026-12-10"),
+                status: .published,
+                createdBy: "marko"
+            ),
+            items: [],
+            recusals: [recusal]
+        )
+        let seen = record.viewed(by: .boardMember("ivan", seesRegister: true)).recusals
+        #expect(seen.map(\.organisation) == ["WBF"] && seen.map(\.reason) == [nil])
+    }
+
     // MARK: Suggestions
 
     @Test(

@@ -163,5 +163,7 @@ def test_a_meeting_and_its_board_pack_find_the_typo(fresh, user_calls):
     published = daemon.call("org.riskd.meeting.Publish", id=meeting["id"])
     assert [(r["declarant"], r["interestId"], r["organisation"], r["match"]) for r in published["recusals"]] == [
         ("rdt-board", ok(declared)["interest"]["id"], "Western Balcan Fund", "possible")]
+    recusal, = daemon.call("org.riskd.meeting.Get", id=meeting["id"])["recusals"]
+    assert recusal["reason"] == "declared as 'Western Balcan Fund', close to 'Western Balkan Fund'"
     pack = daemon.call("org.riskd.report.Board", meetingId=meeting["id"])["html"]
     assert "Western Balcan Fund" in pack
