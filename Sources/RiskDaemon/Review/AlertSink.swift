@@ -76,6 +76,7 @@ enum AlertCatalog {
     /// The alert for a finding event of run `run`.
     static func alert(for event: FindingEvent, run: Int) -> Alert {
         let finding = event.finding
+        // A severity riskd never writes (a damaged row) is still alerted, as a warning, as it was before notices.
         let priority = FindingSeverity(rawValue: finding.severity)?.priority ?? FindingSeverity.warning.priority
         let id = finding.id ?? 0
         var fields = [

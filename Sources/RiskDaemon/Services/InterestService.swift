@@ -165,7 +165,6 @@ struct InterestService {
         )
     }
 
-    /// What the audit trail keeps of a new declaration: the personal text only as HMACs.
     /// The registry organisations a declaration unlinked to the registry may have meant, as riskctl offers them:
     /// "Western Balkan Fund (O-27)"; none for a linked one.
     private func suggestions(for interest: Interest) async throws -> [String] {
@@ -174,6 +173,7 @@ struct InterestService {
             .map { "\($0.name) (O-\($0.id))" }
     }
 
+    /// What the audit trail keeps of a new declaration: the personal text only as HMACs.
     @Sendable static func detail(_ interest: Interest) -> AuditDetail {
         var detail = AuditDetail([
             "kind": .text(interest.kind.rawValue), "organisation": .text(interest.organisation),
