@@ -18,6 +18,10 @@ public struct Conflict: Sendable, Hashable {
     public var sensitive: Bool
     /// How the asked name matched.
     public var match: NameMatching.Match
+    /// For a `possible` match through a near name (a typo apart, `NameMatching.isNear`): the name of the check, or
+    /// the registry's name of its organisation, that the declared organisation is near; `nil` otherwise and when
+    /// withheld.
+    public var closeTo: String?
 
     /// A conflict from its fields.
     public init(
@@ -27,7 +31,8 @@ public struct Conflict: Sendable, Hashable {
         organisation: String,
         asked: String,
         sensitive: Bool,
-        match: NameMatching.Match
+        match: NameMatching.Match,
+        closeTo: String? = nil
     ) {
         self.declarant = declarant
         self.interestId = interestId
@@ -36,6 +41,13 @@ public struct Conflict: Sendable, Hashable {
         self.asked = asked
         self.sensitive = sensitive
         self.match = match
+        self.closeTo = closeTo
+    }
+
+    /// Why a near match is a possible conflict, for a person: "declared as 'Western Balcan Fund', close to 'Western
+    /// Balkan Fund'"; `nil` unless the match is through a near name.
+    public var reason: String? {
+        closeTo.map { "declared as '\(organisation)', close to '\($0)'" }
     }
 
     /// The conflict as someone who may not see the interest reads it: who, and how the asked name matched. It

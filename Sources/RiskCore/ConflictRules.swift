@@ -43,7 +43,9 @@ public enum ConflictRules {
     /// Names are compared in their matching form (look-alike Cyrillic and Greek letters folded to Latin ones), and
     /// through the registry both ways: an interest declared as "Open Society Foundations"
     /// matches an asked "OSF" as an `alias` when the registry gives the organisation that alias, and so does one
-    /// declared as "OSF" for an asked "Open Society Foundations".
+    /// declared as "OSF" for an asked "Open Society Foundations". A declaration a typo away ("Western Balcan Fund"
+    /// for an asked "Western Balkan Fund" or "WBF") is `possible`, with `closeTo` saying which name it is near.
+    /// Meetings (their items' recusals) and the board pack come through here too.
     public static func conflicts(
         asked: [String],
         interests: [Interest],
@@ -65,17 +67,20 @@ public enum ConflictRules {
             let candidateNames =
                 interest.organisationId.flatMap(directory.names(ofId:))
                 ?? directory.names(of: candidate)
-            var best: (match: NameMatching.Match, asked: String)?
+            var best: (match: NameMatching.Match, asked: String, closeTo: String?)?
             for asked in askedNames {
                 guard
-                    let match = match(
+                    let found = match(
                         asked: asked.normalised,
                         askedNames: asked.organisationNames,
                         candidate: candidate,
                         candidateNames: candidateNames
                     )
                 else { continue }
-                if best.map({ match < $0.match }) ?? true { best = (match, asked.name) }
+                if best.map({ found.match < $0.match }) ?? true {
+                    let closeTo = found.closeTo.map { $0 == asked.normalised ? asked.name : directory.written($0) }
+                    best = (found.match, asked.name, closeTo)
+                }
             }
             guard let best else { continue }
             conflicts.append(
@@ -86,7 +91,8 @@ public enum ConflictRules {
                     organisation: interest.organisation,
                     asked: best.asked,
                     sensitive: interest.sensitive,
-                    match: best.match
+                    match: best.match,
+                    closeTo: best.closeTo
                 )
             )
         }
@@ -94,49 +100,89 @@ public enum ConflictRules {
     }
 
     /// How one asked name (with the other names of its organisation in the registry) matches one declared name
-    /// (with the names of its organisation).
+    /// (with the names of its organisation): the one place that decides whether a check finds an interest.
+    ///
+    /// Exact and alias matches come first, then every word of one name in the other (`possible`), then near names
+    /// (`possible`, `NameMatching.isNear`): the declared name or one of its organisation's names a typo away from the
+    /// asked name or one of the asked organisation's names. `closeTo` is, for a near match only, the name of the
+    /// asked side it is near (in matching form).
     static func match(
         asked: String,
         askedNames: [String],
         candidate: String,
         candidateNames: [String]
     )
-        -> NameMatching.Match?
+        -> (match: NameMatching.Match, closeTo: String?)?
     {
         let direct = NameMatching.match(
             normalisedAsked: asked,
             normalisedCandidate: candidate,
             normalisedAliases: candidateNames.filter { $0 != candidate }
         )
-        if let direct, direct != .possible { return direct }
-        if askedNames.contains(candidate) { return .alias }
-        if direct != nil { return direct }
+        if let direct, direct != .possible { return (direct, nil) }
+        if askedNames.contains(candidate) { return (.alias, nil) }
+        if let direct { return (direct, nil) }
         for other in askedNames where other != asked {
             if NameMatching.match(
                 normalisedAsked: other,
                 normalisedCandidate: candidate,
                 normalisedAliases: candidateNames
             ) != nil {
-                return .possible
+                return (.possible, nil)
             }
         }
+        let declaredNames = [candidate] + candidateNames.filter { $0 != candidate }
+        for name in [asked] + askedNames.filter({ $0 != asked }) {
+            if declaredNames.contains(where: { NameMatching.isNear($0, name) }) { return (.possible, name) }
+        }
         return nil
+    }
+
+    /// The name a declared organisation (`declared`, linked to registry organisation `declaredOrganisationId` when
+    /// it is) is near, among `asked` and the registry names of the organisation `asked` names: the asked name as
+    /// given or the registry's spelling; `nil` when it is not near one (an exact, alias or word match, or none).
+    /// How a stored check, which keeps only how each interest matched, says why a `possible` match is possible; the
+    /// registry's names are built once (`RegistryNames`) for every conflict of a page of checks.
+    package static func closeTo(
+        asked: String,
+        declared: String,
+        declaredOrganisationId: Int?,
+        registry directory: RegistryNames
+    ) -> String? {
+        let normalisedAsked = NameMatching.matchingForm(asked)
+        let candidate = NameMatching.matchingForm(declared)
+        let found = match(
+            asked: normalisedAsked,
+            askedNames: directory.names(of: normalisedAsked),
+            candidate: candidate,
+            candidateNames: declaredOrganisationId.flatMap(directory.names(ofId:)) ?? directory.names(of: candidate)
+        )
+        return found?.closeTo.map { $0 == normalisedAsked ? asked : directory.written($0) }
     }
 }
 
 /// The registry's names, in their matching form (`NameMatching.matchingForm`), by name and by organisation.
-struct RegistryNames {
+package struct RegistryNames: Sendable {
     private var organisationByName: [String: Int] = [:]
     private var namesById: [Int: [String]] = [:]
+    private var writtenByName: [String: String] = [:]
 
     /// The names of every organisation of `registry`.
-    init(_ registry: [Organisation]) {
+    package init(_ registry: [Organisation]) {
         for organisation in registry {
-            let names = ([organisation.normalisedName] + organisation.normalisedAliases)
-                .map(NameMatching.foldConfusables)
+            let written = [organisation.name] + organisation.aliases
+            let names = written.map(NameMatching.matchingForm)
             namesById[organisation.id] = names
-            for name in names { organisationByName[name] = organisation.id }
+            for (name, spelling) in zip(names, written) {
+                organisationByName[name] = organisation.id
+                writtenByName[name] = spelling
+            }
         }
+    }
+
+    /// A registry name in matching form as the registry writes it; `normalised` itself when no organisation has it.
+    func written(_ normalised: String) -> String {
+        writtenByName[normalised] ?? normalised
     }
 
     /// Every name (in matching form) of the organisation that goes by `normalised`; empty when none does.

@@ -160,17 +160,26 @@ public struct InterestChanges: Sendable, Hashable {
     public var sensitive: Bool?
     /// A new end, `YYYY-MM-DD`; empty clears it.
     public var endedOn: String?
+    /// A new name of the organisation, such as the registry's spelling of a suggestion; the store links it again.
+    public var organisation: String?
 
     /// Changes from the fields of a request.
-    public init(description: String? = nil, value: String? = nil, sensitive: Bool? = nil, endedOn: String? = nil) {
+    public init(
+        description: String? = nil,
+        value: String? = nil,
+        sensitive: Bool? = nil,
+        endedOn: String? = nil,
+        organisation: String? = nil
+    ) {
         self.description = description
         self.value = value
         self.sensitive = sensitive
         self.endedOn = endedOn
+        self.organisation = organisation
     }
 
     /// Whether the change touches nothing.
     public var isEmpty: Bool {
-        description == nil && value == nil && sensitive == nil && endedOn == nil
+        description == nil && value == nil && sensitive == nil && endedOn == nil && organisation == nil
     }
 }

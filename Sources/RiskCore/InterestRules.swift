@@ -18,10 +18,7 @@ public enum InterestRules {
         throws(DomainError) -> Interest
     {
         let kind = try kind(draft.kind)
-        let organisation = try FieldRules.requiredText(draft.organisation, field: "organisation")
-        guard !NameMatching.normalise(organisation).isEmpty else {
-            throw .invalidValue("organisation", "must contain a letter or a digit")
-        }
+        let organisation = try organisationName(draft.organisation)
         let description = try FieldRules.requiredText(
             draft.description,
             field: "description",
@@ -80,9 +77,15 @@ public enum InterestRules {
     ) throws(DomainError) -> Interest {
         try changeable(interest)
         guard !changes.isEmpty else {
-            throw .invalidValue("id", "nothing to change: give a description, value, sensitive or endedOn")
+            throw .invalidValue(
+                "id",
+                "nothing to change: give a description, value, sensitive, endedOn or organisation"
+            )
         }
         var updated = interest
+        if let organisation = changes.organisation {
+            updated.organisation = try organisationName(organisation)
+        }
         if let description = changes.description {
             updated.description = try FieldRules.requiredText(
                 description,
@@ -150,6 +153,15 @@ public enum InterestRules {
             "you have \(count) (\(ids)); end them, or confirm without "
                 + "nothingToDeclare"
         )
+    }
+
+    /// A declared organisation's name, trimmed; refused when empty or without a letter or digit.
+    static func organisationName(_ text: String) throws(DomainError) -> String {
+        let organisation = try FieldRules.requiredText(text, field: "organisation")
+        guard !NameMatching.normalise(organisation).isEmpty else {
+            throw .invalidValue("organisation", "must contain a letter or a digit")
+        }
+        return organisation
     }
 
     /// A kind named by its text.

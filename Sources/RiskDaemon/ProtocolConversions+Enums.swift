@@ -138,6 +138,7 @@ extension ReviewInterface.Severity {
         switch severity {
         case .warning: self = .warning
         case .critical: self = .critical
+        case .notice: self = .notice
         }
     }
 }

@@ -84,7 +84,8 @@ extension InterestInterface.ConflictCheck {
                     interestId: conflict.interestId,
                     kind: conflict.kind,
                     organisation: conflict.organisation,
-                    match: match
+                    match: match,
+                    reason: conflict.reason
                 )
             }
         )

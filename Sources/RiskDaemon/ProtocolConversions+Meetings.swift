@@ -48,7 +48,8 @@ extension MeetingInterface.Recusal {
             action: recusal.action.flatMap { MeetingInterface.Action(rawValue: $0.rawValue) },
             quorate: recusal.quorate,
             note: recusal.note,
-            recordedBy: recusal.recordedBy
+            recordedBy: recusal.recordedBy,
+            reason: recusal.reason
         )
     }
 }

@@ -38,34 +38,49 @@ struct ConflictCheckRow: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     /// The check with its conflicts resolved against the interests as they are now, in declarant and id order;
-    /// nothing withheld yet.
+    /// nothing withheld yet. A `possible` conflict says again which name it is near (`ConflictRules.closeTo`), read
+    /// against the registry as it is now: the row keeps only how it matched.
     func domain(_ db: Database) throws -> ConflictCheck {
         guard let id, let at = Instant(rfc3339: at) else { throw StoreError.corrupt("conflict_check \(id ?? 0)") }
         let names = try askedNames()
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT m.interest_id, m.asked, m.match, i.declarant, i.kind, i.organisation, i.sensitive
+                SELECT m.interest_id, m.asked, m.match, i.declarant, i.kind, i.organisation, i.organisation_id, i.sensitive
                 FROM conflict_match m JOIN interest i ON i.id = m.interest_id
                 WHERE m.check_id = ? ORDER BY i.declarant, i.id
                 """,
             arguments: [id]
         )
         var conflicts: [Conflict] = []
+        var registry: RegistryNames?
         for row in rows {
             let asked: Int = row["asked"]
             guard names.indices.contains(asked), let match = NameMatching.Match(rawValue: row["match"]) else {
                 throw StoreError.corrupt("conflict_match \(id)")
+            }
+            let organisation: String = row["organisation"]
+            var closeTo: String?
+            if match == .possible {
+                let known = try registry ?? RegistryNames(RiskDatabase.registry(db))
+                registry = known
+                closeTo = ConflictRules.closeTo(
+                    asked: names[asked],
+                    declared: organisation,
+                    declaredOrganisationId: row["organisation_id"],
+                    registry: known
+                )
             }
             conflicts.append(
                 Conflict(
                     declarant: row["declarant"],
                     interestId: row["interest_id"],
                     kind: row["kind"],
-                    organisation: row["organisation"],
+                    organisation: organisation,
                     asked: names[asked],
                     sensitive: row["sensitive"],
-                    match: match
+                    match: match,
+                    closeTo: closeTo
                 )
             )
         }

@@ -101,8 +101,30 @@ enum MeetingRows {
         return MeetingRecord(
             meeting: meeting,
             items: try fetchItems(db, meetingId: id),
-            recusals: try fetchRecusals(db, meetingId: id)
+            recusals: try explained(db, fetchRecusals(db, meetingId: id))
         )
+    }
+
+    /// `recusals` with, for each `possible` one, the name its interest's organisation is near
+    /// (`ConflictRules.closeTo`, against the registry as it is now): the recusal row keeps only how it matched.
+    static func explained(_ db: Database, _ recusals: [Recusal]) throws -> [Recusal] {
+        guard recusals.contains(where: { $0.match == .possible }) else { return recusals }
+        let registry = RegistryNames(try RiskDatabase.registry(db))
+        return try recusals.map { recusal in
+            guard recusal.match == .possible else { return recusal }
+            var explained = recusal
+            explained.closeTo = ConflictRules.closeTo(
+                asked: recusal.asked,
+                declared: recusal.organisation,
+                declaredOrganisationId: try Int.fetchOne(
+                    db,
+                    sql: "SELECT organisation_id FROM interest WHERE id = ?",
+                    arguments: [recusal.interestId]
+                ),
+                registry: registry
+            )
+            return explained
+        }
     }
 
     static func insert(_ db: Database, _ meeting: Meeting) throws -> Meeting {

@@ -94,6 +94,7 @@ enum Migrations {
         migrator.registerMigration("v11-budgets", migrate: budgets)
         migrator.registerMigration("v12-meeting-cancel", migrate: meetingCancel)
         migrator.registerMigration("v13-mail-truth", migrate: mailTruth)
+        migrator.registerMigration("v14-finding-notice", migrate: findingNotice)
         return migrator
     }
 

@@ -120,9 +120,12 @@ extension RiskDatabase {
                 throw DomainError.notFound(.interest, id: id)
             }
             // The record's own refusal comes first: a caller who may not touch it learns nothing of its revision.
-            let updated = try transform(current)
+            var updated = try transform(current)
             if let ifRevision, ifRevision != current.revision {
                 throw DomainError.revisionMismatch(.interest, id: id, current: current.revision)
+            }
+            if updated.organisation != current.organisation {
+                updated.organisationId = try Self.organisationId(db, named: updated.normalisedOrganisation)
             }
             try InterestRow(updated).update(db)
             try self.audit(db, actor, subject: "interest:\(id)", detail: detail)

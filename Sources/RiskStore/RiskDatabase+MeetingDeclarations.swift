@@ -34,10 +34,14 @@ extension RiskDatabase {
                     interestId: stored.id,
                     kind: stored.kind.rawValue,
                     organisation: stored.organisation,
-                    // Withheld from a reader, a recusal shows its asked name: one of the item's, never the interest's.
-                    asked: item.organisations.first {
-                        NameMatching.match(asked: $0, candidate: stored.organisation, aliases: []) != nil
-                    } ?? "",
+                    // Withheld from a reader, a recusal shows its asked name: one of the item's, never the interest's,
+                    // the one a check of the item's names finds the interest by (through the registry, or a typo).
+                    asked: ConflictRules.conflicts(
+                        asked: item.organisations,
+                        interests: [stored],
+                        registry: try Self.registry(db),
+                        today: actor.today
+                    ).first?.asked ?? "",
                     sensitive: stored.sensitive,
                     match: .declaredAtMeeting,
                     declaredInAdvance: false

@@ -23,24 +23,7 @@ extension RiskDatabase {
                     WHERE action.status = 'open' AND risk.status <> 'closed'
                     """
             ).map { row throws(StoreError) in try row.domain() }
-            let interests = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, declarant, declared_at, management_plan IS NOT NULL AS managed,
-                        CASE kind WHEN 'gift' THEN value END AS gift FROM interest
-                    WHERE ended_on IS NULL OR ended_on >= ?
-                    """,
-                arguments: [today.description]
-            ).compactMap { row -> InterestFacts? in
-                guard let declared = Instant(rfc3339: row["declared_at"]) else { return nil }
-                return InterestFacts(
-                    id: row["id"],
-                    declarant: row["declarant"],
-                    declaredOn: declared.utcDate,
-                    managed: row["managed"],
-                    gift: row["gift"]
-                )
-            }
+            let interests = try Self.interestFacts(db, today: today)
             let members = try Self.memberFacts(db, isOnBoard: isOnBoard)
             let code = try Row.fetchOne(
                 db,

@@ -52,9 +52,16 @@ struct GlobalOptions: ParsableArguments {
     /// not pass `--yes` is not blocked, because riskctl only asks where a person can answer.
     func confirm(_ question: String) throws(RiskctlError) {
         guard asks else { return }
+        guard agrees(question) else { throw .cancelled }
+    }
+
+    /// Asks `question` on the terminal and says whether the answer is yes; an offer (such as a registry name for a
+    /// declaration) that is declined changes nothing. `false` without asking when `asks` is false.
+    func agrees(_ question: String) -> Bool {
+        guard asks else { return false }
         Output.prompt("\(question) [y/N] ")
         let answer = readLine()?.trimmingWhitespace().lowercased() ?? ""
-        guard answer == "y" || answer == "yes" else { throw .cancelled }
+        return answer == "y" || answer == "yes"
     }
 
     /// Refuses an attesting act (acknowledging the code, confirming declarations) that nobody can consent to:

@@ -37,9 +37,10 @@ struct Style {
         }
     }
 
-    /// The style of a finding's severity: critical red, warning yellow.
+    /// The style of a finding's severity: critical red, warning yellow, notice as a low band.
     static func of(_ severity: ReviewInterface.Severity) -> Style {
         switch severity {
+        case .notice: .low
         case .warning: .medium
         case .critical: .high
         }

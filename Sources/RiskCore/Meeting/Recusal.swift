@@ -48,6 +48,15 @@ public struct Recusal: Sendable, Hashable {
     public var quorate: Bool?
     public var note: String?
     public var recordedBy: String?
+    /// For a `possible` match through a near name: the item's name, or the registry's name of its organisation, that
+    /// the declared organisation is a typo away from (`Conflict.closeTo`); `nil` otherwise and when withheld. Read
+    /// against the registry when the meeting is read, not stored.
+    public var closeTo: String?
+
+    /// Why a near match is a possible conflict, as a check says it (`Conflict.reason`).
+    public var reason: String? {
+        closeTo.map { "declared as '\(organisation)', close to '\($0)'" }
+    }
 
     /// A recusal from its fields; what is recorded at the meeting starts empty.
     public init(
@@ -92,6 +101,7 @@ public struct Recusal: Sendable, Hashable {
         copy.kind = Conflict.withheldKind
         copy.organisation = asked
         copy.sensitive = true
+        copy.closeTo = nil
         return copy
     }
 }

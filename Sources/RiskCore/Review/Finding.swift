@@ -1,6 +1,17 @@
-/// How urgent a finding is; journald priority follows it (critical 2, warning 4).
+/// How urgent a finding is; journald priority follows it (critical 2, warning 4, notice 5).
 public enum FindingSeverity: String, Sendable, Hashable, CaseIterable {
     case warning, critical
+    /// Something to tidy rather than a duty missed, such as a declaration not linked to the registry.
+    case notice
+
+    /// The syslog priority of the journal entry that raises or reminds of a finding of this severity.
+    public var priority: Int {
+        switch self {
+        case .critical: 2
+        case .warning: 4
+        case .notice: 5
+        }
+    }
 }
 
 /// The names of the review rules: stable, they appear in the protocol, the journal and the catalog.
@@ -16,6 +27,7 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case interestGiftOverLimit = "interest-gift-over-limit"
     case meetingRecusalUnrecorded = "meeting-recusal-unrecorded"
     case concernOpen = "concern-open"
+    case interestOrganisationUnlisted = "interest-organisation-unlisted"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.

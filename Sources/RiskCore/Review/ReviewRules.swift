@@ -21,6 +21,7 @@ public enum ReviewRules {
         found += snapshot.members.compactMap { confirmationOverdue($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { unmanaged($0, policy: policy, today: today) }
         found += snapshot.interests.compactMap { giftOverLimit($0, gifts: policy.gifts) }
+        found += snapshot.interests.compactMap(organisationUnlisted)
         found += snapshot.unrecordedMeetings.compactMap { recusalUnrecorded($0, today: today) }
         found += snapshot.openConcerns.compactMap { concernOpen(id: $0.id, raisedOn: $0.raisedOn, today: today) }
         if let code = snapshot.code {
@@ -180,6 +181,22 @@ public enum ReviewRules {
             severity: .warning,
             message: "Gift I-\(interest.id) declared by \(interest.declarant) is worth \(gifts.written(amount)), above "
                 + "the \(gifts.written(limit)) over which gifts are refused"
+        )
+    }
+
+    /// `interest-organisation-unlisted`: an active declaration whose organisation is no registry name or alias, so
+    /// that a check of the registry's name finds it at best as a possible conflict. Adding the declared spelling as
+    /// an alias resolves it. The message quotes the organisation of a declaration that is not sensitive only: the
+    /// journal is read by more people than may see a sensitive one.
+    static func organisationUnlisted(_ interest: InterestFacts) -> Observation? {
+        guard !interest.listed else { return nil }
+        let names = interest.sensitive ? "a sensitive declaration's organisation" : "\"\(interest.organisation)\""
+        return Observation(
+            rule: .interestOrganisationUnlisted,
+            subject: "interest:\(interest.id)",
+            severity: .notice,
+            message: "Interest I-\(interest.id) declared by \(interest.declarant) names \(names), which is neither the "
+                + "name nor an alias of an organisation in the registry: add it as an alias, or correct the declaration"
         )
     }
 

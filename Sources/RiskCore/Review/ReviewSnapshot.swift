@@ -73,13 +73,32 @@ public struct InterestFacts: Sendable, Hashable {
     public var managed: Bool
     /// What a gift is worth, as declared (its `value`); `nil` for the other kinds.
     public var gift: String?
+    /// The organisation as declared.
+    public var organisation: String
+    /// Whether the declaration is sensitive: a finding about it does not quote its organisation.
+    public var sensitive: Bool
+    /// Whether the declared organisation is, once folded, the name or an alias of a registry organisation now (the
+    /// rule by which a declaration is linked to the registry).
+    public var listed: Bool
 
-    public init(id: Int, declarant: String, declaredOn: CalendarDate, managed: Bool, gift: String? = nil) {
+    public init(
+        id: Int,
+        declarant: String,
+        declaredOn: CalendarDate,
+        managed: Bool,
+        gift: String? = nil,
+        organisation: String = "",
+        sensitive: Bool = false,
+        listed: Bool = true
+    ) {
         self.id = id
         self.declarant = declarant
         self.declaredOn = declaredOn
         self.managed = managed
         self.gift = gift
+        self.organisation = organisation
+        self.sensitive = sensitive
+        self.listed = listed
     }
 }
 

@@ -9,7 +9,7 @@ struct Alert: Sendable, Hashable {
     var message: String
     /// The catalog entry explaining it (`systemd/riskd.catalog`).
     var messageID: String
-    /// syslog priority: 2 critical finding, 4 warning finding, 5 resolved, 6 run summary.
+    /// syslog priority: 2 critical finding, 4 warning finding, 5 notice finding or resolved, 6 run summary.
     var priority: Int
     /// `RISKD_*` fields (names without the prefix).
     var fields: [String: String]
@@ -66,6 +66,7 @@ enum AlertCatalog {
         case .interestGiftOverLimit: "34816a5ac00b475c99e99632190ff54a"
         case .meetingRecusalUnrecorded: "43157e820d0d4ed5bfb9fc80e4fb7565"
         case .concernOpen: "eb4bb216b1b34ae78460af0ef7e8ec16"
+        case .interestOrganisationUnlisted: "3f485d9d5a824fedb99721d4a52d0f7b"
         }
     }
 
@@ -75,7 +76,8 @@ enum AlertCatalog {
     /// The alert for a finding event of run `run`.
     static func alert(for event: FindingEvent, run: Int) -> Alert {
         let finding = event.finding
-        let critical = finding.severity == FindingSeverity.critical.rawValue
+        // A severity riskd never writes (a damaged row) is still alerted, as a warning, as it was before notices.
+        let priority = FindingSeverity(rawValue: finding.severity)?.priority ?? FindingSeverity.warning.priority
         let id = finding.id ?? 0
         var fields = [
             "RULE": finding.rule, "SUBJECT": finding.subject, "REF": reference(subject: finding.subject),
@@ -87,7 +89,7 @@ enum AlertCatalog {
             return Alert(
                 message: "\(finding.message) (finding F-\(id))",
                 messageID: messageID(rule: finding.rule),
-                priority: critical ? 2 : 4,
+                priority: priority,
                 fields: fields
             )
         case .reminded:
@@ -95,7 +97,7 @@ enum AlertCatalog {
             return Alert(
                 message: "Reminder: \(finding.message) (finding F-\(id), open since \(since))",
                 messageID: messageID(rule: finding.rule),
-                priority: critical ? 2 : 4,
+                priority: priority,
                 fields: fields
             )
         case .resolved:

@@ -49,7 +49,10 @@ struct InterestService {
                 actor: request.actor,
                 detail: Self.detail
             )
-            return .init(interest: .init(stored, today: request.today))
+            return .init(
+                interest: .init(stored, today: request.today),
+                suggestions: try await suggestions(for: stored)
+            )
         }
         table.on(InterestInterface.Get.self) { parameters, request in
             guard let interest = try await context.database.interest(id: parameters.id) else {
@@ -101,13 +104,15 @@ struct InterestService {
                 description: parameters.description,
                 value: parameters.value,
                 sensitive: parameters.sensitive,
-                endedOn: parameters.endedOn
+                endedOn: parameters.endedOn,
+                organisation: parameters.organisation
             )
             var detail = AuditDetail()
             detail.set("description", parameters.description.map(AuditDetail.Field.personal))
             detail.set("value", parameters.value.map(AuditDetail.Field.personal))
             detail.set("sensitive", parameters.sensitive.map(AuditDetail.Field.bool))
             detail.set("endedOn", text: parameters.endedOn)
+            detail.set("organisation", text: parameters.organisation)
             let interest = try await context.database.updateInterest(
                 id: parameters.id,
                 ifRevision: parameters.ifRevision,
@@ -122,7 +127,10 @@ struct InterestService {
                     gifts: context.configuration.interests.policy.gifts
                 )
             }
-            return .init(interest: .init(interest, today: request.today))
+            return .init(
+                interest: .init(interest, today: request.today),
+                suggestions: try await suggestions(for: interest)
+            )
         }
         table.on(InterestInterface.End.self) { parameters, request in
             let today = request.today
@@ -159,6 +167,14 @@ struct InterestService {
             roles: request.caller.roles,
             seesRegister: context.configuration.interests.boardSeesRegister
         )
+    }
+
+    /// The registry organisations a declaration unlinked to the registry may have meant, as riskctl offers them:
+    /// "Western Balkan Fund (O-27)"; none for a linked one.
+    private func suggestions(for interest: Interest) async throws -> [String] {
+        guard interest.organisationId == nil else { return [] }
+        return ConflictRules.suggestions(for: interest.organisation, registry: try await context.database.registry())
+            .map { "\($0.name) (O-\($0.id))" }
     }
 
     /// What the audit trail keeps of a new declaration: the personal text only as HMACs.

@@ -55,7 +55,8 @@ struct ConflictsCheckCommand: ParsableCommand {
         for conflict in check.conflicts {
             table.append([
                 .init(conflict.declarant), .init(ConflictsPresenter.interest(of: conflict)),
-                .init(conflict.match.rawValue), .init(conflict.organisation),
+                // A match through a typo says why, in the organisation's place: the declared name is in it.
+                .init(conflict.match.rawValue), .init(conflict.reason ?? conflict.organisation),
             ])
         }
         let count = check.conflicts.count

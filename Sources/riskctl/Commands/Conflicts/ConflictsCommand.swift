@@ -9,7 +9,7 @@ struct ConflictsCommand: ParsableCommand {
         discussion: """
             Names are compared after folding case, accents and punctuation (Udruženje = udruzenje) and Cyrillic or \
             Greek letters that look like Latin ones (a Cyrillic о for o), and through the aliases of the registry \
-            (OSF = Open Society Foundations): exact, alias, or possible when every word of \
+            (OSF = Open Society Foundations): exact, alias, or possible when a name is a typo away or every word of \
             the shorter name appears in the longer one. Every check is stored, for the minutes.
             """,
         subcommands: [

@@ -53,7 +53,8 @@ struct ConflictsHistoryCommand: ParsableCommand {
                 check.conflicts.isEmpty
                 ? "none"
                 : check.conflicts.map { conflict in
-                    "\(conflict.declarant) \(ConflictsPresenter.interest(of: conflict)) (\(conflict.match.rawValue))"
+                    let match = conflict.reason.map { "possible: \($0)" } ?? conflict.match.rawValue
+                    return "\(conflict.declarant) \(ConflictsPresenter.interest(of: conflict)) (\(match))"
                 }.joined(separator: ", ")
             table.append([
                 .init(RecordKind.check.format(check.id)), .init(CalendarDay.datePart(of: check.at)),

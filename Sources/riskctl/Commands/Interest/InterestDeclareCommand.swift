@@ -9,7 +9,10 @@ struct InterestDeclareCommand: ParsableCommand {
         abstract: "Declare one of your interests and print it.",
         discussion: """
             The declaration is yours: riskd takes the declarant from your user. It is linked to the registry when \
-            the organisation's name or an alias matches. A declaration made more than interests.late_after_days \
+            the organisation's name or an alias matches; when it does not but resembles a registry organisation, \
+            riskctl asks on a terminal "did you mean Western Balkan Fund (O-27)?" and on yes changes the \
+            declaration to the registry's name (without a terminal it notes the suggestion on standard error). A \
+            declaration made more than interests.late_after_days \
             (28) after the interest began is marked late. With --sensitive, only you, the secretariat and the \
             auditor see it. Needs the board role.
             """
@@ -71,6 +74,8 @@ struct InterestDeclareCommand: ParsableCommand {
         if options.json {
             return try Output.json(answer.parameters)
         }
-        InterestPresenter.printFields(of: try answer.decoded().interest)
+        let reply = try answer.decoded()
+        InterestPresenter.printFields(of: reply.interest)
+        try RegistrySuggestion.offer(reply.suggestions, for: reply.interest, options: options)
     }
 }

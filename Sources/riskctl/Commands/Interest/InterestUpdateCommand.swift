@@ -6,9 +6,10 @@ struct InterestUpdateCommand: ParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Change the description, value, sensitivity or end of a declaration.",
+        abstract: "Change the organisation, description, value, sensitivity or end of a declaration.",
         discussion: """
-            An empty --value or --until clears it. With --if-revision, nothing is changed unless the declaration is \
+            An empty --value or --until clears it. A new --organisation is linked to the registry when it matches; \
+            when it only resembles a registry organisation, riskctl asks as interest declare does. With --if-revision, nothing is changed unless the declaration is \
             still at that revision (exit status 75 otherwise). Board members may change their own declarations; \
             the admin role any.
             """
@@ -27,6 +28,10 @@ struct InterestUpdateCommand: ParsableCommand {
         help: ArgumentHelp("Change nothing unless the declaration is still at this revision.", valueName: "n")
     )
     var ifRevision: Int?
+
+    /// New organisation.
+    @Option(help: ArgumentHelp("New name of the organisation, e.g. the registry's.", valueName: "name"))
+    var organisation: String?
 
     /// New description.
     @Option(help: ArgumentHelp("New description.", valueName: "text"))
@@ -59,8 +64,11 @@ struct InterestUpdateCommand: ParsableCommand {
         if sensitive, notSensitive {
             throw ValidationError("give --sensitive or --not-sensitive, not both")
         }
-        guard description != nil || value != nil || until != nil || sensitive || notSensitive else {
-            throw ValidationError("nothing to change; give --description, --value, --until or --sensitive")
+        guard organisation != nil || description != nil || value != nil || until != nil || sensitive || notSensitive
+        else {
+            throw ValidationError(
+                "nothing to change; give --organisation, --description, --value, --until or --sensitive"
+            )
         }
         if let ifRevision, ifRevision < 1 {
             throw ValidationError("--if-revision must be 1 or more, not \(ifRevision)")
@@ -75,13 +83,16 @@ struct InterestUpdateCommand: ParsableCommand {
             description: description,
             value: value,
             sensitive: sensitive ? true : (notSensitive ? false : nil),
-            endedOn: until
+            endedOn: until,
+            organisation: organisation
         )
         let answer = try options.connect().call(InterestInterface.Update.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)
         }
-        let updated = try answer.decoded().interest
+        let reply = try answer.decoded()
+        let updated = reply.interest
         Output.line("\(RecordKind.interest.format(updated.id)) updated, now at revision \(updated.revision).")
+        try RegistrySuggestion.offer(reply.suggestions, for: updated, options: options)
     }
 }

@@ -9,7 +9,7 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             riskd reviews the registers every day: each rule (risk-review-overdue, risk-untreated, \
             risk-acceptance-expired, action-overdue, interest-confirmation-overdue, interest-unmanaged, \
-            ethics-unacknowledged) raises a finding about a subject such as risk:4 or member:ana, which stays open \
+            ethics-unacknowledged, and the notice interest-organisation-unlisted) raises a finding about a subject such as risk:4 or member:ana, which stays open \
             while its condition holds and resolves itself when it clears. Findings are named F-40 or 40. Running \
             the review and acknowledging findings need the admin role; the other commands the admin or auditor \
             role.
