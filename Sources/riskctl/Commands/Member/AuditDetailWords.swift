@@ -1,0 +1,58 @@
+import Varlink
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// An audit entry's `detail` (canonical JSON, as riskd records it) as `field: value` pairs a person reads: nested
+/// values flattened, keyed hashes and digests said in words, never JSON inside text.
+enum AuditDetailWords {
+    /// The pairs of `detail`, by field name; text that is not a JSON object is one pair, "Details".
+    static func fields(of detail: String) -> [(name: String, value: String)] {
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(detail.utf8)),
+            case .object(let object) = value
+        else { return detail.isEmpty ? [] : [("Details", detail)] }
+        var pairs: [(name: String, value: String)] = []
+        for key in object.keys.sorted() {
+            flatten(object[key] ?? .null, name: key, into: &pairs)
+        }
+        return pairs
+    }
+
+    private static func flatten(_ value: JSONValue, name: String, into pairs: inout [(name: String, value: String)]) {
+        switch value {
+        case .object(let object):
+            if object.isEmpty { pairs.append((name, "none")) }
+            for key in object.keys.sorted() { flatten(object[key] ?? .null, name: "\(name) \(key)", into: &pairs) }
+        case .array(let items):
+            if items.allSatisfy({ if case .object = $0 { false } else if case .array = $0 { false } else { true } }) {
+                pairs.append((name, items.isEmpty ? "none" : items.map(words).joined(separator: ", ")))
+            } else {
+                for (index, item) in items.enumerated() { flatten(item, name: "\(name) \(index + 1)", into: &pairs) }
+            }
+        default:
+            pairs.append((name, words(value)))
+        }
+    }
+
+    /// One scalar in words: a keyed hash or a digest says what it stands for.
+    static func words(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "none"
+        case .bool(let flag): flag ? "yes" : "no"
+        case .int(let number): String(number)
+        case .double(let number): String(number)
+        case .string(let text):
+            if text.hasPrefix("hmac:") {
+                "(personal text, kept only as a keyed hash)"
+            } else if text.hasPrefix("sha256:") {
+                "(long text, kept as its SHA-256 \(text.dropFirst("sha256:".count).prefix(12))…)"
+            } else {
+                text
+            }
+        case .array, .object: ""
+        }
+    }
+}
