@@ -69,7 +69,7 @@ struct MemberExportDocumentTests {
             #expect(page.contains("Klinika Sever") && page.contains("family tie"))
             #expect(page.contains("1 September 2026 at 09:05 UTC") && page.contains("29 September 2026"))
             #expect(page.contains("(personal text, kept only as a keyed hash)"))
-            #expect(page.contains("limits after") && page.contains("a, b"))
+            #expect(page.contains("Limits, after") && page.contains("a, b"))
             #expect(!page.contains("{\"") && !page.contains("\":") && !page.contains("hmac:"))
             #expect(page.contains("interest.Declare of interest:3"))
         }
@@ -80,8 +80,12 @@ struct MemberExportDocumentTests {
     @Test(
         "Audit details decoded",
         arguments: [
-            (#"{"email":null,"n":3}"#, ["email: none", "n: 3"]),
-            (#"{"ok":false,"text":"plain"}"#, ["ok: no", "text: plain"]),
+            (#"{"email":null,"n":3}"#, ["Email: none", "N: 3"]),
+            (#"{"ok":false,"text":"plain"}"#, ["Ok: no", "Text: plain"]),
+            (
+                #"{"kind":"governance","startedOn":"2026-06-01","at":"2026-12-06T03:55:34Z"}"#,
+                ["At: 6 December 2026 at 03:55 UTC", "Kind: governing role", "Started on: 1 June 2026"]
+            ),
             ("not json", ["Details: not json"]),
             ("", []),
         ]

@@ -20,7 +20,8 @@ struct RegisterSentencesTests {
             organisation: "Drug Policy Network",
             boardSize: board,
             unconfirmed: unconfirmed,
-            ownOnly: ownOnly
+            ownOnly: ownOnly,
+            asOf: "2027-01-10T09:00:00Z"
         )
     }
 

@@ -76,7 +76,9 @@ def test_a_member_exports_everything_about_them_and_nothing_about_anyone_else(st
 def test_the_readable_export_holds_the_members_own_text_in_words_and_nothing_of_anyone_else(
         start_daemon, board2, user_calls, as_user, user_riskctl):
     daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], now="2027-01-10T09:00:00Z")
-    call(user_calls, daemon, "rdt-board", "member", "SetName", user="rdt-board", name="Ana Petrović")
+    [named] = user_calls("rdt-board", daemon.socket, [("org.riskd.member", "SetName",
+                                                      {"user": "rdt-board", "name": "Ana Petrović"})])
+    assert named["ok"], named
     call(user_calls, daemon, "rdt-board", "interest", "Declare", kind="governance", organisation="Udruženje Prevent",
          description="Member of the managing board", startedOn="2026-06-01")
     call(user_calls, daemon, "rdt-board", "interest", "Declare", kind="family", organisation="Klinika Sever",

@@ -80,7 +80,8 @@ extension InterestService {
                         never: standing.never
                     )
                 },
-                ownOnly: viewer == .boardMember(request.caller.user, seesRegister: false)
+                ownOnly: viewer == .boardMember(request.caller.user, seesRegister: false),
+                asOf: asOf.description
             )
         }
     }

@@ -57,7 +57,7 @@ struct InterestRegisterCommand: ParsableCommand {
         let reply = try answer.decoded()
         switch format {
         case .html:
-            let page = RegisterPage.html(reply, day: asOf ?? CalendarDay.today())
+            let page = RegisterPage.html(reply)
             if try !file.write(page) { print(page, terminator: "") }
         case .csv:
             let text = Self.csv(reply)

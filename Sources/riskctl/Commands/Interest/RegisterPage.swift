@@ -5,10 +5,10 @@ import RiskProtocol
 /// so the page cannot hold them. Members by name, dates and kinds in words; what it says of everyone is
 /// `RegisterSentences`'.
 enum RegisterPage {
-    /// The page for `reply`, titled with the organisation and the day it shows (`day`: YYYY-MM-DD or RFC 3339).
-    static func html(_ reply: InterestInterface.Register.Reply, day: String) -> String {
+    /// The page for `reply`, titled with the organisation and the day it shows (riskd's `asOf`).
+    static func html(_ reply: InterestInterface.Register.Reply) -> String {
         let of = reply.organisation.map { " of \(escaped($0))" } ?? ""
-        let when = escaped(DocumentWords.day(day))
+        let when = escaped(DocumentWords.day(reply.asOf))
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Register of interests\(of), \(when)</title>
@@ -44,7 +44,7 @@ enum RegisterPage {
             rows += "<tr\(withheld ? " class=\"withheld\"" : "")>"
             rows += "<td>\(escaped(RegisterSentences.person(entry.declarant, entry.declarantName)))</td>"
             rows += "<td>\(escaped(DocumentWords.kind(entry.kind)))</td>"
-            rows += "<td class=\"text\">\(withheld ? "<i>withheld</i>" : escaped(entry.organisation))</td>"
+            rows += "<td>\(withheld ? "<i>withheld</i>" : escaped(entry.organisation))</td>"
             rows += "<td class=\"text\">\(escaped(entry.description))</td>"
             rows += "<td>\(escaped(DocumentWords.day(entry.startedOn)))</td>"
             rows += "<td>\(escaped(entry.endedOn.map(DocumentWords.day) ?? ""))</td></tr>\n"

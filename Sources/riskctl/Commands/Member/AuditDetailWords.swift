@@ -6,8 +6,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// An audit entry's `detail` (canonical JSON, as riskd records it) as `field: value` pairs a person reads: nested
-/// values flattened, keyed hashes and digests said in words, never JSON inside text.
+/// An audit entry's `detail` (canonical JSON, as riskd records it) as `field: value` pairs a person reads: field
+/// names in words ("Started on"), nested values flattened, dates and kinds in words, keyed hashes and digests said
+/// for what they are, never JSON inside text.
 enum AuditDetailWords {
     /// The pairs of `detail`, by field name; text that is not a JSON object is one pair, "Details".
     static func fields(of detail: String) -> [(name: String, value: String)] {
@@ -16,7 +17,7 @@ enum AuditDetailWords {
         else { return detail.isEmpty ? [] : [("Details", detail)] }
         var pairs: [(name: String, value: String)] = []
         for key in object.keys.sorted() {
-            flatten(object[key] ?? .null, name: key, into: &pairs)
+            flatten(object[key] ?? .null, name: label(key), into: &pairs)
         }
         return pairs
     }
@@ -25,13 +26,17 @@ enum AuditDetailWords {
         switch value {
         case .object(let object):
             if object.isEmpty { pairs.append((name, "none")) }
-            for key in object.keys.sorted() { flatten(object[key] ?? .null, name: "\(name) \(key)", into: &pairs) }
+            for key in object.keys.sorted() {
+                flatten(object[key] ?? .null, name: "\(name), \(label(key).lowercased())", into: &pairs)
+            }
         case .array(let items):
             if items.allSatisfy({ if case .object = $0 { false } else if case .array = $0 { false } else { true } }) {
                 pairs.append((name, items.isEmpty ? "none" : items.map(words).joined(separator: ", ")))
             } else {
                 for (index, item) in items.enumerated() { flatten(item, name: "\(name) \(index + 1)", into: &pairs) }
             }
+        case .string(let text) where name.hasSuffix("Kind") || name.hasSuffix("kind"):
+            pairs.append((name, DocumentWords.kind(text)))
         default:
             pairs.append((name, words(value)))
         }
@@ -49,10 +54,27 @@ enum AuditDetailWords {
                 "(personal text, kept only as a keyed hash)"
             } else if text.hasPrefix("sha256:") {
                 "(long text, kept as its SHA-256 \(text.dropFirst("sha256:".count).prefix(12))…)"
+            } else if RFC3339.seconds(text) != nil {
+                DocumentWords.time(text)
+            } else if text.count == 10, DocumentWords.day(text) != text {
+                DocumentWords.day(text)
             } else {
                 text
             }
         case .array, .object: ""
         }
+    }
+
+    /// A field name in words: `startedOn` → "Started on".
+    static func label(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase, !out.isEmpty {
+                out += " " + character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out.prefix(1).uppercased() + out.dropFirst()
     }
 }

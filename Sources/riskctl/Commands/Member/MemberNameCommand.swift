@@ -48,6 +48,7 @@ struct MemberNameCommand: ParsableCommand {
             return try Output.json(answer.parameters)
         }
         let member = try answer.decoded().member
-        Output.line("\(words.count == 2 ? "\(member.user)'s" : "Your") name is \(member.name ?? name).")
+        // No full stop after the name: a name may end in one ("Jr.").
+        Output.line("\(words.count == 2 ? "\(member.user)'s" : "Your") name in documents: \(member.name ?? name)")
     }
 }
