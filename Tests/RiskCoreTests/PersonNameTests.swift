@@ -24,7 +24,7 @@ struct PersonNameTests {
             ("   ", "must not be empty"),
             ("Ana\nPetrović", "must be one line, with no line breaks"),
             ("Ana\u{2028}Petrović", "must be one line, with no line breaks"),
-            ("Ana\tPetrović", "must not contain control characters"),
+            ("Ana\tPetrović", "must not contain control characters such as tabs"),
             ("Ana\u{85}Petrović", "must be one line, with no line breaks"),
             ("Ana\u{202E}ćivorteP", "must not contain bidirectional controls"),
             ("Ana\u{2066}x", "must not contain bidirectional controls"),
