@@ -92,7 +92,7 @@ enum Migrations {
         migrator.registerMigration("v9-concerns", migrate: concerns)
         migrator.registerMigration("v10-mail", migrate: mail)
         migrator.registerMigration("v11-budgets", migrate: budgets)
-        migrator.registerMigration("v12-member-names", migrate: memberNames)
+        migrator.registerMigration("v14-member-names", migrate: memberNames)
         return migrator
     }
 
