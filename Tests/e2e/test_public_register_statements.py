@@ -132,3 +132,26 @@ def test_upheld_breaches_are_in_the_table_the_csv_and_the_page(start_daemon, use
     assert "1 concern that a member left an interest undeclared was upheld, about Ana Petrović." in page
     assert "Ana Petrović C-%d 2 October 2026" % concern in page
     assert "She sits on" not in page and "reminded" not in page, "the concern's text is not published"
+
+
+def test_a_board_member_who_reads_only_their_own_entries_is_told_of_themselves_only(
+        start_daemon, user_calls, full_names, chromium, as_user, user_riskctl):
+    daemon = start_daemon(board=SECOND_BOARD + ["unix-user:rdt-board2"], now="2026-09-01T09:00:00Z",
+                          extra_config="[interests]\nboard_sees_register = false\npublic_register = false\n")
+    ok(user_calls, daemon, "rdt-board2", "interest", "Declare", kind="funding", organisation="Western Balkan Fund",
+       description="Coordinator", startedOn="2026-06-01")
+    ok(user_calls, daemon, "rdt-board", "interest", "Confirm")
+    mine = ok(user_calls, daemon, "rdt-board", "interest", "Register")
+    assert mine["ownOnly"] is True and mine["entries"] == [] and mine["unconfirmed"] == [], mine
+    assert "Marko" not in str(mine) and "rdt-board2" not in str(mine)
+    theirs = ok(user_calls, daemon, "rdt-board2", "interest", "Register")
+    assert [u["member"] for u in theirs["unconfirmed"]] == ["rdt-board2"] and theirs["ownOnly"] is True
+    admin = daemon.call(INTEREST + ".Register")
+    assert admin["ownOnly"] is False and [u["member"] for u in admin["unconfirmed"]] == ["rdt-board2"]
+    page = as_user("rdt-board", [user_riskctl, "--socket", daemon.socket, "interest", "register", "--format", "html"])
+    assert page.returncode == 0, page
+    text = pdf_text(chromium, page.stdout, "register-statements-own")
+    assert "This copy shows your own entries only." in text
+    assert "You have confirmed your declarations, and your confirmation is not overdue." in text
+    assert "No concern that you left an interest undeclared has been upheld." in text
+    assert "board members" not in text and "Marko" not in text
