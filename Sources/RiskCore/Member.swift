@@ -19,6 +19,8 @@ public struct Member: Sendable, Hashable {
     public var openFindings: Int
     /// The address set for them with `member.SetContact`; `nil` when none (mail may still use `mail.domain`).
     public var contact: String?
+    /// The name set for them with `member.SetName`; `nil` when none (documents then use the account's full name).
+    public var name: String?
 
     /// A member from their fields.
     public init(
@@ -30,7 +32,8 @@ public struct Member: Sendable, Hashable {
         acknowledgedVersion: Int?,
         activeInterests: Int,
         openFindings: Int,
-        contact: String? = nil
+        contact: String? = nil,
+        name: String? = nil
     ) {
         self.user = user
         self.uid = uid
@@ -41,6 +44,7 @@ public struct Member: Sendable, Hashable {
         self.activeInterests = activeInterests
         self.openFindings = openFindings
         self.contact = contact
+        self.name = name
     }
 
     /// The day their next confirmation is due; `localDate` gives the daemon's local date of an instant.

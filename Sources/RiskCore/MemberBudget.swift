@@ -16,7 +16,8 @@ public enum Budget: String, Sendable, Hashable, CaseIterable {
     case interestChangesPerDay
     /// `interest.Confirm`: confirmations the member recorded in the last 24 hours.
     case confirmationsPerDay
-    /// `member.SetContact`: changes the member made to a mail address in the last 24 hours.
+    /// `member.SetContact` and `member.SetName`: changes the member made to their mail address or name in the last
+    /// 24 hours.
     case contactChangesPerDay
     /// `risk.Review`: reviews the member recorded in the last 24 hours.
     case reviewsPerDay
@@ -90,7 +91,7 @@ public enum Budget: String, Sendable, Hashable, CaseIterable {
         case .checksPerDay: "conflict checks stored"
         case .interestChangesPerDay: "changes to interests"
         case .confirmationsPerDay: "confirmations"
-        case .contactChangesPerDay: "changes of a mail address"
+        case .contactChangesPerDay: "changes of a mail address or name"
         case .reviewsPerDay: "reviews of risks"
         case .actionUpdatesPerDay: "changes to actions"
         }

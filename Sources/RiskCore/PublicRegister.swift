@@ -1,6 +1,6 @@
 /// The register of interests as an organisation publishes it: every interest in force, and those ended within the
-/// retention, each sensitive one withheld for every reader (its declarant only), and the board members whose
-/// confirmation is overdue.
+/// retention, each sensitive one withheld for every reader (its declarant only), how many are on the board, and the
+/// board members who have not confirmed their declarations in time or at all.
 public struct PublicRegister: Sendable, Hashable {
     /// One published entry.
     public struct Entry: Sendable, Hashable {
@@ -16,13 +16,27 @@ public struct PublicRegister: Sendable, Hashable {
     }
 
     public var entries: [Entry]
-    /// The board members whose confirmation is overdue on the register's day, by name.
+    /// The board members whose confirmation is overdue on the register's day, by login.
     public var notConfirmed: [String]
+    /// The board members who never confirmed or are past their deadline to confirm again
+    /// (`ConfirmationStanding.missing`, the rule the board pack states too).
+    public var unconfirmed: [ConfirmationStanding]
+    /// How many hold the board role: the members on the board and the holders riskd has not seen yet.
+    public var boardSize: Int
 
     /// The register of `interests` (already limited to the register's day and retention) and `members` on `day`.
     ///
     /// Withholding here does not depend on the reader: the page is meant to be published.
-    public init(interests: [Interest], members: [MemberFacts], policy: ReviewPolicy, day: CalendarDate) {
+    ///
+    /// - Parameter unseenBoard: holders of the board role now whom riskd has not seen yet (given only when the
+    ///   register is of today or later: riskd does not know who held the role on an earlier day).
+    public init(
+        interests: [Interest],
+        members: [MemberFacts],
+        unseenBoard: [String] = [],
+        policy: ReviewPolicy,
+        day: CalendarDate
+    ) {
         entries = interests.map { interest in
             Entry(
                 declarant: interest.declarant,
@@ -33,7 +47,8 @@ public struct PublicRegister: Sendable, Hashable {
                 endedOn: interest.endedOn
             )
         }
-        notConfirmed = members.filter { ReviewRules.confirmationOverdue($0, policy: policy, today: day) != nil }
-            .map(\.user).sorted()
+        unconfirmed = ConfirmationStanding.missing(members, unseen: unseenBoard, policy: policy, day: day)
+        notConfirmed = unconfirmed.filter(\.overdue).map(\.user).sorted()
+        boardSize = Set(members.filter(\.onBoard).map(\.user)).union(unseenBoard).count
     }
 }

@@ -94,7 +94,14 @@ extension InterestInterface.ConflictCheck {
 
 extension MemberInterface.Member {
     /// - Parameter domain: `mail.domain`, for the address of a member who set none.
-    init(_ member: RiskCore.Member, roles: Set<Role>, confirmationDue: CalendarDate, domain: String? = nil) {
+    /// - Parameter name: the member's name (`PeopleNames.name`).
+    init(
+        _ member: RiskCore.Member,
+        roles: Set<Role>,
+        confirmationDue: CalendarDate,
+        domain: String? = nil,
+        name: String? = nil
+    ) {
         self.init(
             user: member.user,
             uid: member.uid,
@@ -106,7 +113,8 @@ extension MemberInterface.Member {
             activeInterests: member.activeInterests,
             openFindings: member.openFindings,
             email: member.contact ?? domain.flatMap { MailAddress.at($0, user: member.user)?.description },
-            emailSet: member.contact != nil
+            emailSet: member.contact != nil,
+            name: name
         )
     }
 }

@@ -53,8 +53,13 @@ public enum UserDirectory {
         guard getpwnam_r(user, &entry, &buffer, buffer.count, &result) == 0, result != nil,
             let gecos = entry.pw_gecos
         else { return nil }
+        return fullName(fromGECOS: String(cString: gecos))
+    }
+
+    /// The full name in a GECOS field: its first comma-separated field, trimmed; nil when that is empty.
+    static func fullName(fromGECOS gecos: String) -> String? {
         let name =
-            String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first
+            gecos.split(separator: ",", omittingEmptySubsequences: false).first
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         return name.isEmpty ? nil : name
     }

@@ -26,7 +26,7 @@ enum BudgetCounts {
             case .interestChangesPerDay:
                 audited(["org.riskd.interest.Update", "org.riskd.interest.End"], subject: "interest:", user, since)
             case .contactChangesPerDay:
-                audited(["org.riskd.member.SetContact"], subject: "member:", user, since)
+                audited(["org.riskd.member.SetContact", "org.riskd.member.SetName"], subject: "member:", user, since)
             case .actionUpdatesPerDay:
                 audited(["org.riskd.risk.UpdateAction"], subject: "action:", user, since)
             }

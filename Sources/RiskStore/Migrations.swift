@@ -95,6 +95,7 @@ enum Migrations {
         migrator.registerMigration("v12-meeting-cancel", migrate: meetingCancel)
         migrator.registerMigration("v13-mail-truth", migrate: mailTruth)
         migrator.registerMigration("v14-finding-notice", migrate: findingNotice)
+        migrator.registerMigration("v15-member-names", migrate: memberNames)
         return migrator
     }
 

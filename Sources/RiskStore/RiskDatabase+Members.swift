@@ -59,7 +59,8 @@ extension RiskDatabase {
                     (SELECT COUNT(*) FROM interest i WHERE i.declarant = m.user
                         AND (i.ended_on IS NULL OR i.ended_on >= ?1)) AS active_interests,
                     \(try Self.openFindingsColumn(db)) AS open_findings,
-                    (SELECT email FROM contact k WHERE k.user = m.user) AS contact
+                    (SELECT email FROM contact k WHERE k.user = m.user) AS contact,
+                    m.name
                 FROM member m
                 WHERE m.user IN (\(names.map { _ in "?" }.joined(separator: ",")))
                 """
@@ -82,9 +83,35 @@ extension RiskDatabase {
                     acknowledgedVersion: row["acknowledged_version"],
                     activeInterests: row["active_interests"],
                     openFindings: row["open_findings"],
-                    contact: row["contact"]
+                    contact: row["contact"],
+                    name: row["name"]
                 )
             }
+        }
+    }
+
+    /// Sets the name documents give member `user` (already validated, `PersonName`), with its audit entry, which
+    /// keeps the name as its keyed hash: a name is personal data.
+    ///
+    /// - Returns: false, changing nothing, when riskd has no member `user` (enrol board holders first).
+    public func setName(user: String, name: String, charge: BudgetCharge? = nil, actor: Actor) async throws -> Bool {
+        try await write { db in
+            try self.admit(db, charge, actor: actor)
+            try db.execute(sql: "UPDATE member SET name = ? WHERE user = ?", arguments: [name, user])
+            guard db.changesCount > 0 else { return false }
+            try self.audit(db, actor, subject: "member:\(user)", detail: AuditDetail(["name": .personal(name)]))
+            return true
+        }
+    }
+
+    /// The names set with `member.SetName`, by login.
+    public func memberNames() async throws -> [String: String] {
+        try await lookup { db in
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT user, name FROM member WHERE name IS NOT NULL") {
+                names[row["user"]] = row["name"]
+            }
+            return names
         }
     }
 

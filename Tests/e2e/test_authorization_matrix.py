@@ -160,6 +160,7 @@ PARAMETERS = {
     "org.riskd.meeting.Cancel": {"id": "$m_cancel", "reason": "Postponed"},
     "org.riskd.report.Board": {},
     "org.riskd.member.SetContact": {"user": "rdt-board2", "email": "board2@example.org"},
+    "org.riskd.member.SetName": {"user": "rdt-board2", "name": "Marko Ilić"},
     "org.riskd.mail.Status": {}, "org.riskd.mail.Test": {"address": "root@localhost"},
     "org.riskd.mail.Claim": {}, "org.riskd.mail.Report": {"id": "$mail_claimed", "outcome": "sent"},
     "org.riskd.mail.Retry": {"id": "$mail_failed"},
@@ -176,6 +177,7 @@ BOARD_OWN = {
     "org.riskd.member.Get": {"user": "rdt-board"},
     "org.riskd.member.Export": {},
     "org.riskd.member.SetContact": {"email": "board@example.org"},
+    "org.riskd.member.SetName": {"user": "rdt-board", "name": "Ana Petrović"},
 }
 
 # Calls these roles make last in their batch: they change what the others read (a new code version).

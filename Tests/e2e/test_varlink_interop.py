@@ -32,7 +32,7 @@ CONTRACT_METHODS = {
     "org.riskd.organisation": {"Add", "Get", "List", "Update", "Import"},
     "org.riskd.interest": {"Declare", "Get", "List", "Update", "End", "Confirm", "Manage", "Check", "Checks"},
     "org.riskd.ethics": {"Publish", "Current", "Get", "Versions", "Acknowledge", "Status"},
-    "org.riskd.member": {"List", "Get", "SetContact"},
+    "org.riskd.member": {"List", "Get", "SetContact", "SetName"},
     "org.riskd.review": {"Run", "Preview", "Findings", "Acknowledge", "Runs", "Watch"},
     "org.riskd.audit": {"Log", "Verify"},
     "org.riskd.report": {"Board"},

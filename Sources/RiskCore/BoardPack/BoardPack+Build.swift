@@ -96,11 +96,9 @@ extension BoardPack {
                 )
             }
         }
-        let notConfirmed = board.compactMap { member -> MemberDue? in
-            let due = ReviewRules.confirmationDue(member, policy: policy)
-            let never = member.lastConfirmedOn == nil
-            guard due < today || never else { return nil }
-            return MemberDue(user: member.user, name: name(member.user), due: due, overdue: due < today, never: never)
+        // The board is sorted by name and unseen holders are added below: only the members here.
+        let notConfirmed = ConfirmationStanding.missing(board, unseen: [], policy: policy, day: today).map {
+            MemberDue(user: $0.user, name: name($0.user), due: $0.due, overdue: $0.overdue, never: $0.never)
         }
         let seen = Set(board.map(\.user))
         let unseen = facts.unseenBoard.filter { !seen.contains($0) }.sorted { (name($0), $0) < (name($1), $1) }.map {

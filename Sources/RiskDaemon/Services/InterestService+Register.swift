@@ -6,11 +6,12 @@ extension InterestService {
     /// `Register`: the register of interests as the organisation publishes it. Anyone with a role of the register
     /// (admin, board, auditor) may read it, and anyone else (no role, or the mailer's alone) too when
     /// `interests.public_register` is true: it withholds every sensitive entry for every caller, so it holds
-    /// nothing a role would hide.
+    /// nothing a role would hide. Who is on the board, their names and whether they confirmed are part of what the
+    /// register publishes.
     ///
     /// Unless the register is public, a board member reads it as `interest.List` lets them: with
     /// `interests.board_sees_register` false, their own entries only (and themselves only among those who have not
-    /// confirmed, or in breach).
+    /// confirmed, or in breach), and the reply says so (`ownOnly`) so that no sentence speaks of everyone.
     func registerPublicRegister(_ table: inout MethodTable) {
         table.on(InterestInterface.Register.self, work: .long) { parameters, request in
             let configuration = context.configuration
@@ -18,11 +19,12 @@ extension InterestService {
                 throw DomainError.permissionDenied
             }
             let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
-            let names = Set(MemberService.accounts(configuration.access.board).map(\.user))
+            let board = MemberService.accounts(configuration.access.board).map(\.user)
+            let onBoard = Set(board)
             let facts = try await context.database.publicRegister(
                 asOf: asOf,
                 retainDays: configuration.interests.retainEndedDays
-            ) { user, _ in names.contains(user) }
+            ) { user, _ in onBoard.contains(user) }
             let viewer = InterestViewer(
                 user: request.caller.user,
                 roles: request.caller.roles,
@@ -32,9 +34,19 @@ extension InterestService {
             let register = PublicRegister(
                 interests: facts.interests,
                 members: facts.members,
+                unseenBoard: asOf.utcDate >= request.now.utcDate ? board : [],
                 policy: configuration.reviewPolicy,
                 day: asOf.utcDate
             )
+            let breaches = try await context.database.upheldUndeclaredInterests().filter { concern in
+                guard let member = concern.about, shown(member), let closed = concern.closedAt else { return false }
+                return closed <= asOf
+            }
+            var people = Set(register.entries.map(\.declarant)).union(register.unconfirmed.map(\.user))
+            people.formUnion(breaches.compactMap(\.about))
+            let names = PeopleNames.of(people, set: try await context.database.memberNames())
+            let unconfirmed = register.unconfirmed.filter { shown($0.user) }
+                .sorted { (names[$0.user] ?? $0.user, $0.user) < (names[$1.user] ?? $1.user, $1.user) }
             return .init(
                 entries: register.entries.filter { shown($0.declarant) }.map { entry in
                     InterestInterface.RegisterEntry(
@@ -43,21 +55,33 @@ extension InterestService {
                         organisation: entry.organisation,
                         description: entry.description,
                         startedOn: entry.startedOn.description,
-                        endedOn: entry.endedOn?.description
+                        endedOn: entry.endedOn?.description,
+                        declarantName: names[entry.declarant]
                     )
                 },
                 notConfirmed: register.notConfirmed.filter(shown),
-                breaches: try await context.database.upheldUndeclaredInterests().compactMap { concern in
-                    guard let member = concern.about, shown(member), let closed = concern.closedAt, closed <= asOf
-                    else {
-                        return nil
-                    }
+                breaches: breaches.compactMap { concern in
+                    guard let member = concern.about, let closed = concern.closedAt else { return nil }
                     return InterestInterface.Breach(
                         member: member,
                         concernId: concern.id,
-                        decidedOn: closed.utcDate.description
+                        decidedOn: closed.utcDate.description,
+                        memberName: names[member]
                     )
-                }
+                },
+                organisation: configuration.organisationName,
+                boardSize: register.boardSize,
+                unconfirmed: unconfirmed.map { standing in
+                    InterestInterface.Unconfirmed(
+                        member: standing.user,
+                        name: names[standing.user],
+                        due: standing.due?.description,
+                        overdue: standing.overdue,
+                        never: standing.never
+                    )
+                },
+                ownOnly: viewer == .boardMember(request.caller.user, seesRegister: false),
+                asOf: asOf.description
             )
         }
     }

@@ -51,6 +51,7 @@ struct MemberService {
             )
             return .init(email: context.configuration.mail.address(of: user, contact: now))
         }
+        registerSetName(&table)
         registerExport(&table)
         return table
     }
@@ -75,7 +76,8 @@ struct MemberService {
                     policy: policy,
                     localDate: localDate
                 ),
-                domain: configuration.mail.domain
+                domain: configuration.mail.domain,
+                name: PeopleNames.name(of: member.user, set: member.name)
             )
         }
     }

@@ -38,7 +38,7 @@ struct ReportService: Sendable {
             let agenda = try await agenda(meetingId: parameters.meetingId, viewer: viewer)
             let presentation = BoardPack.Presentation(
                 organisation: configuration.organisationName,
-                names: PeopleNames.of(facts),
+                names: PeopleNames.of(facts, set: try await context.database.memberNames()),
                 confidential: confidential
             )
             let pack = BoardPack.build(

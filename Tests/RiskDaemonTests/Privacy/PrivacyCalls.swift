@@ -61,6 +61,7 @@ enum PrivacyCalls {
         "org.riskd.member.Get": [#"{"user":"pt-other"}"#, #"{"user":"pt-chair"}"#],
         "org.riskd.member.Export": ["{}", #"{"user":"pt-other"}"#],
         "org.riskd.member.SetContact": [#"{"email":"me@example.org"}"#],
+        "org.riskd.member.SetName": [#"{"user":"pt-board","name":"Pat Board"}"#, #"{"user":"pt-other","name":"O"}"#],
         "org.riskd.review.Run": [#"{"findings":true}"#],
         "org.riskd.review.Preview": [#"{"asOf":"2027-01-01T00:00:00Z"}"#],
         "org.riskd.review.Findings": ["{}"],

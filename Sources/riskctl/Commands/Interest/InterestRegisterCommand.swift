@@ -16,9 +16,11 @@ struct InterestRegisterCommand: ParsableCommand {
         discussion: """
             It lists every interest in force at --as-of (default now) and those ended within \
             interests.retain_ended_days before it, with each sensitive one withheld for every reader (its member \
-            only), and the board members whose confirmation is overdue. A user with no role may run it when \
-            interests.public_register is true, e.g. to publish the register on a web page: --format html writes \
-            one self-contained page, with no script and nothing fetched from elsewhere.
+            only), who of the board has not confirmed their declarations in time or at all, and the upheld \
+            concerns that a member left an interest undeclared (in every format). A user with no role may run it \
+            when interests.public_register is true, e.g. to publish the register on a web page: --format html \
+            writes one self-contained page, with no script and nothing fetched from elsewhere, titled with \
+            [organisation] name, members by name and dates in words.
             """
     )
 
@@ -53,25 +55,44 @@ struct InterestRegisterCommand: ParsableCommand {
             return
         }
         let reply = try answer.decoded()
-        if format == .html {
-            let page = RegisterPage.html(reply, day: asOf ?? CalendarDay.today())
+        switch format {
+        case .html:
+            let page = RegisterPage.html(reply)
             if try !file.write(page) { print(page, terminator: "") }
-            return
-        }
-        if format == .csv {
-            var lines = [CSV.line(["declarant", "kind", "organisation", "description", "startedOn", "endedOn"])]
-            for entry in reply.entries {
-                lines.append(
-                    CSV.line([
-                        entry.declarant, entry.kind, entry.organisation, entry.description, entry.startedOn,
-                        entry.endedOn ?? "",
-                    ])
-                )
-            }
-            let text = lines.joined(separator: "\r\n") + "\r\n"
+        case .csv:
+            let text = Self.csv(reply)
             if try !file.write(text) { print(text, terminator: "") }
-            return
+        case .table, .json:
+            printTable(reply)
         }
+    }
+
+    /// The register as CSV: one row per entry, then one per upheld breach (`record` says which), names beside
+    /// logins. The columns of the entries come first, as before breaches and names were added.
+    static func csv(_ reply: InterestInterface.Register.Reply) -> String {
+        var lines = [
+            CSV.line(["declarant", "kind", "organisation", "description", "startedOn", "endedOn", "record", "name"])
+        ]
+        for entry in reply.entries {
+            lines.append(
+                CSV.line([
+                    entry.declarant, entry.kind, entry.organisation, entry.description, entry.startedOn,
+                    entry.endedOn ?? "", "interest", entry.declarantName ?? "",
+                ])
+            )
+        }
+        for breach in reply.breaches {
+            lines.append(
+                CSV.line([
+                    breach.member, "undeclared_interest", "", "Concern C-\(breach.concernId) upheld", breach.decidedOn,
+                    "", "breach", breach.memberName ?? "",
+                ])
+            )
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func printTable(_ reply: InterestInterface.Register.Reply) {
         var table = Table([
             .init(title: "MEMBER"), .init(title: "KIND"), .init(title: "ORGANISATION"), .init(title: "SINCE"),
             .init(title: "UNTIL"), .init(title: "DESCRIPTION"),
@@ -82,10 +103,20 @@ struct InterestRegisterCommand: ParsableCommand {
                 .init(entry.endedOn ?? "-"), .init(entry.description),
             ])
         }
-        let overdue =
-            reply.notConfirmed.isEmpty
-            ? "Every board member's confirmation is up to date."
-            : "Confirmation overdue: \(reply.notConfirmed.joined(separator: ", "))."
-        table.print(legend: "\(reply.entries.count) entries. \(overdue)", options: options)
+        let legend = [
+            DocumentWords.count(reply.entries.count, "entry", "entries") + ".",
+            RegisterSentences.confirmations(reply), RegisterSentences.breaches(reply),
+        ]
+        table.print(legend: legend.joined(separator: " "), options: options)
+        guard !reply.breaches.isEmpty else { return }
+        var breaches = Table([.init(title: "BREACH OF"), .init(title: "CONCERN"), .init(title: "UPHELD")])
+        for breach in reply.breaches {
+            breaches.append([.init(breach.member), .init("C-\(breach.concernId)"), .init(breach.decidedOn)])
+        }
+        Output.line()
+        breaches.print(
+            legend: DocumentWords.count(reply.breaches.count, "upheld breach", "upheld breaches") + ".",
+            options: options
+        )
     }
 }

@@ -16,6 +16,7 @@ struct MemberCommand: ParsableCommand {
             MemberShowCommand.self,
             MemberExportCommand.self,
             MemberContactCommand.self,
+            MemberNameCommand.self,
         ]
     )
 }

@@ -29,6 +29,7 @@ enum MemberPresenter {
         let interests = member.activeInterests == 1 ? "1 active interest" : "\(member.activeInterests) active interests"
         Output.fields([
             ("Member", member.user),
+            ("Name", member.name ?? "none (documents write the login)"),
             ("User id", String(member.uid)),
             ("Roles", member.roles.isEmpty ? "none (no longer on the board)" : member.roles.joined(separator: ", ")),
             ("First seen", member.firstSeenAt),

@@ -1,0 +1,96 @@
+import RiskProtocol
+import Testing
+
+@testable import riskctl
+
+@Suite("A member's export as they read it")
+struct MemberExportDocumentTests {
+    static let reply = MemberInterface.Export.Reply(
+        member: .init(
+            user: "rkana",
+            uid: 1001,
+            roles: ["board"],
+            firstSeenAt: "2026-09-01T09:00:00Z",
+            lastConfirmedAt: nil,
+            confirmationDue: "2026-09-29",
+            acknowledgedVersion: nil,
+            activeInterests: 1,
+            openFindings: 0,
+            email: nil,
+            emailSet: false,
+            name: "Ana Petrović"
+        ),
+        interests: [
+            .init(
+                id: 3,
+                revision: 1,
+                declarant: "rkana",
+                kind: "family",
+                organisation: "Klinika Sever",
+                organisationId: nil,
+                description: "My brother\nworks there",
+                value: nil,
+                sensitive: true,
+                startedOn: "2026-06-01",
+                endedOn: nil,
+                declaredAt: "2026-09-01T09:05:00Z",
+                late: false,
+                status: "declared",
+                managementPlan: nil,
+                managedBy: nil,
+                managedAt: nil,
+                erased: false
+            )
+        ],
+        confirmations: [],
+        acknowledgements: [],
+        recusals: [],
+        concerns: [],
+        audit: [
+            .init(
+                seq: 7,
+                at: "2026-09-01T09:05:00Z",
+                actor: "rkana",
+                uid: 1001,
+                method: "org.riskd.interest.Declare",
+                subject: "interest:3",
+                detail: #"{"description":"hmac:ab12","kind":"family","organisation":"Klinika Sever","sensitive":true,"#
+                    + #""limits":{"after":2,"names":["a","b"]},"body":"sha256:0123456789abcdef0123"}"#,
+                hash: "ff"
+            )
+        ]
+    )
+
+    @Test("Text and HTML hold the member's own text, dates and kinds in words, and no JSON")
+    func readable() {
+        let document = MemberExportDocument(Self.reply)
+        for page in [document.text(), document.html()] {
+            #expect(page.contains("Data riskd holds about Ana Petrović (rkana)"))
+            #expect(page.contains("Klinika Sever") && page.contains("family tie"))
+            #expect(page.contains("1 September 2026 at 09:05 UTC") && page.contains("29 September 2026"))
+            #expect(page.contains("(personal text, kept only as a keyed hash)"))
+            #expect(page.contains("Limits, after") && page.contains("a, b"))
+            #expect(!page.contains("{\"") && !page.contains("\":") && !page.contains("hmac:"))
+            #expect(page.contains("interest.Declare of interest:3"))
+        }
+        #expect(document.text().contains("My brother / works there"))
+        #expect(document.html().contains("My brother\nworks there"))
+    }
+
+    @Test(
+        "Audit details decoded",
+        arguments: [
+            (#"{"email":null,"n":3}"#, ["Email: none", "N: 3"]),
+            (#"{"ok":false,"text":"plain"}"#, ["Ok: no", "Text: plain"]),
+            (
+                #"{"kind":"governance","startedOn":"2026-06-01","at":"2026-12-06T03:55:34Z"}"#,
+                ["At: 6 December 2026 at 03:55 UTC", "Kind: governing role", "Started on: 1 June 2026"]
+            ),
+            ("not json", ["Details: not json"]),
+            ("", []),
+        ]
+    )
+    func detail(json: String, lines: [String]) {
+        #expect(AuditDetailWords.fields(of: json).map { "\($0.name): \($0.value)" } == lines)
+    }
+}
