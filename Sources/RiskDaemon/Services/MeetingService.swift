@@ -106,7 +106,10 @@ struct MeetingService {
         table.on(MeetingInterface.Minutes.self) { parameters, request in
             let html = try MinutesPage.wantsHTML(format: parameters.format)
             let record = try await record(parameters.id, request)
-            let names = PeopleNames.of(record.recusals.map(\.declarant))
+            let names = PeopleNames.of(
+                record.recusals.map(\.declarant),
+                set: try await context.database.memberNames()
+            )
             let organisation = context.configuration.organisationName
             return .init(
                 markdown: Minutes.markdown(record, names: names),
