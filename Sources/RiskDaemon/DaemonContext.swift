@@ -33,7 +33,11 @@ final class DaemonContext: Sendable {
     /// Tells the store what mails are written with; the store queues them inside its own transactions.
     private func configureMail(_ configuration: Configuration) {
         let clock = self.clock
-        database.configureMail(MailSettings(policy: configuration.mail) { clock.localDate($0) })
+        database.configureMail(
+            MailSettings(policy: configuration.mail, accountName: UserDirectory.fullName(ofUser:)) {
+                clock.localDate($0)
+            }
+        )
     }
 
     /// The rules of the register of interests in force now: the configuration's, with the recorded opening day

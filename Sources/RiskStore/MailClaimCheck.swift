@@ -64,7 +64,13 @@ enum MailClaimCheck {
             let address = try? MailAddress(row["recipient"] as String),
             let queued = Instant(rfc3339: row["queued_at"])
         else { throw StoreError.corrupt("mail \(id)") }
-        let (subject, body) = MailComposer.personal(user: row["user"], notices: notices, policy: settings.policy)
+        let user: String = row["user"]
+        let (subject, body) = MailComposer.personal(
+            user: user,
+            name: try MailOutbox.greetingName(db, user, settings: settings),
+            notices: notices,
+            policy: settings.policy
+        )
         let message = MailOutbox.message(
             to: address,
             subject: subject,

@@ -91,7 +91,12 @@ enum MailOutbox {
                 continue
             }
             let ordered = notices.map(\.1).sorted { $0.kind < $1.kind }
-            let (subject, body) = MailComposer.personal(user: user, notices: ordered, policy: policy)
+            let (subject, body) = MailComposer.personal(
+                user: user,
+                name: try greetingName(db, user, settings: settings),
+                notices: ordered,
+                policy: policy
+            )
             let id = try insertMail(
                 db,
                 kind: mailKind,
@@ -145,6 +150,12 @@ enum MailOutbox {
             ]
         )
         return Int(db.lastInsertedRowID)
+    }
+
+    /// How a mail greets `user`: the name set with `member.SetName`, else their account's full name; nil: none.
+    static func greetingName(_ db: Database, _ user: String, settings: MailSettings) throws -> String? {
+        let set = try String.fetchOne(db, sql: "SELECT name FROM member WHERE user = ?", arguments: [user])
+        return PersonName.chosen(set: set, account: set == nil ? settings.accountName(user) : nil)
     }
 
     /// A mail as riskd writes it: from `mail.from`, signed with the organisation's name.

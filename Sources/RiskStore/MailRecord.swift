@@ -52,12 +52,16 @@ public struct MailSettings: Sendable {
     public var policy: MailPolicy
     /// The daemon's local date of an instant: "one mail a day" counts local days.
     public var localDate: @Sendable (Instant) -> CalendarDate
+    /// The full name of an account (GECOS), for a mail's greeting when no name was set with `member.SetName`.
+    public var accountName: @Sendable (String) -> String?
 
     public init(
         policy: MailPolicy = MailPolicy(),
+        accountName: @escaping @Sendable (String) -> String? = { _ in nil },
         localDate: @escaping @Sendable (Instant) -> CalendarDate = { $0.utcDate }
     ) {
         self.policy = policy
+        self.accountName = accountName
         self.localDate = localDate
     }
 }

@@ -74,16 +74,18 @@ extension RiskDatabase {
         }
     }
 
-    /// How many mails stand in each state, and the latest `limit` (of `state` only, when given), newest first.
+    /// How many mails stand in each state, how many notices wait for their person's next daily mail, and the latest
+    /// `limit` mails (of `state` only, when given), newest first.
     public func mailStatus(
         state: MailState?,
         limit: Int
-    ) async throws -> (counts: [MailState: Int], mails: [MailRecord]) {
+    ) async throws -> (counts: [MailState: Int], waiting: Int, mails: [MailRecord]) {
         try await lookup { db in
             var counts: [MailState: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM mail GROUP BY state") {
                 if let state = MailState(rawValue: row["state"]) { counts[state] = row["n"] }
             }
+            let waiting = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mail_notice WHERE state = 'pending'") ?? 0
             let mails = try Row.fetchAll(
                 db,
                 sql: """
@@ -91,7 +93,7 @@ extension RiskDatabase {
                     """,
                 arguments: [state?.rawValue, limit]
             ).map { row throws(StoreError) in try MailRecord(row: row) }
-            return (counts, mails)
+            return (counts, waiting, mails)
         }
     }
 

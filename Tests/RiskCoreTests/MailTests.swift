@@ -91,6 +91,19 @@ struct MailTests {
         }.joined()
     }
 
+    @Test("A mail greets its person by name, by login only when they have none")
+    func greeting() {
+        let notice = Notice(
+            user: "rkboard1", kind: .confirmationDue, subject: "member:rkboard1", key: "k", text: "Confirm.",
+            command: "riskctl interest confirm"
+        )
+        let named = MailComposer.personal(user: "rkboard1", name: "Ana Petrović", notices: [notice], policy: .init())
+        #expect(named.body.hasPrefix("Hello Ana Petrović,\n"))
+        #expect(!named.body.contains("rkboard1"))
+        let login = MailComposer.personal(user: "rkboard1", notices: [notice], policy: .init())
+        #expect(login.body.hasPrefix("Hello rkboard1,\n"))
+    }
+
     @Test("Text from the register is one line in a mail")
     func oneLine() {
         #expect(MailText.line("Call\r\nBcc: x\t y") == "Call Bcc: x y")

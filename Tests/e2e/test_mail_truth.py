@@ -52,6 +52,15 @@ def test_a_recusal_notice_reaches_the_member_the_day_the_agenda_is_published(sta
     daemon.call("org.riskd.ethics.Publish", title="Code of conduct", body=CODE)
     delivered(user_riskctl, users, daemon)
     [code] = boxes["rdt-board"].wait_for(1)                       # the member's mail of the day
+    # A closed concern later that day waits for tomorrow's mail, and mail status says so.
+    concern = as_member(user_calls, daemon, "rdt-board", "org.riskd.concern", "Raise", kind="other",
+                        text="The minutes of December were never circulated")["concern"]["id"]
+    daemon.call("org.riskd.concern.Close", id=concern, status="upheld", outcome="Circulated now")
+    assert daemon.call("org.riskd.mail.Status")["waitingNotices"] == 1
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status"], capture_output=True,
+                           text=True, timeout=60)
+    assert "1 notice waits for the next daily mail of the person it is for, written by the next review run." in \
+        shown.stdout, shown.stdout
     meeting = daemon.call("org.riskd.meeting.Create", title="Board meeting", date="2027-01-20")["meeting"]["id"]
     daemon.call("org.riskd.meeting.AddItem", meetingId=meeting, title="Call WBF-2027 partners",
                 organisations=["Western Balkan Fund"])
@@ -64,6 +73,7 @@ def test_a_recusal_notice_reaches_the_member_the_day_the_agenda_is_published(sta
     assert "Grant to my organisation" not in text
     mails = daemon.call("org.riskd.mail.Status", limit=10)["mails"]
     assert sorted(m["kind"] for m in mails if m.get("user") == "rdt-board") == ["notice", "recusal"]
+    assert daemon.call("org.riskd.mail.Status")["waitingNotices"] == 1, "the recusal went; the concern still waits"
 
 
 def test_an_owner_must_be_an_account_riskd_can_tell(start_daemon, user_riskctl):

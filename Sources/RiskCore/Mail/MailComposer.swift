@@ -7,14 +7,19 @@ public enum MailComposer {
         "-- \n\(MailText.line(policy.organisation)) — riskd, the risk register and register of interests"
     }
 
-    /// The subject and body of one person's mail, gathering `notices` (in the order given).
-    public static func personal(user: String, notices: [Notice], policy: MailPolicy) -> (subject: String, body: String)
-    {
+    /// The subject and body of one person's mail, gathering `notices` (in the order given), greeting them by
+    /// `name` (their login when they have none).
+    public static func personal(
+        user: String,
+        name: String? = nil,
+        notices: [Notice],
+        policy: MailPolicy
+    ) -> (subject: String, body: String) {
         let organisation = MailText.line(policy.organisation)
         let subject =
             notices.count == 1
             ? "\(organisation): \(headline(notices[0]))" : "\(organisation): \(notices.count) things due for you"
-        var body = "Hello \(user),\n\n"
+        var body = "Hello \(MailText.line(name ?? user)),\n\n"
         body +=
             notices.count == 1
             ? "This is riskd, the risk register of \(organisation). One thing is due for you:\n\n"

@@ -32,7 +32,8 @@ struct MailService {
                 uncertain: status.counts[.uncertain] ?? 0,
                 mails: status.mails.map(MailInterface.Mail.init),
                 dropped: status.counts[.dropped] ?? 0,
-                bounced: status.counts[.bounced] ?? 0
+                bounced: status.counts[.bounced] ?? 0,
+                waitingNotices: status.waiting
             )
         }
         table.on(MailInterface.Test.self) { parameters, request in

@@ -10,6 +10,12 @@ enum MailPresenter {
         ].map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
+    /// The notices that wait for their person's next mail, and when that goes.
+    static func waiting(_ count: Int) -> String {
+        let notices = count == 1 ? "1 notice waits" : "\(count) notices wait"
+        return "\(notices) for the next daily mail of the person it is for, written by the next review run."
+    }
+
     /// The mails, one line each. The reason is last: the MTA's words are the longest, and on a terminal the
     /// table shortens only its last column.
     static func table(_ mails: [MailInterface.Mail]) -> Table {

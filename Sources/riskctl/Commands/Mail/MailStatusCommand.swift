@@ -45,6 +45,9 @@ struct MailStatusCommand: ParsableCommand {
         let status = try answer.decoded()
         if options.showsLegend {
             Output.line(MailPresenter.counts(status))
+            if status.waitingNotices > 0 {
+                Output.line(MailPresenter.waiting(status.waitingNotices))
+            }
             Output.line()
         }
         let count = status.mails.count
