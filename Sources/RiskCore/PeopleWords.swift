@@ -45,6 +45,7 @@ extension ReviewRule {
         case .interestGiftOverLimit: "Gifts over the limit"
         case .meetingRecusalUnrecorded: "Meetings with a recusal not recorded"
         case .concernOpen: "Concerns open for more than 30 days"
+        case .mailBounced: "Mails returned as undeliverable"
         }
     }
 }

@@ -38,8 +38,8 @@ struct MailTests {
 
     @Test("The built-in sender, mail.from's default, is an address the check itself accepts")
     func defaultSender() throws {
-        #expect(try MailAddress(MailAddress.riskdLocalhost.description) == MailAddress.riskdLocalhost)
-        #expect(MailPolicy().from == MailAddress.riskdLocalhost)
+        #expect(try MailAddress(MailAddress.riskdMailLocalhost.description) == MailAddress.riskdMailLocalhost)
+        #expect(MailPolicy().from == MailAddress.riskdMailLocalhost)
     }
 
     @Test("A domain fallback is only for user names that make an address")

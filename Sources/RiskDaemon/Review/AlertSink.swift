@@ -66,6 +66,7 @@ enum AlertCatalog {
         case .interestGiftOverLimit: "34816a5ac00b475c99e99632190ff54a"
         case .meetingRecusalUnrecorded: "43157e820d0d4ed5bfb9fc80e4fb7565"
         case .concernOpen: "eb4bb216b1b34ae78460af0ef7e8ec16"
+        case .mailBounced: "23b783c60cf5451095c210378e755789"
         }
     }
 

@@ -2,11 +2,11 @@ import RiskProtocol
 
 /// How the outbox is printed for people.
 enum MailPresenter {
-    /// The counts line: `2 queued, 0 sending, 14 sent, 1 failed, 0 uncertain`.
+    /// The counts line: `2 queued, 0 sending, 14 sent, 1 failed, 0 uncertain, 0 dropped, 1 bounced`.
     static func counts(_ status: MailInterface.Status.Reply) -> String {
         [
             (status.queued, "queued"), (status.sending, "sending"), (status.sent, "sent"), (status.failed, "failed"),
-            (status.uncertain, "uncertain"),
+            (status.uncertain, "uncertain"), (status.dropped, "dropped"), (status.bounced, "bounced"),
         ].map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 
@@ -27,12 +27,12 @@ enum MailPresenter {
         return table
     }
 
-    /// The colour of a state that asks for a look: failed red and uncertain yellow, as findings are.
+    /// The colour of a state that asks for a look: failed and bounced red, uncertain yellow, as findings are.
     private static func style(of state: MailInterface.State) -> Style? {
         switch state {
-        case .failed: .high
+        case .failed, .bounced: .high
         case .uncertain: .medium
-        case .queued, .sending, .sent: nil
+        case .queued, .sending, .sent, .dropped: nil
         }
     }
 }
