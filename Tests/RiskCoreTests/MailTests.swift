@@ -224,7 +224,7 @@ struct MailTests {
         digest.problems = [.init(id: 9, recipient: "ana@example.org", state: "failed", reason: "sendmail exited 67")]
         digest.membersWithoutAddress = ["bob"]
         let busy = digest.composed(policy: Self.on)
-        #expect(busy.subject == "riskd: daily digest 2027-01-10 (1 raised, 0 resolved, 1 mail not sent)")
+        #expect(busy.subject == "riskd: daily digest 2027-01-10 (1 raised, 0 resolved, 1 mail not delivered)")
         #expect(busy.body.contains("F-7  warning  interest-unmanaged  interest:2"))
         #expect(busy.body.contains("Mail 9 to ana@example.org: failed: sendmail exited 67"))
         #expect(busy.body.contains("(riskctl member list --no-email): bob"))
