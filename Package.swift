@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(name: "RiskFuzzingTests", dependencies: ["RiskFuzzing"]),
         // riskctl's pure parts, through @testable import of the executable: the test binary links Foundation and
         // Testing, riskctl itself still does not.
-        .testTarget(name: "RiskctlTests", dependencies: ["riskctl", "RiskCore"]),
+        .testTarget(name: "RiskctlTests", dependencies: ["riskctl", "RiskCore"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -46,6 +46,7 @@ extension ReviewRule {
         case .meetingRecusalUnrecorded: "Meetings with a recusal not recorded"
         case .concernOpen: "Concerns open for more than 30 days"
         case .interestOrganisationUnlisted: "Declarations naming no organisation of the registry"
+        case .mailBounced: "Mails returned as undeliverable"
         }
     }
 }

@@ -250,7 +250,7 @@ enum MailOutbox {
             db,
             sql: """
                 SELECT id, recipient, state, reason FROM mail
-                WHERE state IN ('failed', 'uncertain') AND settled_at >= ? ORDER BY id
+                WHERE state IN ('failed', 'uncertain', 'bounced') AND settled_at >= ? ORDER BY id
                 """,
             arguments: [after]
         ).map {

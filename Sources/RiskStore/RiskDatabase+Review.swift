@@ -58,7 +58,8 @@ extension RiskDatabase {
                 )
                 .compactMap { row in
                     Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
-                }
+                },
+                bouncedMails: try Self.bouncedMails(db)
             )
         }
     }

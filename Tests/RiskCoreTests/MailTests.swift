@@ -38,8 +38,8 @@ struct MailTests {
 
     @Test("The built-in sender, mail.from's default, is an address the check itself accepts")
     func defaultSender() throws {
-        #expect(try MailAddress(MailAddress.riskdLocalhost.description) == MailAddress.riskdLocalhost)
-        #expect(MailPolicy().from == MailAddress.riskdLocalhost)
+        #expect(try MailAddress(MailAddress.riskdMailLocalhost.description) == MailAddress.riskdMailLocalhost)
+        #expect(MailPolicy().from == MailAddress.riskdMailLocalhost)
     }
 
     @Test("A domain fallback is only for user names that make an address")
@@ -237,7 +237,7 @@ struct MailTests {
         digest.problems = [.init(id: 9, recipient: "ana@example.org", state: "failed", reason: "sendmail exited 67")]
         digest.membersWithoutAddress = ["bob"]
         let busy = digest.composed(policy: Self.on)
-        #expect(busy.subject == "riskd: daily digest 2027-01-10 (1 raised, 0 resolved, 1 mail not sent)")
+        #expect(busy.subject == "riskd: daily digest 2027-01-10 (1 raised, 0 resolved, 1 mail not delivered)")
         #expect(busy.body.contains("F-7  warning  interest-unmanaged  interest:2"))
         #expect(busy.body.contains("Mail 9 to ana@example.org: failed: sendmail exited 67"))
         #expect(busy.body.contains("(riskctl member list --no-email): bob"))

@@ -235,7 +235,7 @@ def test_a_mail_the_mta_refuses_fails_with_its_reason(start_daemon, boxes, users
     delivered(user_riskctl, users, daemon)
     digest = boxes["rdt-admin"].wait_for(2)[-1]
     assert "Mail %d to rdt-audit@localhost: failed:" % failed["id"] in flat(digest)
-    assert "1 mail not sent" in subject(digest)
+    assert "1 mail not delivered" in subject(digest)
     assert boxes["rdt-audit"].messages() == []
     # With the limit lifted, the administrator queues it again and it arrives, once.
     retried = run_as(users["rdt-admin"], [user_riskctl, "mail", "retry", str(failed["id"]), "--socket",

@@ -143,7 +143,7 @@ def test_a_test_mail_is_queued_and_status_shows_it(mail_daemon):
     status = riskctl(mail_daemon, "mail", "status")
     assert status.returncode == 0, status
     lines = status.stdout.splitlines()
-    assert lines[0] == "1 queued, 0 sending, 0 sent, 0 failed, 0 uncertain", status.stdout
+    assert lines[0] == "1 queued, 0 sending, 0 sent, 0 failed, 0 uncertain, 0 dropped, 0 bounced", status.stdout
     assert lines[2].split()[:2] == ["ID", "STATE"]
     assert lines[3].split()[:4] == [str(mail), "queued", "tajnistvo@udruga.example", "test"], status.stdout
     assert lines[-1] == "1 mail listed, newest first."
@@ -216,7 +216,7 @@ def test_rejected_mail_fails_and_status_shows_what_sendmail_said(mail_daemon, as
     assert (result.returncode, result.stdout) == (0, "0 sent, 0 deferred, 1 rejected\n"), result
     status = riskctl(mail_daemon, "mail", "status", "--state", "failed")
     assert status.returncode == 0, status
-    assert status.stdout.splitlines()[0] == "0 queued, 0 sending, 0 sent, 1 failed, 0 uncertain"
+    assert status.stdout.splitlines()[0] == "0 queued, 0 sending, 0 sent, 1 failed, 0 uncertain, 0 dropped, 0 bounced"
     row = status.stdout.splitlines()[3]
     assert row.split()[:2] == [str(mail), "failed"], status.stdout
     assert row.endswith("sendmail exited 64: sendmail: fatal: usage: sendmail [options]"), status.stdout
@@ -290,4 +290,4 @@ def test_completion_offers_the_mail_states():
                             timeout=30)
     assert result.returncode == 0
     assert "\"riskctl mail status\" state' -l 'state'" in result.stdout
-    assert "'queued sending sent failed uncertain'" in result.stdout
+    assert "'queued sending sent failed uncertain dropped bounced'" in result.stdout

@@ -61,12 +61,12 @@ def months(start_daemon):
     February. The daemon's clock stands at 2026-03-10 afterwards."""
     daemon = start_daemon(now="2026-01-15T09:00:00Z")
     ok(riskctl(daemon, "risk", "add", "--title", "Funding overlap with member organisations",
-               "--category", "financial", "--likelihood", 3, "--impact", 3, "--owner", "ana",
+               "--category", "financial", "--likelihood", 3, "--impact", 3, "--owner", "rdt-board",
                "--next-review", "2027-01-14"))
     daemon.set_now("2026-02-10T10:00:00Z")
     ok(riskctl(daemon, "risk", "update", "R-1", "--impact", 5))
     ok(riskctl(daemon, "risk", "add", "--title", "No ethical code", "--category", "governance",
-               "--likelihood", 4, "--impact", 3, "--owner", "marko", "--next-review", "2027-01-14"))
+               "--likelihood", 4, "--impact", 3, "--owner", "rdt-audit", "--next-review", "2027-01-14"))
     daemon.set_now("2026-03-10T10:00:00Z")
     return daemon
 

@@ -140,7 +140,7 @@ def test_list_json_has_protocol_field_names(reg, ctl):
     (["--min-score", "16"], {"minScore": 16}),
     (["--overdue"], {"overdue": True}),
     (["--category", "financial"], {"category": "financial"}),
-    (["--owner", "rdt-audit"], {"owner": "rdt-audit"}),
+    (["--owner", "root"], {"owner": "root"}),
     (["--status", "open", "--status", "closed"], {"status": ["open", "closed"]}),
     (["--all"], {"status": ALL_STATUSES}),
 ])

@@ -130,7 +130,8 @@ def test_a_test_mail_and_one_pass_put_exactly_one_mail_in_the_mailbox(no_timer):
     # postfix's pickup names the uid that owns the maildrop file: the real riskd-mail, not the user namespace's.
     uid = installed.run(["id", "-u", "riskd-mail"]).stdout.strip()
     pickup = installed.journal("-t", "postfix/pickup", "-o", "cat", "-n", "5")
-    assert "uid=%s from=<riskd@localhost>" % uid in pickup, pickup
+    # The envelope sender is mail.from's default, riskd-mail's own address: bounces come back to its mbox.
+    assert "uid=%s from=<riskd-mail@localhost>" % uid in pickup, pickup
     # The pass ran with no capability, no new privileges, and the group postdrop as its only extra group.
     unit = installed.show("riskd-mail.service", "User", "SupplementaryGroups", "NoNewPrivileges",
                           "CapabilityBoundingSet", "PrivateNetwork", "RestrictAddressFamilies")
@@ -151,6 +152,30 @@ def test_an_idle_pass_succeeds_and_writes_no_line_of_its_own(no_timer):
     # Without --quiet the same pass, as an administrator runs it by hand, says so.
     by_hand = installed.riskctl("mail", "deliver", user="riskd-mail")
     assert by_hand.stdout == "No mail is due.\n", by_hand
+
+
+def test_a_bounce_comes_back_to_riskd_mail_and_the_next_pass_reports_it(no_timer):
+    """mail.from is riskd-mail@localhost by default: postfix returns a mail to no one into /var/mail/riskd-mail,
+    and the unit, in its sandbox, reads it there, reports it once and cuts it out of the mbox."""
+    installed = no_timer
+    output = installed.riskctl("mail", "test", "rdt-nosuch@localhost").stdout
+    match = re.match(r"Mail (\d+) to ", output)
+    assert match, output
+    mail_id = int(match.group(1))
+    installed.run(["systemctl", "start", "riskd-mail.service"])
+    mbox = Path(installed.path("/var/mail/riskd-mail"))
+    installed.wait_until("a bounce in /var/mail/riskd-mail",
+                         lambda: (mbox.exists() and b"report-type=delivery-status" in mbox.read_bytes()) or None,
+                         timeout=60, interval=0.5)
+    installed.run(["systemctl", "start", "riskd-mail.service"])
+    assert installed.show("riskd-mail.service", "Result")["Result"] == "success"
+    text = pass_journal(installed)
+    assert "1 bounce reported" in text and "bounces not read" not in text, text
+    mail = mail_state(installed, mail_id)
+    assert mail["state"] == "bounced" and "unknown user" in mail["reason"], mail
+    assert b"report-type=delivery-status" not in mbox.read_bytes()
+    installed.run(["systemctl", "start", "riskd-mail.service"])
+    assert "bounce" not in pass_journal(installed)
 
 
 def test_the_timer_alone_delivers_the_next_mail(installed, postfix):

@@ -20,7 +20,7 @@ public struct Digest: Sendable, Hashable {
         }
     }
 
-    /// A mail that failed or is uncertain.
+    /// A mail that failed, is uncertain or bounced.
     public struct Problem: Sendable, Hashable {
         public var id: Int
         public var recipient: String
@@ -65,7 +65,7 @@ public struct Digest: Sendable, Hashable {
         let organisation = MailText.line(policy.organisation)
         let nothing = raised.isEmpty && reminded.isEmpty && resolved.isEmpty
         var summary = nothing ? ["nothing changed"] : ["\(raised.count) raised", "\(resolved.count) resolved"]
-        if !problems.isEmpty { summary.append("\(problems.count) mail\(problems.count == 1 ? "" : "s") not sent") }
+        if !problems.isEmpty { summary.append("\(problems.count) mail\(problems.count == 1 ? "" : "s") not delivered") }
         let subject = "\(organisation): daily digest \(day) (\(summary.joined(separator: ", ")))"
         var body = "Daily digest of riskd, the risk register of \(organisation), for \(day).\n\n"
         body += since.map { "Since the previous digest (\($0)):\n" } ?? "Since riskd began to send mail:\n"
@@ -76,7 +76,8 @@ public struct Digest: Sendable, Hashable {
             body += "\(open) open now.\n"
         }
         body += section("Raised", raised) + section("Reminded", reminded) + section("Resolved", resolved)
-        body += "\nMail:\n  \(waiting) waiting; \(problems.count) failed or uncertain since the previous digest.\n"
+        body +=
+            "\nMail:\n  \(waiting) waiting; \(problems.count) failed, uncertain or bounced since the previous digest.\n"
         for problem in problems.prefix(Self.listed) {
             body +=
                 "  Mail \(problem.id) to \(problem.recipient): \(problem.state): \(MailText.line(problem.reason, limit: 300))\n"

@@ -35,8 +35,10 @@ public struct MailAddress: Sendable, Hashable, CustomStringConvertible {
         description = text
     }
 
-    /// `riskd@localhost`, the sender riskd uses when `mail.from` is not set. Checked by MailTests like any other.
-    public static let riskdLocalhost = MailAddress(checked: "riskd@localhost")
+    /// `riskd-mail@localhost`, the sender riskd uses when `mail.from` is not set: the account riskd-mail.service runs
+    /// the deliverer as, so that bounces come back to the mailbox the deliverer reads. Checked by MailTests like any
+    /// other.
+    public static let riskdMailLocalhost = MailAddress(checked: "riskd-mail@localhost")
 
     /// An address written in the source, known to pass `init(_:field:)`.
     private init(checked text: String) {

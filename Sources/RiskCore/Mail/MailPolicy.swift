@@ -2,8 +2,8 @@
 public struct MailPolicy: Sendable, Hashable {
     /// `enabled`: whether riskd queues reminders, notices and the digest at all. Test mails go whatever it says.
     public var enabled = false
-    /// `from`: the From header and the envelope sender; bounces come back to it.
-    public var from = MailAddress.riskdLocalhost
+    /// `from`: the From header and the envelope sender; bounces come back to it, where the deliverer reads them.
+    public var from = MailAddress.riskdMailLocalhost
     /// `organisation`: the name mails are signed with and their subjects start with.
     public var organisation = "riskd"
     /// `domain`: a user with no address of their own is mailed at `user@domain`; `nil`, they are not mailed.

@@ -28,12 +28,14 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case meetingRecusalUnrecorded = "meeting-recusal-unrecorded"
     case concernOpen = "concern-open"
     case interestOrganisationUnlisted = "interest-organisation-unlisted"
+    case mailBounced = "mail-bounced"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.
 ///
-/// `subject` is `risk:<id>`, `action:<id>`, `interest:<id>` or `member:<user>`; with `rule` it identifies a finding
-/// across runs. The message is for an administrator and never carries a declaration's private text.
+/// `subject` is `risk:<id>`, `action:<id>`, `interest:<id>`, `member:<user>`, `meeting:<id>`, `concern:<id>` or
+/// `mail:<id>`; with `rule` it identifies a finding across runs. The message is for an administrator and never
+/// carries a declaration's private text.
 public struct Observation: Sendable, Hashable {
     public var rule: ReviewRule
     public var subject: String

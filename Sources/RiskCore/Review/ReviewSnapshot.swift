@@ -18,6 +18,8 @@ public struct ReviewSnapshot: Sendable, Hashable {
     public var unrecordedMeetings: [MeetingFacts]
     /// The open concerns, by id, with the day each was raised.
     public var openConcerns: [ConcernFacts]
+    /// The mails the MTA returned (state bounced).
+    public var bouncedMails: [BouncedMailFacts]
 
     public init(
         risks: [Risk] = [],
@@ -27,8 +29,10 @@ public struct ReviewSnapshot: Sendable, Hashable {
         code: CodeFacts? = nil,
         appetites: [String: Int] = [:],
         unrecordedMeetings: [MeetingFacts] = [],
-        openConcerns: [ConcernFacts] = []
+        openConcerns: [ConcernFacts] = [],
+        bouncedMails: [BouncedMailFacts] = []
     ) {
+        self.bouncedMails = bouncedMails
         self.openConcerns = openConcerns
         self.risks = risks
         self.openActions = openActions

@@ -67,6 +67,7 @@ enum AlertCatalog {
         case .meetingRecusalUnrecorded: "43157e820d0d4ed5bfb9fc80e4fb7565"
         case .concernOpen: "eb4bb216b1b34ae78460af0ef7e8ec16"
         case .interestOrganisationUnlisted: "3f485d9d5a824fedb99721d4a52d0f7b"
+        case .mailBounced: "23b783c60cf5451095c210378e755789"
         }
     }
 

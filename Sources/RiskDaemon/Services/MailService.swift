@@ -3,7 +3,8 @@ import RiskProtocol
 import RiskStore
 
 /// `org.riskd.mail`: the outbox. Administrators and auditors read it and administrators queue test mails; the
-/// deliverer (the mailer role, riskd-mail.service) claims one mail at a time and reports what the MTA answered.
+/// deliverer (the mailer role, riskd-mail.service) claims one mail at a time, reports what the MTA answered, and
+/// reports the bounces it finds in its mailbox.
 ///
 /// riskd itself never submits mail: its unit may not run the setgid or setuid programs an MTA submits through,
 /// and it has no network. What is queued where is decided in the store's transactions (`MailOutbox`).
@@ -74,6 +75,16 @@ struct MailService {
                 break
             }
             return .init(mail: .init(mail))
+        }
+        table.on(MailInterface.Bounced.self) { parameters, request in
+            let (messageID, reason) = try MailBounce.read(messageId: parameters.messageId, reason: parameters.reason)
+            let mail = try await context.database.bounceMail(messageID: messageID, reason: reason, now: request.now)
+            if let mail {
+                context.logger.warning("Mail \(mail.id) to \(mail.recipient) was returned by the MTA: \(reason)")
+            } else {
+                context.logger.notice("A bounce of a message riskd has no record of was reported: <\(messageID)>")
+            }
+            return .init(mail: mail.map(MailInterface.Mail.init))
         }
         return table
     }

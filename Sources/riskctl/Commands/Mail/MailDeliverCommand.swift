@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// `riskctl mail deliver`: the deliverer. Claims the mails that are due one at a time, hands each to sendmail and
-/// reports what it answered, until none is due.
+/// reports what it answered, until none is due; then reports the bounces waiting in its mailbox (`BounceMailbox`).
 ///
 /// riskd-mail.service runs it as the user holding the mailer role. One mail is claimed at a time and reported
 /// before the next is claimed, so at most one mail is in doubt when the deliverer stops.
@@ -21,7 +21,9 @@ struct MailDeliverCommand: ParsableCommand {
             sent; exit 75, a sendmail that cannot be started, a timeout or a signal is deferred (riskd tries again \
             later); any other exit is rejected and the mail failed, with what sendmail wrote as the reason. Needs the \
             mailer role; riskd-mail.timer runs it. Exits 75 when riskd went away and did not come back within 30 \
-            seconds to take a report.
+            seconds to take a report. Then it reads the bounces that came back to SENDER (mail.from) in the mailbox \
+            of the account it runs as ($MAIL, else /var/mail/USER, or --mailbox), reports each to riskd (the mail \
+            becomes bounced) and removes it from the mailbox; other messages stay.
             """
     )
 
@@ -36,6 +38,12 @@ struct MailDeliverCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Kill sendmail after this many seconds.", valueName: "seconds"))
     var timeout = 60
 
+    /// The mailbox bounces come back to.
+    @Option(
+        help: ArgumentHelp("The mbox bounces come back to (default: $MAIL, else /var/mail/USER).", valueName: "path")
+    )
+    var mailbox: String?
+
     /// Whether a pass that found nothing due says so.
     @Flag(help: "Print nothing when no mail is due (riskd-mail.service runs every minute).")
     var quiet = false
@@ -47,6 +55,7 @@ struct MailDeliverCommand: ParsableCommand {
     func validate() throws {
         guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 3600 seconds") }
         guard sendmail.hasPrefix("/") else { throw ValidationError("--sendmail must be an absolute path") }
+        guard mailbox?.hasPrefix("/") ?? true else { throw ValidationError("--mailbox must be an absolute path") }
     }
 
     /// Claims, submits and reports until no mail is due, then prints the tally (with `--json`, each report's
@@ -71,6 +80,7 @@ struct MailDeliverCommand: ParsableCommand {
             tally.count(outcome.verdict)
             if options.json { try Output.jsonLine(reported.parameters) }
         }
+        tally.bounces = try reportBounces(on: connection)
         guard !options.json, !(quiet && tally.isEmpty) else { return }
         Output.line(tally.summary)
     }
@@ -130,14 +140,19 @@ struct DeliveryTally {
         counts[verdict, default: 0] += 1
     }
 
-    /// Whether no mail was counted.
-    var isEmpty: Bool { counts.isEmpty }
+    /// Bounces reported to riskd.
+    var bounces = 0
 
-    /// `3 sent, 1 deferred, 0 rejected`, or `No mail is due.` when none was claimed.
+    /// Whether no mail was counted, and no bounce.
+    var isEmpty: Bool { counts.isEmpty && bounces == 0 }
+
+    /// `3 sent, 1 deferred, 0 rejected`, or `No mail is due.` when none was claimed; then `; 1 bounce reported` when
+    /// bounces were.
     var summary: String {
-        guard !counts.isEmpty else { return "No mail is due." }
+        let bounced = bounces == 0 ? "" : "; \(bounces) bounce\(bounces == 1 ? "" : "s") reported"
+        guard !counts.isEmpty else { return "No mail is due\(bounced)." }
         return SubmissionOutcome.Verdict.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" }
-            .joined(separator: ", ")
+            .joined(separator: ", ") + bounced
     }
 }
 

@@ -1,0 +1,42 @@
+/// What `mail-bounced` reads of a mail the MTA returned: never the message itself.
+public struct BouncedMailFacts: Sendable, Hashable {
+    public var id: Int
+    /// The address it was sent to.
+    public var recipient: String
+    /// notice, recusal, digest or test.
+    public var kind: String
+    /// The day riskd learned of the bounce.
+    public var bouncedOn: CalendarDate
+    /// What the delivery status notification said.
+    public var reason: String
+
+    public init(id: Int, recipient: String, kind: String, bouncedOn: CalendarDate, reason: String) {
+        self.id = id
+        self.recipient = recipient
+        self.kind = kind
+        self.bouncedOn = bouncedOn
+        self.reason = reason
+    }
+}
+
+extension ReviewRules {
+    /// Days a bounce stays a finding. A bounced mail stays bounced for good, while what the secretariat fixes is the
+    /// address (a member's contact, a risk's owner, `mail.admins`) or the mailbox, not the mail: riskd cannot see
+    /// when that is done, so the finding resolves itself this long after the bounce (`riskctl review ack` ends its
+    /// reminders sooner).
+    public static let mailBouncedDays = 30
+
+    /// `mail-bounced`: the MTA returned a mail it had accepted, within the last `mailBouncedDays` days. The message
+    /// names the address and what the MTA said, which is what must be fixed; never what the mail said.
+    static func mailBounced(_ mail: BouncedMailFacts, today: CalendarDate) -> Observation? {
+        guard mail.bouncedOn.adding(days: mailBouncedDays) >= today else { return nil }
+        let reason = mail.reason.isEmpty ? "" : ": \(MailText.line(mail.reason, limit: 300))"
+        return Observation(
+            rule: .mailBounced,
+            subject: "mail:\(mail.id)",
+            severity: .warning,
+            message: "Mail \(mail.id) (\(mail.kind)) to \(mail.recipient) was returned as undeliverable on "
+                + "\(mail.bouncedOn)\(reason); correct the address or create the mailbox"
+        )
+    }
+}
