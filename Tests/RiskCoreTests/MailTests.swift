@@ -94,7 +94,11 @@ struct MailTests {
     @Test("A mail greets its person by name, by login only when they have none")
     func greeting() {
         let notice = Notice(
-            user: "rkboard1", kind: .confirmationDue, subject: "member:rkboard1", key: "k", text: "Confirm.",
+            user: "rkboard1",
+            kind: .confirmationDue,
+            subject: "member:rkboard1",
+            key: "k",
+            text: "Confirm.",
             command: "riskctl interest confirm"
         )
         let named = MailComposer.personal(user: "rkboard1", name: "Ana Petrović", notices: [notice], policy: .init())
