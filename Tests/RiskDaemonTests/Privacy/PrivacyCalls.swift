@@ -88,6 +88,7 @@ enum PrivacyCalls {
         "org.riskd.mail.Claim": ["{}"],
         "org.riskd.mail.Report": [#"{"id":1,"outcome":"sent"}"#],
         "org.riskd.mail.Retry": [#"{"id":1}"#],
+        "org.riskd.mail.Bounced": [#"{"messageId":"riskd.test.2026-11-29.0@localhost","reason":"5.1.1 unknown user"}"#],
     ]
 
     /// Calls naming the ids the secrets take where they exist (interest 3, or 2 for a caller with no declaration of
