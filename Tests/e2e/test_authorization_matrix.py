@@ -164,6 +164,8 @@ PARAMETERS = {
     "org.riskd.mail.Status": {}, "org.riskd.mail.Test": {"address": "root@localhost"},
     "org.riskd.mail.Claim": {}, "org.riskd.mail.Report": {"id": "$mail_claimed", "outcome": "sent"},
     "org.riskd.mail.Retry": {"id": "$mail_failed"},
+    # A bounce of a mail riskd has no record of: answered with no mail, nothing changed.
+    "org.riskd.mail.Bounced": {"messageId": "riskd.test.2026-01-01.0@localhost", "reason": "5.1.1 unknown user"},
 }
 
 # Where the board member's mark limits them to their own records, their role case names one of theirs.

@@ -11,30 +11,11 @@ import subprocess
 
 import pytest
 
-from riskd_e2e import RISKCTL, SECOND_BOARD, make_test_dir
-from test_board_pack_browser import Chromium
-from test_board_pack_statements import pdf_text
+from printed import NAMES, chromium, full_names, pdf_text  # noqa: F401  (chromium, full_names: fixtures)
+from riskd_e2e import RISKCTL, SECOND_BOARD
 
 INTEREST = "org.riskd.interest"
-NAMES = {"rdt-board": "Ana Petrović", "rdt-board2": "Marko Ilić"}
 PUBLIC = '[organisation]\nname = "Drug Policy Network"\n[interests]\npublic_register = true\n'
-
-
-@pytest.fixture(scope="module")
-def full_names(users, board2):
-    """The two board members' full names, put back as they were afterwards."""
-    before = {user: subprocess.run(["getent", "passwd", user], capture_output=True, text=True).stdout.split(":")[4]
-              for user in NAMES}
-    for user, name in NAMES.items():
-        subprocess.run(["usermod", "-c", name, user], check=True, capture_output=True, timeout=30)
-    yield NAMES
-    for user, gecos in before.items():
-        subprocess.run(["usermod", "-c", gecos, user], check=True, capture_output=True, timeout=30)
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    return Chromium(make_test_dir("riskd-chromium-"))
 
 
 def riskctl(daemon, *args):
