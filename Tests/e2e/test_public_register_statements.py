@@ -9,7 +9,6 @@ import csv
 import io
 import subprocess
 
-
 from printed import NAMES, chromium, full_names, pdf_text  # noqa: F401  (chromium, full_names: fixtures)
 from riskd_e2e import RISKCTL, SECOND_BOARD
 
