@@ -54,8 +54,13 @@ def postfix(machine):
 
 @pytest.fixture
 def no_timer(installed, postfix):
-    """The timer stopped, so that each pass of the test is the one it starts; started again after."""
+    """The timer stopped, so that each pass of the test is the one it starts; started again after. A pass the
+    timer started just before (starting the timer again at the previous test's end may fire one at once) is let
+    finish first: a `systemctl start` while it runs would join it rather than start a pass of its own."""
     installed.run(["systemctl", "stop", "riskd-mail.timer"])
+    installed.wait_until("riskd-mail.service idle",
+                         lambda: installed.show("riskd-mail.service", "ActiveState")["ActiveState"] != "activating",
+                         timeout=60)
     yield installed
     installed.run(["systemctl", "start", "riskd-mail.timer"])
 
