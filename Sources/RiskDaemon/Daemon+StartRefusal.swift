@@ -11,7 +11,7 @@ extension Daemon {
     public static func isStartRefusal(_ error: any Error) -> Bool {
         switch error {
         case is AuditHeadGuard.Refusal, is FileRefusal, is InstanceLock.Held, is SocketInUse,
-            is RiskDatabase.RestoreRefusal, is Restore.Refusal:
+            is Restore.Refusal:
             true
         default: false
         }

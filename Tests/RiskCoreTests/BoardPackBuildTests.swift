@@ -225,9 +225,9 @@ struct BoardPackBuildTests {
                             declarant: "ana",
                             kind: "family",
                             organisation: "Western Balkan Fund",
-                            match: "exact",
+                            match: .exact,
                             declaredInAdvance: true,
-                            action: "left-room",
+                            action: .leftRoom,
                             sensitive: true
                         )
                     ]
@@ -250,7 +250,7 @@ struct BoardPackBuildTests {
         #expect(own.agenda?.items[0].recusals[0].organisation == "Western Balkan Fund")
         #expect(other.agenda?.items[0].recusals[0].organisation == "")
         #expect(other.agenda?.items[0].recusals[0].kind == "withheld")
-        #expect(other.agenda?.items[0].recusals[0].action == "left-room")
+        #expect(other.agenda?.items[0].recusals[0].action == .leftRoom)
     }
 
     @Test(

@@ -86,16 +86,16 @@ struct BoardPackRenderTests {
                         declarant: "ana",
                         kind: "family",
                         organisation: "Western Balkan Fund",
-                        match: "exact",
+                        match: .exact,
                         declaredInAdvance: true,
-                        action: "left-room",
+                        action: .leftRoom,
                         sensitive: true
                     ),
                     .init(
                         declarant: "marko",
                         kind: "employment",
                         organisation: "Udruženje Prevent",
-                        match: "possible",
+                        match: .possible,
                         declaredInAdvance: false,
                         action: nil,
                         sensitive: false

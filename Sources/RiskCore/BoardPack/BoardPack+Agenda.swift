@@ -40,11 +40,11 @@ extension BoardPack {
             public var kind: String
             /// The organisation of the interest; empty when withheld.
             public var organisation: String
-            /// How the interest matched: exact, alias, possible, declared_at_meeting.
-            public var match: String
+            /// How the interest matched.
+            public var match: RiskCore.Recusal.Match
             public var declaredInAdvance: Bool
-            /// What the member did (left-room, stayed-silent, …); nil until recorded.
-            public var action: String?
+            /// What the member did; nil until recorded.
+            public var action: RiskCore.Recusal.Action?
             /// Whether the interest is sensitive (decides withholding).
             public var sensitive: Bool
 
@@ -52,9 +52,9 @@ extension BoardPack {
                 declarant: String,
                 kind: String,
                 organisation: String,
-                match: String,
+                match: RiskCore.Recusal.Match,
                 declaredInAdvance: Bool,
-                action: String?,
+                action: RiskCore.Recusal.Action?,
                 sensitive: Bool
             ) {
                 self.declarant = declarant

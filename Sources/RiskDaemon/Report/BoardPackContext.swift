@@ -149,9 +149,9 @@ enum BoardPackContext {
                     "recusals": item.recusals.map { recusal -> [String: Any] in
                         [
                             "declarant": recusal.declarant, "kind": recusal.kind,
-                            "organisation": recusal.organisation, "match": recusal.match,
+                            "organisation": recusal.organisation, "match": recusal.match.rawValue,
                             "declaredInAdvance": recusal.declaredInAdvance, "provenance": provenance(recusal),
-                            "action": recusal.action.map(actionWords) ?? "no action recorded yet",
+                            "action": recusal.action?.words ?? "no action recorded yet",
                             // A withheld recusal is not marked: the mark would tell what withholding hides.
                             "withheld": recusal.kind == "withheld",
                             "sensitive": recusal.sensitive && recusal.kind != "withheld",
@@ -162,17 +162,10 @@ enum BoardPackContext {
         ]
     }
 
-    /// What the member did, in words (`Recusal.Action.words`), from the protocol's name or riskctl's hyphenated one;
-    /// a name riskd does not know is shown as given.
-    private static func actionWords(_ action: String) -> String {
-        Recusal.Action(rawValue: String(action.map { $0 == "-" ? "_" : $0 }))?.words ?? action
-    }
-
     /// How the recusal's interest came to the item, in words (`Recusal.Match.words`), and whether it was declared in
     /// advance: `the name matches, declared in advance`; an interest declared at the meeting says so once.
     private static func provenance(_ recusal: BoardPack.Agenda.Recusal) -> String {
-        let match = Recusal.Match(rawValue: recusal.match) ?? .possible
         let when = recusal.declaredInAdvance ? "declared in advance" : "declared at the meeting"
-        return match == .declaredAtMeeting ? match.words : "\(match.words), \(when)"
+        return recusal.match == .declaredAtMeeting ? recusal.match.words : "\(recusal.match.words), \(when)"
     }
 }

@@ -79,9 +79,9 @@ struct ReportService: Sendable {
                             declarant: recusal.declarant,
                             kind: recusal.kind,
                             organisation: recusal.kind == Conflict.withheldKind ? "" : recusal.organisation,
-                            match: recusal.match.rawValue,
+                            match: recusal.match,
                             declaredInAdvance: recusal.declaredInAdvance,
-                            action: recusal.action?.rawValue,
+                            action: recusal.action,
                             sensitive: recusal.sensitive
                         )
                     }
