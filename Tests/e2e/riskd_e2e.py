@@ -345,6 +345,15 @@ class Daemon:
     def risk_count(self):
         return self.call("org.riskd.daemon.Status")["risks"]
 
+    def wait_first_review(self, timeout=READY_TIMEOUT):
+        """Waits for the review pass riskd runs at start, so what it writes (findings, the day's digest) is
+        not mistaken for the effect of a later call."""
+        deadline = time.monotonic() + timeout
+        while not self.call("org.riskd.review.Runs", limit=1)["runs"]:
+            if time.monotonic() > deadline:
+                raise AssertionError("riskd ran no review within %ss\n%s" % (timeout, self.stderr_tail()))
+            time.sleep(0.05)
+
     def snapshot(self):
         """What a refused or failed write must leave alone: risk count, audit entries and head."""
         verify = self.call("org.riskd.audit.Verify")

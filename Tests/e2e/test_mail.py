@@ -259,6 +259,7 @@ def test_a_mail_the_mta_refuses_fails_with_its_reason(start_daemon, boxes, users
 ])
 def test_bad_input_is_refused_and_changes_nothing(start_daemon, users, method, parameters, field):
     daemon = start_daemon(extra_config=MAIL_CONFIG, now="2027-05-01T09:00:00Z")
+    daemon.wait_first_review()  # it queues the day's digest
     before = daemon.snapshot(), daemon.call("org.riskd.mail.Status", limit=1000)
     with pytest.raises(VarlinkCallError) as refused:
         daemon.call(method, **parameters)

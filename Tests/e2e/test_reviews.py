@@ -178,6 +178,7 @@ def test_acknowledge_findings_and_filters(journald, daemon):
 
 
 def test_preview_stores_nothing(journald, daemon):
+    daemon.wait_first_review()
     add_overdue_risk(daemon, due="2027-01-10")
     before = daemon.call("org.riskd.review.Runs")["runs"]
     preview = daemon.call("org.riskd.review.Preview", asOf="2027-01-15T00:00:00Z")["findings"]
