@@ -1,7 +1,7 @@
 """A mail is true when it arrives (issue 22), through Debian's real postfix with real uids: a notice that stopped
 being true before the deliverer claimed it is dropped, never delivered, with its reason in `mail status`; a
 meeting's recusal notice reaches a member the day it is published, even after their mail of the day; a notice
-says what it is about; an owner must be an account riskd can tell.
+says what it is about; an owner must be an account riskd can tell, and one it has no address for is a finding.
 """
 import subprocess
 import time
@@ -96,3 +96,39 @@ def test_an_owner_must_be_an_account_riskd_can_tell(start_daemon, user_riskctl):
     added = daemon.call("org.riskd.risk.Add", title="Owned", category="governance", likelihood=2, impact=2,
                         owner="rdt-board")
     assert added["risk"]["owner"] == "rdt-board"
+
+
+UNADDRESSED_CONFIG = """
+[mail]
+enabled = true
+organisation = "Mreža drug policy network"
+admins = ["rdt-admin@localhost"]
+"""
+
+
+def test_an_owner_riskd_has_no_address_for_is_a_finding_until_one_is_set(start_daemon, user_riskctl):
+    """No mail.domain and no contact: the owner's notice cannot go, and the review says so (mail-unaddressed)
+    instead of leaving it to a line of the digest; it resolves once an address is set."""
+    daemon = start_daemon(extra_config=UNADDRESSED_CONFIG, now="2027-01-10T09:00:00Z")
+    daemon.wait_first_review()
+
+    def unaddressed():
+        return daemon.call("org.riskd.review.Findings", open=True, rule="mail-unaddressed")["findings"]
+
+    assert unaddressed() == []
+    daemon.call("org.riskd.risk.Add", title="Funding overlap with member organisations", category="financial",
+                owner="rdt-board", likelihood=4, impact=4, nextReviewDue="2027-01-05")
+    daemon.call("org.riskd.review.Run")          # raises the overdue review; its notice finds no address
+    assert unaddressed() == []
+    daemon.call("org.riskd.review.Run")
+    [finding] = unaddressed()
+    assert finding["subject"] == "member:rdt-board" and finding["severity"] == "warning", finding
+    assert finding["message"] == ("riskd has no mail address for rdt-board: 1 notice on 2027-01-10 could not be "
+                                  "sent; set one with riskctl member contact rdt-board --email ADDRESS")
+    assert daemon.call("org.riskd.mail.Status")["sent"] == 0
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "review", "findings"], capture_output=True,
+                           text=True, timeout=60)
+    assert shown.returncode == 0 and "riskd has no mail address for rdt-board" in shown.stdout, shown
+    daemon.call("org.riskd.member.SetContact", user="rdt-board", email="ana@example.org")
+    daemon.call("org.riskd.review.Run")
+    assert unaddressed() == []

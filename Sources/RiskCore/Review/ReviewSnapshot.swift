@@ -20,6 +20,8 @@ public struct ReviewSnapshot: Sendable, Hashable {
     public var openConcerns: [ConcernFacts]
     /// The mails the MTA returned (state bounced).
     public var bouncedMails: [BouncedMailFacts]
+    /// The people riskd had notices for and still has no address for (mail enabled).
+    public var unaddressed: [UnaddressedFacts]
 
     public init(
         risks: [Risk] = [],
@@ -30,8 +32,10 @@ public struct ReviewSnapshot: Sendable, Hashable {
         appetites: [String: Int] = [:],
         unrecordedMeetings: [MeetingFacts] = [],
         openConcerns: [ConcernFacts] = [],
-        bouncedMails: [BouncedMailFacts] = []
+        bouncedMails: [BouncedMailFacts] = [],
+        unaddressed: [UnaddressedFacts] = []
     ) {
+        self.unaddressed = unaddressed
         self.bouncedMails = bouncedMails
         self.openConcerns = openConcerns
         self.risks = risks
