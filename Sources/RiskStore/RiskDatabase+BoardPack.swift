@@ -60,6 +60,16 @@ extension RiskDatabase {
                 return interest
             }
             var lastConfirmed: [String: CalendarDate] = [:]
+            var lastSigned: Set<String> = []
+            // A confirmation is signed when an attestation was recorded with it: same member, same instant.
+            var attested: Set<[String]> = []
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT user, at FROM attestation WHERE kind = 'interest_confirmation' AND at <= ?",
+                arguments: [at]
+            ) {
+                attested.insert([row["user"], row["at"]])
+            }
             for row in try Row.fetchAll(
                 db,
                 sql:
@@ -67,6 +77,7 @@ extension RiskDatabase {
                 arguments: [at]
             ) {
                 if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
+                if attested.contains([row["declarant"], row["last"]]) { lastSigned.insert(row["declarant"]) }
             }
             var acknowledged: [String: Set<Int>] = [:]
             for row in try Row.fetchAll(
@@ -89,7 +100,8 @@ extension RiskDatabase {
                     onBoard: isOnBoard(user, UInt32(clamping: uid)),
                     firstSeenOn: first.utcDate,
                     lastConfirmedOn: lastConfirmed[user],
-                    acknowledgedVersions: acknowledged[user] ?? []
+                    acknowledgedVersions: acknowledged[user] ?? [],
+                    lastConfirmationSigned: lastSigned.contains(user)
                 )
             }
             let code = try Row.fetchOne(
