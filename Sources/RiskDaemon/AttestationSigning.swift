@@ -50,8 +50,9 @@ struct AttestationSigning {
             throw DomainError.invalidValue("signature", "is longer than \(Self.maxSignatureLength) bytes")
         }
         let parsed: SSHSignature
-        do { parsed = try SSHSignature(armored: armored) } catch {
-            throw DomainError.invalidValue("signature", error.reason)
+        switch Result(catching: { () throws(SSHSignatureError) in try SSHSignature(armored: armored) }) {
+        case .success(let signature): parsed = signature
+        case .failure(let error): throw DomainError.invalidValue("signature", error.reason)
         }
         let namespace = AttestationStatement.namespace
         guard parsed.namespace == namespace else {

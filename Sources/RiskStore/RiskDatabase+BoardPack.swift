@@ -59,26 +59,7 @@ extension RiskDatabase {
                 if let managedAt = interest.managedAt, managedAt > asOf { interest.managementPlan = nil }
                 return interest
             }
-            var lastConfirmed: [String: CalendarDate] = [:]
-            var lastSigned: Set<String> = []
-            // A confirmation is signed when an attestation was recorded with it: same member, same instant.
-            var attested: Set<[String]> = []
-            for row in try Row.fetchAll(
-                db,
-                sql: "SELECT user, at FROM attestation WHERE kind = 'interest_confirmation' AND at <= ?",
-                arguments: [at]
-            ) {
-                attested.insert([row["user"], row["at"]])
-            }
-            for row in try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT declarant, MAX(confirmed_at) AS last FROM confirmation WHERE confirmed_at <= ? GROUP BY declarant",
-                arguments: [at]
-            ) {
-                if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
-                if attested.contains([row["declarant"], row["last"]]) { lastSigned.insert(row["declarant"]) }
-            }
+            let (lastConfirmed, lastSigned) = try Self.latestConfirmations(db, upTo: at)
             var acknowledged: [String: Set<Int>] = [:]
             for row in try Row.fetchAll(
                 db,

@@ -17,7 +17,7 @@ public struct SSHPublicKey: Equatable, Sendable {
     public var line: String { "\(type) \(Base64.encode(blob))" }
 
     /// The fingerprint as `ssh-keygen -l` prints it: `SHA256:` and the unpadded base64 of the blob's SHA-256.
-    public var fingerprint: String { "SHA256:" + Base64.encode(SHA256.hash(data: blob), padded: false) }
+    public var fingerprint: String { "SHA256:" + Base64.encode(Array(SHA256.hash(data: blob)), padded: false) }
 
     /// Reads a line of a `.pub` file: type, base64 blob and an optional comment, separated by blanks.
     public init(line: String) throws(SSHSignatureError) {

@@ -30,7 +30,7 @@ struct BoardPackSignatureTests {
         ([("ana", true, false), ("marko", true, false)], "None of the 2 latest confirmations is signed"),
         (
             [("ana", true, true), ("marko", true, false), ("ivan", false, false)],
-            "1 of the 2 latest confirmations is signed with the member's own SSH key"
+            "1 of the 2 latest confirmations is signed with the member"
         ),
         ([("ana", true, true), ("marko", true, true)], "All 2 latest confirmations are signed"),
         ([("ana", true, true)], "The latest confirmation is signed"),

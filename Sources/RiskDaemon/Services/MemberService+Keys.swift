@@ -18,8 +18,9 @@ extension MemberService {
                 throw DomainError.invalidValue("publicKey", "is longer than 16384 bytes; no key riskd reads is")
             }
             let publicKey: SSHPublicKey
-            do { publicKey = try SSHPublicKey(line: parameters.publicKey) } catch {
-                throw DomainError.invalidValue("publicKey", error.reason)
+            switch Result(catching: { () throws(SSHSignatureError) in try SSHPublicKey(line: parameters.publicKey) }) {
+            case .success(let key): publicKey = key
+            case .failure(let error): throw DomainError.invalidValue("publicKey", error.reason)
             }
             let key = try await context.database.addKey(
                 MemberKey(

@@ -47,7 +47,7 @@ struct MemberKeyAddCommand: ParsableCommand {
     /// Reads the file and registers the key.
     func run() throws {
         let text = try InputFile.text(at: file)
-        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.trimmingWhitespace().isEmpty }
+        let lines = text.split(whereSeparator: \.isNewline).filter { !String($0).trimmingWhitespace().isEmpty }
         guard lines.count == 1, let line = lines.first else {
             throw RiskctlError.invalidInput("\(file): a public key file holds one line, TYPE BASE64 [COMMENT]")
         }
