@@ -29,7 +29,10 @@ extension RiskDatabase {
 
     /// Each member's latest confirmation at or before `at` (every one when nil), as its day, and the members whose
     /// latest one is signed: an attestation was recorded with it (same member, same instant).
-    static func latestConfirmations(_ db: Database, upTo at: String?) throws -> (
+    static func latestConfirmations(
+        _ db: Database,
+        upTo at: String?
+    ) throws -> (
         days: [String: CalendarDate], signed: Set<String>
     ) {
         let until = at.map { _ in "AND at <= ?" } ?? ""

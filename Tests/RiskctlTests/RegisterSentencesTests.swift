@@ -91,7 +91,9 @@ struct RegisterSentencesTests {
             (
                 reply(
                     board: 3,
-                    confirmations: [signer("rkana", "Ana Petrović", signed: false), signer("rkivan", nil, signed: false)]
+                    confirmations: [
+                        signer("rkana", "Ana Petrović", signed: false), signer("rkivan", nil, signed: false),
+                    ]
                 ),
                 "None of the 2 latest confirmations is signed with the member's own SSH key: they rest on riskd's "
                     + "record alone."
