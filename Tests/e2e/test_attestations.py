@@ -5,6 +5,7 @@ files `riskctl audit attestations --export` writes. A changed byte, another memb
 a statement made before the register changed and another namespace are each refused or fail to verify; with
 interests.require_signature an unsigned confirmation is refused.
 """
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -51,8 +52,8 @@ def riskctl(as_user, user_riskctl, user, daemon, *argv, home=None, input=None):
                    env={"HOME": str(home)} if home else None)
 
 
-def call(user_calls, daemon, user, interface, method, **parameters):
-    [result] = user_calls(user, daemon.socket, [("org.riskd." + interface, method, parameters)])
+def call(user_calls, daemon, caller, interface, method, **parameters):
+    [result] = user_calls(caller, daemon.socket, [("org.riskd." + interface, method, parameters)])
     return result
 
 
@@ -134,8 +135,9 @@ def test_a_signed_confirmation_verifies_with_openssh_alone(start_daemon, users, 
 
     entries = daemon.call("org.riskd.audit.Log", limit=1000)["entries"]
     confirm = [e for e in entries if e["method"] == "org.riskd.interest.Confirm"][-1]
-    assert key in confirm["detail"] and "BEGIN SSH SIGNATURE" in confirm["detail"]
-    assert '"statement":"sha256:' in confirm["detail"], confirm["detail"]
+    detail = json.loads(confirm["detail"])
+    assert detail["fingerprint"] == key and detail["signature"].startswith("-----BEGIN SSH SIGNATURE-----")
+    assert detail["statement"].startswith("sha256:"), detail
     # The board member removes the key afterwards: what it signed still verifies.
     daemon.call("org.riskd.member.RemoveKey", user="rdt-board", fingerprint=key)
 
@@ -173,7 +175,8 @@ def test_foreign_stale_replayed_and_wrong_namespace_signatures_are_refused(start
     board, board2 = homes["rdt-board"], homes["rdt-board2"]
     assert call(user_calls, daemon, "rdt-board", "interest", "Declare", **DECLARATION)["ok"]
     for user, home in (("rdt-board", board), ("rdt-board2", board2)):
-        assert call(user_calls, daemon, user, "member", "AddKey", publicKey=public_key(home))["ok"]
+        added = call(user_calls, daemon, user, "member", "AddKey", publicKey=public_key(home))
+        assert added["ok"], added
     before = len(daemon.call("org.riskd.audit.Log", limit=1000)["entries"])
 
     statement = call(user_calls, daemon, "rdt-board", "interest", "Statement")["parameters"]["text"]
@@ -215,7 +218,7 @@ def test_require_signature_refuses_unsigned(start_daemon, users, homes, as_user,
     daemon = start_daemon(board=SECOND_BOARD, now=NOW, extra_config="[interests]\nrequire_signature = true\n")
     unsigned = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes")
     assert unsigned.returncode == 65 and "invalid value for signature: is required" in unsigned.stderr, unsigned
-    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"]["lastConfirmedAt"] is None
+    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"].get("lastConfirmedAt") is None
     daemon.call("org.riskd.ethics.Publish", title="Code", body="Be honest.")
     code = daemon.call("org.riskd.ethics.Current")["code"]
     refused(call(user_calls, daemon, "rdt-board", "ethics", "Acknowledge", version=code["version"],
@@ -230,7 +233,8 @@ def test_require_signature_refuses_unsigned(start_daemon, users, homes, as_user,
 
 def test_board_pack_marks_signed_confirmations(start_daemon, users, homes, as_user, user_riskctl, user_calls):
     daemon = start_daemon(board=SECOND_BOARD, now=NOW)
-    assert call(user_calls, daemon, "rdt-board2", "interest", "Confirm", nothingToDeclare=True)["ok"]
+    first = call(user_calls, daemon, "rdt-board2", "interest", "Confirm", nothingToDeclare=True)
+    assert first["ok"], first
     pack = daemon.call("org.riskd.report.Board")["html"]
     assert "The latest confirmation is not signed" in pack, "one unsigned confirmation"
     assert call(user_calls, daemon, "rdt-board", "member", "AddKey", publicKey=public_key(homes["rdt-board"]))["ok"]
@@ -250,5 +254,5 @@ def test_a_signing_failure_sends_nothing(start_daemon, users, homes, as_user, us
     missing = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--key",
                       str(Path(empty) / "absent.pub"))
     assert missing.returncode == 1 and "ssh-keygen could not sign" in missing.stderr, missing
-    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"]["lastConfirmedAt"] is None
+    assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"].get("lastConfirmedAt") is None
     shutil.rmtree(empty, ignore_errors=True)

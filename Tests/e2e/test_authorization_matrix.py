@@ -275,7 +275,8 @@ KNOWN_DISAGREEMENTS = {}
 
 def expectation(mark, sensitive=False):
     """What a mark promises a board member acting on another member's record: 'denied', 'shown' or 'hidden'."""
-    if mark == "-":
+    if mark in ("-", "self"):
+        # self: for the caller only; naming another member is refused.
         return "denied"
     if mark == "yes":
         return "shown"
