@@ -8,6 +8,7 @@ interests.require_signature an unsigned confirmation is refused.
 import json
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,9 @@ def fingerprint(path):
                           timeout=30).stdout.split()[1]
 
 
-def riskctl(as_user, user_riskctl, user, daemon, *argv, home=None, input=None):
+def riskctl(as_user, user_riskctl, user, daemon, *argv, home=None, input=None, env=None):
     return as_user(user, [user_riskctl, "--socket", daemon.socket, *argv], input=input,
-                   env={"HOME": str(home)} if home else None)
+                   env=dict({"HOME": str(home)} if home else {}, **(env or {})))
 
 
 def call(user_calls, daemon, caller, interface, method, **parameters):
@@ -256,3 +257,35 @@ def test_a_signing_failure_sends_nothing(start_daemon, users, homes, as_user, us
     assert missing.returncode == 1 and "ssh-keygen could not sign" in missing.stderr, missing
     assert daemon.call("org.riskd.member.Get", user="rdt-board")["member"].get("lastConfirmedAt") is None
     shutil.rmtree(empty, ignore_errors=True)
+
+
+def test_ssh_agent_signs_when_it_holds_the_key(start_daemon, users, homes, as_user, user_riskctl, user_calls):
+    """--key names the public key; the agent holds the private one, which is nowhere on disk: the key never reaches
+    riskctl, only the signature does."""
+    daemon = start_daemon(board=SECOND_BOARD, now=NOW)
+    home = homes["rdt-board"]
+    public = home / ".ssh" / "id_ed25519.pub"
+    assert call(user_calls, daemon, "rdt-board", "member", "AddKey", publicKey=public_key(home))["ok"]
+    socket = home / "agent.sock"
+    user = users["rdt-board"]
+    agent = subprocess.Popen(["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
+                              "ssh-agent", "-D", "-a", str(socket)], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while not socket.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        agent_env = {"SSH_AUTH_SOCK": str(socket)}
+        added = as_user("rdt-board", ["ssh-add", "-q", str(home / ".ssh" / "id_ed25519")], env=agent_env)
+        assert added.returncode == 0, added.stderr
+        (home / ".ssh" / "id_ed25519").rename(home / "private-key-elsewhere")
+
+        without = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--key",
+                          str(public))
+        assert without.returncode == 1 and "ssh-keygen could not sign" in without.stderr, without
+        signed = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--key",
+                         str(public), env=agent_env)
+        assert signed.returncode == 0 and "Signed with %s." % fingerprint(public) in signed.stdout, signed
+    finally:
+        agent.terminate()
+        agent.wait(timeout=30)
