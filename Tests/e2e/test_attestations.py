@@ -232,7 +232,7 @@ def test_require_signature_refuses_unsigned(start_daemon, users, homes, as_user,
         daemon.call("org.riskd.interest.Statement")  # root holds no board role
 
 
-def test_board_pack_marks_signed_confirmations(start_daemon, users, homes, as_user, user_riskctl, user_calls):
+def test_board_pack_and_register_mark_signed_confirmations(start_daemon, users, homes, as_user, user_riskctl, user_calls):
     daemon = start_daemon(board=SECOND_BOARD, now=NOW)
     first = call(user_calls, daemon, "rdt-board2", "interest", "Confirm", nothingToDeclare=True)
     assert first["ok"], first
@@ -243,6 +243,12 @@ def test_board_pack_marks_signed_confirmations(start_daemon, users, homes, as_us
                    "--sign", "--yes", home=homes["rdt-board"]).returncode == 0
     pack = daemon.call("org.riskd.report.Board")["html"]
     assert "1 of the 2 latest confirmations is signed" in pack, pack
+    register = daemon.call("org.riskd.interest.Register")
+    assert sorted((c["member"], c["signed"]) for c in register["confirmations"]) == [
+        ("rdt-board", True), ("rdt-board2", False)]
+    page = subprocess.run([user_riskctl, "--socket", daemon.socket, "interest", "register", "--format", "html"],
+                          capture_output=True, text=True, timeout=60)
+    assert page.returncode == 0 and "1 of the 2 latest confirmations is signed with the member" in page.stdout, page
 
 
 def test_a_signing_failure_sends_nothing(start_daemon, users, homes, as_user, user_riskctl):
