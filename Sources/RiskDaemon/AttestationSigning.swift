@@ -20,6 +20,15 @@ struct AttestationSigning {
     /// The member's account's full name, read before the transaction (NSS may be slow).
     let accountName: String?
 
+    /// The signing of `request`'s attestation of `kind`, as the configuration of `context` requires it.
+    init(_ kind: Attestation.Kind, signature: String?, request: Request, context: DaemonContext) {
+        self.kind = kind
+        self.signature = signature
+        required = context.configuration.interests.requireSignature
+        now = request.now
+        accountName = UserDirectory.fullName(ofUser: request.caller.user)
+    }
+
     /// The longest armored signature read: an RSA key of 16 384 bits signs in under 6 KiB.
     static let maxSignatureLength = 16 * 1024
 

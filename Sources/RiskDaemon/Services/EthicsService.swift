@@ -50,11 +50,10 @@ struct EthicsService {
         }
         table.on(EthicsInterface.Acknowledge.self) { parameters, request in
             let signing = AttestationSigning(
-                kind: .codeAcknowledgement,
+                .codeAcknowledgement,
                 signature: parameters.signature,
-                required: context.configuration.interests.requireSignature,
-                now: request.now,
-                accountName: UserDirectory.fullName(ofUser: request.caller.user)
+                request: request,
+                context: context
             )
             let today = request.today
             let acknowledged = try await context.database.acknowledgeCode(

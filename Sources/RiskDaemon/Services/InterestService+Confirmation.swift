@@ -11,11 +11,10 @@ extension InterestService {
         table.on(InterestInterface.Confirm.self) { parameters, request in
             let nothingToDeclare = parameters.nothingToDeclare ?? false
             let signing = AttestationSigning(
-                kind: .interestConfirmation,
+                .interestConfirmation,
                 signature: parameters.signature,
-                required: context.configuration.interests.requireSignature,
-                now: request.now,
-                accountName: UserDirectory.fullName(ofUser: request.caller.user)
+                request: request,
+                context: context
             )
             let today = request.today
             let confirmed = try await context.database.confirmInterests(
