@@ -141,6 +141,9 @@ def test_a_signed_confirmation_verifies_with_openssh_alone(start_daemon, users, 
     assert detail["statement"].startswith("sha256:"), detail
     # The board member removes the key afterwards: what it signed still verifies.
     daemon.call("org.riskd.member.RemoveKey", user="rdt-board", fingerprint=key)
+    own = call(user_calls, daemon, "rdt-board", "member", "Export")["parameters"]
+    assert own["keys"] == [] and [a["kind"] for a in own["attestations"]] == [
+        "interest_confirmation", "code_acknowledgement"]
 
     export = make_test_dir("riskd-e2e-attestations-")
     exported = subprocess.run([user_riskctl, "--socket", daemon.socket, "audit", "attestations", "--export",
