@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 /// `--sign` and `--key FILE`: sign an attesting act (a confirmation, an acknowledgement) with your own SSH key.
 struct SigningOptions: ParsableArguments {
@@ -22,9 +23,12 @@ struct SigningOptions: ParsableArguments {
     /// Whether to sign.
     var signs: Bool { sign || key != nil }
 
-    /// The signature of `statement`, or nil when not signing.
-    func signature(of statement: String) throws(RiskctlError) -> String? {
+    /// The signature of `statement`, or nil when not signing. Without `--key`, the member's registered keys (from
+    /// `connection`) decide which of the default and agent keys signs.
+    func signature(of statement: String, _ connection: Connection) throws(RiskctlError) -> String? {
         guard signs else { return nil }
-        return try SSHSigner.sign(statement, key: key)
+        guard key == nil else { return try SSHSigner.sign(statement, key: key) }
+        let registered = try connection.call(MemberInterface.Keys.self, .init(user: nil)).decoded().keys
+        return try SSHSigner.sign(statement, key: nil, registered: registered.map(\.publicKey))
     }
 }

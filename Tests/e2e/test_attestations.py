@@ -269,12 +269,13 @@ def test_a_signing_failure_sends_nothing(start_daemon, users, homes, as_user, us
 
 
 def test_ssh_agent_signs_when_it_holds_the_key(start_daemon, users, homes, as_user, user_riskctl, user_calls):
-    """--key names the public key; the agent holds the private one, which is nowhere on disk: the key never reaches
-    riskctl, only the signature does."""
+    """The agent holds the private key, which is nowhere on disk: the key never reaches riskctl, only the signature
+    does. Without --key, riskctl picks the key registered in riskd among the default and the agent's keys."""
     daemon = start_daemon(board=SECOND_BOARD, now=NOW)
     home = homes["rdt-board"]
-    public = home / ".ssh" / "id_ed25519.pub"
-    assert call(user_calls, daemon, "rdt-board", "member", "AddKey", publicKey=public_key(home))["ok"]
+    registered = home / "registered.pub"
+    (home / ".ssh" / "id_ed25519.pub").rename(registered)
+    assert call(user_calls, daemon, "rdt-board", "member", "AddKey", publicKey=registered.read_text())["ok"]
     socket = home / "agent.sock"
     user = users["rdt-board"]
     agent = subprocess.Popen(["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
@@ -288,13 +289,23 @@ def test_ssh_agent_signs_when_it_holds_the_key(start_daemon, users, homes, as_us
         added = as_user("rdt-board", ["ssh-add", "-q", str(home / ".ssh" / "id_ed25519")], env=agent_env)
         assert added.returncode == 0, added.stderr
         (home / ".ssh" / "id_ed25519").rename(home / "private-key-elsewhere")
+        # A second key, not registered, is now the default one on disk.
+        other = as_user("rdt-board", ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                                      str(home / ".ssh" / "id_ed25519")])
+        assert other.returncode == 0, other.stderr
 
         without = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--key",
-                          str(public))
+                          str(registered))
         assert without.returncode == 1 and "ssh-keygen could not sign" in without.stderr, without
         signed = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--key",
-                         str(public), env=agent_env)
-        assert signed.returncode == 0 and "Signed with %s." % fingerprint(public) in signed.stdout, signed
+                         str(registered), env=agent_env)
+        assert signed.returncode == 0 and "Signed with %s." % fingerprint(registered) in signed.stdout, signed
+        chosen = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--sign",
+                         home=home, env=agent_env)
+        assert chosen.returncode == 0 and "Signed with %s." % fingerprint(registered) in chosen.stdout, chosen
+        unregistered = riskctl(as_user, user_riskctl, "rdt-board", daemon, "interest", "confirm", "--yes", "--sign",
+                               home=home)
+        assert unregistered.returncode == 65 and "is not registered to rdt-board" in unregistered.stderr, unregistered
     finally:
         agent.terminate()
         agent.wait(timeout=30)

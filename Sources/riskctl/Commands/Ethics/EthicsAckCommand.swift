@@ -81,7 +81,7 @@ struct EthicsAckCommand: ParsableCommand {
         if signing.signs {
             let statement = try connection.call(EthicsInterface.Statement.self, .init(version: code.version))
                 .decoded().text
-            signature = try signing.signature(of: statement)
+            signature = try signing.signature(of: statement, connection)
         }
         let answer = try connection.call(
             EthicsInterface.Acknowledge.self,

@@ -48,7 +48,7 @@ struct InterestConfirmCommand: ParsableCommand {
                 Output.prompt(statement + "\n")
                 try options.attest("Sign this statement with your SSH key and confirm?")
             }
-            signature = try signing.signature(of: statement)
+            signature = try signing.signature(of: statement, connection)
         } else if !options.yes, let question = try question(connection) {
             try options.attest(question)
         }
