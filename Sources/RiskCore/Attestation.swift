@@ -57,6 +57,9 @@ public struct MemberKey: Sendable, Hashable {
     /// Who registered it: the member, or an administrator.
     public var addedBy: String
 
+    /// The most keys one member may have registered at once.
+    public static let maxPerMember = 20
+
     /// A key from its fields.
     public init(user: String, fingerprint: String, publicKey: String, addedAt: Instant, addedBy: String) {
         self.user = user

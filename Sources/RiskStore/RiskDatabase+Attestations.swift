@@ -69,8 +69,16 @@ extension RiskDatabase {
 
     /// Registers `key`, with its audit entry. A key registered to anyone already is `InvalidValue` (publicKey),
     /// which says to whom only when it is the member's own.
-    public func addKey(_ key: MemberKey, actor: Actor) async throws -> MemberKey {
+    /// Refused past `MemberKey.maxPerMember` keys, and when it would take its author past a budget of `charge`.
+    public func addKey(_ key: MemberKey, charge: BudgetCharge? = nil, actor: Actor) async throws -> MemberKey {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
+            guard try Self.keys(db, user: key.user).count < MemberKey.maxPerMember else {
+                throw DomainError.invalidValue(
+                    "publicKey",
+                    "\(key.user) has \(MemberKey.maxPerMember) keys registered, the most; remove one first"
+                )
+            }
             let owner = try String.fetchOne(
                 db,
                 sql: "SELECT user FROM member_key WHERE fingerprint = ? AND removed_at IS NULL",
@@ -102,8 +110,14 @@ extension RiskDatabase {
 
     /// Removes the key of `user` with `fingerprint`, with its audit entry; the row stays, marked removed, so what the
     /// key signed still verifies. A fingerprint not registered to `user` is `InvalidValue` (fingerprint).
-    public func removeKey(user: String, fingerprint: String, actor: Actor) async throws -> MemberKey {
+    public func removeKey(
+        user: String,
+        fingerprint: String,
+        charge: BudgetCharge? = nil,
+        actor: Actor
+    ) async throws -> MemberKey {
         try await write { db in
+            try self.admit(db, charge, actor: actor)
             guard let key = try Self.keys(db, user: user).first(where: { $0.fingerprint == fingerprint }) else {
                 throw DomainError.invalidValue("fingerprint", "no key \(fingerprint) is registered to \(user)")
             }

@@ -115,6 +115,20 @@ def test_keys_are_managed_by_their_member_or_an_admin(start_daemon, users, homes
     methods = [entry["method"] for entry in daemon.call("org.riskd.audit.Log", limit=1000)["entries"]]
     assert methods.count("org.riskd.member.AddKey") == 2 and methods.count("org.riskd.member.RemoveKey") == 1
 
+    # At most 20 keys at once; the 21st is refused and nothing is stored.
+    keys = make_test_dir("riskd-e2e-keys-")
+    for number in range(21):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / str(number))], check=True,
+                       capture_output=True, timeout=30)
+    for number in range(20):
+        daemon.call("org.riskd.member.AddKey", user="rdt-board", publicKey=(keys / ("%d.pub" % number)).read_text())
+    with pytest.raises(VarlinkCallError) as refusal:
+        daemon.call("org.riskd.member.AddKey", user="rdt-board", publicKey=(keys / "20.pub").read_text())
+    assert refusal.value.parameters == {"field": "publicKey",
+                                        "reason": "rdt-board has 20 keys registered, the most; remove one first"}
+    assert len(daemon.call("org.riskd.member.Keys", user="rdt-board")["keys"]) == 20
+    shutil.rmtree(keys, ignore_errors=True)
+
 
 def test_a_signed_confirmation_verifies_with_openssh_alone(start_daemon, users, homes, as_user, user_riskctl,
                                                            user_calls):

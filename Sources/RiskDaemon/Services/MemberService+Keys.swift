@@ -30,6 +30,7 @@ extension MemberService {
                     addedAt: request.now,
                     addedBy: request.caller.user
                 ),
+                charge: context.charge(request, .contactChangesPerDay),
                 actor: request.actor
             )
             context.logger.notice("SSH key \(key.fingerprint) registered to \(user) by \(request.caller.user)")
@@ -47,6 +48,7 @@ extension MemberService {
             let key = try await context.database.removeKey(
                 user: user,
                 fingerprint: parameters.fingerprint,
+                charge: context.charge(request, .contactChangesPerDay),
                 actor: request.actor
             )
             context.logger.notice("SSH key \(key.fingerprint) of \(user) removed by \(request.caller.user)")
