@@ -60,6 +60,15 @@ extension RiskDatabase {
         detail.set("fingerprint", .text(attestation.fingerprint))
     }
 
+    /// Whether `attestation`'s member already signed the same statement for the same kind.
+    static func isAttested(_ db: Database, _ attestation: Attestation) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM attestation WHERE user = ? AND kind = ? AND statement = ?)",
+            arguments: [attestation.user, attestation.kind.rawValue, attestation.statement]
+        ) ?? false
+    }
+
     // MARK: Keys
 
     /// The keys registered to `user` now, oldest first.

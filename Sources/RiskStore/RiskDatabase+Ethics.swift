@@ -131,7 +131,11 @@ extension RiskDatabase {
                 var row = AcknowledgementRow(acknowledgement)
                 try row.insert(db)
             case .existing:
-                guard attestation != nil else { return (outcome.acknowledgement, nil) }
+                // Signing the same statement again (the same version, the same day) stores nothing more: without a
+                // budget on Acknowledge, that keeps the attestations a member can make bounded by the days.
+                guard let attestation, try !Self.isAttested(db, attestation) else {
+                    return (outcome.acknowledgement, attestation)
+                }
             }
             if let attestation { try self.record(db, attestation, detail: &detail) }
             try self.audit(db, actor, subject: "ethics:\(version)", detail: detail)

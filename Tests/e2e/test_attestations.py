@@ -147,6 +147,10 @@ def test_a_signed_confirmation_verifies_with_openssh_alone(start_daemon, users, 
     acknowledged = riskctl(as_user, user_riskctl, "rdt-board", daemon, "ethics", "ack", "--yes", "--key",
                            str(board / ".ssh" / "id_ed25519.pub"))
     assert acknowledged.returncode == 0 and "Signed with %s." % key in acknowledged.stdout, acknowledged
+    again = riskctl(as_user, user_riskctl, "rdt-board", daemon, "ethics", "ack", "--yes", "--key",
+                    str(board / ".ssh" / "id_ed25519.pub"))
+    assert again.returncode == 0 and len(daemon.call("org.riskd.audit.Attestations")["attestations"]) == 2, \
+        "the same statement signed again the same day is kept once"
 
     entries = daemon.call("org.riskd.audit.Log", limit=1000)["entries"]
     confirm = [e for e in entries if e["method"] == "org.riskd.interest.Confirm"][-1]
