@@ -49,7 +49,7 @@ enum ExitStatus: Int32 {
             self = .invalidInput
         case .missingInput, .notFound:
             self = .noSuchRecord
-        case .protocolViolation, .cancelled, .unwritable:
+        case .protocolViolation, .cancelled, .unwritable, .unsigned:
             self = .failure
         }
     }

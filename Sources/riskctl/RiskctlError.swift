@@ -24,6 +24,8 @@ struct RiskctlError: Error, CustomStringConvertible {
         case cancelled
         /// An output file could not be written; the message names it and says why.
         case unwritable(String)
+        /// `ssh-keygen` could not sign a statement (no key, a wrong passphrase, no agent); the message says why.
+        case unsigned(String)
     }
 
     /// What went wrong; `ExitStatus(for:)` switches over it.
@@ -64,6 +66,11 @@ struct RiskctlError: Error, CustomStringConvertible {
         RiskctlError(kind: .unwritable(message))
     }
 
+    /// A statement `ssh-keygen` did not sign; `message` says why.
+    static func unsigned(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .unsigned(message))
+    }
+
     /// A record named on the command line that riskctl looked for in riskd's reply and did not find.
     static func notFound(_ message: String) -> RiskctlError {
         RiskctlError(kind: .notFound(message))
@@ -94,7 +101,7 @@ struct RiskctlError: Error, CustomStringConvertible {
         case .protocolViolation(let reason):
             "riskd answered something riskctl cannot read: \(reason)"
         case .invalidInput(let message), .missingInput(let message), .unwritable(let message),
-            .notFound(let message):
+            .notFound(let message), .unsigned(let message):
             message
         case .cancelled:
             "cancelled, nothing was changed"

@@ -119,14 +119,19 @@ public struct MemberFacts: Sendable, Hashable {
     public var lastConfirmedOn: CalendarDate?
     /// The code versions the member acknowledged.
     public var acknowledgedVersions: Set<Int>
+    /// Whether the member's latest confirmation is signed with their own SSH key (the board pack says so); false
+    /// where no one needs to know (the review rules).
+    public var lastConfirmationSigned: Bool
 
     public init(
         user: String,
         onBoard: Bool,
         firstSeenOn: CalendarDate,
         lastConfirmedOn: CalendarDate?,
-        acknowledgedVersions: Set<Int>
+        acknowledgedVersions: Set<Int>,
+        lastConfirmationSigned: Bool = false
     ) {
+        self.lastConfirmationSigned = lastConfirmationSigned
         self.user = user
         self.onBoard = onBoard
         self.firstSeenOn = firstSeenOn
