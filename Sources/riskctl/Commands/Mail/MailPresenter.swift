@@ -21,7 +21,7 @@ enum MailPresenter {
     static func table(_ mails: [MailInterface.Mail]) -> Table {
         var table = Table([
             .init(title: "ID", alignment: .right), .init(title: "STATE"), .init(title: "TO"), .init(title: "KIND"),
-            .init(title: "SUBJECT"), .init(title: "ATTEMPTS", alignment: .right), .init(title: "REASON"),
+            .init(title: "SUBJECT", grows: true), .init(title: "ATTEMPTS", alignment: .right), .init(title: "REASON"),
         ])
         for mail in mails {
             table.append([
