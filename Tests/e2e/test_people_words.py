@@ -10,9 +10,13 @@
   action is added already overdue, whether `audit verify --head` found the head, and shows a diff in `diff -u`
   order.
 """
+import fcntl
 import json
+import os
 import re
+import struct
 import subprocess
+import termios
 from pathlib import Path
 
 import pytest
@@ -185,6 +189,28 @@ def test_risk_list_fits_80_columns_and_keeps_titles_readable(daemon):
             assert title in full.stdout
     piped = ok(riskctl(daemon, "risk", "list"))
     assert all(title in piped for title in TITLES)
+
+    # On a terminal 80 columns wide, without $COLUMNS: the width comes from the terminal itself.
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    environment.pop("COLUMNS")
+    with subprocess.Popen([RISKCTL, "--socket", daemon.socket, "risk", "list"], stdout=slave, stderr=slave,
+                          stdin=subprocess.DEVNULL, env=environment) as process:
+        os.close(slave)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+        assert process.wait(timeout=60) == 0, output
+    os.close(master)
+    lines = output.decode().replace("\r\n", "\n").splitlines()
+    assert lines[0].startswith("ID") and all(len(line) <= 80 for line in lines), lines
+    assert lines == narrow.stdout.splitlines()
 
 
 # -- small hints ---------------------------------------------------------------------------------------------
