@@ -20,7 +20,8 @@ enum CalendarDay {
     }
 
     /// The real dates `text` may mean when written another way (`31/12/2026`, `31.12.2026`, `2026/12/31`,
-    /// `2026-1-5`), as `YYYY-MM-DD`: both readings of a day and month that could be either (`01/02/2026`).
+    /// `2026-1-5`), as `YYYY-MM-DD`: both readings of a day and month that could be either (`01/02/2026`), day first
+    /// when written with dots (`1.2.2027`).
     static func meanings(of text: String) -> [String] {
         let numbers = text.split(omittingEmptySubsequences: false, whereSeparator: { "/.-".contains($0) })
         guard numbers.count == 3,
@@ -31,6 +32,9 @@ enum CalendarDay {
         let readings: [(year: Int, month: Int, day: Int)] =
             if numbers[0].count == 4 {
                 [(values[0], values[1], values[2])]
+            } else if numbers[2].count == 4, text.contains(".") {
+                // Day first, as every locale that writes dates with dots does.
+                [(values[2], values[1], values[0])]
             } else if numbers[2].count == 4 {
                 [(values[2], values[1], values[0]), (values[2], values[0], values[1])]
             } else {
