@@ -16,12 +16,12 @@ enum MailPresenter {
         return "\(notices) for the next daily mail of the person it is for, written by the next review run."
     }
 
-    /// The mails, one line each. The reason is last: the MTA's words are the longest, and on a terminal the
-    /// table shortens only its last column.
+    /// The mails, one line each. The reason is last, the column that keeps the spare width: the MTA's words say
+    /// what went wrong.
     static func table(_ mails: [MailInterface.Mail]) -> Table {
         var table = Table([
             .init(title: "ID", alignment: .right), .init(title: "STATE"), .init(title: "TO"), .init(title: "KIND"),
-            .init(title: "SUBJECT", grows: true), .init(title: "ATTEMPTS", alignment: .right), .init(title: "REASON"),
+            .init(title: "SUBJECT"), .init(title: "ATTEMPTS", alignment: .right), .init(title: "REASON"),
         ])
         for mail in mails {
             table.append([
