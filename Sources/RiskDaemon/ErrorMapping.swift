@@ -26,7 +26,8 @@ enum ErrorMapping {
         case let error as VarlinkError:
             return error
         case let error as DomainError where error.kind == .permissionDenied:
-            return refusal.error
+            guard !error.refusedDoing.isEmpty else { return refusal.error }
+            return refusal.narrowed(doing: error.refusedDoing, to: Set(error.allowedRoles.map(MethodRole.init))).error
         case let error as DomainError:
             if let mapped = map(error, interface: interface) { return mapped }
             logger.error("\(method) failed: \(interface.rawValue) declares no error for \(error)")

@@ -53,6 +53,18 @@ public struct PermissionRefusal: Sendable, Hashable {
         self.roles = roles.sorted { Self.rank($0) < Self.rank($1) }
     }
 
+    /// The same refusal of what a parameter asked for (`doing`), which only `roles` may ask, each on every record:
+    /// where the method's `Roles:` line is wider than that parameter allows.
+    public func narrowed(doing: String, to roles: Set<MethodRole>) -> PermissionRefusal {
+        var refusal = self
+        refusal.does = doing
+        refusal.anyone = false
+        refusal.grants = grants.filter { roles.contains($0.role) }.map { grant in
+            Grant(role: grant.role, scope: .every, groups: grant.groups)
+        }
+        return refusal
+    }
+
     /// The sentence, with no protocol name in it.
     public var sentence: String {
         let what = does ?? "this call"

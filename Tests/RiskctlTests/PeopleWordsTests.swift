@@ -44,6 +44,22 @@ struct PeopleWordsTests {
         #expect(refusal.error.parameters["message"]?.stringValue == sentence)
     }
 
+    @Test("A refusal of what a parameter asks for names only the roles that may ask it")
+    func narrowed() {
+        let refusal = PermissionRefusal(
+            method: "org.riskd.report.Board",
+            groups: Self.groups,
+            user: "ana",
+            roles: [.board]
+        )
+        .narrowed(doing: "making the confidential copy of the board pack", to: [.admin, .auditor])
+        #expect(
+            refusal.sentence
+                == "making the confidential copy of the board pack is for the secretariat (group riskd-admin) and "
+                + "auditors (groups riskd-audit or audit-team); you are ana: board member"
+        )
+    }
+
     @Test("riskctl's own words, for a riskd that sent none, name no group and no caller")
     func withoutTheDaemonsWords() {
         #expect(

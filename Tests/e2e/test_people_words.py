@@ -117,6 +117,15 @@ def test_riskctl_prints_the_refusal_in_peoples_words(module_daemon, as_user, use
                              "you are rdt-board: board member\n")
 
 
+def test_a_refusal_a_parameter_decides_names_who_may_ask_for_it(module_daemon, raw_calls):
+    [answer] = raw_calls("rdt-board", module_daemon.socket, [("org.riskd.report.Board", {"confidential": True})])
+    reply = json.loads(answer)
+    assert reply["error"] == DENIED and "org.riskd." not in answer
+    assert reply["parameters"]["message"] == (
+        "making the confidential copy of the board pack is for the secretariat (group rdt-admin) and auditors "
+        "(named in riskd's access list); you are rdt-board: board member")
+
+
 # -- a hidden record answers as a missing one ----------------------------------------------------------------
 MISSING = 9
 
