@@ -1,9 +1,11 @@
+import RiskProtocol
 import Varlink
 
 /// A failure riskctl reports as one line on standard error, with the exit status `ExitStatus(for:)` gives it.
 ///
 /// Daemon errors keep the method they answered, so that the line can say what was refused and which record was
-/// missing: `no risk R-12`, `permission denied: org.riskd.risk.Add needs the admin role`.
+/// missing: `no risk R-12`, `permission denied: adding a risk is for the secretariat (group riskd-admin); you are
+/// ana: board member`.
 struct RiskctlError: Error, CustomStringConvertible {
     /// What went wrong.
     enum Kind {
@@ -133,7 +135,11 @@ struct RiskctlError: Error, CustomStringConvertible {
             let thing = String(shortName.dropFirst("NoSuch".count)).lowercased()
             return "no \(thing) \(value(of: error, "id", "user", "version", "name"))"
         case "PermissionDenied":
-            return "permission denied: \(methodName) needs \(RolePolicy.requirement(of: method))"
+            // riskd words it from its access lists (which group gives the role); an older riskd sent no words, and
+            // riskctl's own catalog says as much as it can without them.
+            let sentence =
+                error.parameters["message"]?.stringValue?.singleLine ?? PermissionRefusal(method: method).sentence
+            return "permission denied: \(sentence)"
         case "InvalidValue":
             let field = error.parameters["field"]?.stringValue ?? "a parameter"
             // riskd's reason may quote the value, line breaks and all: it is printed on the one line of a failure.

@@ -38,8 +38,9 @@ def test_a_notice_no_longer_true_when_claimed_is_dropped_and_never_delivered(sta
     [dropped] = status["mails"]
     assert dropped["user"] == "rdt-board" and dropped["state"] == "dropped"
     assert dropped["reason"].startswith("no longer true when its turn came: the code was acknowledged on "), dropped
-    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status"], capture_output=True,
-                           text=True, timeout=60)
+    # --full: the reason whole, whatever width a $COLUMNS in the environment would give.
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status", "--full"],
+                           capture_output=True, text=True, timeout=60)
     assert shown.returncode == 0 and "1 dropped" in shown.stdout and "the code was acknowledged" in shown.stdout
 
 
@@ -57,8 +58,9 @@ def test_a_recusal_notice_reaches_the_member_the_day_the_agenda_is_published(sta
                         text="The minutes of December were never circulated")["concern"]["id"]
     daemon.call("org.riskd.concern.Close", id=concern, status="upheld", outcome="Circulated now")
     assert daemon.call("org.riskd.mail.Status")["waitingNotices"] == 1
-    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status"], capture_output=True,
-                           text=True, timeout=60)
+    # --full: the reason whole, whatever width a $COLUMNS in the environment would give.
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status", "--full"],
+                           capture_output=True, text=True, timeout=60)
     assert "1 notice waits for the next daily mail of the person it is for, written by the next review run." in \
         shown.stdout, shown.stdout
     meeting = daemon.call("org.riskd.meeting.Create", title="Board meeting", date="2027-01-20")["meeting"]["id"]

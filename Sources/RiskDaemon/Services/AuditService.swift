@@ -57,7 +57,23 @@ struct AuditService {
         } else if !result.ok {
             context.logger.critical("Audit chain broken at entry \(result.firstBadSeq ?? 0)")
         }
-        return .init(ok: result.ok, entries: result.entries, head: result.head, firstBadSeq: result.firstBadSeq)
+        let headFound: Bool? =
+            if anchor == nil {
+                nil
+            } else if result.ok {
+                true
+            } else if result.firstBadSeq == result.entries + 1 {
+                false
+            } else {
+                nil
+            }
+        return .init(
+            ok: result.ok,
+            entries: result.entries,
+            head: result.head,
+            firstBadSeq: result.firstBadSeq,
+            headFound: headFound
+        )
     }
 }
 
