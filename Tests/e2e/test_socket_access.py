@@ -9,7 +9,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from riskd_e2e import SECOND_BOARD_GROUP, run_as, user_env
+from riskd_e2e import REPO, SECOND_BOARD_GROUP, run_as, user_env
 
 UNREACHABLE = 69
 
@@ -89,3 +89,25 @@ def test_a_closed_directory_is_named(start_daemon, users, user_riskctl):
                     "ask the administrator to open it, or to put the socket elsewhere (socket in riskd.toml)"
                     % (daemon.socket, daemon.dir)), line
 
+
+
+README_MARK = "<!-- tested: Tests/e2e/test_socket_access.py runs the sed line of the next block -->"
+
+
+def test_the_readmes_hand_run_opens_the_socket_to_everyone(start_daemon, users, user_riskctl):
+    """README "Letting others reach riskd": the sed line it gives, run on a copy of config/riskd.toml, makes the
+    socket riskd creates 0666, so that a user in no group connects and [access] alone decides."""
+    text = (REPO / "README.md").read_text()
+    block = text.split(README_MARK, 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    [sed] = [line for line in block.splitlines() if line.startswith("sed -i ")]
+    daemon = start_daemon()
+    config = Path(daemon.config)
+    # Every key at its default (the test's --socket and --database still apply): the socket would be 0660.
+    config.write_text((REPO / "config" / "riskd.toml").read_text())
+    edited = subprocess.run(["sh", "-c", sed.replace("/etc/riskd/riskd.toml", str(config))], capture_output=True,
+                            text=True, timeout=30)
+    assert edited.returncode == 0, edited.stderr
+    assert 'socket_mode = "0666"' in config.read_text()
+    daemon.restart()
+    assert os.stat(daemon.socket).st_mode & 0o777 == 0o666
+    assert whoami(users["rdt-nobody"], user_riskctl, daemon).returncode == 0
