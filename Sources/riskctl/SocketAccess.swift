@@ -61,27 +61,11 @@ struct SocketAccess: Equatable {
         guard let access = SocketAccess(path: path, status: status) else { return nil }
         return "cannot connect to riskd at \(path): permission denied; \(access.explanation)"
     }
+}
 
-    init(
-        path: String,
-        mode: UInt32,
-        owner: String,
-        group: String,
-        user: String,
-        inGroupNow: Bool,
-        listedInGroup: Bool
-    ) {
-        self.path = path
-        self.mode = mode
-        self.owner = owner
-        self.group = group
-        self.user = user
-        self.inGroupNow = inGroupNow
-        self.listedInGroup = listedInGroup
-    }
-
+extension SocketAccess {
     /// The facts of a socket `stat` described, and of this process.
-    private init?(path: String, status: stat) {
+    fileprivate init?(path: String, status: stat) {
         guard let account = getpwuid(getuid()), let userName = account.pointee.pw_name else { return nil }
         let user = String(cString: userName)
         let gid = status.st_gid

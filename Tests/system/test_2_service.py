@@ -12,6 +12,7 @@ import sqlite3
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from riskd_e2e import RawConnection, call_ok, message
@@ -46,6 +47,24 @@ def test_readiness_and_status_reach_systemd(installed):
     assert count is not None
 
 
+@contextmanager
+def service_dropin(machine, name, text):
+    """riskd.service restarted with the drop-in `name` holding `text`; at the end, without it, restarted again."""
+    dropin = Path(machine.path("/etc/systemd/system/riskd.service.d"))
+    dropin.mkdir(parents=True, exist_ok=True)
+    (dropin / name).write_text(text)
+    try:
+        machine.run(["systemctl", "daemon-reload"])
+        machine.run(["systemctl", "restart", "riskd.service"])
+        yield
+    finally:
+        (dropin / name).unlink()
+        if not any(dropin.iterdir()):
+            dropin.rmdir()
+        machine.run(["systemctl", "daemon-reload"])
+        machine.run(["systemctl", "restart", "riskd.service"])
+
+
 def test_a_start_writes_one_summary_per_run_and_no_priority_noise(installed):
     installed.run(["systemctl", "restart", "riskd.service"])
     installed.riskctl("review", "run")
@@ -61,12 +80,7 @@ def test_no_priority_noise_where_the_nice_limit_cannot_be_raised(installed):
     """A service manager without CAP_SYS_RESOURCE (a container, often) cannot apply LimitNICE=-4: RLIMIT_NICE stays
     0, every libdispatch thread asking for -2 or -4 is refused (EACCES), and riskd keeps libdispatch from writing
     "Failed to set thread priority … errno=13" for each. A drop-in with LimitNICE=0 makes that case here."""
-    dropin = Path(installed.path("/etc/systemd/system/riskd.service.d"))
-    dropin.mkdir(parents=True, exist_ok=True)
-    (dropin / "nice-test.conf").write_text("[Service]\nLimitNICE=0\n")
-    try:
-        installed.run(["systemctl", "daemon-reload"])
-        installed.run(["systemctl", "restart", "riskd.service"])
+    with service_dropin(installed, "nice-test.conf", "[Service]\nLimitNICE=0\n"):
         limits = Path(installed.path("/proc/%d/limits" % installed.main_pid())).read_text()
         assert re.search(r"^Max nice priority\s+0\s+0", limits, re.M), limits
         for number in range(5):
@@ -79,21 +93,12 @@ def test_no_priority_noise_where_the_nice_limit_cannot_be_raised(installed):
         assert "Failed to set thread priority" not in text, text
         status = installed.run(["systemctl", "status", "--no-pager", "-n", "50", "riskd.service"], check=False).stdout
         assert "Failed to set thread priority" not in status, status
-    finally:
-        (dropin / "nice-test.conf").unlink()
-        installed.run(["systemctl", "daemon-reload"])
-        installed.run(["systemctl", "restart", "riskd.service"])
 
 
 def test_the_watchdog_restarts_a_stopped_daemon(installed):
     # WatchdogSec=30 as shipped; a drop-in shortens it for the test. TimeoutAbortSec: a SIGSTOPped process never
     # handles the watchdog's SIGABRT, so systemd kills it after TimeoutAbortSec (TimeoutStopSec=60 by default).
-    dropin = Path(installed.path("/etc/systemd/system/riskd.service.d"))
-    dropin.mkdir(parents=True, exist_ok=True)
-    (dropin / "watchdog-test.conf").write_text("[Service]\nWatchdogSec=3\nTimeoutAbortSec=2\n")
-    try:
-        installed.run(["systemctl", "daemon-reload"])
-        installed.run(["systemctl", "restart", "riskd.service"])
+    with service_dropin(installed, "watchdog-test.conf", "[Service]\nWatchdogSec=3\nTimeoutAbortSec=2\n"):
         pid = installed.main_pid()
         restarts = int(installed.show("riskd.service", "NRestarts")["NRestarts"])
         time.sleep(4)  # pings go on while it runs: no restart
@@ -105,11 +110,6 @@ def test_the_watchdog_restarts_a_stopped_daemon(installed):
         assert int(installed.show("riskd.service", "NRestarts")["NRestarts"]) == restarts + 1
         assert "Watchdog timeout" in installed.journal("-u", "riskd.service", "-o", "cat", "-n", "50")
         installed.riskctl("whoami")
-    finally:
-        (dropin / "watchdog-test.conf").unlink()
-        dropin.rmdir()
-        installed.run(["systemctl", "daemon-reload"])
-        installed.run(["systemctl", "restart", "riskd.service"])
 
 
 def nobody_roles(machine):
