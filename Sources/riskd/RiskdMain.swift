@@ -1,5 +1,9 @@
-import Foundation
+import Dispatch
 import RiskSystemd
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// riskd's entry point, synchronous so that something runs before the Swift runtime's first thread: where this
 /// process cannot give libdispatch's threads the nice value they ask for, their "Failed to set thread priority"
