@@ -21,6 +21,9 @@ MANDIR := $(PREFIX)/share/man
 BASH_COMPLETIONDIR := $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETIONDIR := $(PREFIX)/share/zsh/vendor-completions
 FISH_COMPLETIONDIR := $(PREFIX)/share/fish/vendor_completions.d
+# The examples and the board-pack template (packaging/share-files).
+SHAREDIR := $(PREFIX)/share/riskd
+SHARE_FILES := $(shell sed -n 's/^\([^\#][^ ]*\) \(.*\)$$/\1:\2/p' packaging/share-files)
 # riskd reads /etc/riskd/riskd.toml whatever the prefix.
 CONFIGDIR := /etc/riskd
 
@@ -167,8 +170,9 @@ lint-man:
 	@echo "man pages: mandoc -Tlint clean"
 
 ## install: binaries, systemd units (riskd.service and .socket, riskd-mail.service and .timer), sysusers file,
-## journal catalog, manuals, shell completions and the configuration (kept when one exists) under DESTDIR and
-## PREFIX: `make install PREFIX=/usr`. See README.md.
+## journal catalog, manuals, shell completions, the examples and the board-pack template (PREFIX/share/riskd) and
+## the configuration (kept when one exists, and naming the examples' place under PREFIX) under DESTDIR and PREFIX:
+## `make install PREFIX=/usr`. See README.md.
 install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-build)
 	@test -x "$(INSTALL_BIN)/riskd" -a -x "$(INSTALL_BIN)/riskctl" || \
 		{ echo "make install: no riskd and riskctl in $(INSTALL_BIN)"; exit 1; }
@@ -195,10 +199,16 @@ install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script fish > "$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
 	chmod 0644 "$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl" "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl" \
 		"$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
+	@for entry in $(SHARE_FILES); do \
+		source=$${entry%%:*}; directory="$(DESTDIR)$(SHAREDIR)/$${entry#*:}"; \
+		install -D -m 0644 "$$source" "$$directory/$${source##*/}" || exit 1; \
+	done; echo "install packaging/share-files: $(DESTDIR)$(SHAREDIR)"
 	@if [ -e "$(DESTDIR)$(CONFIGDIR)/riskd.toml" ]; then \
 		echo "keeping $(DESTDIR)$(CONFIGDIR)/riskd.toml (config/riskd.toml has every key at its default)"; \
 	else \
-		install -D -m 0644 config/riskd.toml "$(DESTDIR)$(CONFIGDIR)/riskd.toml" && \
+		install -d "$(DESTDIR)$(CONFIGDIR)" && \
+		sed 's|/usr/share/riskd/|$(SHAREDIR)/|g' config/riskd.toml > "$(DESTDIR)$(CONFIGDIR)/riskd.toml" && \
+		chmod 0644 "$(DESTDIR)$(CONFIGDIR)/riskd.toml" && \
 		echo "install config/riskd.toml: $(DESTDIR)$(CONFIGDIR)/riskd.toml"; \
 	fi
 
@@ -222,6 +232,9 @@ uninstall:
 		"$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl" "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl" \
 		"$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
 	@for page in man/*.[0-9]; do rm -f "$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page#man/}"; done
+	@for entry in $(SHARE_FILES); do source=$${entry%%:*}; \
+		rm -f "$(DESTDIR)$(SHAREDIR)/$${entry#*:}/$${source##*/}"; done
+	@rmdir "$(DESTDIR)$(SHAREDIR)/examples" "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 	@echo "kept $(DESTDIR)$(CONFIGDIR)/riskd.toml and /var/lib/riskd: remove them by hand to forget everything"
 
 ## bench: riskd against the limits of this machine in one run (release build; a few minutes). Not part of test.

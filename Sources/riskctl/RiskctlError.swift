@@ -94,7 +94,8 @@ struct RiskctlError: Error, CustomStringConvertible {
         return switch kind {
         case .unreachable(let path, let reason):
             if reason.lowercased().contains("permission denied") {
-                "cannot reach riskd at \(path): \(reason) (is your user in the group that may use it?)"
+                SocketAccess.refusal(of: path)
+                    ?? "cannot reach riskd at \(path): \(reason) (ask the administrator which group may use it)"
             } else {
                 "cannot reach riskd at \(path): \(reason) (is riskd running? try --socket)"
             }

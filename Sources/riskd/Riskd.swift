@@ -4,8 +4,8 @@ import Logging
 import RiskDaemon
 import RiskSystemd
 
-/// `riskd`: parse the command line, load the configuration, bootstrap logging, run the daemon.
-@main
+/// `riskd`: parse the command line, load the configuration, bootstrap logging, run the daemon (started by
+/// `RiskdMain`).
 struct Riskd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "riskd",

@@ -11,8 +11,8 @@ import subprocess
 
 import pytest
 
-from riskd_e2e import (RISKCTL, SECOND_BOARD_GROUP, TEST_USERS, USER_CLIENT, Daemon, DaemonFactory, ensure_user,
-                       make_test_dir, prepare_user_python, run_as)
+from riskd_e2e import (RISKCTL, RISKD, SECOND_BOARD_GROUP, TEST_USERS, USER_CLIENT, Daemon, DaemonFactory,
+                       copy_for_users, ensure_user, prepare_user_python, run_as)
 
 
 def pytest_configure(config):
@@ -121,18 +121,27 @@ def riskctl_binary():
 
 
 @pytest.fixture(scope="session")
-def user_riskctl(riskctl_binary, as_user):
-    """A riskctl path the test users can run: the binary itself, or a copy when its directory is closed to
-    them (a checkout under /root, say)."""
-    if as_user("rdt-nobody", ["test", "-x", riskctl_binary], timeout=30).returncode == 0:
-        yield riskctl_binary
-        return
-    directory = make_test_dir("riskd-e2e-bin-")
-    copy = directory / "riskctl"
-    shutil.copy2(riskctl_binary, copy)
-    copy.chmod(0o755)
-    yield str(copy)
+def user_binaries(riskctl_binary):
+    """{"riskd", "riskctl"}: copies of the built binaries in a world-readable directory, for the session. Whatever
+    runs as a test user runs these: the build directory may be closed to other users (a clone in /root or in a
+    0700 directory), and as_user_command refuses the originals whatever this machine's modes are."""
+    if not os.access(RISKD, os.X_OK):
+        pytest.fail("riskd is not built at %s (build it, or set RISKD)" % RISKD)
+    directory, (riskd, riskctl) = copy_for_users(RISKD, riskctl_binary)
+    yield {"riskd": riskd, "riskctl": riskctl}
     shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def user_riskd(user_binaries):
+    """The copy of riskd the test users run (user_binaries)."""
+    return user_binaries["riskd"]
+
+
+@pytest.fixture(scope="session")
+def user_riskctl(user_binaries):
+    """The copy of riskctl the test users run (user_binaries)."""
+    return user_binaries["riskctl"]
 
 
 # -- reporting -----------------------------------------------------------------------------------------

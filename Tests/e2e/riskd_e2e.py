@@ -441,11 +441,45 @@ def user_env(extra=None):
     return env
 
 
+def closed_to_others(path):
+    """True when `path` is one other users may not be able to reach: the built riskd or riskctl themselves, or
+    anything in the checkout. A checkout may sit in a 0700 directory (root's home, mktemp -d), whatever the mode of
+    this one is, so what runs as a test user comes from a copy in a world-readable directory: the user_riskd and
+    user_riskctl fixtures, make_test_dir."""
+    real = os.path.realpath(path)
+    if real in (os.path.realpath(RISKD), os.path.realpath(RISKCTL)):
+        return True
+    return real == str(REPO) or real.startswith(str(REPO) + os.sep)
+
+
+def as_user_command(user, argv):
+    """setpriv's command line running argv as `user` (a TestUser) with its own groups. Fails the test when argv
+    names a path another user may not reach (closed_to_others): such a test passes in a 0755 clone and fails in a
+    0700 one."""
+    closed = [arg for arg in argv if isinstance(arg, str) and arg.startswith("/") and closed_to_others(arg)]
+    if closed:
+        raise AssertionError("%s would be given %s, which may be closed to it (a checkout in a 0700 directory): "
+                             "run the user_riskd or user_riskctl copy, or copy the file to a make_test_dir"
+                             % (user.name, closed))
+    return ["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--"] + list(argv)
+
+
+def copy_for_users(*sources):
+    """Copies of `sources` (riskd, riskctl) in a new world-readable directory, mode 0755: (directory, [paths])."""
+    directory = make_test_dir("riskd-e2e-bin-")
+    copies = []
+    for source in sources:
+        copy = directory / os.path.basename(source)
+        shutil.copy2(source, copy)
+        copy.chmod(0o755)
+        copies.append(str(copy))
+    return directory, copies
+
+
 def run_as(user, argv, input=None, env=None, timeout=60, cwd="/tmp"):
     """Runs argv as `user` (a TestUser) with its own groups; returns the CompletedProcess (text)."""
-    command = ["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--"] + list(argv)
-    return subprocess.run(command, input=input, capture_output=True, text=True, timeout=timeout,
-                          env=user_env(env), cwd=cwd)
+    return subprocess.run(as_user_command(user, argv), input=input, capture_output=True, text=True,
+                          timeout=timeout, env=user_env(env), cwd=cwd)
 
 
 def prepare_user_python(any_user):
@@ -468,7 +502,7 @@ def prepare_user_python(any_user):
                   shutil.which("python3")]
     tried = []
     for candidate in candidates:
-        if not candidate or candidate in tried or not os.path.exists(candidate):
+        if not candidate or candidate in tried or not os.path.exists(candidate) or closed_to_others(candidate):
             continue
         tried.append(candidate)
         result = run_as(any_user, [candidate, "-c", "import varlink, json, socket; print(varlink.Client)"],

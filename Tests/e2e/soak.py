@@ -10,7 +10,7 @@ import os
 import subprocess
 import time
 
-from riskd_e2e import RawConnection, VarlinkCallError
+from riskd_e2e import RawConnection, VarlinkCallError, as_user_command
 
 # Every read method of every interface, with parameters that name records the seed creates.
 READ_CALLS = [
@@ -121,8 +121,8 @@ def start_workers(daemon, users, user_python_path, connections_per_role, seconds
     calls = json.dumps(READ_CALLS)
     for role, name in ROLES.items():
         user = users[name]
-        command = ["nice", "-n", "10", "setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
-                   interpreter, "-c", WORKER, daemon.socket, str(connections_per_role), str(seconds)]
+        command = ["nice", "-n", "10", *as_user_command(user, [interpreter, "-c", WORKER, daemon.socket,
+                                                               str(connections_per_role), str(seconds)])]
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    text=True, env={"PATH": "/usr/bin:/bin", "PYTHONPATH": library}, cwd="/tmp")
         process.stdin.write(calls)

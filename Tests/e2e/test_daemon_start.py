@@ -4,7 +4,6 @@ distinct exit status for a refusal to start that the unit does not restart, and 
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 import time
@@ -12,22 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from riskd_e2e import REFUSED_EXIT, REPO, RISKCTL, RISKD, make_test_dir, run_as, user_env
+from riskd_e2e import REFUSED_EXIT, REPO, RISKD, as_user_command, make_test_dir, run_as, user_env
 
 README_BOARD = """printf '[access]\\nboard = ["unix-user:%s"]\\n' "$(id -un)" > "$1/riskd-board.toml"\n"""
 
 
 @pytest.fixture
-def binaries():
-    """riskd and riskctl where any user may run them (a copy when the build directory is closed to others)."""
-    directory = make_test_dir("riskd-e2e-bin-")
-    paths = {}
-    for name, source in (("riskd", RISKD), ("riskctl", RISKCTL)):
-        shutil.copy2(source, directory / name)
-        (directory / name).chmod(0o755)
-        paths[name] = str(directory / name)
-    yield paths
-    shutil.rmtree(directory, ignore_errors=True)
+def binaries(user_binaries):
+    """riskd and riskctl where any user may run them (conftest's user_binaries)."""
+    return user_binaries
 
 
 def run_readme_board_steps(binaries, user, users):
@@ -50,8 +42,7 @@ def run_readme_board_steps(binaries, user, users):
     assert run(["sh", "-c", README_BOARD, "sh", str(home)]).returncode == 0
     argv = [binaries["riskd"], "--user", "--config", str(home / "riskd-board.toml")]
     if user is not None:
-        argv = ["setpriv", "--reuid=%d" % users[user].uid, "--regid=%d" % users[user].gid, "--init-groups",
-                "--"] + argv
+        argv = as_user_command(users[user], argv)
     log = home / "riskd.log"
     with open(log, "wb") as out:
         process = subprocess.Popen(argv, env=user_env(env), stdout=out, stderr=out, start_new_session=True)

@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from riskd_e2e import RawConnection, call_ok, ensure_user, message
+from riskd_e2e import RawConnection, as_user_command, call_ok, ensure_user, message
 from soak import peak_rss_kib
 
 # Run as a test user: opens N connections, calls Whoami on each, prints how many were answered, then holds them
@@ -55,8 +55,7 @@ def hold(users, python_for_users, name, socket_path, count):
     interpreter, library = python_for_users
     user = users[name]
     process = subprocess.Popen(
-        ["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
-         interpreter, "-c", HOLDER, socket_path, str(count)],
+        as_user_command(user, [interpreter, "-c", HOLDER, socket_path, str(count)]),
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env={"PATH": "/usr/bin:/bin"}, cwd="/tmp")
     line = process.stdout.readline()
     return process, json.loads(line)["answered"]

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from riskd_e2e import REPO, make_test_dir
+from riskd_e2e import REPO, as_user_command, make_test_dir
 from test_integrity import fresh  # noqa: F401  (fixture; board2 is conftest's)
 
 EXAMPLE = REPO / "config" / "organisations.example.csv"
@@ -229,7 +229,7 @@ def on_terminal(user, riskctl, daemon, args, answer):
     """riskctl run as `user` with a pseudo-terminal as standard input and error (where it asks); `answer` is typed
     for its question. Returns the exit status, standard output, and what the terminal showed."""
     controller, terminal = pty.openpty()
-    command = ["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--", riskctl, *args]
+    command = as_user_command(user, [riskctl, *args])
     env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "NO_COLOR": "1", "RISKD_SOCKET": daemon.socket}
     process = subprocess.Popen(command, stdin=terminal, stdout=subprocess.PIPE, stderr=terminal, env=env,
                                cwd="/tmp")

@@ -16,7 +16,7 @@ import pytest
 
 import mta
 from mta import Mailbox, body, postfix, subject  # noqa: F401  (postfix is a fixture)
-from riskd_e2e import SECOND_BOARD, VarlinkCallError, make_test_dir, run_as
+from riskd_e2e import SECOND_BOARD, VarlinkCallError, as_user_command, make_test_dir, run_as
 
 SECRET_ORG = "Fondacija Porodica Kovač"
 SECRET_TEXT = "My brother runs it"
@@ -199,8 +199,8 @@ def test_each_mail_is_delivered_once_after_sigkill(start_daemon, boxes, users, u
     slow.chmod(0o755)
     daemon.call("org.riskd.mail.Test", address="rdt-board@localhost")
     deliverer = subprocess.Popen(
-        ["setpriv", "--reuid=%d" % users["rdt-mailer"].uid, "--regid=%d" % users["rdt-mailer"].gid,
-         "--init-groups", "--", user_riskctl, "mail", "deliver", "--socket", daemon.socket, "--sendmail", str(slow)],
+        as_user_command(users["rdt-mailer"], [user_riskctl, "mail", "deliver", "--socket", daemon.socket,
+                                               "--sendmail", str(slow)]),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(1)
     daemon.kill9()

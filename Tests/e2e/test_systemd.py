@@ -23,7 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from riskd_e2e import REPO, RISKCTL, RISKD, ConnectionClosed, RawConnection, call_ok, make_test_dir, message
+from riskd_e2e import (REPO, RISKCTL, RISKD, ConnectionClosed, RawConnection, as_user_command, call_ok, make_test_dir,
+                       message)
 
 DENIED = "org.varlink.service.PermissionDenied"
 WAIT = 20.0
@@ -418,11 +419,11 @@ def expand(name, groups, seen=None):
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed (make deps installs it)")
-def test_syscalls_stay_inside_the_units_filter(workdir, processes, users):
+def test_syscalls_stay_inside_the_units_filter(workdir, processes, users, user_riskd):
     """Every syscall riskd makes as an unprivileged user (start, calls, a write, SIGHUP, SIGTERM) is allowed by
     SystemCallFilter= of riskd.service, and none maps memory writable and executable, or makes memory executable
     after the fact (MemoryDenyWriteExecute=)."""
-    riskd = riskd_binary()
+    riskd = user_riskd
     unit = (REPO / "systemd" / "riskd.service").read_text()
     assert "SystemCallFilter=@system-service" in unit and "SystemCallFilter=~@privileged @resources" in unit
     # libdispatch's worker threads set their nice value (see the unit); setpriority alone is allowed back.
@@ -439,9 +440,9 @@ def test_syscalls_stay_inside_the_units_filter(workdir, processes, users):
     config = str(workdir / "riskd.toml")
     write_config(config, path)
     # Like User=riskd: the user runs strace, which runs riskd, so only riskd's own syscalls are traced.
-    process = Process(["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
-                       "strace", "-f", "-qq", "-o", str(trace), riskd, "--config", config,
-                       "--database", str(workdir / "riskd.sqlite")], workdir, env={"HOME": str(workdir)})
+    process = Process(as_user_command(user, ["strace", "-f", "-qq", "-o", str(trace), riskd, "--config", config,
+                                             "--database", str(workdir / "riskd.sqlite")]),
+                      workdir, env={"HOME": str(workdir)})
     processes.append(process)
     wait_answering(path, process, timeout=60)
     with RawConnection(path) as connection:
@@ -499,6 +500,9 @@ def test_make_install_tree_and_units(tmp_path):
         "share/man/man1/riskctl.1", "share/man/man5/riskd.toml.5", "share/man/man7/riskd-varlink.7",
         "share/man/man8/riskd.8", "share/man/man8/riskd-mail.service.8", "share/bash-completion/completions/riskctl",
         "share/zsh/vendor-completions/_riskctl", "share/fish/vendor_completions.d/riskctl.fish",
+        # The README's examples and a copy of the board-pack template (packaging/share-files).
+        "share/riskd/examples/ethical-code.md", "share/riskd/examples/register.csv",
+        "share/riskd/examples/organisations.example.csv", "share/riskd/board-pack.mustache",
     ]
     if (REPO / "systemd" / "riskd.catalog").exists():
         expected.append("lib/systemd/catalog/riskd.catalog")
@@ -567,6 +571,17 @@ def test_make_install_tree_and_units(tmp_path):
         assert figure, security.stdout + security.stderr
         print("systemd-analyze security --offline=yes: %s" % figure.group(0))
         assert float(figure.group(1)) <= bound, security.stdout
+
+    assert (usr / "share/riskd/board-pack.mustache").read_bytes() == \
+        (REPO / "Sources/RiskDaemon/Report/board-pack.mustache").read_bytes()
+    # Under another prefix, the installed configuration names the template where that prefix put it.
+    elsewhere = tmp_path / "elsewhere"
+    other = subprocess.run(["make", "-s", "install", "DESTDIR=%s" % elsewhere, "PREFIX=/opt/riskd",
+                            "INSTALL_BIN=%s" % binaries], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert other.returncode == 0, other.stdout + other.stderr
+    moved = (elsewhere / "etc/riskd/riskd.toml").read_text()
+    assert "/opt/riskd/share/riskd/board-pack.mustache" in moved and "/usr/share/riskd" not in moved, moved
+    assert (elsewhere / "opt/riskd/share/riskd/examples/register.csv").is_file()
 
     uninstall = subprocess.run(["make", "-s", "uninstall", "DESTDIR=%s" % destdir, "PREFIX=/usr"], cwd=REPO,
                                capture_output=True, text=True, timeout=120)

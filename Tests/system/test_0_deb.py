@@ -7,6 +7,7 @@ with its reason); info and pedantic tags are printed, not failed on.
 import subprocess
 
 from conftest import package
+from riskd_e2e import REPO
 
 EXPECTED = [
     "./usr/bin/riskd", "./usr/bin/riskctl", "./lib/systemd/system/riskd.service", "./lib/systemd/system/riskd.socket",
@@ -39,6 +40,36 @@ def test_the_package_holds_every_file_and_the_configuration_as_a_conffile():
     # make release packs relative relocations (DT_RELR), which need glibc 2.36 though no symbol says so.
     assert "libc6 (>= 2.36)" in fields, fields
     print(fields)
+
+
+def shared_files():
+    """(source in the tree, path in the package) of packaging/share-files: the examples and the template."""
+    entries = []
+    for line in (REPO / "packaging" / "share-files").read_text().splitlines():
+        if line and not line.startswith("#"):
+            source, directory = line.split()
+            place = "/usr/share/riskd/" + ("" if directory == "." else directory + "/")
+            entries.append((source, place + source.rsplit("/", 1)[-1]))
+    return entries
+
+
+def test_the_package_ships_the_examples_and_the_board_pack_template():
+    path = package("RISKD_DEB")
+    shipped = shared_files()
+    places = [place for _, place in shipped]
+    for expected in ("/usr/share/riskd/examples/ethical-code.md", "/usr/share/riskd/examples/register.csv",
+                     "/usr/share/riskd/examples/organisations.example.csv", "/usr/share/riskd/board-pack.mustache"):
+        assert expected in places, expected
+    listing = {line.split()[-1] for line in deb("-c", path).splitlines()}
+    for source, place in shipped:
+        assert "." + place in listing, place
+        data = subprocess.run(["sh", "-c", "dpkg-deb --fsys-tarfile '%s' | tar -xO '.%s'" % (path, place)],
+                              capture_output=True, check=True, timeout=120).stdout
+        assert data == (REPO / source).read_bytes(), "%s is not %s" % (place, source)
+    # The installed configuration names the template where the package puts it.
+    config = subprocess.run(["sh", "-c", "dpkg-deb --fsys-tarfile '%s' | tar -xO ./etc/riskd/riskd.toml" % path],
+                            capture_output=True, text=True, check=True, timeout=120).stdout
+    assert "/usr/share/riskd/board-pack.mustache" in config and "Sources/RiskDaemon" not in config
 
 
 def test_riskctl_carries_no_icu_data_and_riskd_does():

@@ -41,6 +41,10 @@ install -m 0644 "$repo/systemd/riskd.service" "$repo/systemd/riskd.socket" "$rep
 install -m 0644 "$repo/systemd/riskd.sysusers" "$root/usr/lib/sysusers.d/riskd.conf"
 install -m 0644 "$repo/systemd/riskd.catalog" "$root/usr/lib/systemd/catalog/riskd.catalog"
 install -m 0644 "$repo/config/riskd.toml" "$root/etc/riskd/riskd.toml"
+# The examples and the board-pack template, as make install puts them (packaging/share-files).
+grep -v '^#' "$repo/packaging/share-files" | while read -r source directory; do
+    install -D -m 0644 "$repo/$source" "$root/usr/share/riskd/$directory/${source##*/}"
+done
 
 for page in "$repo"/man/*.[0-9]; do
     name=${page##*/}

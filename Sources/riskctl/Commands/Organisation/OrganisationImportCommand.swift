@@ -12,7 +12,7 @@ struct OrganisationImportCommand: ParsableCommand {
             required). Aliases are separated by ';' (quoted, when the columns are separated by semicolons, which \
             riskctl recognises by the header). If any row is wrong, riskctl reports every bad row as FILE:ROW: \
             column: reason, where row 1 is the header, imports nothing, and exits with status 65 (75 for a name \
-            already taken). See config/organisations.example.csv. Needs the admin role.
+            already taken). See /usr/share/riskd/examples/organisations.example.csv. Needs the admin role.
             """
     )
 
