@@ -232,7 +232,8 @@ ON_OTHERS = {
     "org.riskd.interest.Get": [("open", {"id": "$i_b2_open"}, False, None),
                                ("sensitive", {"id": "$i_b2_secret"}, True, None)],
     "org.riskd.interest.List": [("open", {}, False, listed("i_b2_open", "interests")),
-                                ("sensitive", {}, True, listed("i_b2_secret", "interests"))],
+                                ("sensitive", {}, True, listed("i_b2_secret", "interests")),
+                                ("sensitive as of", {"asOf": FUTURE}, True, listed("i_b2_secret", "interests"))],
     "org.riskd.interest.Checks": [("open", {}, False, listed("check_b2", "checks")),
                                   ("sensitive", {}, True, stored_conflict_with("i_b2_secret"))],
     "org.riskd.interest.Check": [
@@ -241,7 +242,8 @@ ON_OTHERS = {
         ("sensitive", {"organisations": ["Western Balkan Fund"], "matter": "Grant round 5"}, True,
          conflict_from("rdt-board2"))],
     "org.riskd.member.Get": [("", {"user": "rdt-board2"}, False, None)],
-    "org.riskd.member.List": [("", {}, False, members_listed("rdt-board2"))],
+    "org.riskd.member.List": [("", {}, False, members_listed("rdt-board2")),
+                              ("as of", {"asOf": FUTURE}, False, members_listed("rdt-board2"))],
     "org.riskd.report.Board": [("open", {}, False, in_pack("Open Society Foundations")),
                                ("sensitive", {}, True, in_pack("Western Balkan Fund"))],
 }

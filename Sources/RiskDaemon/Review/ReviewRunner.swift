@@ -28,10 +28,12 @@ actor ReviewRunner {
         self.board = board
     }
 
-    /// Enrols the current board in the member table and returns their names.
+    /// Enrols the current board in the member table, records who holds the board role now (`board_span`), and
+    /// returns their names.
     private func boardNow(at now: Instant) async throws -> Set<String> {
         let accounts = board(context.configuration.access.board)
         try await context.database.enrol(accounts, at: now)
+        try await context.database.observeBoard(accounts, at: now)
         return Set(accounts.map(\.user))
     }
 
