@@ -37,6 +37,16 @@ actor ReviewRunner {
         return Set(accounts.map(\.user))
     }
 
+    /// Records who holds the board role at `now` (`board_span`), as riskd does at start whether or not a review
+    /// runs then; a failure is logged, and the next call or review records it.
+    func observeBoard(at now: Instant) async {
+        do {
+            try await context.database.observeBoard(board(context.configuration.access.board), at: now)
+        } catch {
+            context.logger.warning("Could not record who holds the board role: \(error)")
+        }
+    }
+
     /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings
     /// open after it.
     func run(trigger: Trigger) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
