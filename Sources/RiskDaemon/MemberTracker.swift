@@ -6,7 +6,8 @@ import RiskStore
 /// Records when board members are seen: the first call a board-role holder makes on a day moves their last
 /// sighting on (and records their first), so that their first confirmation falls due from when they joined; the
 /// first call without the board role of a member this process saw hold it records that they left the board
-/// (`board_span`). Someone who left before this process started is seen leaving by the review it runs at start.
+/// (`board_span`). Someone who left before this process started is seen leaving when riskd starts
+/// (`ReviewRunner.observeBoard`).
 ///
 /// At most one write per member and day; a failed write is logged and tried again on their next call.
 final class MemberTracker: Sendable {
@@ -24,7 +25,7 @@ final class MemberTracker: Sendable {
     /// Notes a call by `caller` at `now` (on the local date `today`) when they hold the board role.
     func note(_ caller: Caller, now: Instant, today: CalendarDate) async {
         guard caller.roles.contains(.board) else {
-            await noteOff(caller, now: now)
+            await noteOff(caller, now: now, today: today)
             return
         }
         let isNew = recorded.withLockedValue { days in
@@ -42,12 +43,13 @@ final class MemberTracker: Sendable {
     }
 
     /// Notes a call without the board role by `caller`, whom this process saw hold it.
-    private func noteOff(_ caller: Caller, now: Instant) async {
+    private func noteOff(_ caller: Caller, now: Instant, today: CalendarDate) async {
         let wasOnBoard = recorded.withLockedValue { days in days.removeValue(forKey: caller.user) != nil }
         guard wasOnBoard else { return }
         do {
             try await database.noteOffBoard(user: caller.user, at: now)
         } catch {
+            recorded.withLockedValue { $0[caller.user] = today }
             logger.warning("Could not record that \(caller.user) left the board: \(error)")
         }
     }
