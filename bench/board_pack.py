@@ -5,50 +5,19 @@ sections that list every match (risks above appetite, overdue reviews).
 The risks come in through risk.Import; a tenth of them have residual ratings. An appetite on one category puts
 some above it. Usage: bench/board_pack.py RISKD DIRECTORY [RISKS]
 """
-import json
 import os
-import socket
-import subprocess
 import sys
 import time
+
+from riskd_client import call, start, timed
 
 riskd, directory = sys.argv[1], sys.argv[2]
 risks = int(sys.argv[3]) if len(sys.argv) > 3 else 100_000
 os.makedirs(directory, exist_ok=True)
-path = os.path.join(directory, "riskd.sock")
-database = os.path.join(directory, "riskd.sqlite")
 
 
-def call(connection, method, parameters):
-    connection.sendall(json.dumps({"method": method, "parameters": parameters}).encode() + b"\0")
-    chunks = [connection.recv(1 << 20)]
-    while not chunks[-1].endswith(b"\0"):
-        chunks.append(connection.recv(1 << 20))
-    reply = json.loads(b"".join(chunks)[:-1])
-    if "error" in reply:
-        raise RuntimeError(reply)
-    return reply["parameters"]
-
-
-def timed(connection, runs, **parameters):
-    """The fastest and the slowest of `runs` packs, and the last reply."""
-    times = []
-    for _ in range(runs):
-        start = time.monotonic()
-        reply = call(connection, "org.riskd.report.Board", parameters)
-        times.append(time.monotonic() - start)
-    return min(times), max(times), reply
-
-
-proc = subprocess.Popen([riskd, "--socket", path, "--database", database],
-                        stderr=open(os.path.join(directory, "riskd.log"), "a"))
+proc, connection = start(riskd, directory)
 try:
-    for _ in range(400):
-        if os.path.exists(path):
-            break
-        time.sleep(0.05)
-    connection = socket.socket(socket.AF_UNIX)
-    connection.connect(path)
     categories = ["operational", "financial", "governance", "strategic", "compliance"]
     for first in range(0, risks, 1000):
         batch = []
@@ -62,8 +31,8 @@ try:
     imported = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     call(connection, "org.riskd.risk.SetAppetite", {"category": "financial", "maxScore": 20})
     time.sleep(1.1)
-    fastest, slowest, reply = timed(connection, 5)
-    as_of_fastest, as_of_slowest, as_of = timed(connection, 5, asOf=imported)
+    fastest, slowest, reply = timed(connection, 5, "org.riskd.report.Board")
+    as_of_fastest, as_of_slowest, as_of = timed(connection, 5, "org.riskd.report.Board", asOf=imported)
     again = call(connection, "org.riskd.report.Board", {"asOf": imported})
     connection.close()
 finally:

@@ -6,42 +6,17 @@ are written with SQL while riskd is stopped (copies of the first version at earl
 as-of time picks the latest); going through risk.Update would take 900 000 durable commits, measured elsewhere.
 Usage: bench/history_asof.py RISKD DIRECTORY [RISKS]
 """
-import json
 import os
-import socket
 import sqlite3
-import subprocess
 import sys
 import time
+
+from riskd_client import call, start
 
 riskd, directory = sys.argv[1], sys.argv[2]
 risks = int(sys.argv[3]) if len(sys.argv) > 3 else 100_000
 os.makedirs(directory, exist_ok=True)
-path = os.path.join(directory, "riskd.sock")
 database = os.path.join(directory, "riskd.sqlite")
-
-
-def start():
-    proc = subprocess.Popen([riskd, "--socket", path, "--database", database],
-                            stderr=open(os.path.join(directory, "riskd.log"), "a"))
-    for _ in range(400):
-        if os.path.exists(path):
-            break
-        time.sleep(0.05)
-    connection = socket.socket(socket.AF_UNIX)
-    connection.connect(path)
-    return proc, connection
-
-
-def call(connection, method, parameters):
-    connection.sendall(json.dumps({"method": method, "parameters": parameters}).encode() + b"\0")
-    chunks = [connection.recv(1 << 20)]
-    while not chunks[-1].endswith(b"\0"):
-        chunks.append(connection.recv(1 << 20))
-    reply = json.loads(b"".join(chunks)[:-1])
-    if "error" in reply:
-        raise RuntimeError(reply)
-    return reply["parameters"]
 
 
 def list_all(connection, **filters):
@@ -71,7 +46,7 @@ def stop(proc, connection):
     proc.wait(timeout=60)
 
 
-proc, connection = start()
+proc, connection = start(riskd, directory)
 try:
     for first in range(0, risks, 1000):
         batch = [{"title": "Risk %d" % (first + i), "category": "operational", "likelihood": 1 + (first + i) % 5,
@@ -98,7 +73,7 @@ with sqlite3.connect(database) as db:
     versions = db.execute("SELECT COUNT(*) FROM risk_version").fetchone()[0]
 ten = size()
 
-proc, connection = start()
+proc, connection = start(riskd, directory)
 try:
     today_s, n = list_all(connection)
     as_of_s, m = list_all(connection, asOf=now)

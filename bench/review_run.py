@@ -4,43 +4,26 @@ With a third argument `mail`, riskd runs with [mail] enabled and the risks have 
 address through mail.domain: the run then also queues a notice per overdue or due-soon risk and writes one mail
 per owner in its own transaction. Compare the two lines of the same size to see what mail costs a run.
 """
-import json
 import os
-import socket
-import subprocess
 import sys
 import time
+
+import riskd_client
 
 riskd, directory = sys.argv[1], sys.argv[2]
 mail = len(sys.argv) > 3 and sys.argv[3] == "mail"
 os.makedirs(directory, exist_ok=True)
-path = os.path.join(directory, "riskd.sock")
-arguments = [riskd, "--socket", path, "--database", os.path.join(directory, "riskd.sqlite")]
+arguments = []
 if mail:
     config = os.path.join(directory, "riskd.toml")
     with open(config, "w") as out:
         out.write('[mail]\nenabled = true\ndomain = "example.org"\nadmins = ["secretariat@example.org"]\n')
     arguments += ["--config", config]
-proc = subprocess.Popen(arguments, stderr=open(os.path.join(directory, "riskd.log"), "w"))
+proc, connection = riskd_client.start(riskd, directory, *arguments)
 label = " (mail on, 500 owners)" if mail else ""
 try:
-    for _ in range(200):
-        if os.path.exists(path):
-            break
-        time.sleep(0.05)
-    connection = socket.socket(socket.AF_UNIX)
-    connection.connect(path)
-
     def call(method, parameters):
-        connection.sendall(json.dumps({"method": method, "parameters": parameters}).encode() + b"\0")
-        # A run over 100 000 risks answers with tens of megabytes: collect the chunks, join once.
-        chunks = [connection.recv(1 << 20)]
-        while not chunks[-1].endswith(b"\0"):
-            chunks.append(connection.recv(1 << 20))
-        reply = json.loads(b"".join(chunks)[:-1])
-        if "error" in reply:
-            raise RuntimeError(reply)
-        return reply["parameters"]
+        return riskd_client.call(connection, method, parameters)
 
     total = 0
     for size in (50_000, 100_000):

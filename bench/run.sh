@@ -76,6 +76,9 @@ python3 bench/history_asof.py "$riskd" "$work/history" "${BENCH_HISTORY_RISKS:-1
 echo "== the board pack over 100 000 risks, now and as of a time =="
 python3 bench/board_pack.py "$riskd" "$work/pack" "${BENCH_PACK_RISKS:-100000}"
 
+echo "== the board pack as of a past time, 10 versions of everything, 10 000 risks =="
+python3 bench/pack_history.py "$riskd" "$work/pack-history" "${BENCH_PACK_HISTORY_RISKS:-10000}"
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", (b > 0 ? 100 * a / b : 0) }'; }
 echo
 echo "== budget (docs/architecture.md) =="

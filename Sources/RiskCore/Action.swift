@@ -66,17 +66,21 @@ public enum ActionRules {
         )
     }
 
-    /// The action with a new status, due date or owner. Marking it done records `now` as its completion.
+    /// The action with a new status, due date, owner or text. Marking it done records `now` as its completion.
     public static func update(
         _ action: Action,
         status: ActionStatus?,
         dueOn: String?,
         owner: String?,
+        description: String? = nil,
         note: String?,
         now: Instant
     ) throws(DomainError) -> Action {
         if let note { _ = try FieldRules.optionalText(note, field: "note") }
         var updated = action
+        if let description {
+            updated.description = try FieldRules.requiredText(description, field: "description", limit: TextLimits.long)
+        }
         if let owner { updated.owner = try FieldRules.requiredText(owner, field: "owner") }
         if let dueOn { updated.dueOn = try FieldRules.date(dueOn, field: "dueOn") }
         if let status {

@@ -20,6 +20,9 @@ public struct InterestQuery: Sendable, Hashable {
     public var after: Int?
     /// The most bytes the page should take in a reply (`ReplySize.Page`).
     public var budget: Int = ReplySize.pageBytes
+    /// Read each interest as its last version at or before this time (those declared later are absent); nil: as
+    /// it is now. `today` should then be the day of that time.
+    public var asOf: Instant?
 
     /// A query from its filters.
     public init(

@@ -106,10 +106,14 @@ enum MeetingRows {
     }
 
     /// `recusals` with, for each `possible` one, the name its interest's organisation is near
-    /// (`ConflictRules.closeTo`, against the registry as it is now): the recusal row keeps only how it matched.
-    static func explained(_ db: Database, _ recusals: [Recusal]) throws -> [Recusal] {
+    /// (`ConflictRules.closeTo`, against the registry as it is now, or as it stood at `asOf`, with the declaration
+    /// of that time): the recusal row keeps only how it matched.
+    static func explained(_ db: Database, _ recusals: [Recusal], asOf: Instant? = nil) throws -> [Recusal] {
         guard recusals.contains(where: { $0.match == .possible }) else { return recusals }
-        let registry = RegistryNames(try RiskDatabase.registry(db))
+        let registry = RegistryNames(
+            try asOf.map { try OrganisationHistory.registry(db, asOf: $0) } ?? RiskDatabase.registry(db)
+        )
+        let source = asOf == nil ? "interest" : "(\(VersionLog.asOf(.interest, parameter: "?1"))) AS interest"
         return try recusals.map { recusal in
             guard recusal.match == .possible else { return recusal }
             var explained = recusal
@@ -118,8 +122,8 @@ enum MeetingRows {
                 declared: recusal.organisation,
                 declaredOrganisationId: try Int.fetchOne(
                     db,
-                    sql: "SELECT organisation_id FROM interest WHERE id = ?",
-                    arguments: [recusal.interestId]
+                    sql: "SELECT organisation_id FROM \(source) WHERE id = ?2",
+                    arguments: [asOf?.description, recusal.interestId]
                 ),
                 registry: registry
             )

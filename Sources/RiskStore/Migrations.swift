@@ -97,6 +97,7 @@ enum Migrations {
         migrator.registerMigration("v14-finding-notice", migrate: findingNotice)
         migrator.registerMigration("v15-member-names", migrate: memberNames)
         migrator.registerMigration("v16-member-keys", migrate: memberKeys)
+        migrator.registerMigration("v17-history", migrate: history)
         return migrator
     }
 

@@ -3,26 +3,22 @@ import GRDB
 import RiskCore
 
 extension RiskDatabase {
-    /// The register as it stood at `asOf`, for the board pack, from one read transaction.
+    /// The register as it stood at `asOf`, for the board pack, from one read transaction of what was recorded by
+    /// then: nothing in it changes when the register changes later, except that an erased declaration's text is
+    /// erased in every version too.
     ///
-    /// Risks are their last version at or before `asOf`; declarations, confirmations, acknowledgements, members,
-    /// the code and findings are those recorded by then; appetites are replayed from their audit entries, since the
-    /// `appetite` table holds only the latest. An action counts when its first audit entry is at or before `asOf`
-    /// and it was not completed by then (its due date and text are today's: actions keep no versions).
+    /// Risks, actions and declarations are their last version at or before `asOf`; confirmations,
+    /// acknowledgements, the code and findings are those recorded by then; who held the board role is what riskd
+    /// had seen by then (`boardAsOf`); appetites are replayed from their audit entries, since the `appetite` table
+    /// holds only the latest.
     ///
     /// Open concerns are those raised by `asOf` and not closed by then. Of stored findings only
-    /// `meeting-recusal-unrecorded` is read (meetings keep no history to evaluate it on); the pack evaluates every
+    /// `meeting-recusal-unrecorded` is read (with when it was found and resolved); the pack evaluates every
     /// other rule on the register as it stood. `hiddenSubjects` names the concerns and interests `reader` may not
     /// read, so that the pack counts no finding about them.
     ///
-    /// - Parameters:
-    ///   - isOnBoard: whether a member (by user name and uid) holds the board role now.
-    ///   - reader: who the pack is made for; nil hides nothing.
-    public func boardPackFacts(
-        asOf: Instant,
-        reader: SubjectReader? = nil,
-        isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
-    ) async throws -> BoardPackFacts {
+    /// - Parameter reader: who the pack is made for; nil hides nothing.
+    public func boardPackFacts(asOf: Instant, reader: SubjectReader? = nil) async throws -> BoardPackFacts {
         let at = asOf.description
         let day = asOf.utcDate.description
         let earlier = Instant(
@@ -33,58 +29,19 @@ extension RiskDatabase {
             let earlierScores = try Self.scoresAsOf(db, at: earlier.description)
             let actions = try ActionRow.fetchAll(
                 db,
-                sql: """
-                    SELECT * FROM action WHERE (status = 'open' OR completed_at > ?)
-                        AND EXISTS (SELECT 1 FROM audit WHERE subject = 'action:' || action.id AND at <= ?)
-                    ORDER BY id
-                    """,
-                arguments: [at, at]
-            ).map { row throws(StoreError) in
-                var action = try row.domain()
-                action.status = .open
-                action.completedAt = nil
-                return action
-            }
+                sql: "SELECT * FROM (\(VersionLog.asOf(.action))) WHERE status = 'open' ORDER BY id",
+                arguments: [at]
+            ).map { row throws(StoreError) in try row.domain() }
             let interests = try InterestRow.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM interest WHERE declared_at <= ? AND started_on <= ?
-                        AND (ended_on IS NULL OR ended_on >= ?)
+                    SELECT * FROM (\(VersionLog.asOf(.interest)))
+                    WHERE declared_at <= ? AND started_on <= ? AND (ended_on IS NULL OR ended_on >= ?)
                     ORDER BY declarant, id
                     """,
-                arguments: [at, day, day]
-            ).map { row throws(StoreError) in
-                var interest = try row.domain()
-                // A management plan recorded after asOf was not there yet.
-                if let managedAt = interest.managedAt, managedAt > asOf { interest.managementPlan = nil }
-                return interest
-            }
-            let (lastConfirmed, lastSigned) = try Self.latestConfirmations(db, upTo: at)
-            var acknowledged: [String: Set<Int>] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: "SELECT user, version FROM acknowledgement WHERE acknowledged_at <= ?",
-                arguments: [at]
-            ) {
-                acknowledged[row["user"], default: []].insert(row["version"])
-            }
-            let members = try Row.fetchAll(
-                db,
-                sql: "SELECT user, uid, first_seen_at FROM member WHERE first_seen_at <= ? ORDER BY user",
-                arguments: [at]
-            ).compactMap { row -> MemberFacts? in
-                let user: String = row["user"]
-                guard let first = Instant(rfc3339: row["first_seen_at"]) else { return nil }
-                let uid: Int = row["uid"]
-                return MemberFacts(
-                    user: user,
-                    onBoard: isOnBoard(user, UInt32(clamping: uid)),
-                    firstSeenOn: first.utcDate,
-                    lastConfirmedOn: lastConfirmed[user],
-                    acknowledgedVersions: acknowledged[user] ?? [],
-                    lastConfirmationSigned: lastSigned.contains(user)
-                )
-            }
+                arguments: [at, at, day, day]
+            ).map { row throws(StoreError) in try row.domain() }
+            let members = try Self.memberFacts(db, asOf: asOf)
             let code = try Row.fetchOne(
                 db,
                 sql:

@@ -37,6 +37,7 @@ extension RiskDatabase {
                 try row.insert(db)
                 let stored = try row.domain()
                 try self.audit(db, actor, subject: "interest:\(stored.id)", detail: detail(stored))
+                try VersionLog.record(db, .interest, id: stored.id, actor: actor.user, at: actor.now)
                 try self.addRecusals(db, for: stored, actor: actor)
                 ids.append(stored.id)
             }

@@ -11,11 +11,18 @@ extension RiskDatabase {
 
     /// One page of the interests `query.viewer` may see that match `query`, by id; `next` is the id to continue
     /// after. A page ends after `query.limit` interests, or earlier once it would take more than `query.budget`
-    /// bytes (`ReplySize`); it always holds one interest when any is left.
+    /// bytes (`ReplySize`); it always holds one interest when any is left. With `query.asOf`, each interest is its
+    /// version of that time, and visibility follows its sensitivity then.
     public func interests(_ query: InterestQuery) async throws -> (interests: [Interest], next: Int?) {
         try await lookup { db in
             var clauses = ["id > ?"]
-            var arguments: StatementArguments = [query.after ?? 0]
+            var arguments: StatementArguments = []
+            var source = "interest"
+            if let asOf = query.asOf {
+                source = "(\(VersionLog.asOf(.interest))) AS interest"
+                arguments += [asOf.description]
+            }
+            arguments += [query.after ?? 0]
             if let visibility = Self.visibility(query.viewer) {
                 clauses.append(visibility.sql)
                 arguments += visibility.arguments
@@ -38,7 +45,7 @@ extension RiskDatabase {
                 }
                 clauses.append("(\(alternatives.joined(separator: " OR ")))")
             }
-            let sql = "SELECT * FROM interest WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+            let sql = "SELECT * FROM \(source) WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
             arguments += [query.limit + 1]
             // A cursor, so that a page cut short by its byte budget reads no further rows.
             let rows = try InterestRow.fetchCursor(db, sql: sql, arguments: arguments)
@@ -98,6 +105,7 @@ extension RiskDatabase {
         let stored = try row.domain()
         try MemberRow.note(db, user: stored.declarant, uid: stored.declarantUID, at: actor.now.description)
         try self.audit(db, actor, subject: "interest:\(stored.id)", detail: detail(stored))
+        try VersionLog.record(db, .interest, id: stored.id, actor: actor.user, at: actor.now)
         return stored
     }
 
@@ -129,6 +137,7 @@ extension RiskDatabase {
             }
             try InterestRow(updated).update(db)
             try self.audit(db, actor, subject: "interest:\(id)", detail: detail)
+            try VersionLog.record(db, .interest, id: id, actor: actor.user, at: actor.now)
             try self.addRecusals(db, for: updated, actor: actor)
             return updated
         }

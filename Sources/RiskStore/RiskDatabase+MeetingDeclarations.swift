@@ -57,6 +57,7 @@ extension RiskDatabase {
                     "interest": .int(stored.id),
                 ])
             )
+            try MeetingHistory.record(db, meetingId: meeting.id, actor: actor.user, at: actor.now)
             return [recusal] + (try self.addRecusals(db, for: stored, actor: actor))
         }
     }
@@ -115,7 +116,10 @@ extension RiskDatabase {
                     try MailOutbox.notify(db, [notice], settings: currentMailSettings, now: actor.now)
                 }
             }
-            if added > 0 { try MeetingRows.touch(db, meetingId: meeting.id) }
+            if added > 0 {
+                try MeetingRows.touch(db, meetingId: meeting.id)
+                try MeetingHistory.record(db, meetingId: meeting.id, actor: actor.user, at: actor.now)
+            }
         }
         return made
     }

@@ -10,6 +10,12 @@ extension RiskDatabase {
         try await lookup { db in try MeetingRows.record(db, id: id) }
     }
 
+    /// One meeting with its agenda and recusals as they stood at `asOf` (`MeetingHistory`), nothing withheld yet;
+    /// `nil` when there is none, or riskd had not recorded it by then.
+    public func meetingRecord(id: Int, asOf: Instant) async throws -> MeetingRecord? {
+        try await lookup { db in try MeetingHistory.record(db, id: id, asOf: asOf) }
+    }
+
     /// One page of meetings by date then id, each on or after `since` and on or before `until`; `next` is the id of
     /// the last one, to continue after.
     public func meetings(
@@ -44,6 +50,7 @@ extension RiskDatabase {
                 subject: "meeting:\(stored.id)",
                 detail: AuditDetail(["title": .text(stored.title), "date": .text(stored.date.description)])
             )
+            try MeetingHistory.record(db, meetingId: stored.id, actor: actor.user, at: actor.now)
             return stored
         }
     }
@@ -81,6 +88,7 @@ extension RiskDatabase {
             if meeting.status == .published, item.isChecked {
                 item = try self.check(db, item, of: meeting, today: today, actor: actor, detail: checkDetail)
             }
+            try MeetingHistory.record(db, meetingId: meetingId, actor: actor.user, at: actor.now)
             return item
         }
     }
@@ -112,6 +120,7 @@ extension RiskDatabase {
                 detail: AuditDetail(["status": .text("published"), "recusals": .int(record.recusals.count)])
             )
             try MailOutbox.notify(db, record.recusalNotices, settings: mail, now: actor.now)
+            try MeetingHistory.record(db, meetingId: id, actor: actor.user, at: actor.now)
             return record
         }
     }
@@ -145,6 +154,7 @@ extension RiskDatabase {
                     "quorate": recorded.quorate.map(AuditDetail.Field.bool) ?? .null,
                 ])
             )
+            try MeetingHistory.record(db, meetingId: meeting.id, actor: actor.user, at: actor.now)
             return recorded
         }
     }
@@ -157,6 +167,7 @@ extension RiskDatabase {
             let closed = try MeetingRules.close(record, today: actor.today, now: actor.now)
             try MeetingRows.update(db, closed)
             try self.audit(db, actor, subject: "meeting:\(id)", detail: AuditDetail(["status": .text("closed")]))
+            try MeetingHistory.record(db, meetingId: id, actor: actor.user, at: actor.now)
             return closed
         }
     }
@@ -185,6 +196,7 @@ extension RiskDatabase {
                     "noticesWithdrawn": .int(withdrawn),
                 ])
             )
+            try MeetingHistory.record(db, meetingId: id, actor: actor.user, at: actor.now)
             return cancelled
         }
     }

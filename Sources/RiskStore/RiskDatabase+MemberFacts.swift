@@ -61,3 +61,38 @@ extension RiskDatabase {
         return (days, signed)
     }
 }
+
+extension RiskDatabase {
+    /// What the rules need of every member as riskd had recorded it by `asOf`: members first seen by then, their
+    /// confirmations and acknowledgements made by then, and whether they held the board role then as riskd had
+    /// seen it (`boardAsOf`).
+    static func memberFacts(_ db: Database, asOf: Instant) throws -> [MemberFacts] {
+        let at = asOf.description
+        let (lastConfirmed, lastSigned) = try latestConfirmations(db, upTo: at)
+        var acknowledged: [String: Set<Int>] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT user, version FROM acknowledgement WHERE acknowledged_at <= ?",
+            arguments: [at]
+        ) {
+            acknowledged[row["user"], default: []].insert(row["version"])
+        }
+        let board = try boardAsOf(db, at: at)
+        return try Row.fetchAll(
+            db,
+            sql: "SELECT user, first_seen_at FROM member WHERE first_seen_at <= ? ORDER BY user",
+            arguments: [at]
+        ).compactMap { row -> MemberFacts? in
+            let user: String = row["user"]
+            guard let first = Instant(rfc3339: row["first_seen_at"]) else { return nil }
+            return MemberFacts(
+                user: user,
+                onBoard: board.contains(user),
+                firstSeenOn: first.utcDate,
+                lastConfirmedOn: lastConfirmed[user],
+                acknowledgedVersions: acknowledged[user] ?? [],
+                lastConfirmationSigned: lastSigned.contains(user)
+            )
+        }
+    }
+}

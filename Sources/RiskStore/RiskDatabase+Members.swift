@@ -16,11 +16,13 @@ extension RiskDatabase {
         }
     }
 
-    /// Records that `user` (uid `uid`) was seen as a member at `at`: the first time inserts them, later times move
-    /// their last sighting on. No audit entry: this is an observation, not a change anyone made.
+    /// Records that `user` (uid `uid`) was seen as a member holding the board role at `at`: the first time inserts
+    /// them, later times move their last sighting on (of the member and of their span on the board). No audit
+    /// entry: this is an observation, not a change anyone made.
     public func noteMember(user: String, uid: Int, at: Instant) async throws {
         try await write { db in
             try MemberRow.note(db, user: user, uid: uid, at: at.description)
+            try Self.noteOnBoard(db, BoardAccount(user: user, uid: uid), at: at)
         }
     }
 
@@ -49,6 +51,7 @@ extension RiskDatabase {
     {
         try await write { db in
             try Self.enrol(db, board.filter { only == nil || $0.user == only }, at: now)
+            try Self.observe(db, board, at: now)
             let names = board.map(\.user)
             var arguments: StatementArguments = [today.description]
             arguments += StatementArguments(names)
@@ -69,29 +72,13 @@ extension RiskDatabase {
                 arguments += [only]
             }
             sql += " ORDER BY m.user"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row throws(StoreError) in
-                let user: String = row["user"]
-                guard let firstSeenAt = Instant(rfc3339: row["first_seen_at"]),
-                    let lastSeenAt = Instant(rfc3339: row["last_seen_at"])
-                else { throw .corrupt("member \(user)") }
-                return Member(
-                    user: user,
-                    uid: row["uid"],
-                    firstSeenAt: firstSeenAt,
-                    lastSeenAt: lastSeenAt,
-                    lastConfirmedAt: (row["last_confirmed_at"] as String?).flatMap { Instant(rfc3339: $0) },
-                    acknowledgedVersion: row["acknowledged_version"],
-                    activeInterests: row["active_interests"],
-                    openFindings: row["open_findings"],
-                    contact: row["contact"],
-                    name: row["name"]
-                )
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(MemberRow.member)
         }
     }
 
     /// Sets the name documents give member `user` (already validated, `PersonName`), with its audit entry, which
-    /// keeps the name as its keyed hash: a name is personal data.
+    /// keeps the name as its keyed hash: a name is personal data; the name is kept in `member_name_version` too, so
+    /// that a document made for an earlier time shows the name of that time.
     ///
     /// - Returns: false, changing nothing, when riskd has no member `user` (enrol board holders first).
     public func setName(user: String, name: String, charge: BudgetCharge? = nil, actor: Actor) async throws -> Bool {
@@ -100,6 +87,7 @@ extension RiskDatabase {
             try db.execute(sql: "UPDATE member SET name = ? WHERE user = ?", arguments: [name, user])
             guard db.changesCount > 0 else { return false }
             try self.audit(db, actor, subject: "member:\(user)", detail: AuditDetail(["name": .personal(name)]))
+            try Self.recordSetName(db, user: user, name: name, at: actor.now)
             return true
         }
     }
@@ -116,7 +104,8 @@ extension RiskDatabase {
     }
 
     /// Records board holders riskd had not seen before as first seen `at` (the review does this before each run,
-    /// so a new member's first confirmation falls due from when the board role was first noticed).
+    /// so a new member's first confirmation falls due from when the board role was first noticed), and that they
+    /// hold the board role at `at` (`board_span`); says nothing of anyone else.
     public func enrol(_ board: [BoardAccount], at: Instant) async throws {
         try await write { db in try Self.enrol(db, board, at: at) }
     }
@@ -131,6 +120,7 @@ extension RiskDatabase {
                     """,
                 arguments: [account.user, account.uid, seen, seen]
             )
+            try noteOnBoard(db, account, at: at)
         }
     }
 

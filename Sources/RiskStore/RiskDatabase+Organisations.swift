@@ -73,6 +73,7 @@ extension RiskDatabase {
                 stored.id = row.id ?? 0
                 try Self.insertAliases(db, stored)
                 try self.audit(db, actor, subject: "organisation:\(stored.id)", detail: detail(stored))
+                try OrganisationHistory.record(db, stored, actor: actor.user, at: actor.now)
                 return stored
             }
         }
@@ -103,6 +104,7 @@ extension RiskDatabase {
             try db.execute(sql: "DELETE FROM organisation_alias WHERE organisation_id = ?", arguments: [id])
             try Self.insertAliases(db, updated)
             try self.audit(db, actor, subject: "organisation:\(id)", detail: detail)
+            try OrganisationHistory.record(db, updated, actor: actor.user, at: actor.now)
             return updated
         }
     }

@@ -221,6 +221,7 @@ extension RiskDatabase {
                     subject: "action:\(action)",
                     detail: AuditDetail(["status": .text("cancelled"), "riskClosed": .int(id)])
                 )
+                try VersionLog.record(db, .action, id: action, actor: actor.user, at: actor.now)
             }
             return risk
         }
@@ -237,6 +238,7 @@ extension RiskDatabase {
             try row.insert(db)
             let stored = try row.domain()
             try self.audit(db, actor, subject: "action:\(stored.id)", detail: detail)
+            try VersionLog.record(db, .action, id: stored.id, actor: actor.user, at: actor.now)
             try self.applyTreatmentStatus(db, riskId: stored.riskId, action: stored.id, actor: actor)
             return stored
         }
@@ -268,6 +270,7 @@ extension RiskDatabase {
             let updated = try transform(current)
             try ActionRow(updated).update(db)
             try self.audit(db, actor, subject: "action:\(id)", detail: detail)
+            try VersionLog.record(db, .action, id: id, actor: actor.user, at: actor.now)
             try self.applyTreatmentStatus(db, riskId: updated.riskId, action: id, actor: actor)
             return updated
         }

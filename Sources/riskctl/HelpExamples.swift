@@ -100,7 +100,7 @@ enum HelpExamples {
         "meeting": "riskctl meeting show M-3",
         "meeting create": "riskctl meeting create \"Board meeting\" --date 2027-01-20",
         "meeting list": "riskctl meeting list --since 2027-01-01",
-        "meeting show": "riskctl meeting show M-3",
+        "meeting show": "riskctl meeting show M-3 --as-of 2027-03-31",
         "meeting item": """
         riskctl meeting item add M-3 "Call WBF-2027 partners" \\
                 --org "Western Balkan Fund" --org "Udruženje Prevent"

@@ -84,7 +84,7 @@ struct BoardPackFactsTests {
     }
 
     func facts(_ database: RiskDatabase, _ time: String) async throws -> BoardPackFacts {
-        try await database.boardPackFacts(asOf: Self.instant(time)) { _, _ in true }
+        try await database.boardPackFacts(asOf: Self.instant(time))
     }
 
     @Test(

@@ -135,7 +135,8 @@ extension BoardPack {
     }
 
     /// The findings open at `facts.asOf`: the review rules on the register as it stood then, with the declarations
-    /// in force; `meeting-recusal-unrecorded` as stored, since meetings keep no history to evaluate it on.
+    /// in force; `meeting-recusal-unrecorded` as stored (found and resolved at recorded times), since it needs the
+    /// agenda of every meeting, not the one the pack shows.
     static func findings(_ facts: BoardPackFacts, policy: ReviewPolicy) -> [FindingCount] {
         var register = facts.register
         register.interests = facts.declarations.map { interest in

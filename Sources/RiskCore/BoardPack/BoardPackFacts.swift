@@ -1,8 +1,8 @@
 /// What the board pack is built from: the register as it stood at one instant, read in one transaction.
 ///
-/// The store fills it (`RiskDatabase.boardPackFacts(asOf:isOnBoard:)`), tests build it by hand. Everything in it is
-/// as of `asOf` except what the database keeps no history of: who is on the board (the board role now) and an
-/// action's due date and description (as they are now; an action's existence and completion are as of `asOf`).
+/// The store fills it (`RiskDatabase.boardPackFacts(asOf:reader:)`) from what it had recorded by `asOf`, tests build
+/// it by hand. Who is on the board is who riskd had seen hold the board role then (`unseenBoard` aside, which only a
+/// pack of today or later has).
 public struct BoardPackFacts: Sendable, Hashable {
     /// The instant the pack describes.
     public var asOf: Instant

@@ -1,14 +1,40 @@
 import RiskCore
+import RiskStore
 
 /// The names documents give people, the one place that decides them: the name `member.SetName` set, else the
 /// account's full name (GECOS), else none (the document writes the login). `Member.name` is read here too, so a
 /// member's entry and every document agree.
 ///
-/// What it cannot do: a name is read when the document is made, so a pack made again after a name changed shows
-/// the new name (riskd keeps no history of names).
+/// A document made for a time (`of(_:asOf:now:in:)`) reads the names recorded by then: riskd records the account
+/// names it reads, so the document reads the same after a name changes.
 enum PeopleNames {
     /// The full name NSS gives an account; replaced in tests.
     typealias AccountName = @Sendable (String) -> String?
+
+    /// The logins `facts` names: every member, declarant and owner.
+    static func people(in facts: BoardPackFacts) -> Set<String> {
+        var users = Set(facts.register.members.map(\.user))
+        users.formUnion(facts.declarations.map(\.declarant))
+        users.formUnion(facts.register.risks.map(\.owner))
+        users.formUnion(facts.register.openActions.map(\.owner))
+        users.formUnion(facts.unseenBoard)
+        return users
+    }
+
+    /// The names of `users` in a document made at `now` for `asOf`, by login, from the names recorded by then
+    /// (`RiskDatabase.memberNames(of:asOf:)`), after recording the account names read now.
+    static func of(
+        _ users: Set<String>,
+        asOf: Instant,
+        now: Instant,
+        in database: RiskDatabase,
+        account: AccountName = UserDirectory.fullName(ofUser:)
+    ) async throws -> [String: String] {
+        var read: [String: String?] = [:]
+        for user in users { read[user] = .some(account(user)) }
+        try await database.recordAccountNames(read, at: now)
+        return try await database.memberNames(of: users, asOf: asOf)
+    }
 
     /// The names of every member, declarant and owner in `facts`, by login; logins with no name are left out.
     ///
@@ -18,12 +44,7 @@ enum PeopleNames {
         set: [String: String],
         account: AccountName = UserDirectory.fullName(ofUser:)
     ) -> [String: String] {
-        var users = Set(facts.register.members.map(\.user))
-        users.formUnion(facts.declarations.map(\.declarant))
-        users.formUnion(facts.register.risks.map(\.owner))
-        users.formUnion(facts.register.openActions.map(\.owner))
-        users.formUnion(facts.unseenBoard)
-        return of(users, set: set, account: account)
+        of(people(in: facts), set: set, account: account)
     }
 
     /// The names of `users`, by login; logins with no name are left out.

@@ -28,11 +28,23 @@ actor ReviewRunner {
         self.board = board
     }
 
-    /// Enrols the current board in the member table and returns their names.
+    /// Enrols the current board in the member table, records who holds the board role now (`board_span`), and
+    /// returns their names.
     private func boardNow(at now: Instant) async throws -> Set<String> {
         let accounts = board(context.configuration.access.board)
         try await context.database.enrol(accounts, at: now)
+        try await context.database.observeBoard(accounts, at: now)
         return Set(accounts.map(\.user))
+    }
+
+    /// Records who holds the board role at `now` (`board_span`), as riskd does at start whether or not a review
+    /// runs then; a failure is logged, and the next call or review records it.
+    func observeBoard(at now: Instant) async {
+        do {
+            try await context.database.observeBoard(board(context.configuration.access.board), at: now)
+        } catch {
+            context.logger.warning("Could not record who holds the board role: \(error)")
+        }
     }
 
     /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings

@@ -19,12 +19,14 @@ extension InterestService {
                 throw DomainError.permissionDenied
             }
             let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
-            let board = MemberService.accounts(configuration.access.board).map(\.user)
-            let onBoard = Set(board)
+            let accounts = MemberService.accounts(configuration.access.board)
+            let board = accounts.map(\.user)
+            // What riskd sees of the board now is history from now on; the register reads only what was recorded.
+            try await context.database.observeBoard(accounts, at: request.now)
             let facts = try await context.database.publicRegister(
                 asOf: asOf,
                 retainDays: configuration.interests.retainEndedDays
-            ) { user, _ in onBoard.contains(user) }
+            )
             let viewer = InterestViewer(
                 user: request.caller.user,
                 roles: request.caller.roles,
@@ -45,7 +47,7 @@ extension InterestService {
             var people = Set(register.entries.map(\.declarant)).union(register.unconfirmed.map(\.user))
             people.formUnion(register.confirmed)
             people.formUnion(breaches.compactMap(\.about))
-            let names = PeopleNames.of(people, set: try await context.database.memberNames())
+            let names = try await PeopleNames.of(people, asOf: asOf, now: request.now, in: context.database)
             let unconfirmed = register.unconfirmed.filter { shown($0.user) }
                 .sorted { (names[$0.user] ?? $0.user, $0.user) < (names[$1.user] ?? $1.user, $1.user) }
             return .init(

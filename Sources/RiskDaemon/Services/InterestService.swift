@@ -64,14 +64,17 @@ struct InterestService {
             return .init(interest: .init(interest, today: request.today))
         }
         table.on(InterestInterface.List.self) { parameters, request in
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) }
+            let today = asOf.map { $0.utcDate } ?? request.today
             var query = InterestQuery(
                 viewer: viewer(of: request),
                 declarant: parameters.declarant,
                 active: parameters.active,
-                today: request.today,
+                today: today,
                 limit: try Paging.limit(parameters.limit),
                 after: try Paging.after(parameters.after)
             )
+            query.asOf = asOf
             if let organisation = parameters.organisation {
                 let normalised = NameMatching.normalise(organisation)
                 guard !normalised.isEmpty else {
@@ -84,7 +87,7 @@ struct InterestService {
                 query.organisationId = registered?.id
             }
             let page = try await context.database.interests(query)
-            return .init(interests: page.interests.map { .init($0, today: request.today) }, next: page.next)
+            return .init(interests: page.interests.map { .init($0, today: today) }, next: page.next)
         }
     }
 

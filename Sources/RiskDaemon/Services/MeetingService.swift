@@ -83,7 +83,8 @@ struct MeetingService {
 
     private func registerReading(_ table: inout MethodTable) {
         table.on(MeetingInterface.Get.self) { parameters, request in
-            let record = try await record(parameters.id, request)
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) }
+            let record = try await record(parameters.id, request, asOf: asOf)
             return .init(
                 meeting: .init(record.meeting),
                 items: record.items.map { .init($0) },
@@ -105,11 +106,15 @@ struct MeetingService {
         }
         table.on(MeetingInterface.Minutes.self) { parameters, request in
             let html = try MinutesPage.wantsHTML(format: parameters.format)
-            let record = try await record(parameters.id, request)
-            let names = PeopleNames.of(
-                record.recusals.map(\.declarant),
-                set: try await context.database.memberNames()
-            )
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) }
+            let record = try await record(parameters.id, request, asOf: asOf)
+            let declarants = record.recusals.map(\.declarant)
+            let names =
+                if let asOf {
+                    try await PeopleNames.of(Set(declarants), asOf: asOf, now: request.now, in: context.database)
+                } else {
+                    PeopleNames.of(declarants, set: try await context.database.memberNames())
+                }
             let organisation = context.configuration.organisationName
             return .init(
                 markdown: Minutes.markdown(record, names: names),
@@ -186,8 +191,16 @@ struct MeetingService {
         return (account.user, account.uid)
     }
 
-    private func record(_ id: Int, _ request: Request) async throws -> MeetingRecord {
-        guard let record = try await context.database.meetingRecord(id: id) else {
+    /// Meeting `id` as `request`'s caller may read it: as it is now, or as it stood at `asOf` (not found when riskd
+    /// had not recorded it by then).
+    private func record(_ id: Int, _ request: Request, asOf: Instant? = nil) async throws -> MeetingRecord {
+        let found =
+            if let asOf {
+                try await context.database.meetingRecord(id: id, asOf: asOf)
+            } else {
+                try await context.database.meetingRecord(id: id)
+            }
+        guard let record = found else {
             throw DomainError.notFound(.meeting, id: id)
         }
         return record.viewed(by: viewer(of: request))

@@ -25,9 +25,10 @@ struct MemberService {
 
     var methods: MethodTable {
         var table = MethodTable()
-        table.on(MemberInterface.List.self) { _, request in
+        table.on(MemberInterface.List.self) { parameters, request in
             let only = request.access == .allowed ? nil : request.caller.user
-            return .init(members: try await members(only: only, request: request))
+            let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) }
+            return .init(members: try await members(only: only, asOf: asOf, request: request))
         }
         table.on(MemberInterface.Get.self) { parameters, request in
             guard request.mayTouch(ownedBy: parameters.user) else { throw DomainError.permissionDenied }
@@ -57,16 +58,29 @@ struct MemberService {
         return table
     }
 
-    /// The members (or just `only`), each with their roles and next confirmation date.
-    func members(only: String?, request: Request) async throws -> [MemberInterface.Member] {
+    /// The members (or just `only`), each with their roles and next confirmation date; with `asOf`, the members
+    /// of that time as riskd had recorded them (`RiskDatabase.members(asOf:only:)`), named as documents of that
+    /// time name them, their roles those they hold now.
+    func members(only: String?, asOf: Instant? = nil, request: Request) async throws -> [MemberInterface.Member] {
         let configuration = context.configuration
         let policy = configuration.interests.policy
-        let found = try await context.database.members(
+        // Lists the board now first, so that what riskd sees of it now is recorded (`board_span`).
+        var found = try await context.database.members(
             board: boardAccounts(configuration.access.board),
             only: only,
             now: request.now,
             today: request.today
         )
+        var names: [String: String]?
+        if let asOf {
+            found = try await context.database.members(asOf: asOf, only: only)
+            names = try await PeopleNames.of(
+                Set(found.map(\.user)),
+                asOf: asOf,
+                now: request.now,
+                in: context.database
+            )
+        }
         let localDate = context.clock.localDate
         return found.map { member in
             let caller = roles.caller(uid: UInt32(clamping: member.uid))
@@ -78,7 +92,7 @@ struct MemberService {
                     localDate: localDate
                 ),
                 domain: configuration.mail.domain,
-                name: PeopleNames.name(of: member.user, set: member.name)
+                name: names.map { $0[member.user] } ?? PeopleNames.name(of: member.user, set: member.name)
             )
         }
     }

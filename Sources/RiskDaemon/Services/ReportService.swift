@@ -32,18 +32,24 @@ struct ReportService: Sendable {
                 confidential
                 ? context.subjectReader(of: request)
                 : SubjectReader(user: request.caller.user, keepsRegister: false, interests: viewer)
-            let onBoard = Set(board(configuration.access.board).map(\.user))
-            var facts = try await context.database.boardPackFacts(asOf: asOf, reader: reader) { user, _ in
-                onBoard.contains(user)
-            }
+            let accounts = board(configuration.access.board)
+            let onBoard = Set(accounts.map(\.user))
+            // What riskd sees of the board now is history from now on; the pack reads only what was recorded.
+            try await context.database.observeBoard(accounts, at: request.now)
+            var facts = try await context.database.boardPackFacts(asOf: asOf, reader: reader)
             if asOf.utcDate >= request.now.utcDate {
                 let seen = Set(facts.register.members.map(\.user))
                 facts.unseenBoard = onBoard.filter { !seen.contains($0) }.sorted()
             }
-            let agenda = try await agenda(meetingId: parameters.meetingId, viewer: viewer)
+            let agenda = try await agenda(meetingId: parameters.meetingId, asOf: asOf, viewer: viewer)
             let presentation = BoardPack.Presentation(
                 organisation: configuration.organisationName,
-                names: PeopleNames.of(facts, set: try await context.database.memberNames()),
+                names: try await PeopleNames.of(
+                    PeopleNames.people(in: facts),
+                    asOf: asOf,
+                    now: request.now,
+                    in: context.database
+                ),
                 confidential: confidential
             )
             let pack = BoardPack.build(
@@ -62,12 +68,13 @@ struct ReportService: Sendable {
         return table
     }
 
-    /// The agenda of meeting `meetingId` for the pack, with its recusals as `viewer` reads them (`MeetingRecord.viewed`:
-    /// another member's sensitive recusal withheld). The meeting is shown as it is now, with what was recorded at
-    /// it, whatever `asOf`: meetings keep no history of their own.
-    private func agenda(meetingId: Int?, viewer: InterestViewer) async throws -> BoardPack.Agenda? {
+    /// The agenda of meeting `meetingId` for the pack, as it stood at `asOf` (`RiskDatabase.meetingRecord(id:asOf:)`;
+    /// not found when riskd had not recorded the meeting by then), with its recusals as `viewer` reads them
+    /// (`MeetingRecord.viewed`: another member's sensitive recusal withheld).
+    private func agenda(meetingId: Int?, asOf: Instant, viewer: InterestViewer) async throws -> BoardPack.Agenda? {
         guard let meetingId else { return nil }
-        guard let record = try await context.database.meetingRecord(id: meetingId)?.viewed(by: viewer) else {
+        guard let record = try await context.database.meetingRecord(id: meetingId, asOf: asOf)?.viewed(by: viewer)
+        else {
             throw DomainError.notFound(.meeting, id: meetingId)
         }
         return BoardPack.Agenda(

@@ -121,6 +121,7 @@ extension RiskService {
             detail.set("status", text: parameters.status?.rawValue)
             detail.set("dueOn", text: parameters.dueOn)
             detail.set("owner", text: parameters.owner)
+            detail.set("description", parameters.description.map(AuditDetail.Field.digest))
             detail.set("note", parameters.note.map(AuditDetail.Field.digest))
             let status = parameters.status.map(ActionStatus.init)
             let now = request.now
@@ -137,6 +138,7 @@ extension RiskService {
                     status: status,
                     dueOn: parameters.dueOn,
                     owner: parameters.owner,
+                    description: parameters.description,
                     note: parameters.note,
                     now: now
                 )

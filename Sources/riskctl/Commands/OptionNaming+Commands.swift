@@ -51,6 +51,18 @@ extension InterestRegisterCommand: OptionNaming {
     static let optionsByField = ["asOf": "--as-of"]
 }
 
+extension InterestListCommand: OptionNaming {
+    static let optionsByField = ["asOf": "--as-of", "organisation": "--organisation"]
+}
+
+extension MemberListCommand: OptionNaming {
+    static let optionsByField = ["asOf": "--as-of"]
+}
+
+extension MeetingShowCommand: OptionNaming {
+    static let optionsByField = ["id": "M-ID", "asOf": "--as-of"]
+}
+
 extension InterestEraseCommand: OptionNaming {
     static let optionsByField = ["id": "I-ID", "reason": "--reason"]
 }
@@ -125,6 +137,7 @@ extension ActionAddCommand: OptionNaming {
 extension ActionUpdateCommand: OptionNaming {
     static let optionsByField = [
         "id": "A-ID", "ifRevision": "--if-revision", "dueOn": "--due", "owner": "--owner", "note": "--note",
+        "description": "--description",
     ]
 }
 
@@ -208,7 +221,7 @@ extension MeetingCancelCommand: OptionNaming {
 }
 
 extension MeetingMinutesCommand: OptionNaming {
-    static let optionsByField = ["id": "M-ID", "format": "--format"]
+    static let optionsByField = ["id": "M-ID", "format": "--format", "asOf": "--as-of"]
 }
 
 extension MemberContactCommand: OptionNaming {

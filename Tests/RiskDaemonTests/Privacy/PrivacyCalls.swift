@@ -24,7 +24,9 @@ enum PrivacyCalls {
             #"{"risks":[{"title":"Imported","category":"governance","likelihood":2,"impact":2}]}"#
         ],
         "org.riskd.risk.Review": [#"{"id":1,"note":"Reviewed"}"#],
-        "org.riskd.risk.UpdateAction": [#"{"id":1,"dueOn":"2027-01-20","note":"Moved"}"#],
+        "org.riskd.risk.UpdateAction": [
+            #"{"id":1,"dueOn":"2027-01-20","note":"Moved"}"#, #"{"id":1,"description":"Corrected"}"#,
+        ],
         "org.riskd.organisation.Get": [#"{"id":1}"#],
         "org.riskd.organisation.List": ["{}"],
         "org.riskd.organisation.Add": [#"{"name":"Erasmus National Agency","kind":"government"}"#],
@@ -38,7 +40,10 @@ enum PrivacyCalls {
         "org.riskd.interest.Update": [#"{"id":2,"description":"Corrected"}"#],
         "org.riskd.interest.End": [#"{"id":2,"endedOn":"2026-11-28"}"#],
         "org.riskd.interest.Get": [#"{"id":1}"#, #"{"id":2}"#],
-        "org.riskd.interest.List": ["{}", #"{"organisation":"Western Balkan Fund"}"#],
+        "org.riskd.interest.List": [
+            "{}", #"{"organisation":"Western Balkan Fund"}"#, #"{"asOf":"2099-12-31"}"#,
+            #"{"organisation":"Western Balkan Fund","asOf":"2099-12-31"}"#,
+        ],
         "org.riskd.interest.Checks": ["{}"],
         "org.riskd.interest.Manage": [#"{"id":2,"plan":"Leaves the room"}"#],
         "org.riskd.interest.Import": [
@@ -59,7 +64,7 @@ enum PrivacyCalls {
         "org.riskd.ethics.Statement": ["{}"],
         "org.riskd.ethics.Acknowledge": [#"{"version":1,"sha256":"\#(String(repeating: "0", count: 64))"}"#],
         "org.riskd.ethics.Publish": [#"{"title":"Code","body":"Declare what you hold. Revised."}"#],
-        "org.riskd.member.List": ["{}"],
+        "org.riskd.member.List": ["{}", #"{"asOf":"2099-12-31"}"#],
         "org.riskd.member.Get": [#"{"user":"pt-other"}"#, #"{"user":"pt-chair"}"#],
         "org.riskd.member.Export": ["{}", #"{"user":"pt-other"}"#],
         "org.riskd.member.AddKey": [
@@ -83,9 +88,9 @@ enum PrivacyCalls {
         "org.riskd.meeting.Create": [#"{"title":"Extra meeting","date":"2027-01-15"}"#],
         "org.riskd.meeting.AddItem": [#"{"meetingId":1,"title":"Any other business","organisations":[]}"#],
         "org.riskd.meeting.Publish": [#"{"id":2}"#],
-        "org.riskd.meeting.Get": [#"{"id":1}"#],
+        "org.riskd.meeting.Get": [#"{"id":1}"#, #"{"id":1,"asOf":"2099-12-31"}"#],
         "org.riskd.meeting.List": ["{}"],
-        "org.riskd.meeting.Minutes": [#"{"id":1}"#],
+        "org.riskd.meeting.Minutes": [#"{"id":1}"#, #"{"id":1,"asOf":"2099-12-31"}"#],
         "org.riskd.meeting.DeclareAtMeeting": [
             #"{"itemId":1,"kind":"gift","organisation":"Eurodesk","description":"A pen at the meeting"}"#
         ],

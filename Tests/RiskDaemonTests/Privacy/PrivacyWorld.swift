@@ -86,21 +86,7 @@ struct PrivacyWorld: Sendable {
     /// The reply of `method` called by `user`, as JSON text: `{"error":NAME,"parameters":…}` for an error, and
     /// `"stream"` for a streamed reply (not read).
     func call(_ method: String, _ parameters: String = "{}", as user: PrivacyUser) async -> String {
-        let frame = Data(#"{"method":"\#(method)","parameters":\#(parameters)}"#.utf8)
-        let call = VarlinkCall(
-            method: method,
-            peer: PeerCredentials(uid: user.rawValue, gid: user.rawValue, pid: 4242),
-            frame: frame
-        )
-        switch await daemon.service.respond(to: call) {
-        case .reply(let bytes): return String(decoding: bytes, as: UTF8.self)
-        case .error(let error):
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = .sortedKeys
-            let parameters = (try? encoder.encode(error.parameters)).map { String(decoding: $0, as: UTF8.self) }
-            return #"{"error":"\#(error.name)","parameters":\#(parameters ?? "{}")}"#
-        case .stream: return "\"stream\""
-        }
+        await daemon.replyText(method, parameters, uid: user.rawValue)
     }
 
     /// The register both worlds share: a code, organisations, a risk with an action, meetings, declarations of

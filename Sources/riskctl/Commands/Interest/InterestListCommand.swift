@@ -10,7 +10,8 @@ struct InterestListCommand: ParsableCommand {
         discussion: """
             Without --ended or --all, only interests active today are listed. Board members see their own \
             declarations and, unless interests.board_sees_register is off, the other members' declarations that are \
-            not sensitive.
+            not sensitive. --as-of lists each declaration as it stood then (its text, sensitivity and end), active \
+            meaning active on that day.
             """
     )
 
@@ -36,6 +37,9 @@ struct InterestListCommand: ParsableCommand {
     @Flag(help: "List ended interests too.")
     var all = false
 
+    /// The register of a past time.
+    @OptionGroup var time: AsOfOption
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
@@ -57,7 +61,8 @@ struct InterestListCommand: ParsableCommand {
                 active: active,
                 organisation: organisation,
                 limit: size,
-                after: after
+                after: after,
+                asOf: time.asOf
             )
         }
         if options.json {

@@ -23,7 +23,7 @@ struct MeetingMinutesCommand: ParsableCommand {
             people (dates as "5 March 2027"). A sensitive interest reads "a private interest" whoever asks, so \
             that the minutes can be circulated. --format html writes one self-contained page, printable on A4, \
             as riskd renders it; -o writes to a file (mode 0600 unless --mode says otherwise) instead of standard \
-            output.
+            output. --as-of writes the minutes as they read then, the same bytes however the meeting changed later.
             """
     )
 
@@ -37,6 +37,9 @@ struct MeetingMinutesCommand: ParsableCommand {
     /// Markdown or HTML.
     @Option(help: ArgumentHelp("markdown (default) or html.", valueName: "format"))
     var format: Format = .markdown
+
+    /// The minutes of a past time.
+    @OptionGroup var time: AsOfOption
 
     /// Where to write the minutes (`-o`, `--mode`).
     @OptionGroup var file: OutputFileOptions
@@ -54,7 +57,11 @@ struct MeetingMinutesCommand: ParsableCommand {
     /// Redirected to a file, the text is written byte for byte; on a terminal, control characters other than line
     /// breaks are replaced, as everywhere riskctl prints register text.
     func run() throws {
-        let parameters = MeetingInterface.Minutes.Parameters(id: meeting, format: format == .html ? "html" : nil)
+        let parameters = MeetingInterface.Minutes.Parameters(
+            id: meeting,
+            format: format == .html ? "html" : nil,
+            asOf: time.asOf
+        )
         let answer = try options.connect().call(MeetingInterface.Minutes.self, parameters)
         if options.json {
             return try Output.json(answer.parameters)

@@ -9,7 +9,8 @@ struct MeetingShowCommand: ParsableCommand {
         abstract: "Show a meeting with its agenda and its recusals.",
         discussion: """
             A board member reads another member's sensitive recusal, or one from an interest the register hides \
-            from them, as withheld: who steps out and of what, kind withheld, the organisation the item named.
+            from them, as withheld: who steps out and of what, kind withheld, the organisation the item named. \
+            --as-of shows the meeting as it stood then: its status, agenda and recusals.
             """
     )
 
@@ -20,12 +21,15 @@ struct MeetingShowCommand: ParsableCommand {
     )
     var meeting: Int
 
+    /// The meeting of a past time.
+    @OptionGroup var time: AsOfOption
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Fetches the meeting and prints its fields, its agenda and its recusals.
     func run() throws {
-        let answer = try options.connect().call(MeetingInterface.Get.self, .init(id: meeting))
+        let answer = try options.connect().call(MeetingInterface.Get.self, .init(id: meeting, asOf: time.asOf))
         if options.json {
             return try Output.json(answer.parameters)
         }

@@ -8,19 +8,26 @@ struct MemberListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "List the members, one line each: last confirmation, next one due, code acknowledged, address.",
-        discussion: "--no-email lists only the members riskd cannot mail: no address set and no mail.domain."
+        discussion: """
+            --no-email lists only the members riskd cannot mail: no address set and no mail.domain. --as-of lists \
+            the members of that time as riskd recorded them: who held the board role then, their confirmations and \
+            acknowledgements then.
+            """
     )
 
     /// Only the members riskd has no address for.
     @Flag(name: .customLong("no-email"), help: "Only the members riskd has no address to mail.")
     var noEmail = false
 
+    /// The members of a past time.
+    @OptionGroup var time: AsOfOption
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Fetches the members and prints them as a table.
     func run() throws {
-        let answer = try options.connect().call(MemberInterface.List.self, NoParameters())
+        let answer = try options.connect().call(MemberInterface.List.self, .init(asOf: time.asOf))
         guard noEmail else {
             if options.json { return try Output.json(answer.parameters) }
             let members = try answer.decoded().members

@@ -1,16 +1,17 @@
 import ArgumentParser
 import RiskProtocol
 
-/// `riskctl risk action update`: a new due day or owner for an action.
+/// `riskctl risk action update`: a new due day, owner or text for an action.
 struct ActionUpdateCommand: ParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
-        abstract: "Change the due day or the owner of an action.",
+        abstract: "Change the due day, the owner or the text of an action.",
         discussion: """
             The owner must be a user of this system (riskctl looks the name up first and exits with status 65 if \
             there is none). Admins and the action's owner may do this; --note is recorded with the change in the \
-            audit trail.
+            audit trail. riskd keeps what the action was before, so a board pack made for an earlier date still \
+            shows it.
             """
     )
 
@@ -29,6 +30,10 @@ struct ActionUpdateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("User name of who carries it out now.", valueName: "user"))
     var owner: String?
 
+    /// The corrected text.
+    @Option(help: ArgumentHelp("New text of what is to be done.", valueName: "text"))
+    var description: String?
+
     /// The revision the caller last saw.
     @Option(
         name: .customLong("if-revision"),
@@ -45,8 +50,8 @@ struct ActionUpdateCommand: ParsableCommand {
 
     /// Needs something to change.
     func validate() throws {
-        if due == nil, owner == nil {
-            throw ValidationError("nothing to change: give --due or --owner")
+        if due == nil, owner == nil, description == nil {
+            throw ValidationError("nothing to change: give --due, --owner or --description")
         }
     }
 
@@ -60,7 +65,8 @@ struct ActionUpdateCommand: ParsableCommand {
             ifRevision: ifRevision,
             dueOn: due,
             owner: owner,
-            note: note
+            note: note,
+            description: description
         )
         let answer = try options.connect().call(RiskInterface.UpdateAction.self, parameters)
         if options.json {
