@@ -493,12 +493,15 @@ def test_make_install_tree_and_units(tmp_path):
     usr = destdir / "usr"
     for binary in ("riskd", "riskctl"):
         assert os.access(usr / "bin" / binary, os.X_OK), binary
+    assert os.readlink(usr / "bin" / "riskctl-shell") == "riskctl"
+    assert "ForceCommand /usr/bin/riskctl-shell\n" in (usr / "share/riskd/sshd/riskd-board.conf").read_text()
     expected = [
         "lib/systemd/system/riskd.service", "lib/systemd/system/riskd.socket",
         "lib/systemd/system/riskd-mail.service", "lib/systemd/system/riskd-mail.timer", "lib/sysusers.d/riskd.conf",
         "share/man/man1/riskctl.1", "share/man/man5/riskd.toml.5", "share/man/man7/riskd-varlink.7",
         "share/man/man8/riskd.8", "share/man/man8/riskd-mail.service.8", "share/bash-completion/completions/riskctl",
         "share/zsh/vendor-completions/_riskctl", "share/fish/vendor_completions.d/riskctl.fish",
+        "share/riskd/sshd/riskd-board.conf",
     ]
     if (REPO / "systemd" / "riskd.catalog").exists():
         expected.append("lib/systemd/catalog/riskd.catalog")
