@@ -128,9 +128,11 @@ public final class VarlinkClient {
     public func writeAll(_ bytes: [UInt8]) throws(VarlinkClientError) {
         var offset = 0
         while offset < bytes.count {
-            offset += try bytes[offset...].withUnsafeBytes { (buffer) throws(VarlinkClientError) in
-                try channel.write(buffer)
+            // withUnsafeBytes rethrows untyped errors: the channel's typed one comes out through a Result.
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                Result { () throws(VarlinkClientError) in try channel.write(buffer) }
             }
+            offset += try written.get()
         }
     }
 
@@ -162,9 +164,10 @@ public final class VarlinkClient {
                 return frame
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = try chunk.withUnsafeMutableBytes { (buffer) throws(VarlinkClientError) in
-                try channel.read(into: buffer)
+            let read = chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(VarlinkClientError) in try channel.read(into: buffer) }
             }
+            let count = try read.get()
             guard count > 0 else { throw .connectionClosed }
             pending.append(contentsOf: chunk[..<count])
         }

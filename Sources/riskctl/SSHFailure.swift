@@ -36,8 +36,9 @@ struct SSHFailure: Error, Equatable, CustomStringConvertible {
         let lines = diagnostics.split(whereSeparator: \.isNewline).map { String($0).trimmingWhitespace() }.filter {
             !$0.isEmpty
         }
+        /// The line with the first of `markers` that any line has: markers go from the most telling.
         func said(_ markers: [String]) -> String? {
-            lines.first { line in markers.contains { line.lowercased().contains($0) } }
+            markers.lazy.compactMap { marker in lines.first { $0.lowercased().contains(marker) } }.first
         }
         let last = lines.last ?? "no message"
         switch status {
@@ -64,8 +65,17 @@ struct SSHFailure: Error, Equatable, CustomStringConvertible {
                 description: "riskctl is not installed on \(destination), or not on the remote PATH (\(last))"
             )
         case ExitStatus.unreachable.rawValue:
-            let reason = last.hasPrefix("riskctl: ") ? String(last.dropFirst("riskctl: ".count)) : last
-            return SSHFailure(kind: .riskdNotRunning, description: "riskd on \(destination): \(reason)")
+            // The bridge's line, without its prefix and its hint for a local user (--socket cannot be passed on).
+            var reason = last.hasPrefix("riskctl: ") ? String(last.dropFirst("riskctl: ".count)) : last
+            if reason.hasSuffix(")"), let open = reason.lastIndex(of: "("), open > reason.startIndex,
+                reason[reason.index(before: open)] == " "
+            {
+                reason = String(reason[..<reason.index(before: open)])
+            }
+            return SSHFailure(
+                kind: .riskdNotRunning,
+                description: "riskd is not running on \(destination): \(reason)"
+            )
         default:
             return SSHFailure(
                 kind: .other,

@@ -39,7 +39,8 @@ struct BridgeCommand: ParsableCommand {
         }
         // A reader gone is an end like another, not a signal.
         signal(SIGPIPE, SIG_IGN)
-        Bridge(socket: socket.descriptor).run()
+        var bridge = Bridge(socket: socket.descriptor)
+        bridge.run()
         withExtendedLifetime(socket) {}
     }
 }
