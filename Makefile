@@ -197,6 +197,7 @@ install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-
 		section=$${page##*.}; \
 		install -D -m 0644 "$$page" "$(DESTDIR)$(MANDIR)/man$$section/$${page#man/}" || exit 1; \
 	done; echo "install man/*: $(DESTDIR)$(MANDIR)"
+	ln -sf riskctl.1 "$(DESTDIR)$(MANDIR)/man1/riskctl-shell.1"
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script bash > "$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl"
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script zsh > "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl"
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script fish > "$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
@@ -223,7 +224,7 @@ install-check: build
 ## uninstall: removes what `make install` put there, except the configuration and the state in /var/lib/riskd.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/riskd" "$(DESTDIR)$(BINDIR)/riskctl" "$(DESTDIR)$(BINDIR)/riskctl-shell" \
-		"$(DESTDIR)$(SSHD_DROPIN_DIR)/riskd-board.conf" \
+		"$(DESTDIR)$(SSHD_DROPIN_DIR)/riskd-board.conf" "$(DESTDIR)$(MANDIR)/man1/riskctl-shell.1" \
 		"$(DESTDIR)$(UNITDIR)/riskd.service" "$(DESTDIR)$(UNITDIR)/riskd.socket" \
 		"$(DESTDIR)$(UNITDIR)/riskd-mail.service" "$(DESTDIR)$(UNITDIR)/riskd-mail.timer" \
 		"$(DESTDIR)$(SYSUSERSDIR)/riskd.conf" "$(DESTDIR)$(CATALOGDIR)/riskd.catalog" \

@@ -48,7 +48,8 @@ struct SSHDestination: Equatable {
         guard !host.isEmpty else { throw Refusal(description: "no host in '\(text)'") }
         try Self.check(host, as: "host", in: text)
         if let portText {
-            guard portText.allSatisfy({ ("0"..."9").contains($0) }), let port = Int(portText), (1...65535).contains(port) else {
+            let digits = portText.allSatisfy { ("0"..."9").contains($0) }
+            guard digits, let port = Int(portText), (1...65535).contains(port) else {
                 throw Refusal(description: "port '\(portText)' in '\(text)' is not a number from 1 to 65535")
             }
             self.port = port

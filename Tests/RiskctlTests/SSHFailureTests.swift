@@ -28,46 +28,73 @@ struct SSHFailureTests {
             255,
             "No ED25519 host key is known for [127.0.0.1]:2222 and you have requested strict checking.\n"
                 + "Host key verification failed.\n",
-            .hostKey, .hostKeyRefused, "host key of ana@h is not known or has changed"
+            .hostKey,
+            .hostKeyRefused,
+            "host key of ana@h is not known or has changed"
         ),
         Case(
-            255, "@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.\n",
-            .hostKey, .hostKeyRefused, "(ssh: Host key verification failed.)"
+            255,
+            "@@@ WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED! @@@\nHost key verification failed.\n",
+            .hostKey,
+            .hostKeyRefused,
+            "(ssh: Host key verification failed.)"
         ),
         Case(
-            255, "ana@127.0.0.1: Permission denied (publickey).\n", .authentication, .loginRefused,
+            255,
+            "ana@127.0.0.1: Permission denied (publickey).\n",
+            .authentication,
+            .loginRefused,
             "ana@h refused the SSH login (ssh: ana@127.0.0.1: Permission denied (publickey).)"
         ),
         Case(
-            255, "Received disconnect from 127.0.0.1 port 2222:2: Too many authentication failures\n",
-            .authentication, .loginRefused, "Too many authentication failures"
+            255,
+            "Received disconnect from 127.0.0.1 port 2222:2: Too many authentication failures\n",
+            .authentication,
+            .loginRefused,
+            "Too many authentication failures"
         ),
         Case(
-            255, "ssh: connect to host 127.0.0.1 port 9: Connection refused\n", .unreachable, .hostUnreachable,
+            255,
+            "ssh: connect to host 127.0.0.1 port 9: Connection refused\n",
+            .unreachable,
+            .hostUnreachable,
             "cannot reach ana@h over SSH (ssh: ssh: connect to host 127.0.0.1 port 9: Connection refused)"
         ),
         Case(
-            255, "ssh: Could not resolve hostname nowhere.invalid: Name or service not known\n", .unreachable,
-            .hostUnreachable, "Could not resolve hostname"
+            255,
+            "ssh: Could not resolve hostname nowhere.invalid: Name or service not known\n",
+            .unreachable,
+            .hostUnreachable,
+            "Could not resolve hostname"
         ),
         Case(
-            255, "kex_exchange_identification: Connection closed by remote host\n", .unreachable, .hostUnreachable,
+            255,
+            "kex_exchange_identification: Connection closed by remote host\n",
+            .unreachable,
+            .hostUnreachable,
             "kex_exchange_identification"
         ),
         Case(
-            127, "bash: line 1: riskctl: command not found\n", .noRiskctl, .noRiskctlOnHost,
+            127,
+            "bash: line 1: riskctl: command not found\n",
+            .noRiskctl,
+            .noRiskctlOnHost,
             "riskctl is not installed on ana@h"
         ),
         Case(
             69,
             "riskctl: cannot reach riskd at /run/riskd/riskd.sock: No such file or directory "
                 + "(is riskd running? try --socket)\n",
-            .riskdNotRunning, .unreachable,
+            .riskdNotRunning,
+            .unreachable,
             "riskd is not running on ana@h: cannot reach riskd at /run/riskd/riskd.sock: No such file or directory"
         ),
         Case(
-            64, "riskctl: 'ls' is not a riskctl command; this account runs riskctl only (try: help)\n", .other,
-            .failure, "status 64 before riskd answered (riskctl: 'ls' is not a riskctl command"
+            64,
+            "riskctl: 'ls' is not a riskctl command; this account runs riskctl only (try: help)\n",
+            .other,
+            .failure,
+            "status 64 before riskd answered (riskctl: 'ls' is not a riskctl command"
         ),
         Case(143, "", .other, .failure, "status 143"),
     ]

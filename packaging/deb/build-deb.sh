@@ -51,6 +51,8 @@ for page in "$repo"/man/*.[0-9]; do
     install -d "$root/usr/share/man/man${name##*.}"
     gzip -9n < "$page" > "$root/usr/share/man/man${name##*.}/$name.gz"
 done
+# riskctl-shell is riskctl by another name; its manual is riskctl(1), section RISKCTL-SHELL.
+ln -s riskctl.1.gz "$root/usr/share/man/man1/riskctl-shell.1.gz"
 
 # bash-completion sources its files: no #! line (argument-parser writes one).
 "$bindir/riskctl" --generate-completion-script bash | sed '1{/^#!/d}' > "$root/usr/share/bash-completion/completions/riskctl"
