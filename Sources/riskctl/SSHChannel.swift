@@ -66,10 +66,15 @@ final class SSHChannel: VarlinkChannel {
         }
         // riskctl runs one thread, so nothing starts a program between `pipe` and `fcntl`.
         for end in errorPipe { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        let spawned = Self.spawn(
+        // In riskctl's process group: ssh asks for a passphrase on the terminal, which needs the foreground group,
+        // and Ctrl-C stops both.
+        let spawned = ChildProcess.spawn(
             Self.arguments(command: command, destination: destination),
-            data: pair[1],
-            errors: errorPipe[1]
+            stdin: pair[1],
+            stdout: pair[1],
+            stderr: errorPipe[1],
+            searchingPath: true,
+            ownProcessGroup: false
         )
         close(pair[1])
         close(errorPipe[1])
@@ -168,42 +173,5 @@ final class SSHChannel: VarlinkChannel {
             close(diagnosticsDescriptor)
             diagnosticsDescriptor = -1
         }
-    }
-
-    /// An errno of `posix_spawnp`.
-    private struct SpawnError: Error {
-        var code: Int32
-    }
-
-    /// Starts `arguments` (looked up on `PATH`) with `data` as standard input and output and `errors` as standard
-    /// error, in riskctl's process group (ssh asks for a passphrase on the terminal, which needs the foreground
-    /// group, and Ctrl-C stops both), with riskctl's environment and SIGPIPE at its default.
-    private static func spawn(_ arguments: [String], data: Int32, errors: Int32) -> Result<pid_t, SpawnError> {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_adddup2(&actions, data, STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, data, STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, errors, STDERR_FILENO)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        var argv = arguments.map { strdup($0) } + [nil]
-        var envp = environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let code = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
-        return code == 0 ? .success(pid) : .failure(SpawnError(code: code))
     }
 }
