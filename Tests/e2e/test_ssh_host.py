@@ -269,9 +269,16 @@ def test_review_watch_streams_over_ssh_as_it_does_here(server):
         first = json.loads(remote.lines[0])
         assert first["event"] in ("raised", "resolved", "reminded"), first
         assert remote.lines[:len(here.lines)] == here.lines[:len(remote.lines)]
+        # riskd stops: both streams end as riskd closes the connection, with status 0 and nothing on stderr.
+        daemon.stop()
+        ends = remote.proc.wait(timeout=30), here.proc.wait(timeout=30)
+        assert ends == (0, 0) and (remote.proc.stderr.read(), here.proc.stderr.read()) == ("", "")
     finally:
-        errors = remote.stop(), here.stop()
-    assert errors == ("", ""), errors
+        for watcher in (remote, here):
+            if watcher.proc.poll() is None:
+                watcher.stop()
+        if server.daemon.proc.poll() is not None:
+            server.daemon.start()
 
 
 def test_the_drop_in_refuses_a_shell_a_command_and_forwarding(server):

@@ -9,9 +9,10 @@ import Glibc
 /// another one (which runs `ssh HOST riskctl bridge`).
 ///
 /// It copies bytes both ways and reads none of them: riskd sees the account that runs the bridge (the SSH login)
-/// through `SO_PEERCRED`, as it sees any local client. The end of standard input is passed on as a half-close
-/// (riskd answers what it was sent, then closes); the bridge ends when riskd closes the connection, or when standard
-/// output can no longer be written.
+/// through `SO_PEERCRED`, as it sees any local client. The end of standard input is passed on as a half-close; riskd
+/// takes the end of its input for the end of the connection and closes it, dropping a reply it has not written yet,
+/// as it does for any local client (riskctl --host waits for its last reply before it ends its side). The bridge
+/// ends when riskd closes the connection, or when standard output can no longer be written.
 struct BridgeCommand: ParsableCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
