@@ -15,6 +15,7 @@ of root's own SSH setup is used.
 
 import json
 import os
+import pty
 import shutil
 import socket
 import subprocess
@@ -220,6 +221,25 @@ def test_a_board_member_declares_from_afar_and_every_way_reads_the_same(server):
 
 def test_an_attesting_act_is_refused_without_a_terminal_as_it_is_here(server):
     same(server.riskctl(ANA, "interest", "confirm"), local(server, ANA, "interest", "confirm"))
+
+
+def test_interest_confirm_asks_on_this_terminal(server):
+    """The question of an attesting act is asked where riskctl runs, not on the host: a terminal here answers it."""
+    primary, secondary = pty.openpty()
+    env = {"PATH": os.environ["PATH"], "HOME": str(server.dir), "NO_COLOR": "1",
+           "RISKD_SSH": server.ssh_command(server.keys[ANA])}
+    proc = subprocess.Popen([RISKCTL, "-H", server.destination(ANA), "interest", "confirm"], stdin=secondary,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    os.close(secondary)
+    try:
+        os.write(primary, b"y\n")
+        stdout, stderr = proc.communicate(timeout=60)
+    finally:
+        os.close(primary)
+    assert proc.returncode == 0, stderr
+    assert "[y/N]" in stderr and "complete" in stdout, (stdout, stderr)
+    member = server.daemon.call("org.riskd.member.Get", user=ANA)["member"]
+    assert member["lastConfirmedAt"] is not None, member
 
 
 class Lines:
