@@ -33,7 +33,7 @@ public struct DomainError: Error, Sendable, Hashable {
         case notFound(Entity, id: Int, key: String)
         case revisionMismatch(Entity, id: Int, current: Int)
         case duplicateName(String, id: Int)
-        case permissionDenied
+        case permissionDenied(doing: String, onlyFor: Set<Role>)
         case notCurrent(version: Int, current: Int)
         case hashMismatch(version: Int)
     }
@@ -95,6 +95,20 @@ public struct DomainError: Error, Sendable, Hashable {
         }
     }
 
+    /// For a `permissionDenied` that a parameter decides, not the method's roles: what the caller asked for, in
+    /// people's words; empty otherwise.
+    public var refusedDoing: String {
+        if case .permissionDenied(let doing, _) = code { return doing }
+        return ""
+    }
+
+    /// For a `permissionDenied` that a parameter decides: the roles that may ask for it; empty otherwise (the
+    /// method's `Roles:` line says who may).
+    public var allowedRoles: Set<Role> {
+        if case .permissionDenied(_, let roles) = code { return roles }
+        return []
+    }
+
     /// The current revision, for `revisionMismatch`; 0 otherwise.
     public var currentRevision: Int {
         if case .revisionMismatch(_, _, let current) = code { return current }
@@ -133,7 +147,13 @@ public struct DomainError: Error, Sendable, Hashable {
     }
 
     /// The caller's roles allow the method but not this record.
-    public static let permissionDenied = DomainError(.permissionDenied)
+    public static let permissionDenied = DomainError(.permissionDenied(doing: "", onlyFor: []))
+
+    /// The caller's roles allow the method but not what a parameter asks of it (the confidential copy of the board
+    /// pack): `doing` says it in people's words, `roles` who may, where the method's `Roles:` line cannot.
+    public static func permissionDenied(doing: String, onlyFor roles: Set<Role>) -> DomainError {
+        DomainError(.permissionDenied(doing: doing, onlyFor: roles))
+    }
 
     /// Version `version` of the ethical code was named, but `current` is the current one.
     public static func notCurrent(version: Int, current: Int) -> DomainError {

@@ -16,8 +16,8 @@ public enum Budget: String, Sendable, Hashable, CaseIterable {
     case interestChangesPerDay
     /// `interest.Confirm`: confirmations the member recorded in the last 24 hours.
     case confirmationsPerDay
-    /// `member.SetContact` and `member.SetName`: changes the member made to their mail address or name in the last
-    /// 24 hours.
+    /// `member.SetContact`, `member.SetName`, `member.AddKey` and `member.RemoveKey`: changes the member made to their
+    /// mail address, name or SSH keys in the last 24 hours.
     case contactChangesPerDay
     /// `risk.Review`: reviews the member recorded in the last 24 hours.
     case reviewsPerDay
@@ -91,7 +91,7 @@ public enum Budget: String, Sendable, Hashable, CaseIterable {
         case .checksPerDay: "conflict checks stored"
         case .interestChangesPerDay: "changes to interests"
         case .confirmationsPerDay: "confirmations"
-        case .contactChangesPerDay: "changes of a mail address or name"
+        case .contactChangesPerDay: "changes of a mail address, name or SSH key"
         case .reviewsPerDay: "reviews of risks"
         case .actionUpdatesPerDay: "changes to actions"
         }

@@ -47,6 +47,7 @@ extension ReviewRule {
         case .concernOpen: "Concerns open for more than 30 days"
         case .interestOrganisationUnlisted: "Declarations naming no organisation of the registry"
         case .mailBounced: "Mails returned as undeliverable"
+        case .mailUnaddressed: "Notices with no address to go to"
         }
     }
 }

@@ -23,6 +23,10 @@ public struct PublicRegister: Sendable, Hashable {
     public var unconfirmed: [ConfirmationStanding]
     /// How many hold the board role: the members on the board and the holders riskd has not seen yet.
     public var boardSize: Int
+    /// The board members who confirmed their declarations at least once, by login.
+    public var confirmed: [String]
+    /// Those of `confirmed` whose latest confirmation is signed with their own SSH key, by login.
+    public var signed: [String]
 
     /// The register of `interests` (already limited to the register's day and retention) and `members` on `day`.
     ///
@@ -50,5 +54,8 @@ public struct PublicRegister: Sendable, Hashable {
         unconfirmed = ConfirmationStanding.missing(members, unseen: unseenBoard, policy: policy, day: day)
         notConfirmed = unconfirmed.filter(\.overdue).map(\.user).sorted()
         boardSize = Set(members.filter(\.onBoard).map(\.user)).union(unseenBoard).count
+        let confirmedMembers = members.filter { $0.onBoard && $0.lastConfirmedOn != nil }
+        confirmed = confirmedMembers.map(\.user).sorted()
+        signed = confirmedMembers.filter(\.lastConfirmationSigned).map(\.user).sorted()
     }
 }

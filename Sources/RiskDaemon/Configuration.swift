@@ -68,6 +68,9 @@ public struct Configuration: Sendable {
         /// `public_register`: whether a user with no role may read `interest.Register` (a web server's user that
         /// publishes the page).
         public var publicRegister = false
+        /// `require_signature`: whether `interest.Confirm` and `ethics.Acknowledge` must carry the member's SSH
+        /// signature over the statement; unsigned ones are refused when true.
+        public var requireSignature = false
     }
 
     /// `[report]`.

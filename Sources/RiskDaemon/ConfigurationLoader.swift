@@ -192,6 +192,7 @@ public enum ConfigurationLoader {
         ],
         "interests": [
             "board_sees_register": { c, v throws(SetterError) in c.interests.boardSeesRegister = try bool(v) },
+            "require_signature": { c, v throws(SetterError) in c.interests.requireSignature = try bool(v) },
             "first_confirmation_days": { c, v throws(SetterError) in c.interests.firstConfirmationDays = try days(v) },
             "confirm_every_days": { c, v throws(SetterError) in c.interests.confirmEveryDays = try days(v) },
             "late_after_days": { c, v throws(SetterError) in c.interests.lateAfterDays = try days(v) },

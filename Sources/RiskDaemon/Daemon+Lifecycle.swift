@@ -111,7 +111,7 @@ extension Daemon {
         switch await service.respond(to: probe) {
         case .reply:
             return true
-        case .error(let error) where error == .permissionDenied:
+        case .error(let error) where error.name == VarlinkError.permissionDenied.name:
             // root_is_admin = false and the daemon's user holds no role: read the database directly instead.
             return (try? await context.database.riskCount()) != nil
         case .error, .stream:

@@ -32,7 +32,7 @@ struct Dispatcher: Sendable {
         }
         let caller = roles.caller(uid: call.peer.uid)
         let access = Self.access(to: call.method, roles: caller.roles)
-        guard access != .denied else { return .error(.permissionDenied) }
+        guard access != .denied else { return .error(refusal(of: call.method, to: caller).error) }
         guard let body = methods[call.method] else { return .error(.methodNotImplemented(call.method)) }
         let now = clock.now()
         let request = Request(
@@ -51,10 +51,23 @@ struct Dispatcher: Sendable {
                     for: error,
                     interface: interface,
                     method: call.method,
+                    refusal: refusal(of: call.method, to: caller),
                     logger: logger
                 )
             )
         }
+    }
+
+    /// The refusal of `method` to `caller` in people's words: what they tried, who may and which group gives that
+    /// (from the access lists in force), and what they are.
+    func refusal(of method: String, to caller: Caller) -> PermissionRefusal {
+        let groups = Dictionary(uniqueKeysWithValues: roles.groups().map { (MethodRole($0.key), $0.value) })
+        return PermissionRefusal(
+            method: method,
+            groups: groups,
+            user: caller.user,
+            roles: caller.roles.map(MethodRole.init)
+        )
     }
 
     /// The widest access any of `roles` gives to `method` (`interface.Method`), from the method's `Roles:` line

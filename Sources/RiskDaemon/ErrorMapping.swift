@@ -9,13 +9,15 @@ import Varlink
 /// A domain refusal becomes a typed error that the called interface declares in its IDL (`RiskInterface.NoSuchRisk`,
 /// `ReviewInterface.InvalidValue`…): an error an interface does not declare cannot be built for it here. Anything
 /// else is a fault of the daemon, logged with its detail and answered with the interface's `InternalError`, which
-/// says where to look and nothing more.
+/// says where to look and nothing more. A refusal to touch a record is `PermissionDenied` worded for people
+/// (`refusal`, the same words as a refusal by role).
 enum ErrorMapping {
-    /// The reply for `error`, thrown by a call of `method` on `interface`.
+    /// The reply for `error`, thrown by a call of `method` on `interface`; `refusal` words a `PermissionDenied`.
     static func varlinkError(
         for error: any Error,
         interface: ProtocolInterface,
         method: String,
+        refusal: PermissionRefusal,
         logger: Logger
     )
         -> VarlinkError
@@ -23,6 +25,9 @@ enum ErrorMapping {
         switch error {
         case let error as VarlinkError:
             return error
+        case let error as DomainError where error.kind == .permissionDenied:
+            guard !error.refusedDoing.isEmpty else { return refusal.error }
+            return refusal.narrowed(doing: error.refusedDoing, to: Set(error.allowedRoles.map(MethodRole.init))).error
         case let error as DomainError:
             if let mapped = map(error, interface: interface) { return mapped }
             logger.error("\(method) failed: \(interface.rawValue) declares no error for \(error)")
@@ -34,7 +39,7 @@ enum ErrorMapping {
     }
 
     /// The declared error of `interface` for `error`; `nil` when the interface declares none for it (an error of
-    /// another interface is never borrowed).
+    /// another interface is never borrowed). `PermissionDenied` here is the bare one; `varlinkError` words it.
     static func map(_ error: DomainError, interface: ProtocolInterface) -> VarlinkError? {
         switch error.kind {
         case .invalidValue:

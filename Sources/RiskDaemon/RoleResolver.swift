@@ -54,6 +54,21 @@ public final class RoleResolver: Sendable {
         cache.withLockedValue { $0.removeAll() }
     }
 
+    /// The groups whose members hold each role, from the access lists in force (`unix-group:NAME` entries), for a
+    /// refusal to say which group to join; a role given only to users has none.
+    public func groups() -> [Role: [String]] {
+        let access = self.access.withLockedValue { $0 }
+        let lists: [Role: [Identity]] = [
+            .admin: access.admins, .board: access.board, .auditor: access.auditors, .mailer: access.mailers,
+        ]
+        return lists.mapValues { identities in
+            identities.compactMap { identity in
+                if case .group(let name) = identity { return name }
+                return nil
+            }
+        }
+    }
+
     /// The caller behind `uid`. A uid NSS does not know is named by its number and holds only roles given to
     /// `unix-user:UID`.
     public func caller(uid: UInt32, now: UInt64 = Clock.monotonicNanoseconds()) -> Caller {

@@ -26,7 +26,15 @@ enum BudgetCounts {
             case .interestChangesPerDay:
                 audited(["org.riskd.interest.Update", "org.riskd.interest.End"], subject: "interest:", user, since)
             case .contactChangesPerDay:
-                audited(["org.riskd.member.SetContact", "org.riskd.member.SetName"], subject: "member:", user, since)
+                audited(
+                    [
+                        "org.riskd.member.SetContact", "org.riskd.member.SetName", "org.riskd.member.AddKey",
+                        "org.riskd.member.RemoveKey",
+                    ],
+                    subject: "member:",
+                    user,
+                    since
+                )
             case .actionUpdatesPerDay:
                 audited(["org.riskd.risk.UpdateAction"], subject: "action:", user, since)
             }

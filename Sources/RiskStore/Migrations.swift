@@ -96,6 +96,7 @@ enum Migrations {
         migrator.registerMigration("v13-mail-truth", migrate: mailTruth)
         migrator.registerMigration("v14-finding-notice", migrate: findingNotice)
         migrator.registerMigration("v15-member-names", migrate: memberNames)
+        migrator.registerMigration("v16-member-keys", migrate: memberKeys)
         return migrator
     }
 

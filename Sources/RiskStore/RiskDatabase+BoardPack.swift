@@ -59,15 +59,7 @@ extension RiskDatabase {
                 if let managedAt = interest.managedAt, managedAt > asOf { interest.managementPlan = nil }
                 return interest
             }
-            var lastConfirmed: [String: CalendarDate] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT declarant, MAX(confirmed_at) AS last FROM confirmation WHERE confirmed_at <= ? GROUP BY declarant",
-                arguments: [at]
-            ) {
-                if let last = Instant(rfc3339: row["last"]) { lastConfirmed[row["declarant"]] = last.utcDate }
-            }
+            let (lastConfirmed, lastSigned) = try Self.latestConfirmations(db, upTo: at)
             var acknowledged: [String: Set<Int>] = [:]
             for row in try Row.fetchAll(
                 db,
@@ -89,7 +81,8 @@ extension RiskDatabase {
                     onBoard: isOnBoard(user, UInt32(clamping: uid)),
                     firstSeenOn: first.utcDate,
                     lastConfirmedOn: lastConfirmed[user],
-                    acknowledgedVersions: acknowledged[user] ?? []
+                    acknowledgedVersions: acknowledged[user] ?? [],
+                    lastConfirmationSigned: lastSigned.contains(user)
                 )
             }
             let code = try Row.fetchOne(

@@ -10,8 +10,9 @@ extension RiskDatabase {
         nothingToDeclare: Bool,
         today: CalendarDate,
         charge: BudgetCharge? = nil,
-        actor: Actor
-    ) async throws -> Confirmation {
+        actor: Actor,
+        attest: AttestationCheck? = nil
+    ) async throws -> (confirmation: Confirmation, attestation: Attestation?) {
         try await write { db in
             try self.admit(db, charge, actor: actor)
             let active = try Int.fetchAll(
@@ -33,17 +34,15 @@ extension RiskDatabase {
                     """,
                 arguments: [declarant, confirmation.confirmedAt.description, nothingToDeclare]
             )
+            let attestation = try attest?(Self.attestationFacts(db, user: declarant, today: today))
             try MemberRow.note(db, user: declarant, uid: uid, at: actor.now.description)
-            try self.audit(
-                db,
-                actor,
-                subject: "member:\(declarant)",
-                detail: AuditDetail([
-                    "nothingToDeclare": .bool(nothingToDeclare),
-                    "activeInterests": .int(active.count),
-                ])
-            )
-            return confirmation
+            var detail = AuditDetail([
+                "nothingToDeclare": .bool(nothingToDeclare),
+                "activeInterests": .int(active.count),
+            ])
+            if let attestation { try self.record(db, attestation, detail: &detail) }
+            try self.audit(db, actor, subject: "member:\(declarant)", detail: detail)
+            return (confirmation, attestation)
         }
     }
 

@@ -99,7 +99,16 @@ extension RiskDatabase {
     /// Records that `actor` read version `version`, whose text hashes to `sha256`; see
     /// `EthicsRules.acknowledge` for what is refused. Acknowledging the same version again returns the first
     /// acknowledgement and writes nothing.
-    public func acknowledgeCode(version: Int, sha256: String, actor: Actor) async throws -> CodeAcknowledgement {
+    ///
+    /// `attest`, when given, checks the signature over the statement of the version acknowledged (see
+    /// `AttestationCheck`); a signed acknowledgement of a version the member had acknowledged unsigned is recorded as
+    /// an attestation of its own.
+    public func acknowledgeCode(
+        version: Int,
+        sha256: String,
+        actor: Actor,
+        attest: AttestationCheck? = nil
+    ) async throws -> (acknowledgement: CodeAcknowledgement, attestation: Attestation?) {
         try await write { db in
             let current = try Self.currentCode(db)
             let existing = try AcknowledgementRow.fetchOne(
@@ -115,16 +124,22 @@ extension RiskDatabase {
                 existing: existing,
                 now: actor.now
             )
-            guard case .new(let acknowledgement) = outcome else { return outcome.acknowledgement }
-            var row = AcknowledgementRow(acknowledgement)
-            try row.insert(db)
-            try self.audit(
-                db,
-                actor,
-                subject: "ethics:\(version)",
-                detail: AuditDetail(["version": .int(version), "sha256": .text(acknowledgement.sha256)])
-            )
-            return acknowledgement
+            let attestation = try attest?(Self.attestationFacts(db, user: actor.user, today: actor.today))
+            var detail = AuditDetail(["version": .int(version), "sha256": .text(outcome.acknowledgement.sha256)])
+            switch outcome {
+            case .new(let acknowledgement):
+                var row = AcknowledgementRow(acknowledgement)
+                try row.insert(db)
+            case .existing:
+                // Signing the same statement again (the same version, the same day) stores nothing more: without a
+                // budget on Acknowledge, that keeps the attestations a member can make bounded by the days.
+                guard let attestation, try !Self.isAttested(db, attestation) else {
+                    return (outcome.acknowledgement, attestation)
+                }
+            }
+            if let attestation { try self.record(db, attestation, detail: &detail) }
+            try self.audit(db, actor, subject: "ethics:\(version)", detail: detail)
+            return (outcome.acknowledgement, attestation)
         }
     }
 

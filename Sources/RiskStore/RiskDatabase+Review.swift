@@ -13,7 +13,8 @@ extension RiskDatabase {
     )
         async throws -> ReviewSnapshot
     {
-        try await writer.read { db in
+        let policy = currentMailSettings.policy
+        return try await writer.read { db in
             let risks = try RiskRow.fetchAll(db, sql: "SELECT * FROM risk WHERE status <> 'closed'")
                 .map { row throws(StoreError) in try row.domain() }
             let actions = try ActionRow.fetchAll(
@@ -59,7 +60,8 @@ extension RiskDatabase {
                 .compactMap { row in
                     Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
                 },
-                bouncedMails: try Self.bouncedMails(db)
+                bouncedMails: try Self.bouncedMails(db),
+                unaddressed: try Self.unaddressedPeople(db, policy: policy)
             )
         }
     }

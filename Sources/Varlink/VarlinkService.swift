@@ -57,8 +57,16 @@ public struct VarlinkService: Sendable {
             # One of the passed parameters is invalid.
             error InvalidParameter (parameter: string)
 
-            # Client is denied access
-            error PermissionDenied ()
+            # Client is denied access. The parameters, all optional, say it in people's words: what the client
+            # tried (does), who may and through which groups (may), who the client is (user, roles), and the
+            # whole as one sentence (message).
+            error PermissionDenied (
+              message: ?string,
+              does: ?string,
+              user: ?string,
+              roles: ?[]string,
+              may: ?[](role: string, scope: string, groups: []string)
+            )
 
             # Method is expected to be called with 'more' set to true, but wasn't
             error ExpectedMore ()

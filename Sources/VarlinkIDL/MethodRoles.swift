@@ -1,4 +1,5 @@
-/// Who may call a method, read from the one `Roles:` line of its IDL comment.
+/// Who may call a method, read from the one `Roles:` line of its IDL comment, and what calling it is in people's
+/// words, from its one `Does:` line (`# Does: adding a risk`), which a refusal quotes.
 ///
 /// `# Roles: admin, board(own), auditor` grants `admin` and `auditor` every record and `board` its own records;
 /// `# Roles: anyone` opens the method to every caller, with a role or without. The scopes are the marks of
@@ -8,6 +9,8 @@ public struct MethodRoles: Sendable, Hashable {
     public var anyone: Bool
     /// Each role named, with its scope, in the order of the line.
     public var grants: [Grant]
+    /// What a caller does by calling the method, as a gerund phrase in lower case: `adding a risk`.
+    public var does: String = ""
 
     /// One role of a `Roles:` line.
     public struct Grant: Sendable, Hashable {
@@ -20,8 +23,52 @@ public struct MethodRoles: Sendable, Hashable {
     /// The scopes a role may be given besides the bare `yes`.
     public static let scopes: Set<String> = ["own", "self", "visible"]
 
-    /// Reads the `Roles:` line of `method`; a method with none, two, or one that does not parse is refused.
+    /// Reads the `Roles:` and `Does:` lines of `method`; a method without either, with two of one, or with one that
+    /// does not parse is refused.
     public static func read(_ method: IDLMethod, interface: String, file: String) throws(IDLParseError) -> MethodRoles {
+        var roles = try readRoles(method, interface: interface, file: file)
+        roles.does = try readDoes(method, interface: interface, file: file)
+        return roles
+    }
+
+    /// The phrase of the `Does:` line: lower case (it continues a sentence), one line, no full stop.
+    private static func readDoes(_ method: IDLMethod, interface: String, file: String) throws(IDLParseError) -> String {
+        let firstLine = method.line - method.documentation.count
+        let lines = method.documentation.enumerated().filter { $0.element.hasPrefix("Does:") }
+        guard let (offset, text) = lines.first else {
+            throw IDLParseError(
+                file: file,
+                line: method.line,
+                message: "method \(interface).\(method.name) has no `# Does:` line saying what calling it is in "
+                    + "people's words; add one, e.g. `# Does: adding a risk`"
+            )
+        }
+        guard lines.count == 1 else {
+            throw IDLParseError(
+                file: file,
+                line: firstLine + lines[1].offset,
+                message: "method \(method.name) has a second `# Does:` line"
+            )
+        }
+        let phrase = String(text.dropFirst("Does:".count)).trimmingSpaces
+        guard let first = phrase.first, first.isLowercase, !phrase.hasSuffix("."),
+            !phrase.contains("org."), !phrase.contains("\""), !phrase.contains("\\")
+        else {
+            throw IDLParseError(
+                file: file,
+                line: firstLine + offset,
+                message: "the `# Does:` line is a phrase in lower case that continues a sentence, with no full stop, "
+                    + "quote or protocol name, e.g. `# Does: adding a risk`"
+            )
+        }
+        return phrase
+    }
+
+    private static func readRoles(
+        _ method: IDLMethod,
+        interface: String,
+        file: String
+    ) throws(IDLParseError) -> MethodRoles {
         // The comment lines sit directly above the `method` line, one per line.
         let firstLine = method.line - method.documentation.count
         let lines = method.documentation.enumerated().filter { $0.element.hasPrefix("Roles:") }

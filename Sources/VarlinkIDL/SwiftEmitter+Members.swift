@@ -4,7 +4,7 @@ extension SwiftEmitter {
         emit("extension \(namespaceName) {")
         doc(method.documentation, 4, fallback: "`\(interface.name).\(method.name)`.")
         emit("///", 4)
-        emit("/// Roles: \(Self.rolesText(roles)).", 4)
+        emit("/// Roles: \(Self.rolesText(roles)). Calling it is \(roles.does).", 4)
         emit("public enum \(method.name): VarlinkMethod {", 4)
         emit("/// The interface, `\(interface.name)`.", 8)
         emit("public static let interface = \(namespaceName).name", 8)
@@ -85,7 +85,7 @@ extension SwiftEmitter {
     static func policyExpression(_ roles: MethodRoles, method: String) -> String {
         let grants = roles.grants.map { ".\($0.role): .\(RoleScopeName.swiftCase($0.scope))" }
         let table = grants.isEmpty ? "[:]" : "[\(grants.joined(separator: ", "))]"
-        return "MethodPolicy(method: \"\(method)\", anyone: \(roles.anyone), grants: \(table))"
+        return "MethodPolicy(method: \"\(method)\", anyone: \(roles.anyone), grants: \(table), does: \"\(roles.does)\")"
     }
 
     func literal(_ string: String) -> String { "\"\(string)\"" }

@@ -40,7 +40,7 @@ public struct SwiftEmitter {
     }
 
     mutating func doc(_ documentation: [String], _ indent: Int, fallback: String) {
-        let text = documentation.filter { !$0.hasPrefix("Roles:") }
+        let text = documentation.filter { !$0.hasPrefix("Roles:") && !$0.hasPrefix("Does:") }
         for line in text.isEmpty ? [fallback] : text { emit(line.isEmpty ? "///" : "/// " + line, indent) }
     }
 

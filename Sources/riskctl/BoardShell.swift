@@ -22,8 +22,9 @@ enum BoardShell {
     }
 
     /// Options refused in a command run by the shell: another host (`--host`, an SSH session from the server on to
-    /// elsewhere), another socket (`--socket`), a file written on the server (`-o`), another program (`--sendmail`).
-    static let refusedOptions = ["--host", "-H", "--socket", "-o", "--output", "--sendmail", "--mbox"]
+    /// elsewhere), another socket (`--socket`), files written on the server (`-o`, `--export`), another program
+    /// (`--sendmail`).
+    static let refusedOptions = ["--host", "-H", "--socket", "-o", "--output", "--export", "--sendmail", "--mbox"]
     /// Commands refused: the mail deliverer's pass runs as the mail account, never as a board member's.
     static let refusedCommands: Set<[String]> = [["mail", "deliver"]]
 

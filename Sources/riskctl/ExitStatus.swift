@@ -58,7 +58,7 @@ enum ExitStatus: Int32 {
             self = .invalidInput
         case .missingInput, .notFound:
             self = .noSuchRecord
-        case .protocolViolation, .cancelled, .unwritable:
+        case .protocolViolation, .cancelled, .unwritable, .unsigned:
             self = .failure
         case .usage:
             self = .usage

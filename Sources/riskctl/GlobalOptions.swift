@@ -35,6 +35,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-legend"), help: "Leave out the header row and the legend line of tables.")
     var noLegend = false
 
+    /// Print every cell of a table whole, however wide the lines get.
+    @Flag(name: [.customLong("full"), .customShort("l")], help: "Print tables whole, without cutting cells to fit.")
+    var full = false
+
     /// Do not ask before an irreversible or attesting act.
     @Flag(help: "Do not ask before an irreversible or attesting act.")
     var yes = false
@@ -108,7 +112,7 @@ struct GlobalOptions: ParsableArguments {
 
 extension GlobalOptions {
     /// The flags, and the option that takes a value, as they are written.
-    private static let flags: Set<String> = ["--json", "--no-legend", "--yes"]
+    private static let flags: Set<String> = ["--json", "--no-legend", "--full", "-l", "--yes"]
     private static let valued: Set<String> = ["--socket", "--host", "-H"]
 
     /// `arguments` (without the program name) with the global options written before the first command word

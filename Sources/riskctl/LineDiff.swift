@@ -1,5 +1,5 @@
 /// A line diff of two texts, printed as `diff -u` prints it: hunks with three lines of context, `-` for a line
-/// only in the old text, `+` for one only in the new.
+/// only in the old text, `+` for one only in the new, the removed lines of a change before the added ones.
 struct LineDiff {
     /// One line of the diff.
     enum Line: Equatable {
@@ -34,15 +34,33 @@ struct LineDiff {
                 lines.append(.same(old[i]))
                 i += 1
                 j += 1
-            } else if j < new.count, i == old.count || lcs[i][j + 1] >= lcs[i + 1][j] {
-                lines.append(.added(new[j]))
-                j += 1
-            } else {
+            } else if i < old.count, j == new.count || lcs[i + 1][j] >= lcs[i][j + 1] {
                 lines.append(.removed(old[i]))
                 i += 1
+            } else {
+                lines.append(.added(new[j]))
+                j += 1
             }
         }
-        self.lines = lines
+        self.lines = Self.removedFirst(lines)
+    }
+
+    /// `lines` with each run of changed lines written as `diff -u` writes it: the removed lines, then the added.
+    static func removedFirst(_ lines: [Line]) -> [Line] {
+        var ordered = [Line]()
+        var removed = [Line]()
+        var added = [Line]()
+        for line in lines {
+            switch line {
+            case .removed: removed.append(line)
+            case .added: added.append(line)
+            case .same:
+                ordered += removed + added + [line]
+                removed = []
+                added = []
+            }
+        }
+        return ordered + removed + added
     }
 
     /// The hunks as `diff -u` prints them, each from its `@@ -a,b +c,d @@` line; `removed` and `added` colour the

@@ -66,14 +66,14 @@ enum Output {
         print(text)
     }
 
-    /// The width of the terminal standard output is, or `nil` when it is not a terminal.
+    /// The width lines should fit: the terminal's that standard output is, else `$COLUMNS`; `nil` for no limit.
     static let terminalWidth: Int? = {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
         var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
             return Int(size.ws_col)
         }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }
+        // As systemctl: $COLUMNS sets the width where the terminal gives none, a pipe included.
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }()
 
     /// Prints aligned `key: value` lines, keys right-aligned as in `systemctl status`; `nil` values are left out.

@@ -96,7 +96,18 @@ struct RiskCtl: ParsableCommand {
                 Output.flush()
                 Glibc.exit(ExitStatus.success.rawValue)
             }
-            let message = sentence(self.message(for: error))
+            var message = sentence(self.message(for: error))
+            if let first = MissingArguments.argument(in: self.message(for: error)) {
+                let missing = MissingArguments.all(in: arguments, first: first) { line in
+                    do {
+                        _ = try parseAsRoot(line)
+                        return nil
+                    } catch {
+                        return self.message(for: error)
+                    }
+                }
+                message = MissingArguments.sentence(missing)
+            }
             guard code == .validationFailure else {
                 Output.error(message)
                 Glibc.exit(ExitStatus(for: error).rawValue)

@@ -1,9 +1,11 @@
+import RiskProtocol
 import Varlink
 
 /// A failure riskctl reports as one line on standard error, with the exit status `ExitStatus(for:)` gives it.
 ///
 /// Daemon errors keep the method they answered, so that the line can say what was refused and which record was
-/// missing: `no risk R-12`, `permission denied: org.riskd.risk.Add needs the admin role`.
+/// missing: `no risk R-12`, `permission denied: adding a risk is for the secretariat (group riskd-admin); you are
+/// ana: board member`.
 struct RiskctlError: Error, CustomStringConvertible {
     /// What went wrong.
     enum Kind {
@@ -24,6 +26,8 @@ struct RiskctlError: Error, CustomStringConvertible {
         case cancelled
         /// An output file could not be written; the message names it and says why.
         case unwritable(String)
+        /// `ssh-keygen` could not sign a statement (no key, a wrong passphrase, no agent); the message says why.
+        case unsigned(String)
         /// riskd on another host (`--host`) could not be reached through ssh.
         case ssh(SSHFailure)
         /// The command line is wrong in a way only found when connecting (`--host` with `--socket`, a bad
@@ -79,6 +83,11 @@ struct RiskctlError: Error, CustomStringConvertible {
         RiskctlError(kind: .unwritable(message))
     }
 
+    /// A statement `ssh-keygen` did not sign; `message` says why.
+    static func unsigned(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .unsigned(message))
+    }
+
     /// A record named on the command line that riskctl looked for in riskd's reply and did not find.
     static func notFound(_ message: String) -> RiskctlError {
         RiskctlError(kind: .notFound(message))
@@ -109,7 +118,7 @@ struct RiskctlError: Error, CustomStringConvertible {
         case .protocolViolation(let reason):
             "riskd answered something riskctl cannot read: \(reason)"
         case .invalidInput(let message), .missingInput(let message), .unwritable(let message),
-            .notFound(let message), .usage(let message):
+            .notFound(let message), .unsigned(let message), .usage(let message):
             message
         case .ssh(let failure):
             failure.description
@@ -143,7 +152,11 @@ struct RiskctlError: Error, CustomStringConvertible {
             let thing = String(shortName.dropFirst("NoSuch".count)).lowercased()
             return "no \(thing) \(value(of: error, "id", "user", "version", "name"))"
         case "PermissionDenied":
-            return "permission denied: \(methodName) needs \(RolePolicy.requirement(of: method))"
+            // riskd words it from its access lists (which group gives the role); an older riskd sent no words, and
+            // riskctl's own catalog says as much as it can without them.
+            let sentence =
+                error.parameters["message"]?.stringValue?.singleLine ?? PermissionRefusal(method: method).sentence
+            return "permission denied: \(sentence)"
         case "InvalidValue":
             let field = error.parameters["field"]?.stringValue ?? "a parameter"
             // riskd's reason may quote the value, line breaks and all: it is printed on the one line of a failure.

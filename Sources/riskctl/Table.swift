@@ -1,7 +1,9 @@
 /// A table as systemctl and resolvectl print them: a header row, aligned columns, no box drawing, then a legend.
 ///
-/// Widths are computed on the plain text, so colour never breaks the alignment. On a terminal the last column is
-/// shortened with `…` to fit the width; piped output is never cut.
+/// Widths are computed on the plain text, so colour never breaks the alignment. Lines never exceed the width
+/// `Output.terminalWidth` gives (the terminal's, else `$COLUMNS`; piped output without `$COLUMNS` is never cut):
+/// the spare width goes to the growing column (the title, as systemctl keeps a unit's name whole), and cells are
+/// cut with `…` as `TableWidths` decides. `--full` shows every cell whole.
 struct Table {
     /// How a column's text sits in its width.
     enum Alignment {
@@ -17,6 +19,9 @@ struct Table {
         var title: String
         /// How the column's cells are aligned.
         var alignment: Alignment = .left
+        /// Whether the column gets the width the others leave and is cut last (a title); without one, the last
+        /// column does.
+        var grows = false
     }
 
     /// One cell: its text and, when it carries meaning, a colour.
@@ -55,7 +60,7 @@ struct Table {
 
     /// Prints the table and the legend, or only the rows when `options` ask for no legend.
     func print(legend: String, options: GlobalOptions) {
-        for line in render(header: options.showsLegend, width: Output.terminalWidth) {
+        for line in render(header: options.showsLegend, width: options.full ? nil : Output.terminalWidth) {
             Output.line(line)
         }
         if options.showsLegend {
@@ -67,20 +72,19 @@ struct Table {
     /// The lines of the table; `width` is the space the lines must fit in, `nil` for no limit.
     func render(header: Bool, width: Int?) -> [String] {
         let separator = "  "
-        var widths = columns.map(\.title.count)
-        if !header {
-            widths = widths.map { _ in 0 }
-        }
+        let headers = header ? columns.map(\.title.count) : columns.map { _ in 0 }
+        var natural = headers
         for row in rows {
-            for (index, field) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], field.text.count)
+            for (index, field) in row.enumerated() where index < natural.count {
+                natural[index] = max(natural[index], field.text.count)
             }
         }
-        // The last column gets what is left of the terminal, but never less than its header.
-        if let width, let last = widths.indices.last {
-            let used = widths.dropLast().reduce(0, +) + separator.count * (widths.count - 1)
-            widths[last] = min(widths[last], max(columns[last].title.count, width - used))
-        }
+        let widths = TableWidths(
+            natural: natural,
+            headers: headers,
+            growing: columns.firstIndex(where: \.grows) ?? columns.count - 1,
+            separator: separator.count
+        ).fitted(to: width)
         var lines = [String]()
         if header {
             lines.append(line(columns.map { Field($0.title) }, widths: widths, separator: separator))

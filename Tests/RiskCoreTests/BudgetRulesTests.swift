@@ -32,7 +32,7 @@ struct BudgetRulesTests {
             ),
             (
                 .contactChangesPerDay, 10, 10,
-                "has 10 changes of a mail address or name in the last 24 hours, the most "
+                "has 10 changes of a mail address, name or SSH key in the last 24 hours, the most "
                     + "mail.max_contact_changes_per_member_per_day (10) allows"
             ),
             (

@@ -84,14 +84,14 @@ struct EthicsStoreTests {
             version: 1,
             sha256: code.sha256,
             actor: actor("ana", "Acknowledge")
-        )
+        ).acknowledgement
         #expect(first == CodeAcknowledgement(user: "ana", version: 1, sha256: code.sha256, acknowledgedAt: now))
         let later = now.adding(seconds: 3600)
         let again = try await database.acknowledgeCode(
             version: 1,
             sha256: code.sha256.uppercased(),
             actor: actor("ana", "Acknowledge", at: later)
-        )
+        ).acknowledgement
         #expect(again == first)
         let log = try await entries(database)
         #expect(log.count == 2)

@@ -138,7 +138,7 @@ struct InterestStoreTests {
             nothingToDeclare: false,
             today: today,
             actor: actor("ana", "Confirm")
-        )
+        ).confirmation
         #expect(!confirmation.nothingToDeclare && confirmation.confirmedAt == now)
         let empty = try await database.confirmInterests(
             declarant: "ivan",
@@ -146,7 +146,7 @@ struct InterestStoreTests {
             nothingToDeclare: true,
             today: today,
             actor: actor("ivan", "Confirm")
-        )
+        ).confirmation
         #expect(empty.nothingToDeclare)
         let members = try await database.members(
             board: [.init(user: "ana", uid: 1001), .init(user: "ivan", uid: 1003)],

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("riskctl-shell runs riskctl commands only, from sshd's -c or SSH_ORIGINAL_COMMAND")
 struct BoardShellTests {
-    static let commands: Set<String> = ["whoami", "interest", "bridge", "mail", "review", "help", "--help"]
+    static let commands: Set<String> = ["whoami", "interest", "bridge", "mail", "review", "audit", "help", "--help"]
 
     /// The shell's arguments, SSH_ORIGINAL_COMMAND, and what it does.
     static let cases: [([String], String?, BoardShell.Decision)] = [
@@ -44,6 +44,7 @@ struct BoardShellTests {
         (["-c", "whoami -Hother"], nil, .refuse(beyond("-H"))),
         (["-c", "whoami --socket=/tmp/x"], nil, .refuse(beyond("--socket"))),
         (["-c", "interest register -o /home/ana/.ssh/rc"], nil, .refuse(beyond("-o"))),
+        (["-c", "audit attestations --export /home/ana/.ssh"], nil, .refuse(beyond("--export"))),
         (["-c", "mail deliver"], nil, .refuse("'riskctl mail deliver' is not run from an SSH session")),
         (["-c", "mail deliver2 --sendmail /bin/sh"], nil, .refuse(beyond("--sendmail"))),
     ]

@@ -58,6 +58,24 @@ struct MemberExportDocumentTests {
                     + #""limits":{"after":2,"names":["a","b"]},"body":"sha256:0123456789abcdef0123"}"#,
                 hash: "ff"
             )
+        ],
+        keys: [
+            .init(
+                fingerprint: "SHA256:tgLzvj8VCytX0akj9XU3lQ2/ufQkg+I80MHXAexz4WM",
+                publicKey: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBYQrIWh4pqB0LBxyHb7Z1zkfDsl6wFZQOg2XMWBSD1x",
+                addedAt: "2026-09-01T09:00:00Z",
+                addedBy: "rkana"
+            )
+        ],
+        attestations: [
+            .init(
+                kind: "interest_confirmation",
+                user: "rkana",
+                at: "2026-09-02T10:00:00Z",
+                statement: "riskd attestation: confirmation of declarations of interests\nMember: rkana\n",
+                signature: "-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n",
+                fingerprint: "SHA256:tgLzvj8VCytX0akj9XU3lQ2/ufQkg+I80MHXAexz4WM"
+            )
         ]
     )
 
@@ -72,6 +90,8 @@ struct MemberExportDocumentTests {
             #expect(page.contains("Limits, after") && page.contains("a, b"))
             #expect(!page.contains("{\"") && !page.contains("\":") && !page.contains("hmac:"))
             #expect(page.contains("interest.Declare of interest:3"))
+            #expect(page.contains("SHA256:tgLzvj8VCytX0akj9XU3lQ2/ufQkg+I80MHXAexz4WM"))
+            #expect(page.contains("interest confirmation") && page.contains("2 September 2026 at 10:00 UTC"))
         }
         #expect(document.text().contains("My brother / works there"))
         #expect(document.html().contains("My brother\nworks there"))

@@ -11,7 +11,8 @@ struct RegisterSentencesTests {
         board: Int,
         _ unconfirmed: [Standing] = [],
         breaches: [InterestInterface.Breach] = [],
-        ownOnly: Bool = false
+        ownOnly: Bool = false,
+        confirmations: [InterestInterface.SignedStanding] = []
     ) -> InterestInterface.Register.Reply {
         .init(
             entries: [],
@@ -21,7 +22,8 @@ struct RegisterSentencesTests {
             boardSize: board,
             unconfirmed: unconfirmed,
             ownOnly: ownOnly,
-            asOf: "2027-01-10T09:00:00Z"
+            asOf: "2027-01-10T09:00:00Z",
+            confirmations: confirmations
         )
     }
 
@@ -72,6 +74,57 @@ struct RegisterSentencesTests {
     )
     func confirmations(reply: InterestInterface.Register.Reply, sentence: String) {
         #expect(RegisterSentences.confirmations(reply) == sentence)
+    }
+
+    static func signer(_ user: String, _ name: String?, signed: Bool) -> InterestInterface.SignedStanding {
+        .init(member: user, name: name, signed: signed)
+    }
+
+    @Test(
+        "The sentence on signed confirmations: none, some, all",
+        arguments: [
+            (reply(board: 3), nil),
+            (
+                reply(board: 3, confirmations: [signer("rkana", "Ana Petrović", signed: false)]),
+                "The latest confirmation is not signed with the member's own SSH key: it rests on riskd's record alone."
+            ),
+            (
+                reply(
+                    board: 3,
+                    confirmations: [
+                        signer("rkana", "Ana Petrović", signed: false), signer("rkivan", nil, signed: false),
+                    ]
+                ),
+                "None of the 2 latest confirmations is signed with the member's own SSH key: they rest on riskd's "
+                    + "record alone."
+            ),
+            (
+                reply(
+                    board: 3,
+                    confirmations: [
+                        signer("rkana", "Ana Petrović", signed: true), signer("rkivan", nil, signed: false),
+                        signer("rkmarko", "Marko Ilić", signed: true),
+                    ]
+                ),
+                "2 of the 3 latest confirmations are signed with the member's own SSH key, which anyone can check "
+                    + "with OpenSSH alone: Ana Petrović and Marko Ilić; the others rest on riskd's record alone."
+            ),
+            (
+                reply(
+                    board: 3,
+                    confirmations: [signer("rkana", "Ana Petrović", signed: true), signer("rkivan", nil, signed: true)]
+                ),
+                "All 2 latest confirmations are signed with the members' own SSH keys; anyone can check them with "
+                    + "OpenSSH alone."
+            ),
+            (
+                reply(board: 3, ownOnly: true, confirmations: [signer("rkivan", nil, signed: true)]),
+                "Your latest confirmation is signed with your own SSH key; anyone can check it with OpenSSH alone."
+            ),
+        ] as [(InterestInterface.Register.Reply, String?)]
+    )
+    func signatures(reply: InterestInterface.Register.Reply, sentence: String?) {
+        #expect(RegisterSentences.signatures(reply) == sentence)
     }
 
     @Test(

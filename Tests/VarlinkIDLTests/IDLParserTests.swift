@@ -62,18 +62,37 @@ import VarlinkIDL
         let text = """
             interface org.example.throwaway
 
+            # Does: keeping
             # Roles: admin
             method Kept() -> ()
 
             # A method someone forgot to give roles.
+            # Does: forgetting
             method Forgotten() -> ()
             """
         let interface = try IDLParser.parse(text, file: "throwaway.varlink")
         #expect {
             try SwiftEmitter.source(for: interface, text: text, file: "throwaway.varlink")
         } throws: { error in
-            "\(error)" == "throwaway.varlink:7: error: method org.example.throwaway.Forgotten has no `# Roles:` line; "
+            "\(error)" == "throwaway.varlink:9: error: method org.example.throwaway.Forgotten has no `# Roles:` line; "
                 + "add one, e.g. `# Roles: admin`"
+        }
+    }
+
+    @Test(arguments: [
+        ("# Roles: admin\nmethod M() -> ()", 5, "method org.example.does.M has no `# Does:` line"),
+        ("# Does: doing\n# Does: again\n# Roles: admin\nmethod M() -> ()", 5, "method M has a second `# Does:`"),
+        ("# Does: Adding a risk.\n# Roles: admin\nmethod M() -> ()", 4, "the `# Does:` line is a phrase"),
+        ("# Does: calling org.riskd.risk.Add\n# Roles: admin\nmethod M() -> ()", 4, "the `# Does:` line is a phrase"),
+    ])
+    func aMethodWithoutOneDoesLineIsRefusedNamingItsLine(lines: String, line: Int, message: String) throws {
+        let text = "interface org.example.does\n\n# A method.\n\(lines)\n"
+        let interface = try IDLParser.parse(text, file: "does.varlink")
+        #expect {
+            try SwiftEmitter.source(for: interface, text: text, file: "does.varlink")
+        } throws: { error in
+            guard let error = error as? IDLParseError else { return false }
+            return error.line == line && error.message.hasPrefix(message)
         }
     }
 
@@ -83,7 +102,7 @@ import VarlinkIDL
         ("# Roles: admin, admin", "role `admin` is named twice"),
     ])
     func aMalformedRolesLineIsRefusedNamingItsLine(line: String, message: String) throws {
-        let text = "interface org.example.roles\n\n# A method.\n\(line)\nmethod M() -> ()\n"
+        let text = "interface org.example.roles\n\n# A method.\n\(line)\n# Does: doing\nmethod M() -> ()\n"
         let interface = try IDLParser.parse(text, file: "roles.varlink")
         #expect {
             try SwiftEmitter.source(for: interface, text: text, file: "roles.varlink")
@@ -94,7 +113,8 @@ import VarlinkIDL
     }
 
     @Test func theGeneratedSourceEmbedsTheTextExactly() throws {
-        let text = "interface org.example.raw\n\n# Says \"#\" and \\ once.\n# Roles: anyone\nmethod M() -> ()\n"
+        let text =
+            "interface org.example.raw\n\n# Says \"#\" and \\ once.\n# Does: saying\n# Roles: anyone\nmethod M() -> ()\n"
         let interface = try IDLParser.parse(text, file: "raw.varlink")
         let source = try SwiftEmitter.source(for: interface, text: text, file: "raw.varlink")
         #expect(source.contains("##\"\"\"\n" + text + "\n\"\"\"##"))

@@ -52,6 +52,17 @@ class VarlinkCallError(Exception):
         super().__init__("%s %s" % (self.error, json.dumps(self.parameters, sort_keys=True)))
 
 
+# The parameters riskd adds to PermissionDenied (riskd-varlink(7)): the refusal in people's words, nothing else.
+REFUSAL_PARAMETERS = {"message", "does", "user", "roles", "may"}
+
+
+def refusal_tells_nothing_else(parameters, user):
+    """Whether a PermissionDenied's parameters are the refusal's own words, for `user`, naming no protocol
+    identifier, no parameter of the call and no record."""
+    return (set(parameters) <= REFUSAL_PARAMETERS and parameters.get("user") == user
+            and "org.riskd." not in json.dumps(parameters))
+
+
 class ConnectionClosed(Exception):
     """The daemon closed the connection (EOF or reset) while a reply was awaited."""
 

@@ -45,10 +45,11 @@ def test_verify_with_a_head_the_chain_does_not_hold_is_not_ok(daemon):
     add_risks(daemon, 2)
     earlier = daemon.call(VERIFY)
     add_risks(daemon, 2)
-    assert daemon.call(VERIFY, head=earlier["head"]) == {"ok": True, "entries": 4,
+    assert daemon.call(VERIFY, head=earlier["head"]) == {"ok": True, "entries": 4, "headFound": True,
                                                          "head": daemon.call(VERIFY)["head"]}
     unknown = daemon.call(VERIFY, head="ab" * 32)
     assert unknown["ok"] is False and unknown["entries"] == 4 and unknown["firstBadSeq"] == 5
+    assert unknown["headFound"] is False
     with pytest.raises(VarlinkCallError) as refused:
         daemon.call(VERIFY, head="not-a-hash")
     assert refused.value.error == "org.riskd.audit.InvalidValue"

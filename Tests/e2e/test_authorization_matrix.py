@@ -27,7 +27,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from riskd_e2e import REPO, SECOND_BOARD, DaemonFactory
+from riskd_e2e import REPO, SECOND_BOARD, DaemonFactory, refusal_tells_nothing_else
 
 MANUAL = REPO / "man" / "riskd-varlink.7"
 IDL = REPO / "Sources" / "RiskProtocol" / "IDL"
@@ -45,6 +45,14 @@ TODAY = date.today().isoformat()
 FUTURE = (date.today() + timedelta(days=120)).isoformat()
 PAST = (date.today() - timedelta(days=30)).isoformat()
 CODE_BODY = "Declare what you hold; step out when it counts."
+# Public SSH keys (the private halves were thrown away): one each that the admin and the board member add, and one
+# each of the two board members that the fixture registers for them to remove.
+KEY_ADDED_BY_ADMIN = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAtYlKcxazSTGkxWptkiFIPPiZfmTuR4ydhMnkXbA4R5"
+KEY_ADDED_BY_BOARD = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJczu2fBbUrwCSMB08gn//1cwiqSjxr/H6HBgSaqDzE6"
+KEY_OF_BOARD2 = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAILUYKwNvp9hh+CCiVl5RPv8tQxF5w4YBJXZP9r+TDIJv",
+                 "SHA256:Bv/eEJ4gHmzvXIPNImMpYqAr7u2wJ3T2f0QB0DyhQcA")
+KEY_OF_BOARD = ("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKGVx2D28zlLJJXKuO5WGZm0f2ilAkPnAjd6NVV1+xFp",
+                "SHA256:BQkAtthu7Pi916LaO4DA2xNK9AoI5VRmudOk9twL4KQ")
 
 
 # -- the manual's table -------------------------------------------------------------------------------------
@@ -123,6 +131,7 @@ PARAMETERS = {
     "org.riskd.interest.Declare": {"kind": "gift", "organisation": "Eurodesk", "description": "A conference dinner",
                                    "startedOn": TODAY},
     "org.riskd.interest.Confirm": {"nothingToDeclare": False},
+    "org.riskd.interest.Statement": {},
     "org.riskd.interest.Update": {"id": "$i_b2_open", "description": "Edited by the secretariat"},
     "org.riskd.interest.End": {"id": "$i_b2_end", "endedOn": TODAY},
     "org.riskd.interest.Get": {"id": "$i_b2_secret"}, "org.riskd.interest.List": {},
@@ -140,12 +149,16 @@ PARAMETERS = {
     "org.riskd.ethics.Versions": {}, "org.riskd.ethics.Status": {},
     "org.riskd.ethics.Acknowledge": {"version": "$code_version", "sha256": "$code_sha256"},
     "org.riskd.ethics.Publish": {"title": "Code of conduct", "body": CODE_BODY + " Revised."},
+    "org.riskd.ethics.Statement": {},
     "org.riskd.member.List": {}, "org.riskd.member.Get": {"user": "rdt-board2"},
     "org.riskd.member.Export": {"user": "rdt-board2"},
     "org.riskd.review.Run": {}, "org.riskd.review.Preview": {"asOf": "2027-01-01T00:00:00Z"},
     "org.riskd.review.Findings": {}, "org.riskd.review.Acknowledge": {"id": "$finding", "note": "Seen"},
     "org.riskd.review.Runs": {}, "org.riskd.review.Watch": {},
-    "org.riskd.audit.Log": {}, "org.riskd.audit.Verify": {},
+    "org.riskd.audit.Log": {}, "org.riskd.audit.Verify": {}, "org.riskd.audit.Attestations": {},
+    "org.riskd.member.AddKey": {"user": "rdt-board2", "publicKey": KEY_ADDED_BY_ADMIN},
+    "org.riskd.member.Keys": {"user": "rdt-board2"},
+    "org.riskd.member.RemoveKey": {"user": "rdt-board2", "fingerprint": KEY_OF_BOARD2[1]},
     "org.riskd.meeting.Create": {"title": "Board meeting", "date": FUTURE},
     "org.riskd.meeting.AddItem": {"meetingId": "$m_published", "title": "Any other business", "organisations": []},
     "org.riskd.meeting.Publish": {"id": "$m_draft"},
@@ -180,6 +193,10 @@ BOARD_OWN = {
     "org.riskd.member.Export": {},
     "org.riskd.member.SetContact": {"email": "board@example.org"},
     "org.riskd.member.SetName": {"user": "rdt-board", "name": "Ana Petrović"},
+    "org.riskd.member.AddKey": {"publicKey": KEY_ADDED_BY_BOARD},
+    "org.riskd.member.Keys": {},
+    "org.riskd.member.RemoveKey": {"fingerprint": KEY_OF_BOARD[1]},
+    "org.riskd.audit.Attestations": {"user": "rdt-board"},
 }
 
 # Calls these roles make last in their batch: they change what the others read (a new code version).
@@ -242,6 +259,10 @@ ON_OTHERS = {
          conflict_from("rdt-board2"))],
     "org.riskd.member.Get": [("", {"user": "rdt-board2"}, False, None)],
     "org.riskd.member.List": [("", {}, False, members_listed("rdt-board2"))],
+    "org.riskd.member.AddKey": [("", {"user": "rdt-board2", "publicKey": KEY_ADDED_BY_ADMIN}, False, None)],
+    "org.riskd.member.Keys": [("", {"user": "rdt-board2"}, False, None)],
+    "org.riskd.member.RemoveKey": [("", {"user": "rdt-board2", "fingerprint": KEY_OF_BOARD2[1]}, False, None)],
+    "org.riskd.audit.Attestations": [("", {"user": "rdt-board2"}, False, None)],
     "org.riskd.report.Board": [("open", {}, False, in_pack("Open Society Foundations")),
                                ("sensitive", {}, True, in_pack("Western Balkan Fund"))],
 }
@@ -254,7 +275,8 @@ KNOWN_DISAGREEMENTS = {}
 
 def expectation(mark, sensitive=False):
     """What a mark promises a board member acting on another member's record: 'denied', 'shown' or 'hidden'."""
-    if mark == "-":
+    if mark in ("-", "self"):
+        # self: for the caller only; naming another member is refused.
         return "denied"
     if mark == "yes":
         return "shown"
@@ -327,6 +349,8 @@ def matrix(users, board2, user_calls):
                             ("org_wbf", "Western Balkan Fund", "funder"),
                             ("org_esn", "European Student Network", "network")]:
         ids[key] = call("org.riskd.organisation.Add", name=name, kind=kind)["organisation"]["id"]
+    for user, (key, _) in [("rdt-board2", KEY_OF_BOARD2), ("rdt-board", KEY_OF_BOARD)]:
+        call("org.riskd.member.AddKey", user=user, publicKey=key)
 
     def risk(title, **extra):
         return call("org.riskd.risk.Add", title=title, category="governance", likelihood=3, impact=3,
@@ -467,7 +491,7 @@ def test_matrix(matrix, outcomes, column, method, variant):
         mark = TABLE[method][column]
         if mark == "-":
             assert not result["ok"] and result["error"] == DENIED, result
-            assert result["parameters"] == {}, result
+            assert refusal_tells_nothing_else(result["parameters"], user), result
         else:
             assert result["ok"], "manual says %r for %s, daemon answered %r" % (mark, column, result)
         return
@@ -480,7 +504,7 @@ def test_matrix(matrix, outcomes, column, method, variant):
         return
     if expected == "denied" or (probe is None and expected == "hidden"):
         assert not result["ok"] and result["error"] == DENIED, "manual says %r, daemon answered %r" % (mark, result)
-        assert result["parameters"] == {}, result
+        assert refusal_tells_nothing_else(result["parameters"], user), result
         return
     assert result["ok"], "manual says %r, daemon answered %r" % (mark, result)
     if probe is not None:
@@ -528,7 +552,8 @@ def test_matrix_watch(matrix, user_python, column):
     assert run.returncode == 0, run.stderr
     result = json.loads(run.stdout)
     if mark == "-":
-        assert not result["ok"] and result["error"] == DENIED and result["parameters"] == {}, result
+        assert not result["ok"] and result["error"] == DENIED, result
+        assert refusal_tells_nothing_else(result["parameters"], USER[column]), result
     else:
         assert result["ok"], result
         assert result["parameters"]["event"] in ("raised", "resolved", "reminded"), result

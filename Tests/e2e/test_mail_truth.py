@@ -1,7 +1,7 @@
 """A mail is true when it arrives (issue 22), through Debian's real postfix with real uids: a notice that stopped
 being true before the deliverer claimed it is dropped, never delivered, with its reason in `mail status`; a
 meeting's recusal notice reaches a member the day it is published, even after their mail of the day; a notice
-says what it is about; an owner must be an account riskd can tell.
+says what it is about; an owner must be an account riskd can tell, and one it has no address for is a finding.
 """
 import subprocess
 import time
@@ -38,8 +38,9 @@ def test_a_notice_no_longer_true_when_claimed_is_dropped_and_never_delivered(sta
     [dropped] = status["mails"]
     assert dropped["user"] == "rdt-board" and dropped["state"] == "dropped"
     assert dropped["reason"].startswith("no longer true when its turn came: the code was acknowledged on "), dropped
-    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status"], capture_output=True,
-                           text=True, timeout=60)
+    # --full: the reason whole, whatever width a $COLUMNS in the environment would give.
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status", "--full"],
+                           capture_output=True, text=True, timeout=60)
     assert shown.returncode == 0 and "1 dropped" in shown.stdout and "the code was acknowledged" in shown.stdout
 
 
@@ -57,8 +58,9 @@ def test_a_recusal_notice_reaches_the_member_the_day_the_agenda_is_published(sta
                         text="The minutes of December were never circulated")["concern"]["id"]
     daemon.call("org.riskd.concern.Close", id=concern, status="upheld", outcome="Circulated now")
     assert daemon.call("org.riskd.mail.Status")["waitingNotices"] == 1
-    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status"], capture_output=True,
-                           text=True, timeout=60)
+    # --full: the reason whole, whatever width a $COLUMNS in the environment would give.
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "mail", "status", "--full"],
+                           capture_output=True, text=True, timeout=60)
     assert "1 notice waits for the next daily mail of the person it is for, written by the next review run." in \
         shown.stdout, shown.stdout
     meeting = daemon.call("org.riskd.meeting.Create", title="Board meeting", date="2027-01-20")["meeting"]["id"]
@@ -96,3 +98,39 @@ def test_an_owner_must_be_an_account_riskd_can_tell(start_daemon, user_riskctl):
     added = daemon.call("org.riskd.risk.Add", title="Owned", category="governance", likelihood=2, impact=2,
                         owner="rdt-board")
     assert added["risk"]["owner"] == "rdt-board"
+
+
+UNADDRESSED_CONFIG = """
+[mail]
+enabled = true
+organisation = "Mreža drug policy network"
+admins = ["rdt-admin@localhost"]
+"""
+
+
+def test_an_owner_riskd_has_no_address_for_is_a_finding_until_one_is_set(start_daemon, user_riskctl):
+    """No mail.domain and no contact: the owner's notice cannot go, and the review says so (mail-unaddressed)
+    instead of leaving it to a line of the digest; it resolves once an address is set."""
+    daemon = start_daemon(extra_config=UNADDRESSED_CONFIG, now="2027-01-10T09:00:00Z")
+    daemon.wait_first_review()
+
+    def unaddressed():
+        return daemon.call("org.riskd.review.Findings", open=True, rule="mail-unaddressed")["findings"]
+
+    assert unaddressed() == []
+    daemon.call("org.riskd.risk.Add", title="Funding overlap with member organisations", category="financial",
+                owner="rdt-board", likelihood=4, impact=4, nextReviewDue="2027-01-05")
+    daemon.call("org.riskd.review.Run")          # raises the overdue review; its notice finds no address
+    assert unaddressed() == []
+    daemon.call("org.riskd.review.Run")
+    [finding] = unaddressed()
+    assert finding["subject"] == "member:rdt-board" and finding["severity"] == "warning", finding
+    assert finding["message"] == ("riskd has no mail address for rdt-board: 1 notice on 2027-01-10 could not be "
+                                  "sent; set one with riskctl member contact rdt-board --email ADDRESS")
+    assert daemon.call("org.riskd.mail.Status")["sent"] == 0
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "review", "findings"], capture_output=True,
+                           text=True, timeout=60)
+    assert shown.returncode == 0 and "riskd has no mail address for rdt-board" in shown.stdout, shown
+    daemon.call("org.riskd.member.SetContact", user="rdt-board", email="ana@example.org")
+    daemon.call("org.riskd.review.Run")
+    assert unaddressed() == []

@@ -280,7 +280,7 @@ def test_import_error_from_riskd_names_the_row(riskctl_binary, tmp_path, listene
 @pytest.mark.parametrize("error,parameters,status,message", [
     ("org.riskd.risk.NoSuchRisk", {"id": 12}, 66, "no risk R-12"),
     ("org.varlink.service.PermissionDenied", {}, 77,
-     "permission denied: org.riskd.risk.Get needs the admin, board or auditor role"),
+     "permission denied: reading a risk is for the secretariat, board members and auditors"),
     ("org.riskd.risk.InvalidValue", {"field": "likelihood", "reason": "must be between 1 and 5, not 7"}, 65,
      "invalid value for likelihood: must be between 1 and 5, not 7"),
     ("org.varlink.service.InvalidParameter", {"parameter": "id"}, 65, "invalid parameter id"),

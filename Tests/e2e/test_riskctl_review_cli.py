@@ -243,7 +243,7 @@ def test_run_needs_admin(riskctl_binary, daemon):
     result = riskctl(riskctl_binary, "review", "run", "--socket", fake.path)
     assert result.returncode == 77
     assert result.stdout == ""
-    assert one_error_line(result) == "permission denied: org.riskd.review.Run needs the admin role"
+    assert one_error_line(result) == "permission denied: running the review is for the secretariat"
 
 
 # -- ack and runs --------------------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def test_ack_sends_id_and_note(riskctl_binary, daemon):
     ("org.riskd.review.InvalidValue", {"field": "note", "reason": "must not be empty"}, 65,
      "invalid value for --note: must not be empty"),
     ("org.varlink.service.PermissionDenied", {}, 77,
-     "permission denied: org.riskd.review.Acknowledge needs the admin role"),
+     "permission denied: acknowledging a finding is for the secretariat"),
 ], ids=["NoSuchFinding", "InvalidValue", "PermissionDenied"])
 def test_ack_errors(riskctl_binary, daemon, error, parameters, status, message):
     fake = daemon([{"error": error, "parameters": parameters}])
@@ -288,7 +288,7 @@ def test_runs_needs_admin_or_auditor(riskctl_binary, daemon):
     fake = daemon([{"error": "org.varlink.service.PermissionDenied", "parameters": {}}])
     result = riskctl(riskctl_binary, "review", "runs", "--socket", fake.path)
     assert result.returncode == 77
-    assert one_error_line(result) == "permission denied: org.riskd.review.Runs needs the admin or auditor role"
+    assert one_error_line(result) == "permission denied: listing review runs is for the secretariat and auditors"
 
 
 # -- watch ---------------------------------------------------------------------------------------------
@@ -358,7 +358,7 @@ def test_watch_prints_each_event_as_it_arrives(riskctl_binary, daemon):
 
 @pytest.mark.parametrize("error,status,message", [
     ("org.varlink.service.PermissionDenied", 77,
-     "permission denied: org.riskd.review.Watch needs the admin or auditor role"),
+     "permission denied: watching review runs is for the secretariat and auditors"),
     ("org.varlink.service.MethodNotImplemented", 1, "this riskd does not implement org.riskd.review.Watch"),
 ])
 def test_watch_error_reply(riskctl_binary, daemon, error, status, message):

@@ -11,10 +11,15 @@ Run from anywhere: python3 Tests/fuzz/make_seeds.py. Inputs libFuzzer adds (name
 import json
 import pathlib
 import re
+import sys
 
 FUZZ = pathlib.Path(__file__).resolve().parent
 IDL = FUZZ.parent.parent / "Sources" / "RiskProtocol" / "IDL"
 CORPUS = FUZZ / "corpus"
+# Keys and signatures the real ssh-keygen made (Tests/SSHSignatureTests/Fixtures/make-fixtures.sh).
+SSH = FUZZ.parent / "SSHSignatureTests" / "Fixtures"
+ED25519_KEY = (SSH / "ed25519.pub").read_text().strip()
+ED25519_SIGNATURE = (SSH / "ed25519.sig").read_text()
 CALLERS = {"admin": 0, "board": 1, "board-other": 2, "auditor": 3, "nobody": 4}
 
 RISK = {"title": "Funding gap", "category": "financial", "likelihood": 3, "impact": 4}
@@ -48,6 +53,12 @@ CALLS = {
     "org.riskd.interest.Update": {"id": 1, "ifRevision": 1, "description": "More shares", "sensitive": True},
     "org.riskd.interest.End": {"id": 1, "endedOn": "2026-06-30"},
     "org.riskd.interest.Confirm": {"nothingToDeclare": False},
+    "org.riskd.interest.Statement": {},
+    "org.riskd.ethics.Statement": {},
+    "org.riskd.member.AddKey": {"publicKey": ED25519_KEY},
+    "org.riskd.member.Keys": {},
+    "org.riskd.member.RemoveKey": {"fingerprint": "SHA256:tgLzvj8VCytX0akj9XU3lQ2/ufQkg+I80MHXAexz4WM"},
+    "org.riskd.audit.Attestations": {},
     "org.riskd.interest.Manage": {"id": 1, "plan": "Leaves the room when Acme is discussed."},
     "org.riskd.interest.Check": {"organisations": ["Acme Foundation", "ACME"], "matter": "Grant 2027"},
     "org.riskd.interest.Checks": {"limit": 5},
@@ -97,6 +108,30 @@ def frame(method, parameters=None, **flags):
 
 def write(name, caller, payload, chunk=0):
     (CORPUS / f"seed-{name}").write_bytes(bytes([(chunk << 3) | CALLERS[caller]]) + payload)
+
+
+def signature_seeds():
+    """Inputs for the SSH key and signature parsers (Sources/SSHSignature), reached through AddKey and Confirm:
+    good ones of each key type, then broken armour and blobs. `make_seeds.py --signatures` writes only these."""
+    sign = "org.riskd.interest.Confirm"
+    armour = "-----BEGIN SSH SIGNATURE-----\n%s\n-----END SSH SIGNATURE-----\n"
+    seeds = {f"signature-{key}": frame(sign, {"signature": (SSH / f"{key}.sig").read_text()})
+             for key in ("ed25519", "ecdsa", "rsa", "rsa-sha256", "ed25519-namespace-git", "ecdsa384")}
+    seeds.update({
+        "signature-truncated": frame(sign, {"signature": ED25519_SIGNATURE[:120] + "\n-----END SSH SIGNATURE-----\n"}),
+        "signature-not-base64": frame(sign, {"signature": armour % "****"}),
+        "signature-magic-only": frame(sign, {"signature": armour % "U1NIU0lH"}),
+        "signature-empty-blob": frame("org.riskd.ethics.Acknowledge", {"version": 1, "sha256": "00" * 32,
+                                                                      "signature": armour % ""}),
+        "key-then-signature": frame("org.riskd.member.AddKey", {"publicKey": ED25519_KEY})
+        + frame(sign, {"signature": ED25519_SIGNATURE}),
+        "key-truncated": frame("org.riskd.member.AddKey", {"publicKey": ED25519_KEY[:40]}),
+        "key-type-mismatch": frame("org.riskd.member.AddKey", {"publicKey": "ssh-rsa " + ED25519_KEY.split()[1]}),
+    })
+    for key in ("rsa", "ecdsa", "rsa1024", "ecdsa384"):
+        seeds[f"key-{key}"] = frame("org.riskd.member.AddKey", {"publicKey": (SSH / f"{key}.pub").read_text()})
+    for name, payload in seeds.items():
+        write(name, "board", payload)
 
 
 def main():
@@ -163,6 +198,7 @@ def main():
     for name, payload in malformed.items():
         for caller in ("admin", "board"):
             write(f"{name}-{caller}", caller, payload)
+    signature_seeds()
 
     tokens = sorted(set(methods) | set(CALLS) | {"org.riskd.risk", "org.varlink.service"})
     words = ["method", "parameters", "oneway", "more", "upgrade", "continues", "error", "id", "ifRevision", "limit",
@@ -174,4 +210,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--signatures"]:
+        signature_seeds()
+    else:
+        main()

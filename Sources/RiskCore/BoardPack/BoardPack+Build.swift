@@ -104,7 +104,7 @@ extension BoardPack {
         let unseen = facts.unseenBoard.filter { !seen.contains($0) }.sorted { (name($0), $0) < (name($1), $1) }.map {
             MemberDue(user: $0, name: name($0), due: nil, overdue: false, never: true)
         }
-        return BoardPack(
+        var pack = BoardPack(
             asOf: facts.asOf,
             organisation: presentation.organisation,
             confidential: presentation.confidential,
@@ -128,6 +128,10 @@ extension BoardPack {
             declarations: declarations(facts.declarations, viewer: viewer, presentation: presentation),
             agenda: agenda?.withheld(for: viewer)
         )
+        let confirmed = board.filter { $0.lastConfirmedOn != nil }
+        pack.confirmed = confirmed.map { name($0.user) }
+        pack.signedConfirmations = confirmed.filter(\.lastConfirmationSigned).map { name($0.user) }
+        return pack
     }
 
     /// The findings open at `facts.asOf`: the review rules on the register as it stood then, with the declarations

@@ -47,6 +47,11 @@ public struct BoardPack: Sendable, Hashable {
     public var notAcknowledged: [MemberDue]
     /// Board members who never confirmed their declarations or are past their deadline, by name.
     public var notConfirmed: [MemberDue]
+    /// Board members who confirmed their declarations by `asOf`, by name.
+    public var confirmed: [String] = []
+    /// Those of `confirmed` whose latest confirmation is signed with their own SSH key, by name: anyone can check
+    /// it with OpenSSH alone (`audit.Attestations`).
+    public var signedConfirmations: [String] = []
     /// Declarations in force, by declarant then id; entries the viewer may not read are withheld.
     public var declarations: [Declaration]
     /// A meeting's agenda with its recusals, when the pack was asked for one.

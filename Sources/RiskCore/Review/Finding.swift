@@ -29,6 +29,7 @@ public enum ReviewRule: String, Sendable, Hashable, CaseIterable {
     case concernOpen = "concern-open"
     case interestOrganisationUnlisted = "interest-organisation-unlisted"
     case mailBounced = "mail-bounced"
+    case mailUnaddressed = "mail-unaddressed"
 }
 
 /// What a rule found about one subject at one moment: the condition holds now.

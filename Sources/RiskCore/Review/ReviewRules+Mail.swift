@@ -19,6 +19,24 @@ public struct BouncedMailFacts: Sendable, Hashable {
     }
 }
 
+/// What `mail-unaddressed` reads of a person riskd had notices for and no address to send them to.
+public struct UnaddressedFacts: Sendable, Hashable {
+    /// The account or member name the notices were for.
+    public var user: String
+    /// How many notices could not be sent.
+    public var notices: Int
+    /// The day of the first and of the latest of them.
+    public var firstOn: CalendarDate
+    public var lastOn: CalendarDate
+
+    public init(user: String, notices: Int, firstOn: CalendarDate, lastOn: CalendarDate) {
+        self.user = user
+        self.notices = notices
+        self.firstOn = firstOn
+        self.lastOn = lastOn
+    }
+}
+
 extension ReviewRules {
     /// Days a bounce stays a finding. A bounced mail stays bounced for good, while what the secretariat fixes is the
     /// address (a member's contact, a risk's owner, `mail.admins`) or the mailbox, not the mail: riskd cannot see
@@ -37,6 +55,27 @@ extension ReviewRules {
             severity: .warning,
             message: "Mail \(mail.id) (\(mail.kind)) to \(mail.recipient) was returned as undeliverable on "
                 + "\(mail.bouncedOn)\(reason); correct the address or create the mailbox"
+        )
+    }
+}
+
+extension ReviewRules {
+    /// Days an unsent notice keeps `mail-unaddressed` raised, the same month as a bounce.
+    public static let mailUnaddressedDays = 30
+
+    /// `mail-unaddressed`: riskd had notices for a person (a board member, a risk's or an action's owner) within the
+    /// last `mailUnaddressedDays` days and no address to send them to; the store lists only those who still have
+    /// none. The finding ends when an address is set (or `mail.domain`), or a month after the last such notice.
+    static func mailUnaddressed(_ person: UnaddressedFacts, today: CalendarDate) -> Observation? {
+        guard person.lastOn.adding(days: mailUnaddressedDays) >= today else { return nil }
+        let count = person.notices == 1 ? "1 notice" : "\(person.notices) notices"
+        let since = person.firstOn == person.lastOn ? "on \(person.firstOn)" : "since \(person.firstOn)"
+        return Observation(
+            rule: .mailUnaddressed,
+            subject: "member:\(person.user)",
+            severity: .warning,
+            message: "riskd has no mail address for \(person.user): \(count) \(since) could not be sent; set one with "
+                + "riskctl member contact \(person.user) --email ADDRESS"
         )
     }
 }

@@ -25,6 +25,7 @@ public enum ReviewRules {
         found += snapshot.unrecordedMeetings.compactMap { recusalUnrecorded($0, today: today) }
         found += snapshot.openConcerns.compactMap { concernOpen(id: $0.id, raisedOn: $0.raisedOn, today: today) }
         found += snapshot.bouncedMails.compactMap { mailBounced($0, today: today) }
+        found += snapshot.unaddressed.compactMap { mailUnaddressed($0, today: today) }
         if let code = snapshot.code {
             found += snapshot.members.compactMap { unacknowledged($0, code: code, policy: policy, today: today) }
         }

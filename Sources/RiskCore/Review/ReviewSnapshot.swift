@@ -20,6 +20,8 @@ public struct ReviewSnapshot: Sendable, Hashable {
     public var openConcerns: [ConcernFacts]
     /// The mails the MTA returned (state bounced).
     public var bouncedMails: [BouncedMailFacts]
+    /// The people riskd had notices for and still has no address for (mail enabled).
+    public var unaddressed: [UnaddressedFacts]
 
     public init(
         risks: [Risk] = [],
@@ -30,8 +32,10 @@ public struct ReviewSnapshot: Sendable, Hashable {
         appetites: [String: Int] = [:],
         unrecordedMeetings: [MeetingFacts] = [],
         openConcerns: [ConcernFacts] = [],
-        bouncedMails: [BouncedMailFacts] = []
+        bouncedMails: [BouncedMailFacts] = [],
+        unaddressed: [UnaddressedFacts] = []
     ) {
+        self.unaddressed = unaddressed
         self.bouncedMails = bouncedMails
         self.openConcerns = openConcerns
         self.risks = risks
@@ -115,14 +119,19 @@ public struct MemberFacts: Sendable, Hashable {
     public var lastConfirmedOn: CalendarDate?
     /// The code versions the member acknowledged.
     public var acknowledgedVersions: Set<Int>
+    /// Whether the member's latest confirmation is signed with their own SSH key (the board pack says so); false
+    /// where no one needs to know (the review rules).
+    public var lastConfirmationSigned: Bool
 
     public init(
         user: String,
         onBoard: Bool,
         firstSeenOn: CalendarDate,
         lastConfirmedOn: CalendarDate?,
-        acknowledgedVersions: Set<Int>
+        acknowledgedVersions: Set<Int>,
+        lastConfirmationSigned: Bool = false
     ) {
+        self.lastConfirmationSigned = lastConfirmationSigned
         self.user = user
         self.onBoard = onBoard
         self.firstSeenOn = firstSeenOn

@@ -31,6 +31,9 @@ enum BoardPackContext {
             "bands": Severity.allCases.map { band(legend: $0, scoring) },
         ]
         if let version = pack.codeVersion { context["codeVersion"] = version }
+        if let signatures = BoardPackSentences.confirmationSignatures(pack) {
+            context["confirmationSignatures"] = signatures
+        }
         if let organisation = pack.organisation { context["organisation"] = organisation }
         omitted(&context, "aboveAppetite", listed: pack.aboveAppetite.count, total: pack.aboveAppetiteTotal)
         omitted(&context, "overdueReviews", listed: pack.overdueReviews.count, total: pack.overdueReviewsTotal)

@@ -58,6 +58,30 @@ enum BoardPackSentences {
             + "\(PeopleWords.list(missing.map(\.name)))."
     }
 
+    /// Of the signatures of the latest confirmations: none, some (named) or all are signed with the member's own
+    /// SSH key. Nil when no board member has confirmed yet.
+    static func confirmationSignatures(_ pack: BoardPack) -> String? {
+        let total = pack.confirmed.count
+        let signed = pack.signedConfirmations
+        guard total > 0 else { return nil }
+        let check = "anyone can check them with OpenSSH alone (riskctl audit attestations)"
+        if signed.isEmpty {
+            return total == 1
+                ? "The latest confirmation is not signed with the member's own SSH key: it rests on riskd's record alone."
+                : "None of the \(total) latest confirmations is signed with the member's own SSH key: they rest on "
+                    + "riskd's record alone."
+        }
+        if signed.count == total {
+            return total == 1
+                ? "The latest confirmation is signed with the member's own SSH key; anyone can check it with OpenSSH "
+                    + "alone (riskctl audit attestations)."
+                : "All \(total) latest confirmations are signed with the members' own SSH keys; \(check)."
+        }
+        return "\(signed.count) of the \(total) latest confirmations \(signed.count == 1 ? "is" : "are") signed with "
+            + "the member's own SSH key, which anyone can check with OpenSSH alone (riskctl audit attestations): "
+            + "\(PeopleWords.list(signed)); the others rest on riskd's record alone."
+    }
+
     /// One member's row: "overdue: was due on 5 January 2027", "due by 5 January 2027", "never confirmed; due by …".
     static func status(_ due: BoardPack.MemberDue) -> String {
         guard let date = due.due else { return "has not used riskd yet" }

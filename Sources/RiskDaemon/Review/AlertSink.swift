@@ -68,6 +68,7 @@ enum AlertCatalog {
         case .concernOpen: "eb4bb216b1b34ae78460af0ef7e8ec16"
         case .interestOrganisationUnlisted: "3f485d9d5a824fedb99721d4a52d0f7b"
         case .mailBounced: "23b783c60cf5451095c210378e755789"
+        case .mailUnaddressed: "26d025163b774fcf99c6abff12b07444"
         }
     }
 

@@ -21,6 +21,16 @@ struct AuditService {
         table.on(AuditInterface.Verify.self, work: .long) { parameters, _ in
             try await verify(head: parameters.head)
         }
+        table.on(AuditInterface.Attestations.self, work: .long) { parameters, request in
+            // A board member reads only their own, whether or not they name themselves.
+            let user = parameters.user ?? (request.access == .allowed ? nil : request.caller.user)
+            if let user, !request.mayTouch(ownedBy: user) { throw DomainError.permissionDenied }
+            let found = try await context.database.attestations(user: user)
+            return .init(
+                allowedSigners: MemberKey.allowedSigners(found.keys),
+                attestations: found.attestations.map(AuditInterface.Attestation.init)
+            )
+        }
         return table
     }
 
@@ -47,6 +57,41 @@ struct AuditService {
         } else if !result.ok {
             context.logger.critical("Audit chain broken at entry \(result.firstBadSeq ?? 0)")
         }
-        return .init(ok: result.ok, entries: result.entries, head: result.head, firstBadSeq: result.firstBadSeq)
+        let headFound: Bool? =
+            if anchor == nil {
+                nil
+            } else if result.ok {
+                true
+            } else if result.firstBadSeq == result.entries + 1 {
+                false
+            } else {
+                nil
+            }
+        return .init(
+            ok: result.ok,
+            entries: result.entries,
+            head: result.head,
+            firstBadSeq: result.firstBadSeq,
+            headFound: headFound
+        )
+    }
+}
+
+extension AuditInterface.Attestation {
+    /// The wire form of a signed attestation.
+    init(_ attestation: Attestation) {
+        let kind: Kind =
+            switch attestation.kind {
+            case .interestConfirmation: .interest_confirmation
+            case .codeAcknowledgement: .code_acknowledgement
+            }
+        self.init(
+            kind: kind,
+            user: attestation.user,
+            at: attestation.at.description,
+            statement: attestation.statement,
+            signature: attestation.signature,
+            fingerprint: attestation.fingerprint
+        )
     }
 }

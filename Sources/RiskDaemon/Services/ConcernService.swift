@@ -82,10 +82,10 @@ extension ConcernInterface.Concern {
             id: concern.id,
             raisedBy: concern.raisedBy,
             about: concern.about,
-            kind: ConcernInterface.Kind(rawValue: concern.kind.rawValue) ?? .other,
+            kind: ConcernInterface.Kind(concern.kind),
             text: concern.text,
             raisedAt: concern.raisedAt.description,
-            status: ConcernInterface.Status(rawValue: concern.status.rawValue) ?? .open,
+            status: ConcernInterface.Status(concern.status),
             outcome: concern.outcome,
             closedBy: concern.closedBy,
             closedAt: concern.closedAt?.description

@@ -49,12 +49,52 @@ struct EthicsService {
             .init(codes: try await context.database.codeVersions().map(EthicsInterface.CodeSummary.init))
         }
         table.on(EthicsInterface.Acknowledge.self) { parameters, request in
-            let acknowledgement = try await context.database.acknowledgeCode(
+            let signing = AttestationSigning(
+                .codeAcknowledgement,
+                signature: parameters.signature,
+                request: request,
+                context: context
+            )
+            let today = request.today
+            let acknowledged = try await context.database.acknowledgeCode(
                 version: parameters.version,
                 sha256: parameters.sha256,
-                actor: request.actor
+                actor: request.actor,
+                attest: signing.check { facts, name throws in
+                    // Acknowledge refused any version but the current one before it asks for the statement.
+                    guard let code = facts.currentCode else { throw DomainError.notFound(.codeVersion, id: 1) }
+                    return AttestationStatement.codeAcknowledgement(
+                        user: facts.user,
+                        name: name,
+                        code: code,
+                        day: today
+                    )
+                }
             )
-            return .init(acknowledgement: .init(acknowledgement))
+            return .init(
+                acknowledgement: .init(acknowledged.acknowledgement),
+                fingerprint: acknowledged.attestation?.fingerprint
+            )
+        }
+        table.on(EthicsInterface.Statement.self) { parameters, request in
+            let facts = try await context.database.attestationFacts(user: request.caller.user, today: request.today)
+            guard let current = facts.currentCode else {
+                throw DomainError.notFound(.codeVersion, id: parameters.version ?? 1)
+            }
+            let version = parameters.version ?? current.version
+            guard (1...current.version).contains(version) else { throw DomainError.notFound(.codeVersion, id: version) }
+            guard version == current.version else {
+                throw DomainError.notCurrent(version: version, current: current.version)
+            }
+            let name = PeopleNames.name(of: facts.user, set: facts.setName)
+            return .init(
+                text: AttestationStatement.codeAcknowledgement(
+                    user: facts.user,
+                    name: name,
+                    code: current,
+                    day: request.today
+                )
+            )
         }
         table.on(EthicsInterface.Status.self) { _, _ in
             let board = boardMembers(context.configuration.access.board)

@@ -43,6 +43,7 @@ extension InterestService {
                 return closed <= asOf
             }
             var people = Set(register.entries.map(\.declarant)).union(register.unconfirmed.map(\.user))
+            people.formUnion(register.confirmed)
             people.formUnion(breaches.compactMap(\.about))
             let names = PeopleNames.of(people, set: try await context.database.memberNames())
             let unconfirmed = register.unconfirmed.filter { shown($0.user) }
@@ -81,7 +82,16 @@ extension InterestService {
                     )
                 },
                 ownOnly: viewer == .boardMember(request.caller.user, seesRegister: false),
-                asOf: asOf.description
+                asOf: asOf.description,
+                confirmations: register.confirmed.filter(shown)
+                    .sorted { (names[$0] ?? $0, $0) < (names[$1] ?? $1, $1) }
+                    .map { member in
+                        InterestInterface.SignedStanding(
+                            member: member,
+                            name: names[member],
+                            signed: register.signed.contains(member)
+                        )
+                    }
             )
         }
     }

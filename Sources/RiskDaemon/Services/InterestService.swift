@@ -18,6 +18,7 @@ struct InterestService {
         registerImport(&table)
         registerErasure(&table)
         registerPublicRegister(&table)
+        registerConfirmation(&table)
         return table
     }
 
@@ -84,17 +85,6 @@ struct InterestService {
             }
             let page = try await context.database.interests(query)
             return .init(interests: page.interests.map { .init($0, today: request.today) }, next: page.next)
-        }
-        table.on(InterestInterface.Confirm.self) { parameters, request in
-            let confirmation = try await context.database.confirmInterests(
-                declarant: request.caller.user,
-                uid: Int(request.caller.uid),
-                nothingToDeclare: parameters.nothingToDeclare ?? false,
-                today: request.today,
-                charge: context.charge(request, .confirmationsPerDay),
-                actor: request.actor
-            )
-            return .init(confirmation: .init(confirmation))
         }
     }
 

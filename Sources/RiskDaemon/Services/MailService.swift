@@ -71,8 +71,8 @@ struct MailService {
                 context.logger.info(
                     "Mail \(mail.id) deferred by the MTA, attempt \(mail.attempts): \(mail.reason ?? "")"
                 )
-            default:
-                break
+            case .sending, .sent, .uncertain, .dropped, .bounced:
+                break  // sent is the tally's; a report never leaves the others
             }
             return .init(mail: .init(mail))
         }
@@ -94,7 +94,7 @@ extension MailInterface.Mail {
     init(_ mail: MailRecord) {
         self.init(
             id: mail.id,
-            state: MailInterface.State(rawValue: mail.state.rawValue) ?? .queued,
+            state: MailInterface.State(mail.state),
             recipient: mail.recipient,
             user: mail.user,
             kind: mail.kind,

@@ -27,7 +27,11 @@ extension MemberService {
                 },
                 recusals: try records.recusals.map { try Self.rewired(MeetingInterface.Recusal($0)) },
                 concerns: try records.concerns.map { try Self.rewired(ConcernInterface.Concern($0)) },
-                audit: try records.audit.map { try Self.rewired(AuditInterface.Entry($0)) }
+                audit: try records.audit.map { try Self.rewired(AuditInterface.Entry($0)) },
+                keys: try await context.database.memberKeys(user: user).map(MemberInterface.Key.init),
+                attestations: try await context.database.attestations(user: user).attestations.map {
+                    try Self.rewired(AuditInterface.Attestation($0))
+                }
             )
         }
     }

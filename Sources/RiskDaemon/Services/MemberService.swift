@@ -52,6 +52,7 @@ struct MemberService {
             return .init(email: context.configuration.mail.address(of: user, contact: now))
         }
         registerSetName(&table)
+        registerKeys(&table)
         registerExport(&table)
         return table
     }

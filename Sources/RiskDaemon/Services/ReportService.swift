@@ -16,7 +16,12 @@ struct ReportService: Sendable {
             let configuration = context.configuration
             let confidential = parameters.confidential ?? false
             let keeper = InterestViewer(user: request.caller.user, roles: request.caller.roles, seesRegister: true)
-            guard !confidential || keeper == .registerKeeper else { throw DomainError.permissionDenied }
+            guard !confidential || keeper == .registerKeeper else {
+                throw DomainError.permissionDenied(
+                    doing: "making the confidential copy of the board pack",
+                    onlyFor: [.admin, .auditor]
+                )
+            }
             // The circulation copy reads as a board member reads, whoever asks: one pack for the whole board, which
             // the subject of a concern or a member with a hidden interest may read too.
             let viewer =

@@ -6,7 +6,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Read and verify the audit trail.",
-        discussion: "These commands need the admin or auditor role.",
-        subcommands: [AuditLogCommand.self, AuditVerifyCommand.self]
+        discussion: "These commands need the admin or auditor role; a board member may read their own attestations.",
+        subcommands: [AuditLogCommand.self, AuditVerifyCommand.self, AuditAttestationsCommand.self]
     )
 }

@@ -50,10 +50,18 @@ struct AuditVerifyCommand: ParsableCommand {
             return
         }
         let reply = try answer.decoded()
+        let given = head.map { "the head you gave (\($0.lowercased().prefix(12))…)" }
         if reply.ok {
             let head = reply.head.isEmpty ? "" : ", head \(reply.head.prefix(12))…"
             let entries = "\(Self.grouped(reply.entries)) \(reply.entries == 1 ? "entry" : "entries")"
-            Output.line("Audit chain intact: \(entries)\(head)")
+            let found = given.map { "; it holds \($0)" } ?? ""
+            Output.line("Audit chain intact: \(entries)\(head)\(found)")
+        } else if let given, reply.headFound == false {
+            let entries = "\(Self.grouped(reply.entries)) \(reply.entries == 1 ? "entry" : "entries")"
+            Output.line(
+                "Audit chain does not hold \(given): it was not found in the \(entries) checked, so entries after "
+                    + "the last one are missing (or the head is not of this trail)."
+            )
         } else {
             let location = reply.firstBadSeq.map { " at entry \($0)" } ?? ""
             let entries = "\(Self.grouped(reply.entries)) \(reply.entries == 1 ? "entry" : "entries")"

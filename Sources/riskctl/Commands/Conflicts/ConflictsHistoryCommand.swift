@@ -45,7 +45,7 @@ struct ConflictsHistoryCommand: ParsableCommand {
             return try Output.json(.object(["checks": .array(items), "next": .null]))
         }
         var table = Table([
-            .init(title: "CHECK"), .init(title: "DATE"), .init(title: "BY"), .init(title: "MATTER"),
+            .init(title: "CHECK"), .init(title: "DATE"), .init(title: "BY"), .init(title: "MATTER", grows: true),
             .init(title: "CONFLICTS"),
         ])
         for check in checks {

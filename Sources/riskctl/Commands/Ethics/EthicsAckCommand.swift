@@ -26,13 +26,19 @@ struct EthicsAckCommand: ParsableCommand {
             or the text you read is not that version's, nothing is recorded and riskctl exits with status 75. \
             Acknowledging a version again changes nothing. Before asking, if you acknowledged an older version, \
             riskctl also shows what changed since (as ethics diff does). On a terminal the text goes through $PAGER (default less \
-            -FRX) before the question; --no-pager prints it as it is.
+            -FRX) before the question; --no-pager prints it as it is. With --sign (or --key FILE), riskctl also \
+            signs the statement riskd gives for the version (who, the version, the SHA-256 of its text, the date) \
+            with your own SSH key through ssh-keygen -Y sign -n riskd; register the key first with riskctl member \
+            key add.
             """
     )
 
     /// Print without a pager.
     @Flag(name: .customLong("no-pager"), help: "Do not send the text through the pager.")
     var noPager = false
+
+    /// `--sign`, `--key`.
+    @OptionGroup var signing: SigningOptions
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -71,17 +77,25 @@ struct EthicsAckCommand: ParsableCommand {
             let hash = options.json ? " (SHA-256 \(sha256))" : ""
             try ask("Acknowledge version \(code.version)\(hash)?")
         }
+        var signature: String?
+        if signing.signs {
+            let statement = try connection.call(EthicsInterface.Statement.self, .init(version: code.version))
+                .decoded().text
+            signature = try signing.signature(of: statement, connection)
+        }
         let answer = try connection.call(
             EthicsInterface.Acknowledge.self,
-            .init(version: code.version, sha256: sha256)
+            .init(version: code.version, sha256: sha256, signature: signature)
         )
         if options.json {
             return try Output.json(answer.parameters)
         }
-        let acknowledgement = try answer.decoded().acknowledgement
+        let reply = try answer.decoded()
+        let acknowledgement = reply.acknowledgement
         Output.line(
             "Acknowledged version \(acknowledgement.version) of the ethical code "
                 + "(SHA-256 \(EthicsPresenter.short(acknowledgement.sha256))) at \(acknowledgement.acknowledgedAt)."
+                + (reply.fingerprint.map { " Signed with \($0)." } ?? "")
         )
     }
 

@@ -13,13 +13,19 @@ struct InterestConfirmCommand: ParsableCommand {
             interests.first_confirmation_days. With --nothing-to-declare you state you have no interest to declare; \
             riskd refuses that while you have active declarations (exit status 65). A confirmation is a signed \
             statement: riskctl lists your active declarations and asks first, and without a terminal to ask on it \
-            refuses (exit status 64) unless --yes is given. Needs the board role.
+            refuses (exit status 64) unless --yes is given. With --sign (or --key FILE), riskctl fetches the exact \
+            statement riskd will hold you to, shows it, and signs it with your own SSH key through ssh-keygen -Y \
+            sign -n riskd, so that anyone can later check the confirmation with OpenSSH alone (riskctl audit \
+            attestations); register the key first with riskctl member key add. Needs the board role.
             """
     )
 
     /// A nil return.
     @Flag(name: .customLong("nothing-to-declare"), help: "State that you have no interest to declare.")
     var nothingToDeclare = false
+
+    /// `--sign`, `--key`.
+    @OptionGroup var signing: SigningOptions
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -32,23 +38,36 @@ struct InterestConfirmCommand: ParsableCommand {
     /// Asks, confirms, and says when the next confirmation is due.
     func run() throws {
         let connection = try options.connect()
-        if !options.yes, let question = try question(connection) {
+        var signature: String?
+        if signing.signs {
+            let statement = try connection.call(
+                InterestInterface.Statement.self,
+                .init(nothingToDeclare: nothingToDeclare ? true : nil)
+            ).decoded().text
+            if !options.yes {
+                Output.prompt(statement + "\n")
+                try options.attest("Sign this statement with your SSH key and confirm?")
+            }
+            signature = try signing.signature(of: statement, connection)
+        } else if !options.yes, let question = try question(connection) {
             try options.attest(question)
         }
         let answer = try connection.call(
             InterestInterface.Confirm.self,
-            .init(nothingToDeclare: nothingToDeclare ? true : nil)
+            .init(nothingToDeclare: nothingToDeclare ? true : nil, signature: signature)
         )
         if options.json {
             return try Output.json(answer.parameters)
         }
-        let confirmation = try answer.decoded().confirmation
+        let reply = try answer.decoded()
+        let confirmation = reply.confirmation
         let due = try? connection.call(MemberInterface.Get.self, .init(user: confirmation.declarant)).decoded()
         let statement =
             confirmation.nothingToDeclare
             ? "You have declared that you have nothing to declare as of today."
             : "Your register is complete as of today."
-        Output.line(statement + (due.map { " Next confirmation due \($0.member.confirmationDue)." } ?? ""))
+        let signed = reply.fingerprint.map { " Signed with \($0)." } ?? ""
+        Output.line(statement + signed + (due.map { " Next confirmation due \($0.member.confirmationDue)." } ?? ""))
     }
 
     /// The question asked on a terminal, naming the declarations being confirmed; `nil` when riskd will refuse

@@ -105,8 +105,9 @@ struct InterestRegisterCommand: ParsableCommand {
         }
         let legend = [
             DocumentWords.count(reply.entries.count, "entry", "entries") + ".",
-            RegisterSentences.confirmations(reply), RegisterSentences.breaches(reply),
-        ]
+            RegisterSentences.confirmations(reply), RegisterSentences.signatures(reply),
+            RegisterSentences.breaches(reply),
+        ].compactMap { $0 }
         table.print(legend: legend.joined(separator: " "), options: options)
         guard !reply.breaches.isEmpty else { return }
         var breaches = Table([.init(title: "BREACH OF"), .init(title: "CONCERN"), .init(title: "UPHELD")])

@@ -26,7 +26,7 @@ enum RegisterPage {
             <h2>Declarations</h2>
             \(declarations(reply))<h2>Confirmations</h2>
             <p>\(escaped(RegisterSentences.confirmations(reply)))</p>
-            \(unconfirmed(reply))<h2>Undeclared interests found</h2>
+            \(RegisterSentences.signatures(reply).map { "<p>\(escaped($0))</p>\n" } ?? "")            \(unconfirmed(reply))<h2>Undeclared interests found</h2>
             <p>\(escaped(RegisterSentences.breaches(reply)))</p>
             \(breaches(reply))</body></html>
 

@@ -50,6 +50,38 @@ enum RegisterSentences {
         return sentences.joined(separator: " ")
     }
 
+    /// Of the signatures of the latest confirmations: none, some (named) or all are signed with the member's own
+    /// SSH key; nil when no one (or, with `ownOnly`, not the reader) has confirmed yet.
+    static func signatures(_ reply: InterestInterface.Register.Reply) -> String? {
+        let confirmed = reply.confirmations
+        guard !confirmed.isEmpty else { return nil }
+        let signed = confirmed.filter(\.signed)
+        let check = "anyone can check it with OpenSSH alone"
+        if reply.ownOnly {
+            return signed.isEmpty
+                ? "Your latest confirmation is not signed with your own SSH key."
+                : "Your latest confirmation is signed with your own SSH key; \(check)."
+        }
+        let total = confirmed.count
+        if signed.isEmpty {
+            return total == 1
+                ? "The latest confirmation is not signed with the member's own SSH key: it rests on riskd's record "
+                    + "alone."
+                : "None of the \(total) latest confirmations is signed with the member's own SSH key: they rest on "
+                    + "riskd's record alone."
+        }
+        if signed.count == total {
+            return total == 1
+                ? "The latest confirmation is signed with the member's own SSH key; \(check)."
+                : "All \(total) latest confirmations are signed with the members' own SSH keys; anyone can check "
+                    + "them with OpenSSH alone."
+        }
+        let people = DocumentWords.list(signed.map { person($0.member, $0.name) })
+        return "\(signed.count) of the \(total) latest confirmations \(signed.count == 1 ? "is" : "are") signed with "
+            + "the member's own SSH key, which anyone can check with OpenSSH alone: \(people); the others rest on "
+            + "riskd's record alone."
+    }
+
     /// One member's standing: "never confirmed; due by 29 September 2026", "overdue: was due on 5 January 2027".
     static func standing(_ member: InterestInterface.Unconfirmed) -> String {
         guard let date = member.due else { return "never confirmed; has not used riskd yet" }

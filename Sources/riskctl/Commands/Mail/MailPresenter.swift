@@ -16,8 +16,8 @@ enum MailPresenter {
         return "\(notices) for the next daily mail of the person it is for, written by the next review run."
     }
 
-    /// The mails, one line each. The reason is last: the MTA's words are the longest, and on a terminal the
-    /// table shortens only its last column.
+    /// The mails, one line each. The reason is last, the column that keeps the spare width: the MTA's words say
+    /// what went wrong.
     static func table(_ mails: [MailInterface.Mail]) -> Table {
         var table = Table([
             .init(title: "ID", alignment: .right), .init(title: "STATE"), .init(title: "TO"), .init(title: "KIND"),

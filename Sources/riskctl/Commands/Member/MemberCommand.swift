@@ -17,6 +17,7 @@ struct MemberCommand: ParsableCommand {
             MemberExportCommand.self,
             MemberContactCommand.self,
             MemberNameCommand.self,
+            MemberKeyCommand.self,
         ]
     )
 }

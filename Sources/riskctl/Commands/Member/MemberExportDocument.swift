@@ -83,6 +83,28 @@ struct MemberExportDocument {
                 items: reply.concerns.map(Self.concern)
             ),
             Section(
+                heading: "Your SSH keys and what you signed with them",
+                summary: Self.counted(reply.keys.count, "key registered now")
+                    + " Signed: " + Self.counted(reply.attestations.count, "attestation"),
+                items: reply.keys.map { key in
+                    Item(
+                        title: key.fingerprint,
+                        fields: [
+                            ("Key", key.publicKey), ("Added", DocumentWords.time(key.addedAt) + " by \(key.addedBy)"),
+                        ]
+                    )
+                }
+                    + reply.attestations.map { attestation in
+                        Item(
+                            title: "Signed " + DocumentWords.time(attestation.at),
+                            fields: [
+                                ("What", DocumentWords.name(attestation.kind)), ("Key", attestation.fingerprint),
+                                ("Statement", attestation.statement), ("Signature", attestation.signature),
+                            ]
+                        )
+                    }
+            ),
+            Section(
                 heading: "The audit trail of your records",
                 summary: Self.counted(reply.audit.count, "audit entry", nil, plural: "audit entries")
                     + " Personal text is kept there only as a keyed hash, which is left out here.",

@@ -7,7 +7,7 @@ enum OrganisationPresenter {
     static func table(_ organisations: [OrganisationInterface.Organisation]) -> Table {
         var table = Table([
             .init(title: "ID"), .init(title: "KIND"), .init(title: "INTEREST"), .init(title: "POWER"),
-            .init(title: "NAME"), .init(title: "ALIASES"),
+            .init(title: "NAME", grows: true), .init(title: "ALIASES"),
         ])
         for organisation in organisations {
             table.append([

@@ -52,6 +52,13 @@ struct ActionAddCommand: ParsableCommand {
         Output.line(
             "\(RecordKind.action.format(action.id)) added to \(RecordKind.risk.format(action.riskId)), "
                 + "due \(action.dueOn), owner \(action.owner.singleLine)."
+                + Self.overdueNote(dueOn: action.dueOn, today: CalendarDay.today())
         )
+    }
+
+    /// The sentence that says an action added with a due day already past is overdue from the start (the review
+    /// will report it as such); empty otherwise.
+    static func overdueNote(dueOn: String, today: String) -> String {
+        dueOn < today ? " It is already overdue: its due day has passed (today is \(today))." : ""
     }
 }

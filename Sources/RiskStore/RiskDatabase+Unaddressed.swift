@@ -1,0 +1,26 @@
+import GRDB
+import RiskCore
+
+extension RiskDatabase {
+    /// The people of `mail-unaddressed`: those with notices riskd marked unaddressed (no contact address and no
+    /// `mail.domain` when they were written) who still have no address under `policy`. With mail off, nobody: no
+    /// notice is written then, and old ones are not the secretariat's to chase.
+    static func unaddressedPeople(_ db: Database, policy: MailPolicy) throws -> [UnaddressedFacts] {
+        guard policy.enabled else { return [] }
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT n.user, COUNT(*) AS notices, MIN(n.created_at) AS first, MAX(n.created_at) AS last
+                FROM mail_notice n
+                WHERE n.state = 'unaddressed' AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.user = n.user)
+                GROUP BY n.user ORDER BY n.user
+                """
+        ).compactMap { row in
+            let user: String = row["user"]
+            guard policy.address(of: user, contact: nil) == nil,
+                let first = Instant(rfc3339: row["first"]), let last = Instant(rfc3339: row["last"])
+            else { return nil }
+            return UnaddressedFacts(user: user, notices: row["notices"], firstOn: first.utcDate, lastOn: last.utcDate)
+        }
+    }
+}
