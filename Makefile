@@ -24,6 +24,8 @@ FISH_COMPLETIONDIR := $(PREFIX)/share/fish/vendor_completions.d
 # The examples and the board-pack template (packaging/share-files).
 SHAREDIR := $(PREFIX)/share/riskd
 SHARE_FILES := $(shell sed -n 's/^\([^\#][^ ]*\) \(.*\)$$/\1:\2/p' packaging/share-files)
+# The sshd drop-in for board accounts (riskctl(1), RISKCTL-SHELL), installed off.
+SSHD_DROPIN_DIR := $(PREFIX)/share/riskd/sshd
 # riskd reads /etc/riskd/riskd.toml whatever the prefix.
 CONFIGDIR := /etc/riskd
 
@@ -47,9 +49,10 @@ STATIC_FLAGS := --static-swift-stdlib -Xswiftc -use-ld=lld -Xlinker -z -Xlinker 
 # dpkg-dev, binutils and lintian build and check the package (`make deb`); systemd-container boots the machine of
 # the system tests (Tests/system); chromium and poppler-utils render the board pack in its tests; postfix is the
 # real MTA the mail tests deliver through, preseeded "Local only" (loopback, no relay) so that nothing leaves the
-# machine.
+# machine. openssh-server is the real sshd the tests of riskctl --host start themselves, on a free loopback port
+# (never the system's ssh.service).
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd strace dpkg-dev binutils lintian \
-	systemd-container chromium poppler-utils fonts-dejavu-core postfix
+	systemd-container chromium poppler-utils fonts-dejavu-core postfix openssh-server
 PIP_PACKAGES := varlink pytest
 
 .PHONY: all deps build release deb run test test-swift test-e2e test-system soak fuzz fuzz-build lint format lint-man bench bench-tools clean \
@@ -176,9 +179,13 @@ lint-man:
 install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-build)
 	@test -x "$(INSTALL_BIN)/riskd" -a -x "$(INSTALL_BIN)/riskctl" || \
 		{ echo "make install: no riskd and riskctl in $(INSTALL_BIN)"; exit 1; }
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)" \
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(UNITDIR)" "$(DESTDIR)$(SYSUSERSDIR)" "$(DESTDIR)$(SSHD_DROPIN_DIR)" \
 		"$(DESTDIR)$(BASH_COMPLETIONDIR)" "$(DESTDIR)$(ZSH_COMPLETIONDIR)" "$(DESTDIR)$(FISH_COMPLETIONDIR)"
 	install -m 0755 $(INSTALL_STRIP) "$(INSTALL_BIN)/riskd" "$(INSTALL_BIN)/riskctl" "$(DESTDIR)$(BINDIR)/"
+	ln -sf riskctl "$(DESTDIR)$(BINDIR)/riskctl-shell"
+	sed 's|/usr/bin/riskctl-shell|$(BINDIR)/riskctl-shell|; s|/usr/share/riskd/sshd|$(SSHD_DROPIN_DIR)|' \
+		packaging/sshd/riskd-board.conf > "$(DESTDIR)$(SSHD_DROPIN_DIR)/riskd-board.conf"
+	chmod 0644 "$(DESTDIR)$(SSHD_DROPIN_DIR)/riskd-board.conf"
 	sed 's|^ExecStart=/usr/bin/riskd|ExecStart=$(BINDIR)/riskd|' systemd/riskd.service \
 		> "$(DESTDIR)$(UNITDIR)/riskd.service"
 	sed 's|^ExecStart=/usr/bin/riskctl|ExecStart=$(BINDIR)/riskctl|' systemd/riskd-mail.service \
@@ -194,6 +201,7 @@ install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-
 		section=$${page##*.}; \
 		install -D -m 0644 "$$page" "$(DESTDIR)$(MANDIR)/man$$section/$${page#man/}" || exit 1; \
 	done; echo "install man/*: $(DESTDIR)$(MANDIR)"
+	ln -sf riskctl.1 "$(DESTDIR)$(MANDIR)/man1/riskctl-shell.1"
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script bash > "$(DESTDIR)$(BASH_COMPLETIONDIR)/riskctl"
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script zsh > "$(DESTDIR)$(ZSH_COMPLETIONDIR)/_riskctl"
 	"$(INSTALL_BIN)/riskctl" --generate-completion-script fish > "$(DESTDIR)$(FISH_COMPLETIONDIR)/riskctl.fish"
@@ -225,7 +233,8 @@ install-check: build
 
 ## uninstall: removes what `make install` put there, except the configuration and the state in /var/lib/riskd.
 uninstall:
-	rm -f "$(DESTDIR)$(BINDIR)/riskd" "$(DESTDIR)$(BINDIR)/riskctl" \
+	rm -f "$(DESTDIR)$(BINDIR)/riskd" "$(DESTDIR)$(BINDIR)/riskctl" "$(DESTDIR)$(BINDIR)/riskctl-shell" \
+		"$(DESTDIR)$(SSHD_DROPIN_DIR)/riskd-board.conf" "$(DESTDIR)$(MANDIR)/man1/riskctl-shell.1" \
 		"$(DESTDIR)$(UNITDIR)/riskd.service" "$(DESTDIR)$(UNITDIR)/riskd.socket" \
 		"$(DESTDIR)$(UNITDIR)/riskd-mail.service" "$(DESTDIR)$(UNITDIR)/riskd-mail.timer" \
 		"$(DESTDIR)$(SYSUSERSDIR)/riskd.conf" "$(DESTDIR)$(CATALOGDIR)/riskd.catalog" \

@@ -51,45 +51,24 @@ public struct VarlinkReplyMessage: Sendable {
     }
 }
 
-/// A blocking Varlink client on a Unix socket: one connection, calls answered in order.
+/// A blocking Varlink client: one connection, calls answered in order.
 ///
-/// Meant for command-line tools and tests; it does no I/O in the background and is not thread-safe.
+/// Meant for command-line tools and tests; it does no I/O in the background and is not thread-safe. The
+/// connection is a `VarlinkChannel`: a Unix socket (`init(path:)`) or any other byte stream (`init(channel:)`).
 public final class VarlinkClient {
-    private let descriptor: Int32
+    private let channel: any VarlinkChannel
     private var pending = [UInt8]()
-    /// The socket path this client is connected to.
-    public let path: String
+    /// What this client is connected to: the socket path, or the name the channel gives itself.
+    public var path: String { channel.name }
 
     /// Connects to the socket at `path`.
-    public init(path: String) throws(VarlinkClientError) {
-        self.path = path
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw .unreachable(path: path, reason: String(cString: strerror(errno))) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            close(fd)
-            throw .unreachable(path: path, reason: "socket path too long")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { buffer in
-            buffer.copyBytes(from: bytes)
-        }
-        let result = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
-        guard result == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw .unreachable(path: path, reason: reason)
-        }
-        descriptor = fd
+    public convenience init(path: String) throws(VarlinkClientError) {
+        self.init(channel: try UnixSocketChannel(path: path))
     }
 
-    deinit {
-        close(descriptor)
+    /// Speaks Varlink over `channel`, already connected.
+    public init(channel: any VarlinkChannel) {
+        self.channel = channel
     }
 
     /// Calls `M` and decodes its reply.
@@ -149,12 +128,11 @@ public final class VarlinkClient {
     public func writeAll(_ bytes: [UInt8]) throws(VarlinkClientError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw .protocolViolation("write failed: \(String(cString: strerror(errno)))")
+            // withUnsafeBytes rethrows untyped errors: the channel's typed one comes out through a Result.
+            let written = bytes[offset...].withUnsafeBytes { buffer in
+                Result { () throws(VarlinkClientError) in try channel.write(buffer) }
             }
-            offset += written
+            offset += try written.get()
         }
     }
 
@@ -186,12 +164,11 @@ public final class VarlinkClient {
                 return frame
             }
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                if count == 0 { throw .connectionClosed }
-                throw .protocolViolation("read failed: \(String(cString: strerror(errno)))")
+            let read = chunk.withUnsafeMutableBytes { buffer in
+                Result { () throws(VarlinkClientError) in try channel.read(into: buffer) }
             }
+            let count = try read.get()
+            guard count > 0 else { throw .connectionClosed }
             pending.append(contentsOf: chunk[..<count])
         }
     }

@@ -9,9 +9,14 @@ struct Connection {
     static let largestPage = 1000
 
     private let client: VarlinkClient
+    /// The ssh underneath when riskd is on another host (`--host`); it says why a connection broke.
+    private let ssh: SSHChannel?
 
-    /// The socket this connection is on.
+    /// The socket this connection is on, or the host as written after `--host`.
     var path: String { client.path }
+
+    /// Where riskd is, for people: `socket PATH`, or `host HOST` through ssh.
+    var location: String { ssh == nil ? "socket \(path)" : "host \(path)" }
 
     /// Connects to riskd at `path`.
     init(path: String) throws(RiskctlError) {
@@ -20,6 +25,29 @@ struct Connection {
         } catch {
             throw RiskctlError(error, method: nil)
         }
+        ssh = nil
+    }
+
+    /// Connects to riskd on another host through `command` (ssh), which runs `riskctl bridge` there.
+    init(destination: SSHDestination, command: [String]) throws(RiskctlError) {
+        let channel: SSHChannel
+        do {
+            channel = try SSHChannel(destination: destination, command: command)
+        } catch {
+            throw RiskctlError(ssh: error)
+        }
+        client = VarlinkClient(channel: channel)
+        ssh = channel
+    }
+
+    /// `error` as riskctl reports it: a broken connection through ssh is reported as why ssh ended, when it failed.
+    private func failure(_ error: VarlinkClientError, method: String) -> RiskctlError {
+        switch error {
+        case .remote: break
+        case .connectionClosed, .protocolViolation, .unreachable:
+            if let failure = ssh?.failure() { return RiskctlError(ssh: failure) }
+        }
+        return RiskctlError(error, method: method)
     }
 
     /// Calls `method` and returns its reply both as it came and decoded.
@@ -28,7 +56,7 @@ struct Connection {
         do {
             message = try client.callRaw(M.qualifiedName, parameters: parameters)
         } catch {
-            throw RiskctlError(error, method: M.qualifiedName)
+            throw failure(error, method: M.qualifiedName)
         }
         return Answer(message: message, method: M.qualifiedName)
     }
@@ -53,16 +81,18 @@ struct Connection {
         do {
             try client.send(M.qualifiedName, parameters: parameters, more: true)
         } catch {
-            throw RiskctlError(error, method: M.qualifiedName)
+            throw failure(error, method: M.qualifiedName)
         }
         while true {
             let message: VarlinkReplyMessage
             do {
                 message = try client.receive()
             } catch .connectionClosed {
+                // Through ssh, the connection also closes when ssh fails; it says which.
+                if let failure = ssh?.failure() { throw RiskctlError(ssh: failure) }
                 return .closed
             } catch {
-                throw RiskctlError(error, method: M.qualifiedName)
+                throw failure(error, method: M.qualifiedName)
             }
             try body(Answer(message: message, method: M.qualifiedName))
             if !message.continues {

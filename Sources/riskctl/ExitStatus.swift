@@ -14,12 +14,21 @@ enum ExitStatus: Int32 {
     /// riskd answered one of its `NoSuch…` errors, the input file does not exist, or a record riskctl looks up in a
     /// reply (an agenda item by its number) is not there.
     case noSuchRecord = 66
-    /// riskd cannot be reached: no socket, or the connection was refused.
+    /// The SSH server refused the login (`--host`): no key or password it accepts for that account.
+    case loginRefused = 67
+    /// The host cannot be reached over SSH (`--host`): its name is unknown, or nothing answers on its port.
+    case hostUnreachable = 68
+    /// riskd cannot be reached: no socket, or the connection was refused; with `--host`, riskd is not running on
+    /// that host.
     case unreachable = 69
     /// A conflict to retry after reading again: `RevisionMismatch`, `DuplicateName`, `NotCurrent`, `HashMismatch`.
     case conflict = 75
     /// riskd answered `PermissionDenied`.
     case permissionDenied = 77
+    /// The host's SSH key is not in known_hosts, or differs from the one there (`--host`).
+    case hostKeyRefused = 78
+    /// The host has no riskctl (`--host`): the remote shell did not find it, as a shell's 127 says.
+    case noRiskctlOnHost = 127
 
     /// `mail deliver` could not report an outcome because riskd went away and did not come back: 75 as sendmail's
     /// `EX_TEMPFAIL`, try again later. The same value as `conflict`, which is also "retry".
@@ -51,6 +60,17 @@ enum ExitStatus: Int32 {
             self = .noSuchRecord
         case .protocolViolation, .cancelled, .unwritable, .unsigned:
             self = .failure
+        case .usage:
+            self = .usage
+        case .ssh(let failure):
+            switch failure.kind {
+            case .hostKey: self = .hostKeyRefused
+            case .authentication: self = .loginRefused
+            case .unreachable: self = .hostUnreachable
+            case .noRiskctl: self = .noRiskctlOnHost
+            case .riskdNotRunning: self = .unreachable
+            case .other: self = .failure
+            }
         }
     }
 

@@ -20,6 +20,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("socket"), help: ArgumentHelp("Connect to riskd at this socket.", valueName: "path"))
     var socketPath: String?
 
+    /// The host given with `--host`; `nil` means `$RISKD_HOST`, and riskd on this machine when that is unset too.
+    @Option(
+        name: [.customShort("H"), .customLong("host")],
+        help: ArgumentHelp("Run the command against riskd on this host, through ssh.", valueName: "[user@]host[:port]")
+    )
+    var host: String?
+
     /// Print the daemon's reply as JSON, and nothing else on standard output.
     @Flag(help: "Print the daemon's reply as it came, as JSON, and nothing else.")
     var json = false
@@ -39,9 +46,24 @@ struct GlobalOptions: ParsableArguments {
     /// Whether tables get their header row and legend line.
     var showsLegend: Bool { !noLegend }
 
-    /// Connects to riskd at the socket these options select.
+    /// Connects to riskd: through ssh on the host `--host` or `$RISKD_HOST` names, else at the socket these options
+    /// select.
     func connect() throws(RiskctlError) -> Connection {
-        try Connection(path: SocketLocator.socketPath(given: socketPath))
+        switch try endpoint() {
+        case .socket(let path):
+            try Connection(path: path)
+        case .host(let destination, let command):
+            try Connection(destination: destination, command: command)
+        }
+    }
+
+    /// Where riskd is for these options and `environment`.
+    func endpoint(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(RiskctlError)
+        -> Endpoint
+    {
+        try Endpoint.select(host: host, socket: socketPath, environment: environment)
     }
 
     /// Whether `confirm` asks: standard input and standard error are terminals and `--yes` was not given. A
@@ -91,7 +113,7 @@ struct GlobalOptions: ParsableArguments {
 extension GlobalOptions {
     /// The flags, and the option that takes a value, as they are written.
     private static let flags: Set<String> = ["--json", "--no-legend", "--full", "-l", "--yes"]
-    private static let socket = "--socket"
+    private static let valued: Set<String> = ["--socket", "--host", "-H"]
 
     /// `arguments` (without the program name) with the global options written before the first command word
     /// moved to the end (before a `--`), where the command reads them. Anything else before the command (`--help`,
@@ -101,10 +123,10 @@ extension GlobalOptions {
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
-            if flags.contains(argument) || argument.hasPrefix(socket + "=") {
+            if flags.contains(argument) || valued.contains(where: { argument.hasPrefix($0 + "=") }) {
                 leading.append(argument)
                 index += 1
-            } else if argument == socket, index + 1 < arguments.endIndex {
+            } else if valued.contains(argument), index + 1 < arguments.endIndex {
                 leading.append(contentsOf: arguments[index...(index + 1)])
                 index += 2
             } else {

@@ -8,6 +8,7 @@ enum HelpExamples {
         "": "riskctl risk list --min-score 10 --overdue",
         "whoami": "riskctl whoami",
         "status": "riskctl status",
+        "bridge": "ssh ana@board.example riskctl bridge",
         "backup": "riskctl backup",
         "risk": "riskctl risk show R-4",
         "risk add": """

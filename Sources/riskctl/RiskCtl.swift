@@ -20,13 +20,15 @@ struct RiskCtl: ParsableCommand {
             action; O- is an organisation, I- a declared interest, C- a conflict check, F- a review finding, M- a board \
             meeting (its agenda items go by their number). \
             Exit statuses: 0 ok, 1 other failure, 64 usage, 65 invalid value or input, 66 no such record, \
-            69 riskd unreachable, 75 conflict, 77 permission denied. See riskctl(1). riskctl(1) also says how to \
+            69 riskd unreachable, 75 conflict, 77 permission denied; with --host also 67 login refused, 68 host \
+            unreachable, 78 host key not trusted, 127 no riskctl on the host. See riskctl(1). riskctl(1) also says how to \
             install the shell completions that --generate-completion-script writes.
             """,
         version: RiskdProtocol.version,
         subcommands: [
             WhoamiCommand.self,
             StatusCommand.self,
+            BridgeCommand.self,
             BackupCommand.self,
             RiskCommand.self,
             AuditCommand.self,
@@ -46,7 +48,11 @@ struct RiskCtl: ParsableCommand {
 
     /// Parses the command line, runs the command and turns any failure into one line and an exit status.
     static func main() {
-        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
+        var given = Array(CommandLine.arguments.dropFirst())
+        if BoardShell.isShell(programName: CommandLine.arguments.first ?? "") {
+            given = shellArguments(given)
+        }
+        let arguments = GlobalOptions.hoisted(given)
         if arguments.first == "--version" {
             VersionReport.print(arguments: Array(arguments.dropFirst()))
             Output.flush()

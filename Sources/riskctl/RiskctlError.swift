@@ -28,6 +28,11 @@ struct RiskctlError: Error, CustomStringConvertible {
         case unwritable(String)
         /// `ssh-keygen` could not sign a statement (no key, a wrong passphrase, no agent); the message says why.
         case unsigned(String)
+        /// riskd on another host (`--host`) could not be reached through ssh.
+        case ssh(SSHFailure)
+        /// The command line is wrong in a way only found when connecting (`--host` with `--socket`, a bad
+        /// `--host` or `$RISKD_SSH`); the message says how.
+        case usage(String)
     }
 
     /// What went wrong; `ExitStatus(for:)` switches over it.
@@ -47,6 +52,16 @@ struct RiskctlError: Error, CustomStringConvertible {
         case .protocolViolation(let reason):
             kind = .protocolViolation(reason)
         }
+    }
+
+    /// ssh failed; the failure's line is the message.
+    init(ssh failure: SSHFailure) {
+        kind = .ssh(failure)
+    }
+
+    /// A command line found wrong when connecting; `message` says how.
+    static func usage(_ message: String) -> RiskctlError {
+        RiskctlError(kind: .usage(message))
     }
 
     private init(kind: Kind) {
@@ -104,8 +119,10 @@ struct RiskctlError: Error, CustomStringConvertible {
         case .protocolViolation(let reason):
             "riskd answered something riskctl cannot read: \(reason)"
         case .invalidInput(let message), .missingInput(let message), .unwritable(let message),
-            .notFound(let message), .unsigned(let message):
+            .notFound(let message), .unsigned(let message), .usage(let message):
             message
+        case .ssh(let failure):
+            failure.description
         case .cancelled:
             "cancelled, nothing was changed"
         }

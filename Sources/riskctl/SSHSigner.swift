@@ -130,16 +130,16 @@ enum SSHSigner {
 
     /// Runs `arguments` (found through PATH) with the given standard input and output; its exit status, or -1.
     private static func run(_ arguments: [String], stdin: Int32, stdout: Int32) -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, stdin, STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, stdout, STDOUT_FILENO)
-        var argv = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
         Output.flush()
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return -1 }
+        let spawned = ChildProcess.spawn(
+            arguments,
+            stdin: stdin,
+            stdout: stdout,
+            stderr: STDERR_FILENO,
+            searchingPath: true,
+            ownProcessGroup: false
+        )
+        guard case .success(let pid) = spawned else { return -1 }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // WIFEXITED and WEXITSTATUS are macros Swift does not import: the status word as <sys/wait.h> lays it out.

@@ -34,7 +34,7 @@ enum VersionReport {
         do {
             let connection = try options.connect()
             let info = try connection.call(GetInfo.self, NoParameters()).decoded()
-            Output.line("\(info.product) \(info.version) (socket \(connection.path))")
+            Output.line("\(info.product) \(info.version) (\(connection.location))")
         } catch {
             Output.note("riskd did not answer: \(error)")
         }

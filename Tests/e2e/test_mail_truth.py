@@ -128,7 +128,7 @@ def test_an_owner_riskd_has_no_address_for_is_a_finding_until_one_is_set(start_d
     assert finding["message"] == ("riskd has no mail address for rdt-board: 1 notice on 2027-01-10 could not be "
                                   "sent; set one with riskctl member contact rdt-board --email ADDRESS")
     assert daemon.call("org.riskd.mail.Status")["sent"] == 0
-    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "review", "findings"], capture_output=True,
+    shown = subprocess.run([user_riskctl, "--socket", daemon.socket, "review", "findings", "--full"], capture_output=True,
                            text=True, timeout=60)
     assert shown.returncode == 0 and "riskd has no mail address for rdt-board" in shown.stdout, shown
     daemon.call("org.riskd.member.SetContact", user="rdt-board", email="ana@example.org")

@@ -494,6 +494,8 @@ def test_make_install_tree_and_units(tmp_path):
     usr = destdir / "usr"
     for binary in ("riskd", "riskctl"):
         assert os.access(usr / "bin" / binary, os.X_OK), binary
+    assert os.readlink(usr / "bin" / "riskctl-shell") == "riskctl"
+    assert "ForceCommand /usr/bin/riskctl-shell\n" in (usr / "share/riskd/sshd/riskd-board.conf").read_text()
     expected = [
         "lib/systemd/system/riskd.service", "lib/systemd/system/riskd.socket",
         "lib/systemd/system/riskd-mail.service", "lib/systemd/system/riskd-mail.timer", "lib/sysusers.d/riskd.conf",
@@ -503,6 +505,7 @@ def test_make_install_tree_and_units(tmp_path):
         # The README's examples and a copy of the board-pack template (packaging/share-files).
         "share/riskd/examples/ethical-code.md", "share/riskd/examples/register.csv",
         "share/riskd/examples/organisations.example.csv", "share/riskd/board-pack.mustache",
+        "share/riskd/sshd/riskd-board.conf",
     ]
     if (REPO / "systemd" / "riskd.catalog").exists():
         expected.append("lib/systemd/catalog/riskd.catalog")

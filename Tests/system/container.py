@@ -59,6 +59,11 @@ class Container:
         for wants in (root / "etc/systemd/system").glob("*.wants"):
             if wants.name not in ("sockets.target.wants", "sysinit.target.wants"):
                 shutil.rmtree(wants)
+        # The machine shares the host's network, and systemd's first boot enables ssh.socket by preset when the host
+        # has openssh-server (the e2e tests' sshd): it would listen on the host's port 22. Debian's ssh units do not
+        # start while this file exists; test_3_ssh.py removes it and starts sshd on a free loopback port.
+        if (root / "etc/ssh").is_dir():
+            (root / "etc/ssh/sshd_not_to_be_run").touch()
         for path in files:
             shutil.copy(path, root / "root" / Path(path).name)
         (self.base / "upper").mkdir()

@@ -35,6 +35,10 @@ for program in riskd riskctl; do
     install -m 0755 "$bindir/$program" "$root/usr/bin/$program"
     strip --remove-section=.comment --remove-section=.note "$root/usr/bin/$program"
 done
+# The login shell of board accounts: riskctl by another name (postinst lists it in /etc/shells).
+ln -s riskctl "$root/usr/bin/riskctl-shell"
+# The sshd drop-in for board accounts, off until the administrator links it into /etc/ssh/sshd_config.d.
+install -D -m 0644 "$repo/packaging/sshd/riskd-board.conf" "$root/usr/share/riskd/sshd/riskd-board.conf"
 
 install -m 0644 "$repo/systemd/riskd.service" "$repo/systemd/riskd.socket" "$repo/systemd/riskd-mail.service" \
     "$repo/systemd/riskd-mail.timer" "$root/lib/systemd/system/"
@@ -51,6 +55,8 @@ for page in "$repo"/man/*.[0-9]; do
     install -d "$root/usr/share/man/man${name##*.}"
     gzip -9n < "$page" > "$root/usr/share/man/man${name##*.}/$name.gz"
 done
+# riskctl-shell is riskctl by another name; its manual is riskctl(1), section RISKCTL-SHELL.
+ln -s riskctl.1.gz "$root/usr/share/man/man1/riskctl-shell.1.gz"
 
 # bash-completion sources its files: no #! line (argument-parser writes one).
 "$bindir/riskctl" --generate-completion-script bash | sed '1{/^#!/d}' > "$root/usr/share/bash-completion/completions/riskctl"

@@ -84,42 +84,17 @@ struct Sendmail {
         return true
     }
 
-    /// An errno of `posix_spawn`, for the outcome.
-    private struct SpawnError: Error {
-        var code: Int32
-    }
-
-    /// Starts `arguments` with `stdin` as its standard input and `output` as its standard output and error, the
-    /// environment riskctl has, in a process group of its own (so that a timeout kills what it started too), and
-    /// SIGPIPE back at its default (riskctl ignores it; an ignored signal stays ignored across exec).
-    private func spawn(arguments: [String], stdin: Int32, output: Int32) -> Result<pid_t, SpawnError> {
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawnattr_init(&attributes)
-        defer {
-            posix_spawn_file_actions_destroy(&actions)
-            posix_spawnattr_destroy(&attributes)
-        }
-        posix_spawn_file_actions_adddup2(&actions, stdin, STDIN_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO)
-        posix_spawn_file_actions_adddup2(&actions, output, STDERR_FILENO)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGPIPE)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
-        let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
-        var argv = arguments.map { strdup($0) } + [nil]
-        var envp = environment.map { strdup($0) } + [nil]
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, program, &actions, &attributes, &argv, &envp)
-        return code == 0 ? .success(pid) : .failure(SpawnError(code: code))
+    /// Starts `arguments` with `stdin` as its standard input and `output` as its standard output and error, in a
+    /// process group of its own (so that a timeout kills what it started too).
+    private func spawn(arguments: [String], stdin: Int32, output: Int32) -> Result<pid_t, ChildProcess.SpawnError> {
+        ChildProcess.spawn(
+            arguments,
+            stdin: stdin,
+            stdout: output,
+            stderr: output,
+            searchingPath: false,
+            ownProcessGroup: true
+        )
     }
 
     /// Waits for `pid` to end until `deadline`; `nil` when it is still running then.
