@@ -243,7 +243,7 @@ uninstall:
 	@for page in man/*.[0-9]; do rm -f "$(DESTDIR)$(MANDIR)/man$${page##*.}/$${page#man/}"; done
 	@for entry in $(SHARE_FILES); do source=$${entry%%:*}; \
 		rm -f "$(DESTDIR)$(SHAREDIR)/$${entry#*:}/$${source##*/}"; done
-	@rmdir "$(DESTDIR)$(SHAREDIR)/examples" "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
+	@rmdir "$(DESTDIR)$(SHAREDIR)/examples" "$(DESTDIR)$(SSHD_DROPIN_DIR)" "$(DESTDIR)$(SHAREDIR)" 2>/dev/null || true
 	@echo "kept $(DESTDIR)$(CONFIGDIR)/riskd.toml and /var/lib/riskd: remove them by hand to forget everything"
 
 ## bench: riskd against the limits of this machine in one run (release build; a few minutes). Not part of test.
