@@ -28,6 +28,26 @@ struct NameMatchingCompatibilityTests {
         #expect(actual.count == 3_832)
     }
 
+    /// Foundation brings ICU's 34 MB into whatever links it (docs/size.md); the domain needs neither.
+    @Test("RiskCore imports no Foundation")
+    func noFoundation() throws {
+        let sources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Sources/RiskCore")
+        let files = try #require(FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil))
+        var checked = 0
+        for case let file as URL in files where file.pathExtension == "swift" {
+            checked += 1
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
+                let words = line.split(separator: " ")
+                guard let module = words.firstIndex(of: "import").map({ words.index(after: $0) }),
+                    module < words.endIndex
+                else { continue }
+                #expect(!words[module...].contains { $0.hasPrefix("Foundation") }, "\(file.lastPathComponent): \(line)")
+            }
+        }
+        #expect(checked > 20)
+    }
+
     @Test(
         "Names of a Balkan network decompose as Foundation decomposes them",
         arguments: Self.names.map(\.name) + ["Z\u{30C}ene", "e\u{301}\u{327}", "\u{1E0B}\u{323}", "ǅ", "ﬃ ＡＢ ²"]
