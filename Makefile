@@ -55,7 +55,7 @@ APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 mandoc man-db systemd stra
 	systemd-container chromium poppler-utils fonts-dejavu-core postfix openssh-server
 PIP_PACKAGES := varlink pytest
 
-.PHONY: all deps build release deb run test test-swift test-e2e test-system soak fuzz fuzz-build lint format lint-man bench bench-tools clean \
+.PHONY: all deps build release deb run test test-swift test-e2e test-system soak fuzz fuzz-build lint format lint-man bench bench-tools size clean \
 	install install-build uninstall install-check
 
 all: build
@@ -249,6 +249,11 @@ uninstall:
 ## bench: riskd against the limits of this machine in one run (release build; a few minutes). Not part of test.
 bench: deps bench-tools
 	SWIFT=$(SWIFT) BENCH_TOOLS=$(CURDIR)/.build/bench bash bench/run.sh $(BENCH_SECONDS)
+
+## size: riskd's and riskctl's stripped sizes, riskd by module, and which dependency brings ICU's data in (probe
+## programs linked from the release objects); docs/size.md. Not part of test.
+size: release
+	SWIFT=$(SWIFT) LINK_FLAGS="$(filter-out --static-swift-stdlib,$(STATIC_FLAGS))" bash bench/size.sh
 
 ## bench-tools: the echo server and the load client of bench/, in .build/bench.
 bench-tools: .build/bench/echo_server .build/bench/load_client

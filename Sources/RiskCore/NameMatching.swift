@@ -1,6 +1,7 @@
-// Foundation only for Unicode compatibility decomposition (NFKD), which the standard library does not offer
-// publicly; nothing here does I/O.
-import Foundation
+// No Foundation: Foundation's normalization is ICU's, and riskd must not need ICU for names. The canonical
+// decomposition (NFD) is the standard library's, through its `_Unicode` interface (the one swift-foundation uses);
+// the compatibility part of NFKD is the generated table of NameMatching+Compatibility.swift.
+@_spi(_Unicode) import Swift
 
 /// How organisation names are compared: folded so that the spelling of a name in a declaration, an agenda or a
 /// spreadsheet does not hide a conflict of interest.
@@ -76,7 +77,7 @@ public enum NameMatching {
     /// The folded form of `name`: lower case, without diacritics, words separated by single spaces, no space at
     /// either end. Empty when the name holds no letter or digit.
     public static func normalise(_ name: String) -> String {
-        let lowered = name.decomposedStringWithCompatibilityMapping.lowercased()
+        let lowered = compatibilityDecomposed(name).lowercased()
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in lowered.unicodeScalars {
@@ -101,6 +102,40 @@ public enum NameMatching {
         }
         return String(result)
     }
+
+    /// `text` in Unicode's compatibility decomposition (NFKD): every scalar of `compatibilityTable` replaced by its
+    /// decomposition, then the whole canonically decomposed (NFD). The same scalars as Foundation's
+    /// `decomposedStringWithCompatibilityMapping` (`NameMatchingCompatibilityTests` compares every scalar).
+    static func compatibilityDecomposed(_ text: String) -> String {
+        var expanded = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let decomposition = compatibilityDecompositions[scalar.value] {
+                expanded.append(contentsOf: decomposition)
+            } else {
+                expanded.append(scalar)
+            }
+        }
+        var decomposed = String.UnicodeScalarView()
+        decomposed.append(contentsOf: String(expanded)._nfd)
+        return String(decomposed)
+    }
+
+    /// `compatibilityTable` read once: scalar value to its compatibility decomposition.
+    static let compatibilityDecompositions: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for entry in compatibilityTable.split(whereSeparator: { $0 == "," || $0 == "\n" }) {
+            let fields = entry.split(separator: " ")
+            let sources = fields.first?.split(separator: "*") ?? []
+            guard fields.count == 2, let first = sources.first.flatMap({ UInt32($0, radix: 16) }) else { continue }
+            let targets = fields[1].split(separator: "+").compactMap { UInt32($0, radix: 16) }
+            let count = sources.count == 2 ? UInt32(sources[1]) ?? 1 : 1
+            for offset in 0..<count {
+                let values = count == 1 ? targets : targets.map { $0 + offset }
+                table[first + offset] = values.compactMap(Unicode.Scalar.init)
+            }
+        }
+        return table
+    }()
 
     /// How `asked` matches `candidate`, a name as declared, whose organisation in the registry also goes by
     /// `aliases` (its registered name and aliases); `nil` when it does not. Compares the names' `matchingForm`.

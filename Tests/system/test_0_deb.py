@@ -74,7 +74,8 @@ def test_the_package_ships_the_examples_and_the_board_pack_template():
 
 def test_riskctl_carries_no_icu_data_and_riskd_does():
     """riskctl is built on FoundationEssentials: ICU's data (the icudt… blob, about 30 MB) is not linked in. riskd
-    needs full Foundation (GRDB and TOMLKit import it), so it shows that the check can fail."""
+    needs full Foundation (GRDB, TOMLKit and swift-mustache import it, docs/size.md), so it shows that the check can
+    fail."""
     path = package("RISKD_DEB")
     for program, expected in (("riskctl", False), ("riskd", True)):
         data = subprocess.run(["sh", "-c", "dpkg-deb --fsys-tarfile '%s' | tar -xO ./usr/bin/%s" % (path, program)],
