@@ -50,12 +50,15 @@ def test_a_mail_to_no_one_ends_bounced_once_and_raises_mail_bounced(start_daemon
                    input=b"Subject: for the account's owner\n\nkeep me\n", timeout=60)
     wait_for_messages(own, 1)
     mail = daemon.call("org.riskd.mail.Test", address=NOWHERE)["mail"]
-    assert "1 sent" in deliver(user_riskctl, users, daemon)
-    assert len(wait_for_messages(own, 2)) == 2, "postfix returned nothing to %s@localhost" % MAILER
-    assert daemon.call("org.riskd.mail.Status", state="sent")["sent"] == 2
-
-    # The next pass reads the bounce, reports it and removes it; the other message stays.
-    assert "No mail is due; 1 bounce reported." in deliver(user_riskctl, users, daemon)
+    sent = deliver(user_riskctl, users, daemon)
+    assert "1 sent" in sent
+    # A pass reads its mailbox after sending: a bounce postfix returns that fast is reported by the same pass,
+    # otherwise by the next one.
+    if "1 bounce reported" not in sent:
+        assert len(wait_for_messages(own, 2)) == 2, "postfix returned nothing to %s@localhost" % MAILER
+        assert daemon.call("org.riskd.mail.Status", state="sent")["sent"] == 2
+        # The next pass reads the bounce, reports it and removes it; the other message stays.
+        assert "No mail is due; 1 bounce reported." in deliver(user_riskctl, users, daemon)
     status = daemon.call("org.riskd.mail.Status", state="bounced")
     assert status["bounced"] == 1 and status["sent"] == 1
     [bounced] = status["mails"]

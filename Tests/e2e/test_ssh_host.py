@@ -172,6 +172,7 @@ def server(users, user_riskctl):
                 likelihood=2, impact=2, nextReviewDue="2026-01-20")
     directory = make_test_dir("riskd-e2e-sshd-")
     server = Server(directory, daemon, str(shell)).start()
+    server.user_riskctl = user_riskctl  # what the test users run here: the checkout may be closed to them
     yield server
     server.stop()
     factory.finish()
@@ -182,7 +183,8 @@ def server(users, user_riskctl):
 
 def local(server, user, *args):
     """riskctl ARGS run on the server's machine as `user`, on the daemon's socket."""
-    return run_as(ensure_user(user), [RISKCTL, *args], input="", env={"RISKD_SOCKET": server.daemon.socket})
+    return run_as(ensure_user(user), [server.user_riskctl, *args], input="",
+                  env={"RISKD_SOCKET": server.daemon.socket})
 
 
 def same(remote, here):
@@ -268,7 +270,7 @@ def test_review_watch_streams_over_ssh_as_it_does_here(server):
                                     text=True, env=env))
     user = ensure_user(AUDITOR)
     here = Lines(subprocess.Popen(["setpriv", "--reuid=%d" % user.uid, "--regid=%d" % user.gid, "--init-groups", "--",
-                                   RISKCTL, "review", "watch", "--json"], stdin=subprocess.DEVNULL,
+                                   server.user_riskctl, "review", "watch", "--json"], stdin=subprocess.DEVNULL,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                   env={"RISKD_SOCKET": server.daemon.socket, "PATH": os.environ["PATH"]}))
     try:
