@@ -24,9 +24,8 @@ import pytest
 
 USER = "rdt-mbox"
 ADDRESS = USER + "@localhost"
-# systemd-analyze security of riskd-mail.service inside the machine (riskd.service: 0.5): 0.3 of it is
-# RestrictAddressFamilies allowing AF_INET and AF_INET6, for postfix's probe, in a network namespace of its own.
-SCORE = 0.5
+# systemd-analyze security of riskd-mail.service inside the machine when the unit was written (riskd.service: 0.5).
+SCORE = 0.2
 MAILDROP = "/var/spool/postfix/maildrop"
 
 
@@ -136,9 +135,10 @@ def test_a_test_mail_and_one_pass_put_exactly_one_mail_in_the_mailbox(no_timer):
     text = pass_journal(installed)
     assert "1 sent, 0 deferred, 0 rejected" in text, text
     assert "Failed to set thread priority" not in text, text
-    # A normal pass is quiet: postfix's sendmail and postdrop find the IPv6 they probe for (inet_protocols = all).
-    assert postconf(installed, "inet_protocols") == "all"
-    assert "warning" not in text.lower(), text
+    # postfix's inet_protocols warnings are all this pass may add: it logs nothing else (riskd-mail.service(8),
+    # "Quiet passes": allowing AF_INET6 in the unit stops postfix delivering at all, so the unit keeps AF_UNIX).
+    others = [line for line in text.splitlines() if "warning" in line.lower() and "inet_protocols" not in line]
+    assert others == [], text
     # postfix's pickup names the uid that owns the maildrop file: the real riskd-mail, not the user namespace's.
     uid = installed.run(["id", "-u", "riskd-mail"]).stdout.strip()
     pickup = installed.journal("-t", "postfix/pickup", "-o", "cat", "-n", "5")
@@ -148,7 +148,7 @@ def test_a_test_mail_and_one_pass_put_exactly_one_mail_in_the_mailbox(no_timer):
     unit = installed.show("riskd-mail.service", "User", "SupplementaryGroups", "NoNewPrivileges",
                           "CapabilityBoundingSet", "PrivateNetwork", "RestrictAddressFamilies")
     families = set(unit.pop("RestrictAddressFamilies").split())
-    assert families == {"AF_UNIX", "AF_INET", "AF_INET6"}, families
+    assert families == {"AF_UNIX"}, families
     assert unit == {"User": "riskd-mail", "SupplementaryGroups": "postdrop", "NoNewPrivileges": "yes",
                     "CapabilityBoundingSet": "", "PrivateNetwork": "yes"}, unit
 
