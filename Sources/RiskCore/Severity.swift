@@ -40,7 +40,7 @@ public struct ScoringPolicy: Sendable, Hashable {
         self.reviewDays = reviewDays
     }
 
-    /// The defaults of ARCHITECTURE.md: low < 5 ≤ medium < 10 ≤ high < 20 ≤ critical; 365/180/90/30 days.
+    /// The defaults (riskd.toml(5)): low < 5 ≤ medium < 10 ≤ high < 20 ≤ critical; 365/180/90/30 days.
     public static let standard = ScoringPolicy()
 
     /// The band of a score (1…25).

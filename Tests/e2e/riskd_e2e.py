@@ -22,7 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 RISKD = os.environ.get("RISKD") or str(REPO / ".build" / "debug" / "riskd")
 RISKCTL = os.environ.get("RISKCTL") or str(REPO / ".build" / "debug" / "riskctl")
 
-# Every org.riskd interface of PROTOCOL.md.
+# Every org.riskd interface (Sources/RiskProtocol/IDL).
 INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "report",
               "meeting", "concern", "mail"]
 RISKD_INTERFACES = ["org.riskd." + name for name in INTERFACES]

@@ -19,7 +19,7 @@ FUTURE = (date.today() + timedelta(days=120)).isoformat()
 
 NEW_RISK = {"title": "Written by the wrong person", "category": "governance", "likelihood": 2, "impact": 2}
 
-# Every method of PROTOCOL.md with parameters that are well-formed, so a refusal comes from the role alone.
+# Every method of the IDL with parameters that are well-formed, so a refusal comes from the role alone.
 METHODS = {
     "org.riskd.daemon": {"Whoami": {}, "Status": {}, "Backup": {}},
     "org.riskd.risk": {
@@ -58,7 +58,7 @@ METHODS = {
 
 RISK_WRITES = ["Add", "Update", "Review", "Accept", "Close", "Reopen", "AddAction", "UpdateAction", "Import"]
 
-# What each role may do, from PROTOCOL.md. "ok": served; "denied": PermissionDenied; "later": authorized, then
+# What each role may do, from riskd-varlink(7), ROLES. "ok": served; "denied": PermissionDenied; "later": authorized, then
 # served or refused for a reason other than permission (the record named does not exist, a domain rule).
 EXPECT = {
     "rdt-board": {

@@ -1,6 +1,6 @@
 """NUL framing on raw sockets: split and batched frames, parameters absent/null/{}, and the limits.
 
-PROTOCOL.md: a frame that is not a JSON object, an object without a string `method`, or a frame larger
+riskd-varlink(7): a frame that is not a JSON object, an object without a string `method`, or a frame larger
 than `limits.max_message_bytes` closes that connection (the daemon logs why); every other connection keeps
 being served. Past `limits.max_connections` a new connection is closed at once; a connection holding a
 partial frame for `limits.frame_timeout_seconds` is closed.

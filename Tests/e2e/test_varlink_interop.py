@@ -1,7 +1,7 @@
 """riskd against an independent Varlink implementation: the python `varlink` client from PyPI.
 
 The python client reads the IDL riskd serves, checks parameters against it and filters replies through it,
-so a round trip here shows the served IDL, the replies and the field names of PROTOCOL.md agree.
+so a round trip here shows the served IDL, the replies and the field names of riskd-varlink(7) agree.
 Shape errors that the python client would catch before sending (a string for an int) go over a raw socket.
 """
 
@@ -24,7 +24,7 @@ REVIEW_FIELDS = {"id", "riskId", "reviewer", "reviewedAt", "note", "likelihood",
 ENTRY_FIELDS = {"seq", "at", "actor", "uid", "method", "detail", "hash"}
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 
-# Methods of PROTOCOL.md per interface: the served IDL must hold at least these.
+# Methods of the contract per interface: the served IDL must hold at least these.
 CONTRACT_METHODS = {
     "org.riskd.daemon": {"Whoami", "Status", "Backup"},
     "org.riskd.risk": {"Add", "Get", "List", "Update", "Review", "Accept", "Close", "Reopen", "AddAction",

@@ -1,4 +1,4 @@
-/// The review rules of ARCHITECTURE.md as pure functions of (snapshot, policy, today).
+/// The review rules (docs/architecture.md, riskd(8)) as pure functions of (snapshot, policy, today).
 ///
 /// Each rule yields at most one observation per subject. "Overdue" means the due date is before `today` (the
 /// daemon's local date): on the due date itself nothing is raised yet.
