@@ -61,7 +61,7 @@ extension RiskDatabase {
                     Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
                 },
                 bouncedMails: try Self.bouncedMails(db),
-                unaddressed: try Self.unaddressedPeople(db, policy: policy)
+                unaddressed: try Self.unaddressedPeople(db, policy: policy, today: today)
             )
         }
     }

@@ -3,18 +3,23 @@ import RiskCore
 
 extension RiskDatabase {
     /// The people of `mail-unaddressed`: those with notices riskd marked unaddressed (no contact address and no
-    /// `mail.domain` when they were written) who still have no address under `policy`. With mail off, nobody: no
-    /// notice is written then, and old ones are not the secretariat's to chase.
-    static func unaddressedPeople(_ db: Database, policy: MailPolicy) throws -> [UnaddressedFacts] {
+    /// `mail.domain` when they were written) within the rule's window before `today`, who still have no address
+    /// under `policy`: the count and the first day are of those notices only. With mail off, nobody: no notice is
+    /// written then, and old ones are not the secretariat's to chase.
+    static func unaddressedPeople(_ db: Database, policy: MailPolicy, today: CalendarDate) throws -> [UnaddressedFacts]
+    {
         guard policy.enabled else { return [] }
+        let since = today.adding(days: -ReviewRules.mailUnaddressedDays).description
         return try Row.fetchAll(
             db,
             sql: """
                 SELECT n.user, COUNT(*) AS notices, MIN(n.created_at) AS first, MAX(n.created_at) AS last
                 FROM mail_notice n
-                WHERE n.state = 'unaddressed' AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.user = n.user)
+                WHERE n.state = 'unaddressed' AND n.created_at >= ?
+                    AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.user = n.user)
                 GROUP BY n.user ORDER BY n.user
-                """
+                """,
+            arguments: [since]
         ).compactMap { row in
             let user: String = row["user"]
             guard policy.address(of: user, contact: nil) == nil,
