@@ -85,8 +85,8 @@ release: deps
 	$(SWIFT) build -c release $(STATIC_FLAGS) --product riskd
 	$(SWIFT) build -c release $(STATIC_FLAGS) --product riskctl
 
-## deb: out/riskd_VERSION_ARCH.deb from the release binaries, with dpkg-deb (packaging/deb/build-deb.sh); see README.md,
-## "Install on a server". VERSION is riskd's own unless DEB_VERSION is given.
+## deb: out/riskd_VERSION_ARCH.deb from the release binaries, with dpkg-deb (packaging/deb/build-deb.sh); see
+## docs/install.md, "From the Debian package". VERSION is riskd's own unless DEB_VERSION is given.
 DEB_OUT := out
 DEB_VERSION ?= $(shell sed -n 's/.*static let version = "\(.*\)".*/\1/p' Sources/RiskProtocol/RiskdProtocol.swift)
 deb: release
@@ -175,7 +175,7 @@ lint-man:
 ## install: binaries, systemd units (riskd.service and .socket, riskd-mail.service and .timer), sysusers file,
 ## journal catalog, manuals, shell completions, the examples and the board-pack template (PREFIX/share/riskd) and
 ## the configuration (kept when one exists, and naming the examples' place under PREFIX) under DESTDIR and PREFIX:
-## `make install PREFIX=/usr`. See README.md.
+## `make install PREFIX=/usr`. See docs/install.md.
 install: $(if $(filter command line environment,$(origin INSTALL_BIN)),,install-build)
 	@test -x "$(INSTALL_BIN)/riskd" -a -x "$(INSTALL_BIN)/riskctl" || \
 		{ echo "make install: no riskd and riskctl in $(INSTALL_BIN)"; exit 1; }

@@ -1,4 +1,4 @@
-"""What riskd says and does at start, for a user following the README and for systemd: per-user mode chosen by
+"""What riskd says and does at start, for a user following the guide and for systemd: per-user mode chosen by
 `--user` and the same for every user (root included), the mode and paths logged at start, `riskd --version`, a
 distinct exit status for a refusal to start that the unit does not restart, and riskd(8) in step with --help."""
 
@@ -13,7 +13,15 @@ import pytest
 
 from riskd_e2e import REFUSED_EXIT, REPO, RISKD, as_user_command, make_test_dir, run_as, user_env
 
-README_BOARD = """printf '[access]\\nboard = ["unix-user:%s"]\\n' "$(id -un)" > "$1/riskd-board.toml"\n"""
+GUIDE = REPO / "docs" / "guide.md"
+
+
+def guide_board_line():
+    """The line of docs/guide.md's "try both sides" that writes a configuration putting the caller on the board, as
+    it is written there but into the directory given as $1 instead of /tmp."""
+    [line] = [line for line in GUIDE.read_text().splitlines() if line.startswith("printf '[access]")]
+    assert line.endswith(" > /tmp/riskd-board.toml"), line
+    return line.replace(" > /tmp/riskd-board.toml", ' > "$1/riskd-board.toml"') + "\n"
 
 
 @pytest.fixture
@@ -22,8 +30,8 @@ def binaries(user_binaries):
     return user_binaries
 
 
-def run_readme_board_steps(binaries, user, users):
-    """The README's "try both sides": a configuration putting the caller on the board, `riskd --user --config`, and
+def run_guide_board_steps(binaries, user, users):
+    """docs/guide.md's "try both sides": a configuration putting the caller on the board, `riskd --user --config`, and
     `riskctl whoami` finding the per-user socket by itself. As root when `user` is None."""
     home = make_test_dir("riskd-e2e-home-")
     runtime = home / "run"
@@ -39,7 +47,7 @@ def run_readme_board_steps(binaries, user, users):
             return subprocess.run(argv, env=user_env(env), capture_output=True, text=True, timeout=60, **kwargs)
         return run_as(users[user], argv, env=env)
 
-    assert run(["sh", "-c", README_BOARD, "sh", str(home)]).returncode == 0
+    assert run(["sh", "-c", guide_board_line(), "sh", str(home)]).returncode == 0
     argv = [binaries["riskd"], "--user", "--config", str(home / "riskd-board.toml")]
     if user is not None:
         argv = as_user_command(users[user], argv)
@@ -61,7 +69,7 @@ def run_readme_board_steps(binaries, user, users):
 
 @pytest.mark.parametrize("user", [None, "rdt-nobody"], ids=["root", "user"])
 def test_readme_try_both_sides_works_as_root_and_as_a_user(binaries, users, user):
-    whoami, log, home = run_readme_board_steps(binaries, user, users)
+    whoami, log, home = run_guide_board_steps(binaries, user, users)
     name = user or "root"
     assert whoami.returncode == 0, whoami.stderr
     assert re.match(r"%s \(uid \d+\): admin, board" % name, whoami.stdout), whoami.stdout

@@ -1,5 +1,5 @@
 """riskctl org|interest|conflicts|member run as real different Unix users against a running riskd: the sessions
-of the README's walk-through (Ana declares and confirms; the secretariat checks a funding call and records a management plan;
+of docs/guide.md's walk-through (Ana declares and confirms; the secretariat checks a funding call and records a management plan;
 the auditor reads the history), and the privacy rule seen from the outside: another member's riskctl output,
 tables and --json alike, never shows a sensitive declaration.
 

@@ -91,14 +91,14 @@ def test_a_closed_directory_is_named(start_daemon, users, user_riskctl):
 
 
 
-README_MARK = "<!-- tested: Tests/e2e/test_socket_access.py runs the sed line of the next block -->"
+GUIDE_MARK = "<!-- tested: Tests/e2e/test_socket_access.py runs the sed line of the next block -->"
 
 
-def test_the_readmes_hand_run_opens_the_socket_to_everyone(start_daemon, users, user_riskctl):
-    """README "Letting others reach riskd": the sed line it gives, run on a copy of config/riskd.toml, makes the
-    socket riskd creates 0666, so that a user in no group connects and [access] alone decides."""
-    text = (REPO / "README.md").read_text()
-    block = text.split(README_MARK, 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+def test_the_guides_hand_run_opens_the_socket_to_everyone(start_daemon, users, user_riskctl):
+    """docs/install.md "Letting others reach riskd": the sed line it gives, run on a copy of config/riskd.toml, makes
+    the socket riskd creates 0666, so that a user in no group connects and [access] alone decides."""
+    text = (REPO / "docs" / "install.md").read_text()
+    block = text.split(GUIDE_MARK, 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
     [sed] = [line for line in block.splitlines() if line.startswith("sed -i ")]
     daemon = start_daemon()
     config = Path(daemon.config)

@@ -502,7 +502,7 @@ def test_make_install_tree_and_units(tmp_path):
         "share/man/man1/riskctl.1", "share/man/man5/riskd.toml.5", "share/man/man7/riskd-varlink.7",
         "share/man/man8/riskd.8", "share/man/man8/riskd-mail.service.8", "share/bash-completion/completions/riskctl",
         "share/zsh/vendor-completions/_riskctl", "share/fish/vendor_completions.d/riskctl.fish",
-        # The README's examples and a copy of the board-pack template (packaging/share-files).
+        # The guide's examples and a copy of the board-pack template (packaging/share-files).
         "share/riskd/examples/ethical-code.md", "share/riskd/examples/register.csv",
         "share/riskd/examples/organisations.example.csv", "share/riskd/board-pack.mustache",
         "share/riskd/sshd/riskd-board.conf",

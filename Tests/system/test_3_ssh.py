@@ -1,6 +1,6 @@
 """A board member reaches the machine's riskd from outside it, over SSH, with `riskctl --host`.
 
-In the booted machine, as the README's "For board members" tells the administrator: the package's sshd drop-in
+In the booted machine, as docs/guide.md's "For board members" tells the administrator: the package's sshd drop-in
 linked into /etc/ssh/sshd_config.d, and an account made with useradd, riskctl-shell as its shell, in riskd-board,
 with the member's key in its authorized_keys. Only the port differs: the machine shares the host's network, so its
 ssh.service listens on 127.0.0.1 and a free port instead of 22. The member's side is the host: the riskctl the

@@ -1,7 +1,7 @@
-"""The README's first day, from the package alone: the block of README.md marked for this test, run as it is written
+"""The first day, from the package alone: the block of docs/install.md marked for this test, run as it is written
 in a machine where riskd was just installed (after a purge), then what it should have left checked.
 
-The commands come from the README itself, so the guide cannot drift from what the package does.
+The commands come from docs/install.md itself, so the guide cannot drift from what the package does.
 """
 
 import json
@@ -12,21 +12,22 @@ import pytest
 
 from riskd_e2e import REPO
 
+GUIDE = REPO / "docs" / "install.md"
 MARK = "<!-- tested: Tests/system/test_5_first_day.py runs the next block -->"
 AS_OF = "2030-01-01"
 
 
-def readme_block():
-    """The sh block right after MARK in README.md."""
-    text = (REPO / "README.md").read_text()
-    assert text.count(MARK) == 1, "README.md must mark exactly one block for this test"
+def guide_block():
+    """The sh block right after MARK in docs/install.md."""
+    text = GUIDE.read_text()
+    assert text.count(MARK) == 1, "docs/install.md must mark exactly one block for this test"
     match = re.match(r"\s*```sh\n(.*?)\n```\n", text.split(MARK, 1)[1], re.S)
-    assert match, "the mark in README.md is not followed by a ```sh block"
+    assert match, "the mark in docs/install.md is not followed by a ```sh block"
     return match.group(1)
 
 
-def test_the_readme_block_is_the_first_day():
-    block = readme_block()
+def test_the_guides_block_is_the_first_day():
+    block = guide_block()
     for step in ("riskctl org import /usr/share/riskd/examples/organisations.example.csv",
                  "riskctl risk import /usr/share/riskd/examples/register.csv",
                  "riskctl ethics publish /usr/share/riskd/examples/ethical-code.md", "usermod -aG riskd-board ana",
@@ -46,9 +47,9 @@ def first_day(machine, debs):
     return machine
 
 
-def test_the_first_day_of_the_readme_runs_with_only_the_package(first_day):
+def test_the_first_day_of_the_guide_runs_with_only_the_package(first_day):
     machine = first_day
-    script = "cd /root\n" + readme_block() + "\n"
+    script = "cd /root\n" + guide_block() + "\n"
     result = machine.run(["sh", "-eux"], input=script, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "board" in result.stdout  # ana's whoami after usermod
