@@ -136,7 +136,7 @@ def test_a_test_mail_and_one_pass_put_exactly_one_mail_in_the_mailbox(no_timer):
     assert "1 sent, 0 deferred, 0 rejected" in text, text
     assert "Failed to set thread priority" not in text, text
     # A quiet pass: not one warning, postfix's inet_protocols probe included (riskd-mail.service(8), "Quiet
-    # passes": sendmail reads the pass's own copy of main.cf, with inet_protocols = ipv4), while the MTA's own
+    # passes": sendmail reads the pass's own copy of main.cf, with an empty inet_protocols), while the MTA's own
     # main.cf is left as it was, and the copy is gone with the pass.
     warnings = [line for line in text.splitlines() if "warning" in line.lower()]
     assert warnings == [], text
