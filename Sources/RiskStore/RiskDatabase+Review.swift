@@ -15,8 +15,7 @@ extension RiskDatabase {
     {
         let policy = currentMailSettings.policy
         return try await writer.read { db in
-            let risks = try RiskRow.fetchAll(db, sql: "SELECT * FROM risk WHERE status <> 'closed'")
-                .map { row throws(StoreError) in try row.domain() }
+            let risks = try RiskRow.fetchRisks(db, "WHERE status <> 'closed'")
             let actions = try ActionRow.fetchAll(
                 db,
                 sql: """
@@ -66,23 +65,35 @@ extension RiskDatabase {
         }
     }
 
-    /// Open findings, as the lifecycle needs them.
+    /// Open findings, as the lifecycle needs them: only the columns it reads, decoded from the statement's rows
+    /// without building a `FindingRecord` each (a daily run over a large register reads a hundred thousand).
     public func openFindings() async throws -> [OpenFinding] {
         try await writer.read { db in
-            try FindingRecord.fetchAll(db, sql: "SELECT * FROM finding WHERE resolved_at IS NULL ORDER BY id")
-                .compactMap { record in
-                    guard let id = record.id, let rule = ReviewRule(rawValue: record.rule),
-                        let severity = FindingSeverity(rawValue: record.severity)
-                    else { return nil }
-                    return OpenFinding(
-                        id: id,
-                        key: FindingKey(rule: rule, subject: record.subject),
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
+            var open: [OpenFinding] = []
+            open.reserveCapacity(count)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, rule, subject, severity, message, last_alerted_at, acknowledged_at IS NOT NULL
+                    FROM finding WHERE resolved_at IS NULL ORDER BY id
+                    """
+            )
+            while let row = try rows.next() {
+                guard let rule = ReviewRule(rawValue: row[1]), let severity = FindingSeverity(rawValue: row[3])
+                else { continue }
+                open.append(
+                    OpenFinding(
+                        id: row[0],
+                        key: FindingKey(rule: rule, subject: row[2]),
                         severity: severity,
-                        message: record.message,
-                        lastAlertedAt: record.lastAlertedAt.flatMap { Instant(rfc3339: $0) },
-                        acknowledged: record.acknowledgedAt != nil
+                        message: row[4],
+                        lastAlertedAt: (row[5] as String?).flatMap { Instant(rfc3339: $0) },
+                        acknowledged: row[6]
                     )
-                }
+                )
+            }
+            return open
         }
     }
 
@@ -121,6 +132,7 @@ extension RiskDatabase {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """
             )
+            let previousRunAt = try Self.latestRunFinishedAt(db)
             var events: [FindingEvent] = []
             var raised = 0
             var resolved = 0
@@ -158,14 +170,16 @@ extension RiskDatabase {
                     }
                 case .resolve(let id):
                     guard var record = try FindingRecord.fetchOne(db, key: id) else { continue }
+                    // Last seen by the run before this one (see `seen(_:latestRunAt:)`).
+                    record = Self.seen(record, latestRunAt: previousRunAt)
                     record.resolvedAt = at
                     try record.update(db)
                     resolved += 1
                     events.append(FindingEvent(kind: .resolved, finding: record))
                 }
             }
-            // Every finding still open was seen by this run, changed or not (see `FindingLifecycle`).
-            try db.execute(sql: "UPDATE finding SET last_seen_at = ? WHERE resolved_at IS NULL", arguments: [at])
+            // Every finding still open was seen by this run, changed or not (see `FindingLifecycle`): the run's row
+            // says so for the unchanged ones (`seen(_:latestRunAt:)`), rather than a rewrite of every open finding.
             let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
             var run = ReviewRunRecord(
                 id: nil,
@@ -185,60 +199,6 @@ extension RiskDatabase {
                 try MailOutbox.writeDigest(db, board: board, run: id, settings: mail, now: now)
             }
             return (run, events)
-        }
-    }
-
-    /// One finding.
-    public func finding(id: Int) async throws -> FindingRecord? {
-        try await lookup { db in try FindingRecord.fetchOne(db, key: id) }
-    }
-
-    /// A page of findings: `open` true for open ones, false for resolved ones, nil for both.
-    public func findings(
-        open: Bool?,
-        rule: String?,
-        subject: String?,
-        limit: Int,
-        after: Int?,
-        reader: SubjectReader? = nil
-    ) async throws
-        -> (findings: [FindingRecord], next: Int?)
-    {
-        try await lookup { db in
-            var clauses = ["id > ?", "subject NOT IN (SELECT value FROM json_each(?))"]
-            var arguments: StatementArguments = [after ?? 0, try Self.hiddenSubjectsArgument(db, from: reader)]
-            if let open { clauses.append(open ? "resolved_at IS NULL" : "resolved_at IS NOT NULL") }
-            if let rule {
-                clauses.append("rule = ?")
-                arguments += [rule]
-            }
-            if let subject {
-                clauses.append("subject = ?")
-                arguments += [subject]
-            }
-            arguments += [limit + 1]
-            let rows = try FindingRecord.fetchAll(
-                db,
-                sql: "SELECT * FROM finding WHERE \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?",
-                arguments: arguments
-            )
-            let page = Array(rows.prefix(limit))
-            return (page, rows.count > limit ? page.last?.id : nil)
-        }
-    }
-
-    /// Silences a finding's reminders; it still resolves by itself.
-    public func acknowledgeFinding(id: Int, note: String, actor: Actor) async throws -> FindingRecord {
-        try await write { db in
-            guard var record = try FindingRecord.fetchOne(db, key: id) else {
-                throw DomainError.notFound(.finding, id: id)
-            }
-            record.acknowledgedBy = actor.user
-            record.acknowledgedAt = actor.now.description
-            record.note = note
-            try record.update(db)
-            try self.audit(db, actor, subject: "finding:\(id)", detail: AuditDetail(["note": .digest(note)]))
-            return record
         }
     }
 
@@ -293,7 +253,6 @@ extension RiskDatabase {
 
     private static func reviewState(_ db: Database) throws -> (openFindings: Int, lastRunFinishedAt: String?) {
         let open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
-        let last = try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")
-        return (open, last)
+        return (open, try latestRunFinishedAt(db))
     }
 }

@@ -22,8 +22,9 @@ extension RiskDatabase {
     {
         try await lookup { db in
             // The most frequent call of all: cached statements, no SQL compiled per call.
-            let risk = try db.cachedStatement(sql: "SELECT * FROM risk WHERE id = ?")
-            guard let risk = try RiskRow.fetchOne(risk, arguments: [id])?.domain() else { return nil }
+            guard let risk = try RiskRow.fetchRisks(db, "WHERE id = ?", arguments: [id], cached: true).first else {
+                return nil
+            }
             let actions = try ActionRow.fetchAll(
                 db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
                 arguments: [id]
@@ -62,13 +63,16 @@ extension RiskDatabase {
     public func risks(_ query: RiskQuery) async throws -> (risks: [Risk], next: Int?) {
         try await lookup { db in
             let (clauses, filterArguments) = query.clauses()
-            let sql = "SELECT * FROM risk WHERE id > ? AND \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?"
             var arguments: StatementArguments = [query.after ?? 0]
             arguments += filterArguments
             arguments += [query.limit + 1]
-            let rows = try RiskRow.fetchAll(db, sql: sql, arguments: arguments)
-            let page = try rows.prefix(query.limit).map { row throws(StoreError) in try row.domain() }
-            return (page, rows.count > query.limit ? page.last?.id : nil)
+            let risks = try RiskRow.fetchRisks(
+                db,
+                "WHERE id > ? AND \(clauses.joined(separator: " AND ")) ORDER BY id LIMIT ?",
+                arguments: arguments
+            )
+            let page = Array(risks.prefix(query.limit))
+            return (page, risks.count > query.limit ? page.last?.id : nil)
         }
     }
 

@@ -256,6 +256,39 @@ struct FindingLifecycleTests {
         )
     }
 
+    @Test("Many findings: one change for an observation seen twice, resolutions by id, new ones raised once")
+    func many() {
+        func finding(_ id: Int, _ subject: String) -> OpenFinding {
+            OpenFinding(
+                id: id,
+                key: FindingKey(rule: .riskReviewOverdue, subject: subject),
+                severity: .warning,
+                message: "m",
+                lastAlertedAt: nil,
+                acknowledged: false
+            )
+        }
+        func seen(_ subject: String, _ message: String = "m") -> Observation {
+            Observation(rule: .riskReviewOverdue, subject: subject, severity: .warning, message: message)
+        }
+        let open = [finding(9, "risk:9"), finding(3, "risk:3"), finding(5, "risk:5"), finding(7, "risk:7")]
+        let changes = FindingLifecycle.reconcile(
+            open: open,
+            observations: [
+                seen("risk:5", "new"), seen("risk:5", "newer"), seen("risk:1"), seen("risk:1"), seen("risk:7"),
+            ],
+            now: Fixture.now,
+            remindEveryDays: 7
+        )
+        // risk:7 is unchanged and was alerted never: a reminder is due (lastAlertedAt nil).
+        #expect(
+            changes == [
+                .persist(id: 5, seen("risk:5", "new"), remind: true), .raise(seen("risk:1")),
+                .persist(id: 7, seen("risk:7"), remind: true), .resolve(id: 3), .resolve(id: 9),
+            ]
+        )
+    }
+
     @Test func raisedOnce() {
         #expect(
             FindingLifecycle.reconcile(

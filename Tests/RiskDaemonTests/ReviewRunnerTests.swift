@@ -128,7 +128,7 @@ struct ReviewRunnerTests {
                 policy: RiskPolicy()
             )
         }
-        let (run, open) = try await runner.run(trigger: .manual)
+        let (run, open) = try await runner.run(trigger: .manual, listingOpen: true)
         #expect(run.resolved == 1 && open.isEmpty)
         #expect(kinds(alerts.take()) == ["resolved", "summary"])
         _ = try await runner.run(trigger: .manual)
@@ -138,7 +138,7 @@ struct ReviewRunnerTests {
     @Test("An acknowledged finding stays quiet but still resolves") func acknowledged() async throws {
         let (runner, alerts, time, context) = try setUp()
         try await addOverdueRisk(context)
-        let (_, open) = try await runner.run(trigger: .schedule)
+        let (_, open) = try await runner.run(trigger: .schedule, listingOpen: true)
         let id = try #require(open.first?.id)
         _ = alerts.take()
         _ = try await context.database.acknowledgeFinding(
@@ -166,7 +166,7 @@ struct ReviewRunnerTests {
         _ = try await runner.run(trigger: .schedule)
         #expect(kinds(alerts.take()) == ["summary"])
         time.advance(days: 1)
-        let (_, open) = try await runner.run(trigger: .schedule)
+        let (_, open) = try await runner.run(trigger: .schedule, listingOpen: true)
         let raised = alerts.take()
         #expect(kinds(raised) == ["raised", "summary"])
         #expect(
@@ -175,6 +175,15 @@ struct ReviewRunnerTests {
         )
         #expect(raised.first?.fields["REF"] == "ivan")
         #expect(open.map(\.subject) == ["member:ivan"])
+    }
+
+    @Test("A run not asked to list the open findings counts them and reads none") func unlisted() async throws {
+        let (runner, _, _, context) = try setUp()
+        try await addOverdueRisk(context)
+        let (run, open) = try await runner.run(trigger: .schedule)
+        #expect(run.open == 1 && run.raised == 1 && open.isEmpty)
+        let (_, listed) = try await runner.run(trigger: .manual, listingOpen: true)
+        #expect(listed.map(\.subject) == ["risk:1"])
     }
 
     @Test("Preview evaluates another day and stores nothing") func preview() async throws {

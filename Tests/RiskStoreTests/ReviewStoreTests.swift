@@ -43,6 +43,24 @@ struct ReviewStoreTests {
         #expect(gone.lastSeenAt == first.description && gone.resolvedAt == second.description)
     }
 
+    @Test("A finding unchanged for several runs was last seen by the latest, or by the one before it resolved")
+    func seenAcrossRuns() async throws {
+        let database = try RiskDatabase()
+        let third = Instant(rfc3339: "2026-12-01T06:00:00Z") ?? first
+        let fourth = Instant(rfc3339: "2026-12-02T06:00:00Z") ?? first
+        let raised = try await run(database, [overdue, untreated], at: first)
+        _ = try await run(database, [overdue, untreated], at: second)
+        _ = try await run(database, [overdue, untreated], at: third)
+        let id = try #require(raised.events.first { $0.finding.subject == "risk:2" }?.finding.id)
+        #expect(try await database.finding(id: id)?.lastSeenAt == third.description)
+        let resolving = try await run(database, [overdue], at: fourth)
+        #expect(resolving.events.map(\.finding.lastSeenAt) == [third.description])
+        let gone = try #require(try await database.finding(id: id))
+        #expect(gone.lastSeenAt == third.description && gone.resolvedAt == fourth.description)
+        let still = try await database.findings(open: true, rule: nil, subject: nil, limit: 10, after: nil).findings
+        #expect(still.map(\.lastSeenAt) == [fourth.description])
+    }
+
     @Test("A changed message is stored without a new alert") func changed() async throws {
         let database = try RiskDatabase()
         _ = try await run(database, [overdue], at: first)

@@ -37,13 +37,22 @@ struct RowRoundTripTests {
             reviewDueFixed: true,
             lastReviewedAt: Instant(rfc3339: "2026-11-01T09:30:00Z"),
             createdAt: now,
-            updatedAt: now
+            updatedAt: now,
+            acceptedScore: 12,
+            acceptedBy: "board",
+            decision: "Minute 4 of 2026-11-20",
+            lapsedOn: try date("2027-03-02")
         )
         let stored = try await database.addRisks([full], actor: actor, detail: { _ in AuditDetail([:]) })
         var expected = full
         expected.id = try #require(stored.first).id
+        // By name (`init(row:)`) and by position (`init(columnsOf:)`, the hot reads).
         #expect(try await database.risk(id: expected.id) == expected)
         #expect(try await database.riskDetail(id: expected.id)?.risk == expected)
+        let today = try date("2026-11-29")
+        #expect(try await database.risks(RiskQuery(today: today)).risks == [expected])
+        let snapshot = try await database.reviewSnapshot(today: today) { _, _ in false }
+        #expect(snapshot.risks == [expected])
     }
 
     @Test("An action, completed") func action() async throws {

@@ -25,23 +25,32 @@ public enum FindingLifecycle {
         now: Instant,
         remindEveryDays: Int
     ) -> [Change] {
-        var byKey: [FindingKey: OpenFinding] = [:]
-        for finding in open {
-            byKey[finding.key] = finding
+        // One hash lookup an observation: a daily run over a large register reconciles a hundred thousand.
+        var positions: [FindingKey: Int] = [:]
+        positions.reserveCapacity(open.count)
+        for (position, finding) in open.enumerated() {
+            positions[finding.key] = position
         }
-        var seen = Set<FindingKey>()
+        var seen = [Bool](repeating: false, count: open.count)
+        var raised = Set<FindingKey>()
         var changes: [Change] = []
-        for observation in observations where seen.insert(observation.key).inserted {
-            guard let finding = byKey[observation.key] else {
-                changes.append(.raise(observation))
+        for observation in observations {
+            guard let position = positions[observation.key] else {
+                if raised.insert(observation.key).inserted {
+                    changes.append(.raise(observation))
+                }
                 continue
             }
+            guard !seen[position] else { continue }
+            seen[position] = true
+            let finding = open[position]
             let remind = isReminderDue(finding, now: now, remindEveryDays: remindEveryDays)
             if remind || finding.severity != observation.severity || finding.message != observation.message {
                 changes.append(.persist(id: finding.id, observation, remind: remind))
             }
         }
-        for finding in open.sorted(by: { $0.id < $1.id }) where !seen.contains(finding.key) {
+        let unseen = open.indices.filter { !seen[$0] }.map { open[$0] }
+        for finding in unseen.sorted(by: { $0.id < $1.id }) {
             changes.append(.resolve(id: finding.id))
         }
         return changes

@@ -48,8 +48,12 @@ actor ReviewRunner {
     }
 
     /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings
-    /// open after it.
-    func run(trigger: Trigger) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
+    /// open after it when `listingOpen` (a large register has a hundred thousand of them: the scheduler and
+    /// `Run(findings: false)` do not read them).
+    func run(
+        trigger: Trigger,
+        listingOpen: Bool = false
+    ) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
         let database = context.database
         let configuration = context.configuration
         let policy = configuration.reviewPolicy
@@ -106,6 +110,7 @@ actor ReviewRunner {
         // The summary alert above is the run's one journal line (JournalAlertSink logs it where journald is not
         // reachable): a second one from the logger wrote every run twice under systemd.
         events.publish(changed)
+        guard listingOpen else { return (run, []) }
         let open = try await database.findings(open: true, rule: nil, subject: nil, limit: Int.max - 1, after: nil)
         return (run, open.findings)
     }

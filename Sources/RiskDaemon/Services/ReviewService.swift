@@ -12,7 +12,7 @@ struct ReviewService {
     var methods: MethodTable {
         var table = MethodTable()
         table.on(ReviewInterface.Run.self, work: .long) { parameters, request in
-            let (run, open) = try await runner.run(trigger: .manual)
+            let (run, open) = try await runner.run(trigger: .manual, listingOpen: parameters.findings != false)
             let hidden = try await context.database.hiddenSubjects(from: context.subjectReader(of: request))
             let findings =
                 parameters.findings == false
