@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org add`: a new organisation in the registry.
-struct OrganisationAddCommand: ParsableCommand {
+struct OrganisationAddCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -58,9 +58,12 @@ struct OrganisationAddCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Adds the organisation and prints it as stored.
-    func run() throws {
-        let parameters = OrganisationInterface.Add.Parameters(
+    /// The method called.
+    typealias Method = OrganisationInterface.Add
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             name: name,
             aliases: aliases.isEmpty ? nil : aliases,
             kind: kind,
@@ -68,10 +71,10 @@ struct OrganisationAddCommand: ParsableCommand {
             power: power,
             note: note
         )
-        let answer = try options.connect().call(OrganisationInterface.Add.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        OrganisationPresenter.printFields(of: try answer.decoded().organisation)
+    }
+
+    /// Prints the organisation as stored.
+    func present(_ reply: Method.Reply) throws {
+        OrganisationPresenter.printFields(of: reply.organisation)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org update`: change some fields of an organisation.
-struct OrganisationUpdateCommand: ParsableCommand {
+struct OrganisationUpdateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -91,9 +91,12 @@ struct OrganisationUpdateCommand: ParsableCommand {
         }
     }
 
-    /// Sends the change and says which revision the organisation is now at.
-    func run() throws {
-        let parameters = OrganisationInterface.Update.Parameters(
+    /// The method called.
+    typealias Method = OrganisationInterface.Update
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: organisation,
             ifRevision: ifRevision,
             name: name,
@@ -103,11 +106,11 @@ struct OrganisationUpdateCommand: ParsableCommand {
             power: power,
             note: note
         )
-        let answer = try options.connect().call(OrganisationInterface.Update.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let updated = try answer.decoded().organisation
+    }
+
+    /// Says which revision the organisation is now at.
+    func present(_ reply: Method.Reply) throws {
+        let updated = reply.organisation
         Output.line("\(RecordKind.organisation.format(updated.id)) updated, now at revision \(updated.revision).")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk add`: a new risk in the register.
-struct RiskAddCommand: ParsableCommand {
+struct RiskAddCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -75,9 +75,12 @@ struct RiskAddCommand: ParsableCommand {
         }
     }
 
-    /// Adds the risk and prints it as stored.
-    func run() throws {
-        let parameters = RiskInterface.Add.Parameters(
+    /// The method called.
+    typealias Method = RiskInterface.Add
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             title: title,
             description: description,
             category: category,
@@ -89,10 +92,10 @@ struct RiskAddCommand: ParsableCommand {
             residualImpact: residualImpact,
             nextReviewDue: nextReview
         )
-        let answer = try options.connect().call(RiskInterface.Add.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        RiskPresenter.printFields(of: try answer.decoded().risk)
+    }
+
+    /// Prints the risk as stored.
+    func present(_ reply: Method.Reply) throws {
+        RiskPresenter.printFields(of: reply.risk)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk update`: change some fields of a risk.
-struct RiskUpdateCommand: ParsableCommand {
+struct RiskUpdateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -96,9 +96,12 @@ struct RiskUpdateCommand: ParsableCommand {
         }
     }
 
-    /// Sends the change and says which revision the risk is now at.
-    func run() throws {
-        let parameters = RiskInterface.Update.Parameters(
+    /// The method called.
+    typealias Method = RiskInterface.Update
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: risk,
             ifRevision: ifRevision,
             title: title,
@@ -112,11 +115,11 @@ struct RiskUpdateCommand: ParsableCommand {
             residualImpact: residualImpact,
             nextReviewDue: nextReview
         )
-        let answer = try options.connect().call(RiskInterface.Update.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let updated = try answer.decoded().risk
+    }
+
+    /// Says which revision the risk is now at.
+    func present(_ reply: Method.Reply) throws {
+        let updated = reply.risk
         Output.line(RiskPresenter.summary(updated, "updated, now at revision \(updated.revision)"))
     }
 }
