@@ -35,25 +35,8 @@ struct OrganisationAddCommand: CallCommand {
     )
     var aliases: [String] = []
 
-    /// How much it cares about the network's work.
-    @Option(
-        help: ArgumentHelp("Its interest in the network's work: low, medium or high.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: OrganisationPresenter.parseLevel
-    )
-    var interest: String?
-
-    /// How much influence it has over the network.
-    @Option(
-        help: ArgumentHelp("Its power over the network: low, medium or high.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: OrganisationPresenter.parseLevel
-    )
-    var power: String?
-
-    /// Free text.
-    @Option(help: ArgumentHelp("A note about the organisation.", valueName: "text"))
-    var note: String?
+    /// The fields a new organisation may be given.
+    @OptionGroup var details: OrganisationDetailOptions<NewRecord>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -67,9 +50,9 @@ struct OrganisationAddCommand: CallCommand {
             name: name,
             aliases: aliases.isEmpty ? nil : aliases,
             kind: kind,
-            interest: interest,
-            power: power,
-            note: note
+            interest: details.interest,
+            power: details.power,
+            note: details.note
         )
     }
 

@@ -54,25 +54,8 @@ struct OrganisationUpdateCommand: CallCommand {
     )
     var kind: String?
 
-    /// New interest.
-    @Option(
-        help: ArgumentHelp("New interest: low, medium or high; empty to clear.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) }
-    )
-    var interest: String?
-
-    /// New power.
-    @Option(
-        help: ArgumentHelp("New power: low, medium or high; empty to clear.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) }
-    )
-    var power: String?
-
-    /// New note.
-    @Option(help: ArgumentHelp("New note; empty to clear.", valueName: "text"))
-    var note: String?
+    /// The fields that may be changed besides the name, aliases and kind.
+    @OptionGroup var details: OrganisationDetailOptions<RecordChange>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -82,8 +65,8 @@ struct OrganisationUpdateCommand: CallCommand {
         if noAliases, !aliases.isEmpty {
             throw ValidationError("give --alias or --no-aliases, not both")
         }
-        let changes: [Any?] = [name, kind, interest, power, note, aliases.isEmpty && !noAliases ? nil : aliases]
-        guard changes.contains(where: { $0 != nil }) else {
+        let changes: [Any?] = [name, kind, aliases.isEmpty && !noAliases ? nil : aliases]
+        guard changes.contains(where: { $0 != nil }) || !details.isEmpty else {
             throw ValidationError("nothing to change; give at least one field option, such as --alias")
         }
         if let ifRevision, ifRevision < 1 {
@@ -102,9 +85,9 @@ struct OrganisationUpdateCommand: CallCommand {
             name: name,
             aliases: noAliases ? [] : (aliases.isEmpty ? nil : aliases),
             kind: kind,
-            interest: interest,
-            power: power,
-            note: note
+            interest: details.interest,
+            power: details.power,
+            note: details.note
         )
     }
 

@@ -29,48 +29,15 @@ struct RiskAddCommand: CallCommand {
     @Option(help: ArgumentHelp("Inherent impact, 1 to 5.", valueName: "n"), transform: Rating.parse)
     var impact: Int
 
-    /// What could happen and why.
-    @Option(help: ArgumentHelp("What could happen and why.", valueName: "text"))
-    var description: String?
-
-    /// Where the risk belongs, such as a strategic area.
-    @Option(help: ArgumentHelp("Where the risk belongs, such as a strategic area.", valueName: "text"))
-    var area: String?
-
-    /// User name of the owner.
-    @Option(help: ArgumentHelp("User name of the owner (default: you).", valueName: "user"))
-    var owner: String?
-
-    /// Residual likelihood, after measures.
-    @Option(
-        name: .customLong("residual-likelihood"),
-        help: ArgumentHelp("Likelihood after measures, 1 to 5; give it with --residual-impact.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualLikelihood: Int?
-
-    /// Residual impact, after measures.
-    @Option(
-        name: .customLong("residual-impact"),
-        help: ArgumentHelp("Impact after measures, 1 to 5; give it with --residual-likelihood.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualImpact: Int?
-
-    /// Day the first review is due.
-    @Option(
-        name: .customLong("next-review"),
-        help: ArgumentHelp("Day the first review is due (default: from the band).", valueName: "YYYY-MM-DD"),
-        transform: CalendarDay.parse
-    )
-    var nextReview: String?
+    /// The fields a new risk may be given.
+    @OptionGroup var details: RiskDetailOptions<NewRecord>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Rejects a residual likelihood without a residual impact, and the other way round.
     func validate() throws {
-        if (residualLikelihood == nil) != (residualImpact == nil) {
+        if (details.residualLikelihood == nil) != (details.residualImpact == nil) {
             throw ValidationError("give --residual-likelihood and --residual-impact together, or neither")
         }
     }
@@ -82,15 +49,15 @@ struct RiskAddCommand: CallCommand {
     var parameters: Method.Parameters {
         Method.Parameters(
             title: title,
-            description: description,
+            description: details.description,
             category: category,
-            area: area,
-            owner: owner,
+            area: details.area,
+            owner: details.owner,
             likelihood: likelihood,
             impact: impact,
-            residualLikelihood: residualLikelihood,
-            residualImpact: residualImpact,
-            nextReviewDue: nextReview
+            residualLikelihood: details.residualLikelihood,
+            residualImpact: details.residualImpact,
+            nextReviewDue: details.nextReview
         )
     }
 
