@@ -65,4 +65,52 @@ struct TableTests {
         #expect(lines.allSatisfy { $0.count <= 40 })
         #expect(lines[1].hasPrefix("A-1  Ask the donor for a written…  ana"))
     }
+
+    /// Tables, whether the header is printed, the width, and the lines.
+    static let renderings: [(Table, Bool, Int?, [String])] = [
+        // Columns as wide as their widest cell or header, two spaces apart; numbers to the right.
+        (
+            table(["ID", "SCORE:right", "OWNER"], [["R-1", "20", "ana"], ["R-12", "4", "marko.horvat"]]),
+            true, nil,
+            ["ID    SCORE  OWNER", "R-1      20  ana", "R-12      4  marko.horvat"]
+        ),
+        // Without the header (--no-legend), the header's width does not count.
+        (
+            table(["ID", "SCORE:right", "OWNER"], [["R-1", "20", "ana"], ["R-12", "4", "marko.horvat"]]),
+            false, nil,
+            ["R-1   20  ana", "R-12   4  marko.horvat"]
+        ),
+        // A missing field is empty, and an empty last cell leaves no spaces at the end of the line.
+        (table(["ID", "NOTE"], [["A-1"], ["A-22", "late"]]), true, nil, ["ID    NOTE", "A-1", "A-22  late"]),
+        // A cell is printed on one line: line breaks and tabs become spaces, other control characters �.
+        (
+            table(["ID", "TITLE"], [["R-1", "two\nlines\tand a \u{7}bell"]]), false, nil,
+            ["R-1  two lines and a \u{FFFD}bell"]
+        ),
+        // Cut to the width: the title gives first, down to 20 characters, and ends in an ellipsis.
+        (
+            table(["ID", "TITLE"], [["R-1", "Loss of the main grant"]]),
+            true, 25,
+            ["ID   TITLE", "R-1  Loss of the main gr…"]
+        ),
+        // A table without rows is its header alone.
+        (table(["ID", "TITLE"], []), true, 80, ["ID  TITLE"]),
+    ]
+
+    /// A table of `columns` (`NAME:right` for a column aligned right) holding `rows`.
+    static func table(_ columns: [String], _ rows: [[String]]) -> Table {
+        var table = Table(
+            columns.map { column in
+                let parts = column.split(separator: ":")
+                return .init(title: String(parts[0]), alignment: parts.count > 1 ? .right : .left)
+            }
+        )
+        for row in rows { table.append(row.map { Table.Field($0) }) }
+        return table
+    }
+
+    @Test("Rows are aligned, cut and cleaned as systemctl prints its tables", arguments: renderings)
+    func rendering(table: Table, header: Bool, width: Int?, expected: [String]) {
+        #expect(table.render(header: header, width: width) == expected)
+    }
 }

@@ -3,7 +3,7 @@ import RiskProtocol
 import Varlink
 
 /// `riskctl backup`: a consistent copy of the database, written by riskd.
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "backup",
@@ -14,13 +14,16 @@ struct BackupCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks riskd for a backup and prints where it went.
-    func run() throws {
-        let answer = try options.connect().call(DaemonInterface.Backup.self, NoParameters())
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = DaemonInterface.Backup
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        NoParameters()
+    }
+
+    /// Prints where the backup went, its size and its hash.
+    func present(_ reply: Method.Reply) throws {
         Output.fields([
             ("Backup", reply.path),
             ("Size", "\(reply.bytes) bytes"),

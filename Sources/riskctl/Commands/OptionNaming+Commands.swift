@@ -72,12 +72,9 @@ extension ConflictsCheckCommand: OptionNaming {
 }
 
 extension RiskAddCommand: OptionNaming {
-    static let optionsByField = [
-        "title": "--title", "description": "--description", "category": "--category", "area": "--area",
-        "owner": "--owner", "likelihood": "--likelihood", "impact": "--impact",
-        "residualLikelihood": "--residual-likelihood", "residualImpact": "--residual-impact",
-        "nextReviewDue": "--next-review",
-    ]
+    static let optionsByField = RiskDetailOptions<NewRecord>.optionsByField.merging([
+        "title": "--title", "category": "--category", "likelihood": "--likelihood", "impact": "--impact",
+    ]) { $1 }
 }
 
 extension RiskUpdateCommand: OptionNaming {
@@ -150,10 +147,9 @@ extension ActionCancelCommand: OptionNaming {
 }
 
 extension OrganisationAddCommand: OptionNaming {
-    static let optionsByField = [
-        "name": "<name>", "aliases": "--alias", "kind": "--kind", "interest": "--interest", "power": "--power",
-        "note": "--note",
-    ]
+    static let optionsByField = OrganisationDetailOptions<NewRecord>.optionsByField.merging([
+        "name": "<name>", "aliases": "--alias", "kind": "--kind",
+    ]) { $1 }
 }
 
 extension OrganisationUpdateCommand: OptionNaming {

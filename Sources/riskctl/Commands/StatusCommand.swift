@@ -3,7 +3,7 @@ import RiskProtocol
 import Varlink
 
 /// `riskctl status`: the daemon's version, start time, schema and counts.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -17,13 +17,16 @@ struct StatusCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks riskd and prints one `key: value` line per fact.
-    func run() throws {
-        let answer = try options.connect().call(DaemonInterface.Status.self, NoParameters())
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = DaemonInterface.Status
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        NoParameters()
+    }
+
+    /// Prints one `key: value` line per fact.
+    func present(_ reply: Method.Reply) throws {
         Output.fields([
             ("Version", reply.version),
             ("Started", reply.startedAt),

@@ -3,7 +3,7 @@ import RiskProtocol
 import Varlink
 
 /// `riskctl whoami`: who riskd takes you to be, and your roles.
-struct WhoamiCommand: ParsableCommand {
+struct WhoamiCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "whoami",
@@ -14,13 +14,16 @@ struct WhoamiCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks riskd and prints `ana (uid 1001): board`.
-    func run() throws {
-        let answer = try options.connect().call(DaemonInterface.Whoami.self, NoParameters())
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = DaemonInterface.Whoami
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        NoParameters()
+    }
+
+    /// Prints `ana (uid 1001): board`.
+    func present(_ reply: Method.Reply) throws {
         let roles = reply.roles.isEmpty ? "no role" : reply.roles.joined(separator: ", ")
         Output.line("\(reply.user.singleLine) (uid \(reply.uid)): \(roles.singleLine)")
     }

@@ -45,26 +45,30 @@ struct AuditAttestationsCommand: ParsableCommand {
         let reply = try answer.decoded()
         if let export {
             try write(reply, into: export)
-            if options.json { return try Output.json(answer.parameters) }
-            let count = reply.attestations.count
-            Output.line(
-                "Wrote \(count) \(count == 1 ? "attestation" : "attestations") and allowed_signers to \(export)."
-            )
-            return
         }
-        if options.json { return try Output.json(answer.parameters) }
-        var table = Table([
-            .init(title: "N", alignment: .right), .init(title: "KIND"), .init(title: "USER"), .init(title: "AT"),
-            .init(title: "KEY"),
-        ])
-        for (index, attestation) in reply.attestations.enumerated() {
-            table.append([
-                .init(String(index + 1)), .init(Self.words(attestation.kind)), .init(attestation.user),
-                .init(attestation.at), .init(attestation.fingerprint),
+        try options.show(answer) { reply in
+            if let export {
+                let count = reply.attestations.count
+                return Output.line(
+                    "Wrote \(count) \(count == 1 ? "attestation" : "attestations") and allowed_signers to \(export)."
+                )
+            }
+            var table = Table([
+                .init(title: "N", alignment: .right), .init(title: "KIND"), .init(title: "USER"), .init(title: "AT"),
+                .init(title: "KEY"),
             ])
+            for (index, attestation) in reply.attestations.enumerated() {
+                table.append([
+                    .init(String(index + 1)), .init(Self.words(attestation.kind)), .init(attestation.user),
+                    .init(attestation.at), .init(attestation.fingerprint),
+                ])
+            }
+            let count = reply.attestations.count
+            table.print(
+                legend: "\(count) signed \(count == 1 ? "attestation" : "attestations") listed.",
+                options: options
+            )
         }
-        let count = reply.attestations.count
-        table.print(legend: "\(count) signed \(count == 1 ? "attestation" : "attestations") listed.", options: options)
     }
 
     /// The kind as people read it.

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl audit log`: who changed what, and when, newest first.
-struct AuditLogCommand: ParsableCommand {
+struct AuditLogCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "log",
@@ -41,23 +41,26 @@ struct AuditLogCommand: ParsableCommand {
         }
     }
 
-    /// Reads the entries, page by page, and prints them as one table.
-    ///
-    /// riskd pages the trail oldest first; newest first (the default) therefore reads the whole trail of the
-    /// subject and keeps its last `limit` entries.
-    func run() throws {
-        let readsAll = !options.json && !oldestFirst
-        let pages = try options.connect().collectPages(
-            AuditInterface.Log.self,
-            itemsKey: "entries",
-            limit: readsAll ? nil : limit
-        ) { after, size in
-            AuditInterface.Log.Parameters(subject: subject, after: after, limit: size)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        var entries = try pages.decoded().flatMap(\.entries)
+    /// The method called.
+    typealias Method = AuditInterface.Log
+
+    /// The reply field holding a page's entries.
+    static let itemsKey = "entries"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [AuditInterface.Entry]> { \.entries }
+
+    /// The oldest `--limit` entries with `--json` or `--oldest-first`; else every entry, for the newest to be shown.
+    var itemLimit: Int? { options.json || oldestFirst ? limit : nil }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(subject: subject, after: after, limit: size)
+    }
+
+    /// Prints the entries as a table, newest first unless `--oldest-first`.
+    func present(_ entries: [AuditInterface.Entry]) {
+        var entries = entries
         if !oldestFirst {
             entries = Array(entries.reversed().prefix(limit ?? entries.count))
         }

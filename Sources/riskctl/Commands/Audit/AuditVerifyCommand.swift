@@ -38,18 +38,18 @@ struct AuditVerifyCommand: ParsableCommand {
 
     private static let hexDigits = Set("0123456789abcdef".utf8)
 
-    /// Asks riskd to verify the chain; exits with status 1 when it is broken or shortened.
+    /// Asks riskd to verify the chain; exits with status 1 when it is broken or shortened, `--json` or not.
     func run() throws {
         let parameters = AuditInterface.Verify.Parameters(head: head?.lowercased())
         let answer = try options.connect().call(AuditInterface.Verify.self, parameters)
-        if options.json {
-            try Output.json(answer.parameters)
-            if answer.parameters["ok"] != .bool(true) {
-                throw ExitCode(ExitStatus.failure.rawValue)
-            }
-            return
+        try options.show(answer, present)
+        if answer.parameters["ok"] != .bool(true) {
+            throw ExitCode(ExitStatus.failure.rawValue)
         }
-        let reply = try answer.decoded()
+    }
+
+    /// Says whether the chain is intact, does not hold the head given, or is broken, and where.
+    private func present(_ reply: AuditInterface.Verify.Reply) {
         let given = head.map { "the head you gave (\($0.lowercased().prefix(12))…)" }
         if reply.ok {
             let head = reply.head.isEmpty ? "" : ", head \(reply.head.prefix(12))…"
@@ -67,9 +67,6 @@ struct AuditVerifyCommand: ParsableCommand {
             let entries = "\(Self.grouped(reply.entries)) \(reply.entries == 1 ? "entry" : "entries")"
             // A removed tail and a rewritten entry read alike on the wire: the entry named is missing or wrong.
             Output.line("Audit chain broken\(location) (\(entries) checked): that entry is missing or does not match.")
-        }
-        if !reply.ok {
-            throw ExitCode(ExitStatus.failure.rawValue)
         }
     }
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl concern close`: close an open concern with its outcome.
-struct ConcernCloseCommand: ParsableCommand {
+struct ConcernCloseCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "close",
@@ -36,22 +36,26 @@ struct ConcernCloseCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Closes the concern and says how.
-    func run() throws {
-        let status =
-            switch decision {
-            case .upheld: "upheld"
-            case .notUpheld: "not_upheld"
-            case .withdrawn: "withdrawn"
-            }
-        let answer = try options.connect().call(
-            ConcernInterface.Close.self,
-            .init(id: concern, status: status, outcome: outcome)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
+    /// The method called.
+    typealias Method = ConcernInterface.Close
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: concern, status: status, outcome: outcome)
+    }
+
+    /// The status the concern is closed with, as riskd spells it.
+    private var status: String {
+        switch decision {
+        case .upheld: "upheld"
+        case .notUpheld: "not_upheld"
+        case .withdrawn: "withdrawn"
         }
-        let closed = try answer.decoded().concern
+    }
+
+    /// Says how the concern was closed.
+    func present(_ reply: Method.Reply) throws {
+        let closed = reply.concern
         Output.line(
             "\(RecordKind.concern.format(closed.id)) closed: \(status.replacing("_", with: " "))."
         )

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl concern list`: the concerns the caller may read.
-struct ConcernListCommand: ParsableCommand {
+struct ConcernListCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -16,18 +16,22 @@ struct ConcernListCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the concerns and prints a table.
-    func run() throws {
-        let status = status?.replacing("-", with: "_")
-        let pages = try options.connect().collectPages(ConcernInterface.List.self, itemsKey: "concerns") {
-            after,
-            size in
-            ConcernInterface.List.Parameters(status: status, limit: size, after: after)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let concerns = try pages.decoded().flatMap(\.concerns)
+    /// The method called.
+    typealias Method = ConcernInterface.List
+
+    /// The reply field holding a page's concerns.
+    static let itemsKey = "concerns"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [ConcernInterface.Concern]> { \.concerns }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(status: status?.replacing("-", with: "_"), limit: size, after: after)
+    }
+
+    /// Prints the concerns of every page as one table.
+    func present(_ concerns: [ConcernInterface.Concern]) {
         var table = Table([
             .init(title: "ID"), .init(title: "KIND"), .init(title: "STATUS"), .init(title: "RAISED"),
             .init(title: "BY"), .init(title: "ABOUT"),

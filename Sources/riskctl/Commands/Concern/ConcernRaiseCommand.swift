@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// `riskctl concern raise`: raise a concern, its text as an argument or from standard input.
-struct ConcernRaiseCommand: ParsableCommand {
+struct ConcernRaiseCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "raise",
@@ -34,17 +34,20 @@ struct ConcernRaiseCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Raises the concern and says its id.
-    func run() throws {
-        let body = try text ?? EthicsPublishCommand.text(of: "-")
-        let answer = try options.connect().call(
-            ConcernInterface.Raise.self,
-            .init(kind: kind.replacing("-", with: "_"), text: body, about: about)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
+    /// The method called.
+    typealias Method = ConcernInterface.Raise
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        get throws {
+            let body = try text ?? EthicsPublishCommand.text(of: "-")
+            return .init(kind: kind.replacing("-", with: "_"), text: body, about: about)
         }
-        let concern = try answer.decoded().concern
+    }
+
+    /// Says the concern's id, and who will see it.
+    func present(_ reply: Method.Reply) throws {
+        let concern = reply.concern
         Output.line(
             "\(RecordKind.concern.format(concern.id)) raised. It is confidential: the member it is about will not "
                 + "see it; an administrator will look into it."

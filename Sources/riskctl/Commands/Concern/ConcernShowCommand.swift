@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl concern show`: one concern in full.
-struct ConcernShowCommand: ParsableCommand {
+struct ConcernShowCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one concern in full.")
 
@@ -16,13 +16,17 @@ struct ConcernShowCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the concern and prints its fields.
-    func run() throws {
-        let answer = try options.connect().call(ConcernInterface.Get.self, .init(id: concern))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let concern = try answer.decoded().concern
+    /// The method called.
+    typealias Method = ConcernInterface.Get
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: concern)
+    }
+
+    /// Prints the concern's fields, then its text.
+    func present(_ reply: Method.Reply) throws {
+        let concern = reply.concern
         Output.fields([
             ("Concern", RecordKind.concern.format(concern.id)),
             ("Kind", concern.kind.rawValue.replacing("_", with: "-")),

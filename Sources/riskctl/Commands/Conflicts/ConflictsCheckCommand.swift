@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl conflicts check`: who has declared an interest in the organisations a decision concerns.
-struct ConflictsCheckCommand: ParsableCommand {
+struct ConflictsCheckCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -33,16 +33,17 @@ struct ConflictsCheckCommand: ParsableCommand {
         }
     }
 
-    /// Runs the check and prints the conflicts and the check's id.
-    func run() throws {
-        let answer = try options.connect().call(
-            InterestInterface.Check.self,
-            .init(organisations: organisations, matter: matter)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let check = try answer.decoded().check
+    /// The method called.
+    typealias Method = InterestInterface.Check
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(organisations: organisations, matter: matter)
+    }
+
+    /// Prints the conflicts and the check's id.
+    func present(_ reply: Method.Reply) throws {
+        let check = reply.check
         let recorded = "Recorded as check \(RecordKind.check.format(check.id)) for the minutes."
         guard !check.conflicts.isEmpty else {
             if options.showsLegend { Output.line("No conflicts. \(recorded)") }

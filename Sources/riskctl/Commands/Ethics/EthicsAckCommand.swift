@@ -87,16 +87,14 @@ struct EthicsAckCommand: ParsableCommand {
             EthicsInterface.Acknowledge.self,
             .init(version: code.version, sha256: sha256, signature: signature)
         )
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let acknowledgement = reply.acknowledgement
+            Output.line(
+                "Acknowledged version \(acknowledgement.version) of the ethical code "
+                    + "(SHA-256 \(EthicsPresenter.short(acknowledgement.sha256))) at \(acknowledgement.acknowledgedAt)."
+                    + (reply.fingerprint.map { " Signed with \($0)." } ?? "")
+            )
         }
-        let reply = try answer.decoded()
-        let acknowledgement = reply.acknowledgement
-        Output.line(
-            "Acknowledged version \(acknowledgement.version) of the ethical code "
-                + "(SHA-256 \(EthicsPresenter.short(acknowledgement.sha256))) at \(acknowledgement.acknowledgedAt)."
-                + (reply.fingerprint.map { " Signed with \($0)." } ?? "")
-        )
     }
 
     /// Asks on standard error and reads the answer from standard input; anything but yes cancels.

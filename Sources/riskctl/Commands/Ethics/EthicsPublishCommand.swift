@@ -44,14 +44,13 @@ struct EthicsPublishCommand: ParsableCommand {
                 + "Every member will have to acknowledge it."
         )
         let answer = try connection.call(EthicsInterface.Publish.self, .init(title: title, body: body))
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let code = reply.code
+            Output.line(
+                "Published version \(code.version) of the ethical code, \"\(code.title.singleLine)\" "
+                    + "(SHA-256 \(code.sha256))."
+            )
         }
-        let code = try answer.decoded().code
-        Output.line(
-            "Published version \(code.version) of the ethical code, \"\(code.title.singleLine)\" "
-                + "(SHA-256 \(code.sha256))."
-        )
     }
 
     /// The text of `path` (standard input for `-`), with CRLF line ends turned into LF.

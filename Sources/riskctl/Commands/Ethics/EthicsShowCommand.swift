@@ -33,11 +33,7 @@ struct EthicsShowCommand: ParsableCommand {
         let connection = try options.connect()
         if let version {
             let answer = try connection.call(EthicsInterface.Get.self, .init(version: version))
-            if options.json {
-                return try Output.json(answer.parameters)
-            }
-            EthicsPresenter.printCode(try answer.decoded().code)
-            return
+            return try options.show(answer) { reply in EthicsPresenter.printCode(reply.code) }
         }
         let answer = try connection.call(EthicsInterface.Current.self, NoParameters())
         if options.json {

@@ -3,7 +3,7 @@ import RiskProtocol
 import Varlink
 
 /// `riskctl ethics status`: who acknowledged the current version and who has still to.
-struct EthicsStatusCommand: ParsableCommand {
+struct EthicsStatusCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -17,13 +17,16 @@ struct EthicsStatusCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
+    /// The method called.
+    typealias Method = EthicsInterface.Status
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        NoParameters()
+    }
+
     /// Prints one line per user, acknowledged or pending, by name.
-    func run() throws {
-        let answer = try options.connect().call(EthicsInterface.Status.self, NoParameters())
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let status = try answer.decoded()
+    func present(_ status: Method.Reply) throws {
         guard let version = status.version else {
             Output.line("No ethical code has been published yet.")
             return

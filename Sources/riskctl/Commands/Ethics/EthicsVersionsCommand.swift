@@ -3,7 +3,7 @@ import RiskProtocol
 import Varlink
 
 /// `riskctl ethics versions`: every published version of the code, oldest first.
-struct EthicsVersionsCommand: ParsableCommand {
+struct EthicsVersionsCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "versions",
@@ -13,13 +13,17 @@ struct EthicsVersionsCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Lists the versions as a table.
-    func run() throws {
-        let answer = try options.connect().call(EthicsInterface.Versions.self, NoParameters())
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let codes = try answer.decoded().codes
+    /// The method called.
+    typealias Method = EthicsInterface.Versions
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        NoParameters()
+    }
+
+    /// Prints the versions as a table.
+    func present(_ reply: Method.Reply) throws {
+        let codes = reply.codes
         var table = Table([
             .init(title: "VERSION", alignment: .right), .init(title: "PUBLISHED"), .init(title: "SHA-256"),
             .init(title: "TITLE"),

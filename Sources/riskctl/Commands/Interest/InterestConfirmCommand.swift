@@ -56,18 +56,16 @@ struct InterestConfirmCommand: ParsableCommand {
             InterestInterface.Confirm.self,
             .init(nothingToDeclare: nothingToDeclare ? true : nil, signature: signature)
         )
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let confirmation = reply.confirmation
+            let due = try? connection.call(MemberInterface.Get.self, .init(user: confirmation.declarant)).decoded()
+            let statement =
+                confirmation.nothingToDeclare
+                ? "You have declared that you have nothing to declare as of today."
+                : "Your register is complete as of today."
+            let signed = reply.fingerprint.map { " Signed with \($0)." } ?? ""
+            Output.line(statement + signed + (due.map { " Next confirmation due \($0.member.confirmationDue)." } ?? ""))
         }
-        let reply = try answer.decoded()
-        let confirmation = reply.confirmation
-        let due = try? connection.call(MemberInterface.Get.self, .init(user: confirmation.declarant)).decoded()
-        let statement =
-            confirmation.nothingToDeclare
-            ? "You have declared that you have nothing to declare as of today."
-            : "Your register is complete as of today."
-        let signed = reply.fingerprint.map { " Signed with \($0)." } ?? ""
-        Output.line(statement + signed + (due.map { " Next confirmation due \($0.member.confirmationDue)." } ?? ""))
     }
 
     /// The question asked on a terminal, naming the declarations being confirmed; `nil` when riskd will refuse

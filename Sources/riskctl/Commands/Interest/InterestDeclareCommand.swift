@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest declare`: declare one of your interests.
-struct InterestDeclareCommand: ParsableCommand {
+struct InterestDeclareCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "declare",
@@ -59,9 +59,12 @@ struct InterestDeclareCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Declares the interest and prints it as stored.
-    func run() throws {
-        let parameters = InterestInterface.Declare.Parameters(
+    /// The method called.
+    typealias Method = InterestInterface.Declare
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             kind: kind,
             organisation: organisation,
             description: description,
@@ -70,11 +73,10 @@ struct InterestDeclareCommand: ParsableCommand {
             startedOn: since,
             endedOn: until
         )
-        let answer = try options.connect().call(InterestInterface.Declare.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    }
+
+    /// Prints the interest as stored, then offers the registry's name when riskd suggests one.
+    func present(_ reply: Method.Reply) throws {
         InterestPresenter.printFields(of: reply.interest)
         try RegistrySuggestion.offer(reply.suggestions, for: reply.interest, options: options)
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest end`: record that an interest ended.
-struct InterestEndCommand: ParsableCommand {
+struct InterestEndCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "end",
@@ -29,16 +29,17 @@ struct InterestEndCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Ends the interest and says so.
-    func run() throws {
-        let answer = try options.connect().call(
-            InterestInterface.End.self,
-            .init(id: interest, endedOn: on ?? CalendarDay.today())
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let ended = try answer.decoded().interest
+    /// The method called.
+    typealias Method = InterestInterface.End
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: interest, endedOn: on ?? CalendarDay.today())
+    }
+
+    /// Says when the interest ends.
+    func present(_ reply: Method.Reply) throws {
+        let ended = reply.interest
         let id = RecordKind.interest.format(ended.id)
         Output.line("\(id) ends on \(ended.endedOn ?? "?") (\(ended.status.rawValue)).")
     }

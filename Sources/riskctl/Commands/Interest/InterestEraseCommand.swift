@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest erase`: erase the personal text of a declaration.
-struct InterestEraseCommand: ParsableCommand {
+struct InterestEraseCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "erase",
@@ -29,13 +29,17 @@ struct InterestEraseCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Erases the text and says so.
-    func run() throws {
-        let answer = try options.connect().call(InterestInterface.Erase.self, .init(id: interest, reason: reason))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let erased = try answer.decoded().interest
+    /// The method called.
+    typealias Method = InterestInterface.Erase
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: interest, reason: reason)
+    }
+
+    /// Says whose text was erased.
+    func present(_ reply: Method.Reply) throws {
+        let erased = reply.interest
         Output.line(
             "\(RecordKind.interest.format(erased.id)) of \(erased.declarant) (\(erased.organisation)): its text is "
                 + "erased."

@@ -35,12 +35,11 @@ struct InterestImportCommand: ParsableCommand {
         } catch {
             throw locate(error, rows: entries.map(\.row))
         }
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let ids = reply.ids
+            let noun = ids.count == 1 ? "declaration" : "declarations"
+            Output.line("Imported \(ids.count) \(noun) (\(RecordKind.interest.describe(ids))).")
         }
-        let ids = try answer.decoded().ids
-        let noun = ids.count == 1 ? "declaration" : "declarations"
-        Output.line("Imported \(ids.count) \(noun) (\(RecordKind.interest.describe(ids))).")
     }
 
     /// The error with the rows and columns of the file when riskd named declarations of the import.

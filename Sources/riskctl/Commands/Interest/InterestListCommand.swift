@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest list`: the declarations you may see, one line each.
-struct InterestListCommand: ParsableCommand {
+struct InterestListCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -50,25 +50,29 @@ struct InterestListCommand: ParsableCommand {
         }
     }
 
-    /// Lists every page and prints one table.
-    func run() throws {
-        let active: Bool? = all ? nil : !ended
-        let pages = try options.connect().collectPages(InterestInterface.List.self, itemsKey: "interests") {
-            after,
-            size in
-            InterestInterface.List.Parameters(
-                declarant: member,
-                active: active,
-                organisation: organisation,
-                limit: size,
-                after: after,
-                asOf: time.asOf
-            )
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let interests = try pages.decoded().flatMap(\.interests)
+    /// The method called.
+    typealias Method = InterestInterface.List
+
+    /// The reply field holding a page's declarations.
+    static let itemsKey = "interests"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [InterestInterface.Interest]> { \.interests }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(
+            declarant: member,
+            active: all ? nil : !ended,
+            organisation: organisation,
+            limit: size,
+            after: after,
+            asOf: time.asOf
+        )
+    }
+
+    /// Prints the declarations of every page as one table.
+    func present(_ interests: [InterestInterface.Interest]) {
         InterestPresenter.table(interests).print(
             legend: InterestPresenter.legend(count: interests.count),
             options: options

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest manage`: record how a conflict is handled.
-struct InterestManageCommand: ParsableCommand {
+struct InterestManageCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "manage",
@@ -34,16 +34,17 @@ struct InterestManageCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Records the plan and says so.
-    func run() throws {
-        let answer = try options.connect().call(
-            InterestInterface.Manage.self,
-            .init(id: interest, ifRevision: ifRevision, plan: plan)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let managed = try answer.decoded().interest
+    /// The method called.
+    typealias Method = InterestInterface.Manage
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: interest, ifRevision: ifRevision, plan: plan)
+    }
+
+    /// Says the declaration is managed, and how.
+    func present(_ reply: Method.Reply) throws {
+        let managed = reply.interest
         Output.line(
             "\(RecordKind.interest.format(managed.id)) of \(managed.declarant) (\(managed.organisation)) is "
                 + "managed: \(managed.managementPlan ?? plan)"

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest show`: one declaration in full.
-struct InterestShowCommand: ParsableCommand {
+struct InterestShowCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -20,12 +20,16 @@ struct InterestShowCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the interest and prints its fields.
-    func run() throws {
-        let answer = try options.connect().call(InterestInterface.Get.self, .init(id: interest))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        InterestPresenter.printFields(of: try answer.decoded().interest)
+    /// The method called.
+    typealias Method = InterestInterface.Get
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: interest)
+    }
+
+    /// Prints the interest's fields.
+    func present(_ reply: Method.Reply) throws {
+        InterestPresenter.printFields(of: reply.interest)
     }
 }

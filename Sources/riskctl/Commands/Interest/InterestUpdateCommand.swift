@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl interest update`: change a declaration.
-struct InterestUpdateCommand: ParsableCommand {
+struct InterestUpdateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -75,9 +75,12 @@ struct InterestUpdateCommand: ParsableCommand {
         }
     }
 
-    /// Sends the change and says which revision the declaration is now at.
-    func run() throws {
-        let parameters = InterestInterface.Update.Parameters(
+    /// The method called.
+    typealias Method = InterestInterface.Update
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: interest,
             ifRevision: ifRevision,
             description: description,
@@ -86,11 +89,10 @@ struct InterestUpdateCommand: ParsableCommand {
             endedOn: until,
             organisation: organisation
         )
-        let answer = try options.connect().call(InterestInterface.Update.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    }
+
+    /// Says which revision the declaration is now at, then offers the registry's name when riskd suggests one.
+    func present(_ reply: Method.Reply) throws {
         let updated = reply.interest
         Output.line("\(RecordKind.interest.format(updated.id)) updated, now at revision \(updated.revision).")
         try RegistrySuggestion.offer(reply.suggestions, for: updated, options: options)

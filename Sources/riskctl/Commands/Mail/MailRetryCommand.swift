@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl mail retry`: queue a failed or uncertain mail again.
-struct MailRetryCommand: ParsableCommand {
+struct MailRetryCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "retry",
@@ -21,13 +21,17 @@ struct MailRetryCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Queues the mail again and says so.
-    func run() throws {
-        let answer = try options.connect().call(MailInterface.Retry.self, .init(id: id))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let mail = try answer.decoded().mail
+    /// The method called.
+    typealias Method = MailInterface.Retry
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: id)
+    }
+
+    /// Says the mail is queued again.
+    func present(_ reply: Method.Reply) throws {
+        let mail = reply.mail
         Output.line("Mail \(mail.id) to \(mail.recipient) is queued again; the next riskctl mail deliver sends it.")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl mail status`: how many mails stand in each state, and the latest of them.
-struct MailStatusCommand: ParsableCommand {
+struct MailStatusCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -36,13 +36,16 @@ struct MailStatusCommand: ParsableCommand {
         }
     }
 
-    /// Fetches the outbox and prints the counts and the table.
-    func run() throws {
-        let answer = try options.connect().call(MailInterface.Status.self, .init(state: state, limit: limit))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let status = try answer.decoded()
+    /// The method called.
+    typealias Method = MailInterface.Status
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(state: state, limit: limit)
+    }
+
+    /// Prints the counts, then the mails as a table.
+    func present(_ status: Method.Reply) throws {
         if options.showsLegend {
             Output.line(MailPresenter.counts(status))
             if status.waitingNotices > 0 {

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl mail test`: queue a test mail, to check the way to the MTA and on to a mailbox.
-struct MailTestCommand: ParsableCommand {
+struct MailTestCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "test",
@@ -17,13 +17,17 @@ struct MailTestCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Queues the mail and says how it leaves.
-    func run() throws {
-        let answer = try options.connect().call(MailInterface.Test.self, .init(address: address))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let mail = try answer.decoded().mail
+    /// The method called.
+    typealias Method = MailInterface.Test
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(address: address)
+    }
+
+    /// Says the mail is queued and how it leaves.
+    func present(_ reply: Method.Reply) throws {
+        let mail = reply.mail
         Output.line(
             "Mail \(mail.id) to \(mail.recipient) queued; riskctl mail deliver (or riskd-mail.timer) sends it, "
                 + "riskctl mail status shows how it went."

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl meeting cancel`: a meeting that will not meet.
-struct MeetingCancelCommand: ParsableCommand {
+struct MeetingCancelCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "cancel",
@@ -27,13 +27,17 @@ struct MeetingCancelCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Cancels the meeting and says so.
-    func run() throws {
-        let answer = try options.connect().call(MeetingInterface.Cancel.self, .init(id: meeting, reason: reason))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let cancelled = try answer.decoded().meeting
+    /// The method called.
+    typealias Method = MeetingInterface.Cancel
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: meeting, reason: reason)
+    }
+
+    /// Says the meeting is cancelled, and why.
+    func present(_ reply: Method.Reply) throws {
+        let cancelled = reply.meeting
         let reason = cancelled.cancelReason.map { ": \($0.singleLine)" } ?? ""
         Output.line("\(MeetingPresenter.reference(cancelled)) cancelled\(reason).")
     }

@@ -43,12 +43,11 @@ struct MeetingCloseCommand: ParsableCommand {
         } catch {
             throw Self.worded(error, meeting: meeting)
         }
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let closed = reply.meeting
+            let when = closed.closedAt.map { " at \($0)" } ?? ""
+            Output.line("\(MeetingPresenter.reference(closed)) closed\(when): nothing of it changes from now on.")
         }
-        let closed = try answer.decoded().meeting
-        let when = closed.closedAt.map { " at \($0)" } ?? ""
-        Output.line("\(MeetingPresenter.reference(closed)) closed\(when): nothing of it changes from now on.")
     }
 
     /// The question asked before closing: `Close M-3 "Board meeting" of 2027-03-05, 4 items, 2 recusals? This

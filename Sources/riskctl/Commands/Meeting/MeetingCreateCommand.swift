@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl meeting create`: a new draft meeting.
-struct MeetingCreateCommand: ParsableCommand {
+struct MeetingCreateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "create",
@@ -21,12 +21,16 @@ struct MeetingCreateCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Creates the meeting and prints it as stored.
-    func run() throws {
-        let answer = try options.connect().call(MeetingInterface.Create.self, .init(title: title, date: date))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        MeetingPresenter.printFields(of: try answer.decoded().meeting)
+    /// The method called.
+    typealias Method = MeetingInterface.Create
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(title: title, date: date)
+    }
+
+    /// Prints the meeting as stored.
+    func present(_ reply: Method.Reply) throws {
+        MeetingPresenter.printFields(of: reply.meeting)
     }
 }

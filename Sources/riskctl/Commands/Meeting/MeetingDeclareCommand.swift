@@ -70,17 +70,15 @@ struct MeetingDeclareCommand: ParsableCommand {
             sensitive: sensitive ? true : nil
         )
         let answer = try connection.call(MeetingInterface.DeclareAtMeeting.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
-        let recusal = reply.recusal
-        Output.line(
-            "Recusal \(recusal.id) made for item \(target.number) of \(agenda.name): "
-                + "\(MeetingPresenter.interest(of: recusal).singleLine), declared at the meeting."
-        )
-        for other in reply.recusals where other.id != recusal.id {
-            Output.line(Self.alsoTouched(other, agenda: agenda))
+        try options.show(answer) { reply in
+            let recusal = reply.recusal
+            Output.line(
+                "Recusal \(recusal.id) made for item \(target.number) of \(agenda.name): "
+                    + "\(MeetingPresenter.interest(of: recusal).singleLine), declared at the meeting."
+            )
+            for other in reply.recusals where other.id != recusal.id {
+                Output.line(Self.alsoTouched(other, agenda: agenda))
+            }
         }
     }
 

@@ -49,17 +49,16 @@ struct MeetingItemAddCommand: ParsableCommand {
             decision: noDecision ? false : nil
         )
         let answer = try connection.call(MeetingInterface.AddItem.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let item = reply.item
+            let name = RecordKind.meeting.format(item.meetingId)
+            let concerns = item.organisations.isEmpty ? "" : " (\(item.organisations.joined(separator: ", ")))"
+            Output.line("Item \(item.number) added to \(name): \(item.title.singleLine)\(concerns.singleLine).")
+            guard let check = item.checkId else { return }
+            let agenda = try MeetingAgenda.fetch(item.meetingId, over: connection)
+            let who = MeetingPresenter.members(stepping: agenda.recusals, outOf: item)
+            let stepsOut = who == "-" ? "nobody steps out of it" : "steps out: \(who)"
+            Output.line("Checked for conflicts as \(RecordKind.check.format(check)); \(stepsOut).")
         }
-        let item = try answer.decoded().item
-        let name = RecordKind.meeting.format(item.meetingId)
-        let concerns = item.organisations.isEmpty ? "" : " (\(item.organisations.joined(separator: ", ")))"
-        Output.line("Item \(item.number) added to \(name): \(item.title.singleLine)\(concerns.singleLine).")
-        guard let check = item.checkId else { return }
-        let agenda = try MeetingAgenda.fetch(item.meetingId, over: connection)
-        let who = MeetingPresenter.members(stepping: agenda.recusals, outOf: item)
-        let stepsOut = who == "-" ? "nobody steps out of it" : "steps out: \(who)"
-        Output.line("Checked for conflicts as \(RecordKind.check.format(check)); \(stepsOut).")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl meeting list`: the meetings by date.
-struct MeetingListCommand: ParsableCommand {
+struct MeetingListCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -26,17 +26,22 @@ struct MeetingListCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Reads every page of meetings and prints them as one table.
-    func run() throws {
-        let pages = try options.connect().collectPages(MeetingInterface.List.self, itemsKey: "meetings") {
-            after,
-            size in
-            MeetingInterface.List.Parameters(since: since, until: until, limit: size, after: after)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let meetings = try pages.decoded().flatMap(\.meetings)
+    /// The method called.
+    typealias Method = MeetingInterface.List
+
+    /// The reply field holding a page's meetings.
+    static let itemsKey = "meetings"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [MeetingInterface.Meeting]> { \.meetings }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(since: since, until: until, limit: size, after: after)
+    }
+
+    /// Prints the meetings of every page as one table.
+    func present(_ meetings: [MeetingInterface.Meeting]) {
         var table = Table([
             .init(title: "MEETING"), .init(title: "DATE"), .init(title: "STATUS"), .init(title: "CREATED BY"),
             .init(title: "TITLE"),

@@ -12,7 +12,7 @@ import Glibc
 #endif
 
 /// `riskctl meeting minutes`: the "Declarations of interest" section of the minutes, in Markdown or as one HTML page.
-struct MeetingMinutesCommand: ParsableCommand {
+struct MeetingMinutesCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "minutes",
@@ -52,21 +52,23 @@ struct MeetingMinutesCommand: ParsableCommand {
         case markdown, html
     }
 
-    /// Prints (or writes) riskd's Markdown or page as it came.
-    ///
-    /// Redirected to a file, the text is written byte for byte; on a terminal, control characters other than line
-    /// breaks are replaced, as everywhere riskctl prints register text.
-    func run() throws {
-        let parameters = MeetingInterface.Minutes.Parameters(
+    /// The method called.
+    typealias Method = MeetingInterface.Minutes
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: meeting,
             format: format == .html ? "html" : nil,
             asOf: time.asOf
         )
-        let answer = try options.connect().call(MeetingInterface.Minutes.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    }
+
+    /// Prints (or writes) riskd's Markdown or page as it came.
+    ///
+    /// Redirected to a file, the text is written byte for byte; on a terminal, control characters other than line
+    /// breaks are replaced, as everywhere riskctl prints register text.
+    func present(_ reply: Method.Reply) throws {
         let text = format == .html ? (reply.html ?? "") : reply.markdown
         if let output = file.output, try file.write(text) {
             return Output.note("Wrote the minutes of \(RecordKind.meeting.format(meeting)) to \(output).")

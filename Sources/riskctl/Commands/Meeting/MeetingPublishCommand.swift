@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl meeting publish`: check the decisions for conflicts and fix who steps out of what.
-struct MeetingPublishCommand: ParsableCommand {
+struct MeetingPublishCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "publish",
@@ -24,13 +24,16 @@ struct MeetingPublishCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Publishes the meeting and prints it, its agenda with who steps out of each item, and its recusals.
-    func run() throws {
-        let answer = try options.connect().call(MeetingInterface.Publish.self, .init(id: meeting))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = MeetingInterface.Publish
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: meeting)
+    }
+
+    /// Prints the published meeting, its agenda with who steps out of each item, and its recusals.
+    func present(_ reply: Method.Reply) throws {
         MeetingPresenter.printRecord(
             meeting: reply.meeting,
             items: reply.items,

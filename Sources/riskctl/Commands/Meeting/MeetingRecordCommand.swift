@@ -94,22 +94,21 @@ struct MeetingRecordCommand: ParsableCommand {
             note: note
         )
         let answer = try connection.call(MeetingInterface.Record.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let recorded = reply.recusal
+            let number = MeetingPresenter.itemNumber(of: recorded, in: agenda.items)
+            let quorate =
+                switch recorded.quorate {
+                case true?: "; the meeting stayed quorate"
+                case false?: "; the meeting was not quorate without them"
+                case nil: ""
+                }
+            let what = recorded.action.map { MeetingPresenter.shown($0.rawValue) } ?? action.rawValue
+            Output.line(
+                "Recusal \(recorded.id) recorded: \(recorded.declarant) \(what) for item \(number) of \(agenda.name)"
+                    + "\(quorate)."
+            )
         }
-        let recorded = try answer.decoded().recusal
-        let number = MeetingPresenter.itemNumber(of: recorded, in: agenda.items)
-        let quorate =
-            switch recorded.quorate {
-            case true?: "; the meeting stayed quorate"
-            case false?: "; the meeting was not quorate without them"
-            case nil: ""
-            }
-        let what = recorded.action.map { MeetingPresenter.shown($0.rawValue) } ?? action.rawValue
-        Output.line(
-            "Recusal \(recorded.id) recorded: \(recorded.declarant) \(what) for item \(number) of \(agenda.name)"
-                + "\(quorate)."
-        )
     }
 
     /// Reads an `--action` value, with hyphens or underscores.

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl meeting show`: one meeting with its agenda and recusals.
-struct MeetingShowCommand: ParsableCommand {
+struct MeetingShowCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -27,13 +27,16 @@ struct MeetingShowCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the meeting and prints its fields, its agenda and its recusals.
-    func run() throws {
-        let answer = try options.connect().call(MeetingInterface.Get.self, .init(id: meeting, asOf: time.asOf))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = MeetingInterface.Get
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: meeting, asOf: time.asOf)
+    }
+
+    /// Prints the meeting's fields, its agenda and its recusals.
+    func present(_ reply: Method.Reply) throws {
         MeetingPresenter.printRecord(
             meeting: reply.meeting,
             items: reply.items,

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl member contact`: set or clear the address riskd mails a user at.
-struct MemberContactCommand: ParsableCommand {
+struct MemberContactCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "contact",
@@ -34,13 +34,17 @@ struct MemberContactCommand: ParsableCommand {
         guard (email != nil) != clear else { throw ValidationError("give either --email ADDRESS or --clear") }
     }
 
-    /// Sets or clears the address and prints the one riskd uses now.
-    func run() throws {
-        let answer = try options.connect().call(MemberInterface.SetContact.self, .init(user: user, email: email))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let now = try answer.decoded().email
+    /// The method called.
+    typealias Method = MemberInterface.SetContact
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(user: user, email: email)
+    }
+
+    /// Prints the address riskd uses now.
+    func present(_ reply: Method.Reply) throws {
+        let now = reply.email
         let whose = user.map { "\($0)'s" } ?? "Your"
         guard let now else {
             return Output.line("\(whose) address is cleared; riskd has no address to mail (mail.domain is not set).")

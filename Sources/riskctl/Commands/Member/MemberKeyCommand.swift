@@ -55,8 +55,9 @@ struct MemberKeyAddCommand: ParsableCommand {
             MemberInterface.AddKey.self,
             .init(user: user, publicKey: String(line))
         )
-        if options.json { return try Output.json(answer.parameters) }
-        Output.line(MemberKeyCommand.line(try answer.decoded().key, "Registered", user: user))
+        try options.show(answer) { reply in
+            Output.line(MemberKeyCommand.line(reply.key, "Registered", user: user))
+        }
     }
 }
 
@@ -78,16 +79,17 @@ struct MemberKeyListCommand: ParsableCommand {
     /// Prints a table of the keys.
     func run() throws {
         let answer = try options.connect().call(MemberInterface.Keys.self, .init(user: user))
-        if options.json { return try Output.json(answer.parameters) }
-        let keys = try answer.decoded().keys
-        var table = Table([
-            .init(title: "FINGERPRINT"), .init(title: "TYPE"), .init(title: "ADDED"), .init(title: "BY"),
-        ])
-        for key in keys {
-            let type = key.publicKey.split(separator: " ").first.map(String.init) ?? ""
-            table.append([.init(key.fingerprint), .init(type), .init(key.addedAt), .init(key.addedBy)])
+        try options.show(answer) { reply in
+            let keys = reply.keys
+            var table = Table([
+                .init(title: "FINGERPRINT"), .init(title: "TYPE"), .init(title: "ADDED"), .init(title: "BY"),
+            ])
+            for key in keys {
+                let type = key.publicKey.split(separator: " ").first.map(String.init) ?? ""
+                table.append([.init(key.fingerprint), .init(type), .init(key.addedAt), .init(key.addedBy)])
+            }
+            table.print(legend: "\(keys.count) \(keys.count == 1 ? "key" : "keys") listed.", options: options)
         }
-        table.print(legend: "\(keys.count) \(keys.count == 1 ? "key" : "keys") listed.", options: options)
     }
 }
 
@@ -118,7 +120,8 @@ struct MemberKeyRemoveCommand: ParsableCommand {
             MemberInterface.RemoveKey.self,
             .init(user: user, fingerprint: fingerprint)
         )
-        if options.json { return try Output.json(answer.parameters) }
-        Output.line(MemberKeyCommand.line(try answer.decoded().key, "Removed", user: user))
+        try options.show(answer) { reply in
+            Output.line(MemberKeyCommand.line(reply.key, "Removed", user: user))
+        }
     }
 }

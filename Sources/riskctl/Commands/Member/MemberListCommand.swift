@@ -29,9 +29,10 @@ struct MemberListCommand: ParsableCommand {
     func run() throws {
         let answer = try options.connect().call(MemberInterface.List.self, .init(asOf: time.asOf))
         guard noEmail else {
-            if options.json { return try Output.json(answer.parameters) }
-            let members = try answer.decoded().members
-            return show(members, legend: "\(members.count) \(members.count == 1 ? "member" : "members") listed.")
+            return try options.show(answer) { reply in
+                let members = reply.members
+                show(members, legend: "\(members.count) \(members.count == 1 ? "member" : "members") listed.")
+            }
         }
         let members = try answer.decoded().members.filter { $0.email == nil }
         if options.json {

@@ -44,11 +44,10 @@ struct MemberNameCommand: ParsableCommand {
             words.count == 2
             ? words[0] : try connection.call(DaemonInterface.Whoami.self, NoParameters()).decoded().user
         let answer = try connection.call(MemberInterface.SetName.self, .init(user: user, name: name))
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let member = reply.member
+            // No full stop after the name: a name may end in one ("Jr.").
+            Output.line("\(words.count == 2 ? "\(member.user)'s" : "Your") name in documents: \(member.name ?? name)")
         }
-        let member = try answer.decoded().member
-        // No full stop after the name: a name may end in one ("Jr.").
-        Output.line("\(words.count == 2 ? "\(member.user)'s" : "Your") name in documents: \(member.name ?? name)")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl member show`: where one member stands.
-struct MemberShowCommand: ParsableCommand {
+struct MemberShowCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -17,12 +17,16 @@ struct MemberShowCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the member and prints their standing.
-    func run() throws {
-        let answer = try options.connect().call(MemberInterface.Get.self, .init(user: user))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        MemberPresenter.printFields(of: try answer.decoded().member)
+    /// The method called.
+    typealias Method = MemberInterface.Get
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(user: user)
+    }
+
+    /// Prints the member's standing.
+    func present(_ reply: Method.Reply) throws {
+        MemberPresenter.printFields(of: reply.member)
     }
 }

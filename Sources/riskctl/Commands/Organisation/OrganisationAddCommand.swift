@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org add`: a new organisation in the registry.
-struct OrganisationAddCommand: ParsableCommand {
+struct OrganisationAddCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -35,43 +35,29 @@ struct OrganisationAddCommand: ParsableCommand {
     )
     var aliases: [String] = []
 
-    /// How much it cares about the network's work.
-    @Option(
-        help: ArgumentHelp("Its interest in the network's work: low, medium or high.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: OrganisationPresenter.parseLevel
-    )
-    var interest: String?
-
-    /// How much influence it has over the network.
-    @Option(
-        help: ArgumentHelp("Its power over the network: low, medium or high.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: OrganisationPresenter.parseLevel
-    )
-    var power: String?
-
-    /// Free text.
-    @Option(help: ArgumentHelp("A note about the organisation.", valueName: "text"))
-    var note: String?
+    /// The fields a new organisation may be given.
+    @OptionGroup var details: OrganisationDetailOptions<NewRecord>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Adds the organisation and prints it as stored.
-    func run() throws {
-        let parameters = OrganisationInterface.Add.Parameters(
+    /// The method called.
+    typealias Method = OrganisationInterface.Add
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             name: name,
             aliases: aliases.isEmpty ? nil : aliases,
             kind: kind,
-            interest: interest,
-            power: power,
-            note: note
+            interest: details.interest,
+            power: details.power,
+            note: details.note
         )
-        let answer = try options.connect().call(OrganisationInterface.Add.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        OrganisationPresenter.printFields(of: try answer.decoded().organisation)
+    }
+
+    /// Prints the organisation as stored.
+    func present(_ reply: Method.Reply) throws {
+        OrganisationPresenter.printFields(of: reply.organisation)
     }
 }

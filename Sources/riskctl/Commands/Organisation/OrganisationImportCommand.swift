@@ -36,12 +36,11 @@ struct OrganisationImportCommand: ParsableCommand {
         } catch {
             throw locate(error, in: entries)
         }
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let ids = reply.ids
+            let noun = ids.count == 1 ? "organisation" : "organisations"
+            Output.line("Imported \(ids.count) \(noun) (\(RecordKind.organisation.describe(ids))).")
         }
-        let ids = try answer.decoded().ids
-        let noun = ids.count == 1 ? "organisation" : "organisations"
-        Output.line("Imported \(ids.count) \(noun) (\(RecordKind.organisation.describe(ids))).")
     }
 
     /// The error with the row and column of the file when riskd named an organisation of the import.

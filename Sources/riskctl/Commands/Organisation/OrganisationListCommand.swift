@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org list`: the registry, one organisation a line.
-struct OrganisationListCommand: ParsableCommand {
+struct OrganisationListCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -30,17 +30,22 @@ struct OrganisationListCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Lists every page and prints one table.
-    func run() throws {
-        let pages = try options.connect().collectPages(OrganisationInterface.List.self, itemsKey: "organisations") {
-            after,
-            size in
-            OrganisationInterface.List.Parameters(kind: kind, query: query, limit: size, after: after)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let organisations = try pages.decoded().flatMap(\.organisations)
+    /// The method called.
+    typealias Method = OrganisationInterface.List
+
+    /// The reply field holding a page's organisations.
+    static let itemsKey = "organisations"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [OrganisationInterface.Organisation]> { \.organisations }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(kind: kind, query: query, limit: size, after: after)
+    }
+
+    /// Prints the organisations of every page as one table.
+    func present(_ organisations: [OrganisationInterface.Organisation]) {
         OrganisationPresenter.table(organisations)
             .print(legend: OrganisationPresenter.legend(count: organisations.count), options: options)
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org map`: the stakeholder map of the registry, power against interest.
-struct OrganisationMapCommand: ParsableCommand {
+struct OrganisationMapCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "map",
@@ -25,17 +25,22 @@ struct OrganisationMapCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the registry and prints the grid.
-    func run() throws {
-        let pages = try options.connect().collectPages(OrganisationInterface.List.self, itemsKey: "organisations") {
-            after,
-            size in
-            OrganisationInterface.List.Parameters(kind: kind, limit: size, after: after)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let organisations = try pages.decoded().flatMap(\.organisations)
+    /// The method called.
+    typealias Method = OrganisationInterface.List
+
+    /// The reply field holding a page's organisations.
+    static let itemsKey = "organisations"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [OrganisationInterface.Organisation]> { \.organisations }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(kind: kind, limit: size, after: after)
+    }
+
+    /// Prints the grid of the whole registry.
+    func present(_ organisations: [OrganisationInterface.Organisation]) {
         let map = StakeholderMap(organisations)
         for line in map.render(width: Output.terminalWidth ?? 100, header: options.showsLegend) {
             Output.line(line)

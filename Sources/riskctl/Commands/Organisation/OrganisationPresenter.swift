@@ -57,4 +57,9 @@ enum OrganisationPresenter {
         }
         return level.rawValue
     }
+
+    /// Checks a `--interest` or `--power` value of `org update`, where an empty one clears the field.
+    static func parseClearableLevel(_ text: String) throws -> String {
+        text.isEmpty ? "" : try parseLevel(text)
+    }
 }

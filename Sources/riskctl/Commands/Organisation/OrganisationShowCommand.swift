@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org show`: one organisation in full.
-struct OrganisationShowCommand: ParsableCommand {
+struct OrganisationShowCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -19,12 +19,16 @@ struct OrganisationShowCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the organisation and prints its fields.
-    func run() throws {
-        let answer = try options.connect().call(OrganisationInterface.Get.self, .init(id: organisation))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        OrganisationPresenter.printFields(of: try answer.decoded().organisation)
+    /// The method called.
+    typealias Method = OrganisationInterface.Get
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: organisation)
+    }
+
+    /// Prints the organisation's fields.
+    func present(_ reply: Method.Reply) throws {
+        OrganisationPresenter.printFields(of: reply.organisation)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl org update`: change some fields of an organisation.
-struct OrganisationUpdateCommand: ParsableCommand {
+struct OrganisationUpdateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -54,25 +54,8 @@ struct OrganisationUpdateCommand: ParsableCommand {
     )
     var kind: String?
 
-    /// New interest.
-    @Option(
-        help: ArgumentHelp("New interest: low, medium or high; empty to clear.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) }
-    )
-    var interest: String?
-
-    /// New power.
-    @Option(
-        help: ArgumentHelp("New power: low, medium or high; empty to clear.", valueName: "level"),
-        completion: ValueCompletions.level,
-        transform: { $0.isEmpty ? "" : try OrganisationPresenter.parseLevel($0) }
-    )
-    var power: String?
-
-    /// New note.
-    @Option(help: ArgumentHelp("New note; empty to clear.", valueName: "text"))
-    var note: String?
+    /// The fields that may be changed besides the name, aliases and kind.
+    @OptionGroup var details: OrganisationDetailOptions<RecordChange>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -82,8 +65,8 @@ struct OrganisationUpdateCommand: ParsableCommand {
         if noAliases, !aliases.isEmpty {
             throw ValidationError("give --alias or --no-aliases, not both")
         }
-        let changes: [Any?] = [name, kind, interest, power, note, aliases.isEmpty && !noAliases ? nil : aliases]
-        guard changes.contains(where: { $0 != nil }) else {
+        let changes: [Any?] = [name, kind, aliases.isEmpty && !noAliases ? nil : aliases]
+        guard changes.contains(where: { $0 != nil }) || !details.isEmpty else {
             throw ValidationError("nothing to change; give at least one field option, such as --alias")
         }
         if let ifRevision, ifRevision < 1 {
@@ -91,23 +74,26 @@ struct OrganisationUpdateCommand: ParsableCommand {
         }
     }
 
-    /// Sends the change and says which revision the organisation is now at.
-    func run() throws {
-        let parameters = OrganisationInterface.Update.Parameters(
+    /// The method called.
+    typealias Method = OrganisationInterface.Update
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: organisation,
             ifRevision: ifRevision,
             name: name,
             aliases: noAliases ? [] : (aliases.isEmpty ? nil : aliases),
             kind: kind,
-            interest: interest,
-            power: power,
-            note: note
+            interest: details.interest,
+            power: details.power,
+            note: details.note
         )
-        let answer = try options.connect().call(OrganisationInterface.Update.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let updated = try answer.decoded().organisation
+    }
+
+    /// Says which revision the organisation is now at.
+    func present(_ reply: Method.Reply) throws {
+        let updated = reply.organisation
         Output.line("\(RecordKind.organisation.format(updated.id)) updated, now at revision \(updated.revision).")
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// `riskctl report board`: the board pack, one HTML page to print or send.
-struct ReportBoardCommand: ParsableCommand {
+struct ReportBoardCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "board",
@@ -60,16 +60,16 @@ struct ReportBoardCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks riskd for the pack and writes it.
-    func run() throws {
-        let answer = try options.connect().call(
-            ReportInterface.Board.self,
-            .init(asOf: asOf, meetingId: meeting, confidential: confidential ? true : nil)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = ReportInterface.Board
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(asOf: asOf, meetingId: meeting, confidential: confidential ? true : nil)
+    }
+
+    /// Writes the pack to the file given, or prints it.
+    func present(_ reply: Method.Reply) throws {
         guard let output = file.output, try file.write(reply.html) else {
             print(reply.html, terminator: "")
             return

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl review ack`: acknowledge a finding, which silences its reminders.
-struct ReviewAckCommand: ParsableCommand {
+struct ReviewAckCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "ack",
@@ -34,13 +34,17 @@ struct ReviewAckCommand: ParsableCommand {
         }
     }
 
-    /// Acknowledges the finding and says so.
-    func run() throws {
-        let answer = try options.connect().call(ReviewInterface.Acknowledge.self, .init(id: finding, note: note))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let acknowledged = try answer.decoded().finding
+    /// The method called.
+    typealias Method = ReviewInterface.Acknowledge
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: finding, note: note)
+    }
+
+    /// Says the finding is acknowledged, and whether it was already resolved.
+    func present(_ reply: Method.Reply) throws {
+        let acknowledged = reply.finding
         let id = ReviewPresenter.findingID(acknowledged.id)
         if let resolvedAt = acknowledged.resolvedAt {
             Output.line("\(id) acknowledged; it was already resolved on \(CalendarDay.datePart(of: resolvedAt)).")

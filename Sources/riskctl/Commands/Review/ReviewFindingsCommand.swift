@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl review findings`: the stored findings, open ones unless asked otherwise.
-struct ReviewFindingsCommand: ParsableCommand {
+struct ReviewFindingsCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "findings",
@@ -44,8 +44,17 @@ struct ReviewFindingsCommand: ParsableCommand {
         all ? .all : (resolved ? .resolved : .open)
     }
 
-    /// Lists every page of findings and prints them as one table.
-    func run() throws {
+    /// The method called.
+    typealias Method = ReviewInterface.Findings
+
+    /// The reply field holding a page's findings.
+    static let itemsKey = "findings"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [ReviewInterface.Finding]> { \.findings }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
         // `open` is left out for --all: the protocol lists both states when it is absent.
         let open: Bool? =
             switch listing {
@@ -53,15 +62,11 @@ struct ReviewFindingsCommand: ParsableCommand {
             case .resolved: false
             case .all: nil
             }
-        let pages = try options.connect().collectPages(ReviewInterface.Findings.self, itemsKey: "findings") {
-            after,
-            size in
-            ReviewInterface.Findings.Parameters(open: open, rule: rule, subject: subject, limit: size, after: after)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let findings = try pages.decoded().flatMap(\.findings)
+        return Method.Parameters(open: open, rule: rule, subject: subject, limit: size, after: after)
+    }
+
+    /// Prints the findings of every page as one table.
+    func present(_ findings: [ReviewInterface.Finding]) {
         ReviewPresenter.findingsTable(findings, showsResolution: listing != .open)
             .print(legend: ReviewPresenter.legend(for: findings, listing: listing), options: options)
     }

@@ -32,12 +32,11 @@ struct ReviewPreviewCommand: ParsableCommand {
     func run() throws {
         let time = asOf ?? RFC3339.utc(RFC3339.now())
         let answer = try options.connect().call(ReviewInterface.Preview.self, .init(asOf: time))
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let findings = reply.findings
+            let legend = "\(findings.count) \(findings.count == 1 ? "finding" : "findings") would be open at \(time)."
+            ReviewPresenter.findingsTable(findings).print(legend: legend, options: options)
         }
-        let findings = try answer.decoded().findings
-        let legend = "\(findings.count) \(findings.count == 1 ? "finding" : "findings") would be open at \(time)."
-        ReviewPresenter.findingsTable(findings).print(legend: legend, options: options)
     }
 
     /// Reads `--as-of`: a date `YYYY-MM-DD` becomes `YYYY-MM-DDT00:00:00Z`; an RFC 3339 time is converted to UTC.

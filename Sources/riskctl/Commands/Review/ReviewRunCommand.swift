@@ -3,7 +3,7 @@ import RiskProtocol
 import Varlink
 
 /// `riskctl review run`: run the review now and show what is open after it.
-struct ReviewRunCommand: ParsableCommand {
+struct ReviewRunCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -17,13 +17,16 @@ struct ReviewRunCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Asks riskd for a run and prints its summary, then the findings open after it.
-    func run() throws {
-        let answer = try options.connect().call(ReviewInterface.Run.self, .init(findings: nil))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = ReviewInterface.Run
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(findings: nil)
+    }
+
+    /// Prints the run's summary, then the findings open after it.
+    func present(_ reply: Method.Reply) throws {
         Output.line(ReviewPresenter.summary(of: reply.run))
         Output.line()
         ReviewPresenter.findingsTable(reply.findings)

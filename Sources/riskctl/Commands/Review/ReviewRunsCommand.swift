@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl review runs`: the latest review runs, newest first.
-struct ReviewRunsCommand: ParsableCommand {
+struct ReviewRunsCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "runs",
@@ -28,13 +28,17 @@ struct ReviewRunsCommand: ParsableCommand {
         }
     }
 
-    /// Reads the runs and prints them as a table.
-    func run() throws {
-        let answer = try options.connect().call(ReviewInterface.Runs.self, .init(limit: limit))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let runs = try answer.decoded().runs
+    /// The method called.
+    typealias Method = ReviewInterface.Runs
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(limit: limit)
+    }
+
+    /// Prints the runs as a table.
+    func present(_ reply: Method.Reply) throws {
+        let runs = reply.runs
         let legend = "\(runs.count) \(runs.count == 1 ? "run" : "runs") listed."
         ReviewPresenter.runsTable(runs).print(legend: legend, options: options)
     }

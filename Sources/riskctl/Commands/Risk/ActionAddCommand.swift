@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk action add`: a new step to reduce a risk.
-struct ActionAddCommand: ParsableCommand {
+struct ActionAddCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -35,20 +35,25 @@ struct ActionAddCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Checks that the owner is a user of this system, adds the action and names it.
-    func run() throws {
-        try KnownUser.check(owner, option: "--owner")
-        let parameters = RiskInterface.AddAction.Parameters(
-            riskId: risk,
-            description: description,
-            owner: owner,
-            dueOn: due
-        )
-        let answer = try options.connect().call(RiskInterface.AddAction.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
+    /// The method called.
+    typealias Method = RiskInterface.AddAction
+
+    /// The call's parameters, once the owner is known to be a user of this system.
+    var parameters: Method.Parameters {
+        get throws {
+            try KnownUser.check(owner, option: "--owner")
+            return Method.Parameters(
+                riskId: risk,
+                description: description,
+                owner: owner,
+                dueOn: due
+            )
         }
-        let action = try answer.decoded().action
+    }
+
+    /// Names the action added.
+    func present(_ reply: Method.Reply) throws {
+        let action = reply.action
         Output.line(
             "\(RecordKind.action.format(action.id)) added to \(RecordKind.risk.format(action.riskId)), "
                 + "due \(action.dueOn), owner \(action.owner.singleLine)."

@@ -12,13 +12,10 @@ struct ActionStatusChange {
     var options: GlobalOptions
 
     /// Sends `UpdateAction` and prints the result: `A-3 done.`
-    func send() throws(RiskctlError) {
+    func send() throws {
         let parameters = RiskInterface.UpdateAction.Parameters(id: action, status: status, note: note)
-        let answer = try options.connect().call(RiskInterface.UpdateAction.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(options.connect().call(RiskInterface.UpdateAction.self, parameters)) { reply in
+            Output.line("\(RecordKind.action.format(reply.action.id)) \(reply.action.status.rawValue).")
         }
-        let updated = try answer.decoded().action
-        Output.line("\(RecordKind.action.format(updated.id)) \(updated.status.rawValue).")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk action update`: a new due day, owner or text for an action.
-struct ActionUpdateCommand: ParsableCommand {
+struct ActionUpdateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -55,24 +55,29 @@ struct ActionUpdateCommand: ParsableCommand {
         }
     }
 
-    /// Checks that the new owner is a user of this system, sends `UpdateAction` and says what the action is now.
-    func run() throws {
-        if let owner {
-            try KnownUser.check(owner, option: "--owner")
+    /// The method called.
+    typealias Method = RiskInterface.UpdateAction
+
+    /// The call's parameters, once a new owner is known to be a user of this system.
+    var parameters: Method.Parameters {
+        get throws {
+            if let owner {
+                try KnownUser.check(owner, option: "--owner")
+            }
+            return Method.Parameters(
+                id: action,
+                ifRevision: ifRevision,
+                dueOn: due,
+                owner: owner,
+                note: note,
+                description: description
+            )
         }
-        let parameters = RiskInterface.UpdateAction.Parameters(
-            id: action,
-            ifRevision: ifRevision,
-            dueOn: due,
-            owner: owner,
-            note: note,
-            description: description
-        )
-        let answer = try options.connect().call(RiskInterface.UpdateAction.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let updated = try answer.decoded().action
+    }
+
+    /// Says what the action is now.
+    func present(_ reply: Method.Reply) throws {
+        let updated = reply.action
         Output.line(
             "\(RecordKind.action.format(updated.id)) of \(RecordKind.risk.format(updated.riskId)): due "
                 + "\(updated.dueOn), owner \(updated.owner.singleLine), \(updated.status.rawValue)."

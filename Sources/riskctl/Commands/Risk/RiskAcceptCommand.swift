@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk accept`: tolerate a risk as it is until a date.
-struct RiskAcceptCommand: ParsableCommand {
+struct RiskAcceptCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "accept",
@@ -36,16 +36,17 @@ struct RiskAcceptCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Accepts the risk and says until when.
-    func run() throws {
-        let answer = try options.connect().call(
-            RiskInterface.Accept.self,
-            .init(id: risk, until: until, note: note, decision: decision)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let accepted = try answer.decoded().risk
+    /// The method called.
+    typealias Method = RiskInterface.Accept
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: risk, until: until, note: note, decision: decision)
+    }
+
+    /// Says until when the risk is accepted.
+    func present(_ reply: Method.Reply) throws {
+        let accepted = reply.risk
         let decided = accepted.decision.map { " (decision \($0))" } ?? ""
         Output.line(RiskPresenter.summary(accepted, "accepted until \(accepted.acceptedUntil ?? until)\(decided)"))
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk add`: a new risk in the register.
-struct RiskAddCommand: ParsableCommand {
+struct RiskAddCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -29,70 +29,40 @@ struct RiskAddCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Inherent impact, 1 to 5.", valueName: "n"), transform: Rating.parse)
     var impact: Int
 
-    /// What could happen and why.
-    @Option(help: ArgumentHelp("What could happen and why.", valueName: "text"))
-    var description: String?
-
-    /// Where the risk belongs, such as a strategic area.
-    @Option(help: ArgumentHelp("Where the risk belongs, such as a strategic area.", valueName: "text"))
-    var area: String?
-
-    /// User name of the owner.
-    @Option(help: ArgumentHelp("User name of the owner (default: you).", valueName: "user"))
-    var owner: String?
-
-    /// Residual likelihood, after measures.
-    @Option(
-        name: .customLong("residual-likelihood"),
-        help: ArgumentHelp("Likelihood after measures, 1 to 5; give it with --residual-impact.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualLikelihood: Int?
-
-    /// Residual impact, after measures.
-    @Option(
-        name: .customLong("residual-impact"),
-        help: ArgumentHelp("Impact after measures, 1 to 5; give it with --residual-likelihood.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualImpact: Int?
-
-    /// Day the first review is due.
-    @Option(
-        name: .customLong("next-review"),
-        help: ArgumentHelp("Day the first review is due (default: from the band).", valueName: "YYYY-MM-DD"),
-        transform: CalendarDay.parse
-    )
-    var nextReview: String?
+    /// The fields a new risk may be given.
+    @OptionGroup var details: RiskDetailOptions<NewRecord>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Rejects a residual likelihood without a residual impact, and the other way round.
     func validate() throws {
-        if (residualLikelihood == nil) != (residualImpact == nil) {
+        if (details.residualLikelihood == nil) != (details.residualImpact == nil) {
             throw ValidationError("give --residual-likelihood and --residual-impact together, or neither")
         }
     }
 
-    /// Adds the risk and prints it as stored.
-    func run() throws {
-        let parameters = RiskInterface.Add.Parameters(
+    /// The method called.
+    typealias Method = RiskInterface.Add
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             title: title,
-            description: description,
+            description: details.description,
             category: category,
-            area: area,
-            owner: owner,
+            area: details.area,
+            owner: details.owner,
             likelihood: likelihood,
             impact: impact,
-            residualLikelihood: residualLikelihood,
-            residualImpact: residualImpact,
-            nextReviewDue: nextReview
+            residualLikelihood: details.residualLikelihood,
+            residualImpact: details.residualImpact,
+            nextReviewDue: details.nextReview
         )
-        let answer = try options.connect().call(RiskInterface.Add.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        RiskPresenter.printFields(of: try answer.decoded().risk)
+    }
+
+    /// Prints the risk as stored.
+    func present(_ reply: Method.Reply) throws {
+        RiskPresenter.printFields(of: reply.risk)
     }
 }

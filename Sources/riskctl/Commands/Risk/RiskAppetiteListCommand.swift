@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk appetite list`: the appetites the board set, by category.
-struct RiskAppetiteListCommand: ParsableCommand {
+struct RiskAppetiteListCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -13,13 +13,17 @@ struct RiskAppetiteListCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the appetites and prints them as a table.
-    func run() throws {
-        let answer = try options.connect().call(RiskInterface.Appetites.self, .init())
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let appetites = try answer.decoded().appetites
+    /// The method called.
+    typealias Method = RiskInterface.Appetites
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init()
+    }
+
+    /// Prints the appetites as a table.
+    func present(_ reply: Method.Reply) throws {
+        let appetites = reply.appetites
         var table = Table([
             .init(title: "CATEGORY"), .init(title: "MAX SCORE", alignment: .right), .init(title: "SET BY"),
             .init(title: "SET AT"),

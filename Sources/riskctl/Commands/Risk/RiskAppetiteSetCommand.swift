@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk appetite set`: the highest score the board tolerates for one category.
-struct RiskAppetiteSetCommand: ParsableCommand {
+struct RiskAppetiteSetCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "set",
@@ -27,16 +27,17 @@ struct RiskAppetiteSetCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Sets the appetite and says what it now is.
-    func run() throws {
-        let answer = try options.connect().call(
-            RiskInterface.SetAppetite.self,
-            .init(category: category, maxScore: maxScore)
-        )
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let score = try answer.decoded().appetite?.maxScore ?? maxScore
+    /// The method called.
+    typealias Method = RiskInterface.SetAppetite
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(category: category, maxScore: maxScore)
+    }
+
+    /// Says what the appetite now is.
+    func present(_ reply: Method.Reply) throws {
+        let score = reply.appetite?.maxScore ?? maxScore
         Output.line("Appetite for \(category) set to \(score): its risks scoring above \(score) are above appetite.")
     }
 

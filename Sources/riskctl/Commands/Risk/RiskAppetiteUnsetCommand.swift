@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk appetite unset`: removes the appetite of one category.
-struct RiskAppetiteUnsetCommand: ParsableCommand {
+struct RiskAppetiteUnsetCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "unset",
@@ -20,13 +20,16 @@ struct RiskAppetiteUnsetCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Removes the appetite and says so.
-    func run() throws {
-        let answer = try options.connect().call(RiskInterface.SetAppetite.self, .init(category: category))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        _ = try answer.decoded()
+    /// The method called.
+    typealias Method = RiskInterface.SetAppetite
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(category: category)
+    }
+
+    /// Says the category has no appetite now.
+    func present(_ reply: Method.Reply) throws {
         Output.line("\(category) has no appetite now: none of its risks is above appetite.")
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk close`: stop tracking a risk, for a reason.
-struct RiskCloseCommand: ParsableCommand {
+struct RiskCloseCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "close",
@@ -32,13 +32,17 @@ struct RiskCloseCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Closes the risk and says so.
-    func run() throws {
-        let answer = try options.connect().call(RiskInterface.Close.self, .init(id: risk, reason: reason, note: note))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let closed = try answer.decoded().risk
+    /// The method called.
+    typealias Method = RiskInterface.Close
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: risk, reason: reason, note: note)
+    }
+
+    /// Says the risk is closed, and why.
+    func present(_ reply: Method.Reply) throws {
+        let closed = reply.risk
         Output.line(RiskPresenter.summary(closed, "closed (\(closed.closeReason ?? reason.rawValue))"))
     }
 

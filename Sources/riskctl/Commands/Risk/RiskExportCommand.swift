@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk export`: every risk, closed ones included, as a table or as CSV.
-struct RiskExportCommand: ParsableCommand {
+struct RiskExportCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -27,16 +27,22 @@ struct RiskExportCommand: ParsableCommand {
         }
     }
 
-    /// Lists every risk of every status and prints them.
-    func run() throws {
-        let everyStatus = RiskInterface.RiskStatus.allCases.map(\.rawValue)
-        let pages = try options.connect().collectPages(RiskInterface.List.self, itemsKey: "risks") { after, size in
-            RiskInterface.List.Parameters(status: everyStatus, limit: size, after: after)
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let risks = try pages.decoded().flatMap(\.risks)
+    /// The method called.
+    typealias Method = RiskInterface.List
+
+    /// The reply field holding a page's risks.
+    static let itemsKey = "risks"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [RiskInterface.Risk]> { \.risks }
+
+    /// The parameters for one page: risks of every status.
+    func page(after: Int?, size: Int) -> Method.Parameters {
+        Method.Parameters(status: RiskInterface.RiskStatus.allCases.map(\.rawValue), limit: size, after: after)
+    }
+
+    /// Prints every risk as a table, or as CSV.
+    func present(_ risks: [RiskInterface.Risk]) {
         guard csv else {
             return RiskPresenter.table(risks).print(legend: RiskPresenter.legend(count: risks.count), options: options)
         }

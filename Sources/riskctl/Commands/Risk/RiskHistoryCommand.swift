@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk history`: every version of a risk, oldest first.
-struct RiskHistoryCommand: ParsableCommand {
+struct RiskHistoryCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "history",
@@ -24,13 +24,16 @@ struct RiskHistoryCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the versions and prints them as a table.
-    func run() throws {
-        let answer = try options.connect().call(RiskInterface.History.self, .init(id: risk))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = RiskInterface.History
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: risk)
+    }
+
+    /// Prints the versions as a table.
+    func present(_ reply: Method.Reply) throws {
         let legend = RiskPresenter.historyLegend(count: reply.versions.count, risk: risk)
         RiskPresenter.historyTable(reply.versions).print(legend: legend, options: options)
         if let omitted = reply.versionsOmitted, omitted > 0 {

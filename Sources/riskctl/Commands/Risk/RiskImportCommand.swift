@@ -34,12 +34,11 @@ struct RiskImportCommand: ParsableCommand {
         } catch {
             throw locate(error, in: entries)
         }
-        if options.json {
-            return try Output.json(answer.parameters)
+        try options.show(answer) { reply in
+            let ids = reply.ids
+            let noun = ids.count == 1 ? "risk" : "risks"
+            Output.line("Imported \(ids.count) \(noun) (\(RecordKind.risk.describe(ids))).")
         }
-        let ids = try answer.decoded().ids
-        let noun = ids.count == 1 ? "risk" : "risks"
-        Output.line("Imported \(ids.count) \(noun) (\(RecordKind.risk.describe(ids))).")
     }
 
     /// The error with the row and column of the file when riskd named a risk of the import by its path.

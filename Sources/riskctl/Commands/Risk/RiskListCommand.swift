@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk list`: the risks, one line each.
-struct RiskListCommand: ParsableCommand {
+struct RiskListCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
@@ -66,27 +66,34 @@ struct RiskListCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Lists every page of risks and prints them as one table.
-    func run() throws {
+    /// The method called.
+    typealias Method = RiskInterface.List
+
+    /// The reply field holding a page's risks.
+    static let itemsKey = "risks"
+
+    /// The same field decoded.
+    static var items: KeyPath<Method.Reply, [RiskInterface.Risk]> { \.risks }
+
+    /// The parameters for one page.
+    func page(after: Int?, size: Int) -> Method.Parameters {
         let statuses: [String]? =
             all ? RiskInterface.RiskStatus.allCases.map(\.rawValue) : (status.isEmpty ? nil : status)
-        let pages = try options.connect().collectPages(RiskInterface.List.self, itemsKey: "risks") { after, size in
-            RiskInterface.List.Parameters(
-                status: statuses,
-                category: category,
-                owner: owner,
-                minScore: minScore,
-                overdue: overdue ? true : nil,
-                limit: size,
-                after: after,
-                asOf: asOf,
-                aboveAppetite: aboveAppetite ? true : nil
-            )
-        }
-        if options.json {
-            return try Output.json(pages.merged)
-        }
-        let risks = try pages.decoded().flatMap(\.risks)
+        return Method.Parameters(
+            status: statuses,
+            category: category,
+            owner: owner,
+            minScore: minScore,
+            overdue: overdue ? true : nil,
+            limit: size,
+            after: after,
+            asOf: asOf,
+            aboveAppetite: aboveAppetite ? true : nil
+        )
+    }
+
+    /// Prints the risks of every page as one table.
+    func present(_ risks: [RiskInterface.Risk]) {
         let today = asOf.map(CalendarDay.datePart) ?? CalendarDay.today()
         let above = risks.count(where: \.aboveAppetite)
         let legend = RiskPresenter.legend(count: risks.count, asOf: asOf, aboveAppetite: above)

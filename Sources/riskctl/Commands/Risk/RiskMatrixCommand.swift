@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk matrix`: the five-by-five heat map of the risks that are not closed.
-struct RiskMatrixCommand: ParsableCommand {
+struct RiskMatrixCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "matrix",
@@ -31,14 +31,20 @@ struct RiskMatrixCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the counts and prints the map.
-    func run() throws {
-        let basis: RiskInterface.MatrixBasis = inherent ? .inherent : .current
-        let answer = try options.connect().call(RiskInterface.Matrix.self, .init(basis: basis, asOf: asOf))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let cells = try answer.decoded().cells
+    /// The method called.
+    typealias Method = RiskInterface.Matrix
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(basis: basis, asOf: asOf)
+    }
+
+    /// The score the map places risks by.
+    private var basis: RiskInterface.MatrixBasis { inherent ? .inherent : .current }
+
+    /// Prints the map, and with the legend the count of risks placed.
+    func present(_ reply: Method.Reply) throws {
+        let cells = reply.cells
         for line in Self.render(cells, legend: options.showsLegend) {
             Output.line(line)
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk reopen`: open a closed or accepted risk again.
-struct RiskReopenCommand: ParsableCommand {
+struct RiskReopenCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "reopen",
@@ -24,13 +24,17 @@ struct RiskReopenCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Reopens the risk and says its status now.
-    func run() throws {
-        let answer = try options.connect().call(RiskInterface.Reopen.self, .init(id: risk, note: note))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reopened = try answer.decoded().risk
+    /// The method called.
+    typealias Method = RiskInterface.Reopen
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: risk, note: note)
+    }
+
+    /// Says the risk's status now.
+    func present(_ reply: Method.Reply) throws {
+        let reopened = reply.risk
         Output.line(RiskPresenter.summary(reopened, "reopened, now \(reopened.status.rawValue)"))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk review`: record a review, with new ratings if they changed.
-struct RiskReviewCommand: ParsableCommand {
+struct RiskReviewCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "review",
@@ -51,9 +51,12 @@ struct RiskReviewCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Records the review and says when the next one is due.
-    func run() throws {
-        let parameters = RiskInterface.Review.Parameters(
+    /// The method called.
+    typealias Method = RiskInterface.Review
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: risk,
             note: note,
             likelihood: likelihood,
@@ -61,11 +64,11 @@ struct RiskReviewCommand: ParsableCommand {
             residualLikelihood: residualLikelihood,
             residualImpact: residualImpact
         )
-        let answer = try options.connect().call(RiskInterface.Review.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reviewed = try answer.decoded().risk
+    }
+
+    /// Says the risk's severity now and when the next review is due.
+    func present(_ reply: Method.Reply) throws {
+        let reviewed = reply.risk
         let severity = Style.of(reviewed.severity).paint(reviewed.severity.rawValue)
         Output.line(
             RiskPresenter.summary(

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk show`: one risk in full, with its actions and reviews.
-struct RiskShowCommand: ParsableCommand {
+struct RiskShowCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "show",
@@ -19,13 +19,16 @@ struct RiskShowCommand: ParsableCommand {
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
-    /// Fetches the risk and prints its fields, then its actions and reviews as tables.
-    func run() throws {
-        let answer = try options.connect().call(RiskInterface.Get.self, .init(id: risk))
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let reply = try answer.decoded()
+    /// The method called.
+    typealias Method = RiskInterface.Get
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        .init(id: risk)
+    }
+
+    /// Prints the risk's fields, then its actions and reviews as tables.
+    func present(_ reply: Method.Reply) throws {
         RiskPresenter.printFields(of: reply.risk)
         printSection(RiskPresenter.actionTable(reply.actions), noun: "action")
         printSection(RiskPresenter.reviewTable(reply.reviews), noun: "review")

@@ -2,7 +2,7 @@ import ArgumentParser
 import RiskProtocol
 
 /// `riskctl risk update`: change some fields of a risk.
-struct RiskUpdateCommand: ParsableCommand {
+struct RiskUpdateCommand: CallCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -43,52 +43,16 @@ struct RiskUpdateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("New inherent impact, 1 to 5.", valueName: "n"), transform: Rating.parse)
     var impact: Int?
 
-    /// New description.
-    @Option(help: ArgumentHelp("New description.", valueName: "text"))
-    var description: String?
-
-    /// New area.
-    @Option(help: ArgumentHelp("New area.", valueName: "text"))
-    var area: String?
-
-    /// New owner.
-    @Option(help: ArgumentHelp("New owner, a user name.", valueName: "user"))
-    var owner: String?
-
-    /// New residual likelihood.
-    @Option(
-        name: .customLong("residual-likelihood"),
-        help: ArgumentHelp("New likelihood after measures, 1 to 5.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualLikelihood: Int?
-
-    /// New residual impact.
-    @Option(
-        name: .customLong("residual-impact"),
-        help: ArgumentHelp("New impact after measures, 1 to 5.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualImpact: Int?
-
-    /// New day the next review is due.
-    @Option(
-        name: .customLong("next-review"),
-        help: ArgumentHelp("New day the next review is due.", valueName: "YYYY-MM-DD"),
-        transform: CalendarDay.parse
-    )
-    var nextReview: String?
+    /// The other fields that may be changed.
+    @OptionGroup var details: RiskDetailOptions<RecordChange>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
     /// Rejects an update that changes nothing, and a revision that cannot exist.
     func validate() throws {
-        let changes: [Any?] = [
-            title, category, likelihood, impact, description, area, owner, residualLikelihood, residualImpact,
-            nextReview,
-        ]
-        guard changes.contains(where: { $0 != nil }) else {
+        let changes: [Any?] = [title, category, likelihood, impact]
+        guard changes.contains(where: { $0 != nil }) || !details.isEmpty else {
             throw ValidationError("nothing to change; give at least one field option, such as --owner")
         }
         if let ifRevision, ifRevision < 1 {
@@ -96,27 +60,30 @@ struct RiskUpdateCommand: ParsableCommand {
         }
     }
 
-    /// Sends the change and says which revision the risk is now at.
-    func run() throws {
-        let parameters = RiskInterface.Update.Parameters(
+    /// The method called.
+    typealias Method = RiskInterface.Update
+
+    /// The call's parameters.
+    var parameters: Method.Parameters {
+        Method.Parameters(
             id: risk,
             ifRevision: ifRevision,
             title: title,
-            description: description,
+            description: details.description,
             category: category,
-            area: area,
-            owner: owner,
+            area: details.area,
+            owner: details.owner,
             likelihood: likelihood,
             impact: impact,
-            residualLikelihood: residualLikelihood,
-            residualImpact: residualImpact,
-            nextReviewDue: nextReview
+            residualLikelihood: details.residualLikelihood,
+            residualImpact: details.residualImpact,
+            nextReviewDue: details.nextReview
         )
-        let answer = try options.connect().call(RiskInterface.Update.self, parameters)
-        if options.json {
-            return try Output.json(answer.parameters)
-        }
-        let updated = try answer.decoded().risk
+    }
+
+    /// Says which revision the risk is now at.
+    func present(_ reply: Method.Reply) throws {
+        let updated = reply.risk
         Output.line(RiskPresenter.summary(updated, "updated, now at revision \(updated.revision)"))
     }
 }

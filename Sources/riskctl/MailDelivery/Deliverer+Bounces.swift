@@ -4,7 +4,7 @@ import RiskProtocol
 import Glibc
 #endif
 
-extension MailDeliverCommand {
+extension Deliverer {
     /// Reports the bounces in the mailbox to riskd (`mail.Bounced`); returns how many it took.
     ///
     /// A bounce leaves the mailbox once riskd took it, or once riskd said no mail has its Message-ID while that
@@ -29,7 +29,7 @@ extension MailDeliverCommand {
                     Output.error("riskd did not take the bounce of <\(bounce.messageID)>: \(error)")
                     return true
                 }
-                if options.json { try Output.jsonLine(answer.parameters) }
+                if printsReplies { try Output.jsonLine(answer.parameters) }
                 return try answer.decoded().mail != nil || bounce.messageID.hasPrefix("riskd.")
             }
         } catch let failure as BounceMailbox.Failure {
