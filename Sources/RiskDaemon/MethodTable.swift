@@ -26,28 +26,22 @@ struct Request: Sendable {
 struct MethodTable: Sendable {
     typealias Body = @Sendable (VarlinkCall, Request) async throws -> VarlinkResponse
 
-    /// How long a method's work may take, which decides the thread it runs on.
-    enum Work: Sendable {
-        /// A few rows or one write: runs on the event loop of the connection, with no thread hop.
-        case short
-        /// Scans the database or does work proportional to its size (a review run, an import, a backup): runs on
-        /// Swift's global executor, so the connections sharing its event loop are not held up.
-        case long
-    }
-
     private(set) var bodies: [String: Body] = [:]
 
     /// Binds `M` to `body`; parameters are decoded (`InvalidParameter` on shape errors) before `body` runs.
+    ///
+    /// `M.work`, from the method's `# Work:` line, decides where it runs: `short` on the event loop of the
+    /// connection, with no thread hop; `long` (it scans the database or grows with it: a review run, an import, a
+    /// backup) on Swift's global executor, so the connections sharing its event loop are not held up.
     mutating func on<M: VarlinkMethod>(
         _ method: M.Type,
-        work: Work = .short,
         _ body: @escaping @Sendable (M.Parameters, Request) async throws -> M.Reply
     ) {
         let run: Body = { call, request in
             let parameters = try call.decodeParameters(M.Parameters.self)
             return try .reply(try await body(parameters, request))
         }
-        bodies[M.qualifiedName] = Self.placed(run, work: work)
+        bodies[M.qualifiedName] = Self.placed(run, work: M.work)
     }
 
     /// Binds `M` to a body that answers with its own response (a stream for `more`).
@@ -55,7 +49,7 @@ struct MethodTable: Sendable {
         bodies[M.qualifiedName] = body
     }
 
-    private static func placed(_ body: @escaping Body, work: Work) -> Body {
+    private static func placed(_ body: @escaping Body, work: MethodWork) -> Body {
         switch work {
         case .short:
             return body

@@ -141,7 +141,7 @@ public struct PermissionRefusal: Sendable, Hashable {
     }
 
     /// The order roles are named in: the widest first.
-    private static func rank(_ role: MethodRole) -> Int {
+    static func rank(_ role: MethodRole) -> Int {
         switch role {
         case .admin: 0
         case .board: 1
@@ -150,7 +150,7 @@ public struct PermissionRefusal: Sendable, Hashable {
         }
     }
 
-    private static func list(_ items: [String], conjunction: String = "and") -> String {
+    static func list(_ items: [String], conjunction: String = "and") -> String {
         guard let last = items.last else { return "" }
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
     }

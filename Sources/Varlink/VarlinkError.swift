@@ -15,29 +15,29 @@ public struct VarlinkError: Error, Sendable, Hashable {
 
     /// `org.varlink.service.InterfaceNotFound(interface)`.
     public static func interfaceNotFound(_ interface: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.InterfaceNotFound", parameters: ["interface": .string(interface)])
+        VarlinkServiceError.interfaceNotFound(interface: interface).reply
     }
 
     /// `org.varlink.service.MethodNotFound(method)`.
     public static func methodNotFound(_ method: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.MethodNotFound", parameters: ["method": .string(method)])
+        VarlinkServiceError.methodNotFound(method: method).reply
     }
 
     /// `org.varlink.service.MethodNotImplemented(method)`: declared in the interface, not served yet.
     public static func methodNotImplemented(_ method: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.MethodNotImplemented", parameters: ["method": .string(method)])
+        VarlinkServiceError.methodNotImplemented(method: method).reply
     }
 
     /// `org.varlink.service.InvalidParameter(parameter)`; nested parameters are named by path (`risks[1].impact`).
     public static func invalidParameter(_ parameter: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.InvalidParameter", parameters: ["parameter": .string(parameter)])
+        VarlinkServiceError.invalidParameter(parameter: parameter).reply
     }
 
     /// `org.varlink.service.PermissionDenied()`.
-    public static let permissionDenied = VarlinkError(name: "org.varlink.service.PermissionDenied")
+    public static let permissionDenied = VarlinkServiceError.permissionDenied(message: nil).reply
 
     /// `org.varlink.service.ExpectedMore()`: the method streams and must be called with `more`.
-    public static let expectedMore = VarlinkError(name: "org.varlink.service.ExpectedMore")
+    public static let expectedMore = VarlinkServiceError.expectedMore.reply
 }
 
 extension VarlinkError: CustomStringConvertible {

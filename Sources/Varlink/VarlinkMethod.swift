@@ -9,11 +9,16 @@ public protocol VarlinkMethod: Sendable {
     static var interface: String { get }
     /// The method name, e.g. `Add`.
     static var name: String { get }
+    /// How long its work may take, from the `# Work:` line of its IDL: where a server runs it.
+    static var work: MethodWork { get }
 }
 
 extension VarlinkMethod {
     /// `interface.Method`, as it appears in a call's `method` field.
     public static var qualifiedName: String { "\(interface).\(name)" }
+
+    /// Short, unless the method says otherwise (generated methods always do).
+    public static var work: MethodWork { .short }
 }
 
 /// Parameters or reply of a method that has none.

@@ -33,9 +33,15 @@ public struct MethodRoles: Sendable, Hashable {
 
     /// The phrase of the `Does:` line: lower case (it continues a sentence), one line, no full stop.
     private static func readDoes(_ method: IDLMethod, interface: String, file: String) throws(IDLParseError) -> String {
-        let firstLine = method.line - method.documentation.count
-        let lines = method.documentation.enumerated().filter { $0.element.hasPrefix("Does:") }
-        guard let (offset, text) = lines.first else {
+        guard
+            let (phrase, line) = try DeclarationLine.single(
+                "Does:",
+                in: method.documentation,
+                declaredOn: method.line,
+                name: "method \(method.name)",
+                file: file
+            )
+        else {
             throw IDLParseError(
                 file: file,
                 line: method.line,
@@ -43,20 +49,12 @@ public struct MethodRoles: Sendable, Hashable {
                     + "people's words; add one, e.g. `# Does: adding a risk`"
             )
         }
-        guard lines.count == 1 else {
-            throw IDLParseError(
-                file: file,
-                line: firstLine + lines[1].offset,
-                message: "method \(method.name) has a second `# Does:` line"
-            )
-        }
-        let phrase = String(text.dropFirst("Does:".count)).trimmingSpaces
         guard let first = phrase.first, first.isLowercase, !phrase.hasSuffix("."),
             !phrase.contains("org."), !phrase.contains("\""), !phrase.contains("\\")
         else {
             throw IDLParseError(
                 file: file,
-                line: firstLine + offset,
+                line: line,
                 message: "the `# Does:` line is a phrase in lower case that continues a sentence, with no full stop, "
                     + "quote or protocol name, e.g. `# Does: adding a risk`"
             )
@@ -69,10 +67,15 @@ public struct MethodRoles: Sendable, Hashable {
         interface: String,
         file: String
     ) throws(IDLParseError) -> MethodRoles {
-        // The comment lines sit directly above the `method` line, one per line.
-        let firstLine = method.line - method.documentation.count
-        let lines = method.documentation.enumerated().filter { $0.element.hasPrefix("Roles:") }
-        guard let (offset, text) = lines.first else {
+        guard
+            let (list, line) = try DeclarationLine.single(
+                "Roles:",
+                in: method.documentation,
+                declaredOn: method.line,
+                name: "method \(method.name)",
+                file: file
+            )
+        else {
             throw IDLParseError(
                 file: file,
                 line: method.line,
@@ -80,15 +83,6 @@ public struct MethodRoles: Sendable, Hashable {
                     "method \(interface).\(method.name) has no `# Roles:` line; add one, e.g. `# Roles: admin`"
             )
         }
-        let line = firstLine + offset
-        guard lines.count == 1 else {
-            throw IDLParseError(
-                file: file,
-                line: firstLine + lines[1].offset,
-                message: "method \(method.name) has a second `# Roles:` line"
-            )
-        }
-        let list = String(text.dropFirst("Roles:".count)).trimmingSpaces
         if list == "anyone" { return MethodRoles(anyone: true, grants: []) }
         var grants: [Grant] = []
         for item in list.split(separator: ",").map({ String($0).trimmingSpaces }) {

@@ -1,6 +1,6 @@
 extension SwiftEmitter {
     /// The Swift source of the module's catalog: every interface, who may call every method, and the types that
-    /// say it (`MethodRole`, `RoleScope`, `MethodPolicy`).
+    /// say it (`MethodRole`, `RoleScope`, `MethodPolicy`), and every error as a `ProtocolError`.
     public static func catalogSource(for interfaces: [IDLInterface], files: [String]) throws(IDLParseError) -> String {
         var roles = Set<String>()
         var policies: [String] = []
@@ -63,11 +63,7 @@ extension SwiftEmitter {
             "/// The interfaces of the module, one case each, for a `switch` that must name them all.",
             "public enum ProtocolInterface: String, Sendable, Hashable, CaseIterable {",
         ]
-        lines += interfaces.map { interface in
-            let last = interface.name.split(separator: ".").last.map(String.init) ?? interface.name
-            let name = SwiftKeywords.reserved.contains(last) ? "`\(last)`" : last
-            return "    case \(name) = \"\(interface.name)\""
-        }
+        lines += interfaces.map { "    case \(interfaceCase($0.name)) = \"\($0.name)\"" }
         lines += [
             "}",
             "",
@@ -82,7 +78,9 @@ extension SwiftEmitter {
             "    public static let policies: [String: MethodPolicy] = [",
         ]
         lines += policies.isEmpty ? ["        :"] : policies.map { "        \($0)," }
-        lines += ["    ]", "}", ""]
+        lines += ["    ]", "}"]
+        lines += try errorCatalogLines(interfaces, files: files)
+        lines.append("")
         return lines.joined(separator: "\n")
     }
 }

@@ -15,6 +15,8 @@ extension SwiftEmitter {
             "public static let policy = \(Self.policyExpression(roles, method: "\(interface.name).\(method.name)"))",
             8
         )
+        emit("/// How long its work may take, from its `Work:` line: where the daemon runs it.", 8)
+        emit("public static let work = MethodWork.\(work[method.name] ?? "short")", 8)
         emit("")
         emitPayload("Parameters", method: method.name, fields: method.parameters, sharedType: true)
         emit("")
@@ -62,6 +64,8 @@ extension SwiftEmitter {
         emit("public struct \(error.name): VarlinkInterfaceError, Codable, Sendable, Hashable {", 4)
         emit("/// The error's name on the wire, `\(interface.name).\(error.name)`.", 8)
         emit("public static let qualifiedName = \(literal(interface.name + "." + error.name))", 8)
+        emit("/// What kind of failure it is, from its `Category:` line.", 8)
+        emit("public static let category = ErrorCategory.\(categories[error.name] ?? "failure")", 8)
         for field in error.parameters {
             doc(field.documentation, 8, fallback: "`\(field.name)`.")
             emit("public var \(identifier(field.name)): \(swiftType(field.type, field: field.name))", 8)

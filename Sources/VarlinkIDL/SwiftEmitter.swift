@@ -8,6 +8,10 @@ public struct SwiftEmitter {
     let interface: IDLInterface
     let text: String
     let roles: [String: MethodRoles]
+    /// The `MethodWork` case of each method, from its `Work:` line.
+    let work: [String: String]
+    /// The `ErrorCategory` case of each error, from its `Category:` line.
+    let categories: [String: String]
     private var lines: [String] = []
 
     /// The namespace enum of an interface: its last name component, capitalised, then `Interface`.
@@ -25,10 +29,22 @@ public struct SwiftEmitter {
         -> String
     {
         var roles: [String: MethodRoles] = [:]
+        var work: [String: String] = [:]
         for method in interface.methods {
             roles[method.name] = try MethodRoles.read(method, interface: interface.name, file: file)
+            work[method.name] = try MethodWorkLine.read(method, file: file)
         }
-        var emitter = SwiftEmitter(interface: interface, text: text, roles: roles)
+        var categories: [String: String] = [:]
+        for error in interface.errors {
+            categories[error.name] = try ErrorCategoryLine.read(error, interface: interface.name, file: file)
+        }
+        var emitter = SwiftEmitter(
+            interface: interface,
+            text: text,
+            roles: roles,
+            work: work,
+            categories: categories
+        )
         emitter.emitFile(file: file)
         return emitter.lines.joined(separator: "\n") + "\n"
     }
@@ -40,7 +56,7 @@ public struct SwiftEmitter {
     }
 
     mutating func doc(_ documentation: [String], _ indent: Int, fallback: String) {
-        let text = documentation.filter { !$0.hasPrefix("Roles:") && !$0.hasPrefix("Does:") }
+        let text = documentation.filter { line in !DeclarationLine.keys.contains { line.hasPrefix($0) } }
         for line in text.isEmpty ? [fallback] : text { emit(line.isEmpty ? "///" : "/// " + line, indent) }
     }
 
@@ -131,17 +147,22 @@ public struct SwiftEmitter {
             emitNested(element, field: field, documentation: documentation, indent)
         case .structure, .enumeration:
             emit("")
-            emitType(name: typeName(field), documentation: documentation, type: type, indent: indent)
+            emitType(name: Self.typeName(field), documentation: documentation, type: type, indent: indent)
         default:
             break
         }
     }
 
-    private func typeName(_ field: String) -> String {
+    private static func typeName(_ field: String) -> String {
         field.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
     }
 
     func swiftType(_ type: IDLType, field: String) -> String {
+        Self.swiftType(type, field: field)
+    }
+
+    /// The Swift type of `type`, an anonymous struct or enum named after its `field`.
+    static func swiftType(_ type: IDLType, field: String) -> String {
         switch type {
         case .bool: return "Bool"
         case .int: return "Int"

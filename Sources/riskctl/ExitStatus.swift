@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 import Varlink
 
 /// The exit statuses of riskctl, as riskctl(1) lists them (the values are those of sysexits.h).
@@ -9,10 +10,11 @@ enum ExitStatus: Int32 {
     case failure = 1
     /// The command line is wrong: an unknown command or option, a missing or malformed argument.
     case usage = 64
-    /// riskd answered `InvalidValue` or `InvalidParameter`, or an input file has a bad row.
+    /// riskd answered an error of category `invalid-input` (`InvalidValue`, `InvalidParameter`), or an input file has
+    /// a bad row.
     case invalidInput = 65
-    /// riskd answered one of its `NoSuch…` errors, the input file does not exist, or a record riskctl looks up in a
-    /// reply (an agenda item by its number) is not there.
+    /// riskd answered an error of category `not-found` (its `NoSuch…` errors), the input file does not exist, or a
+    /// record riskctl looks up in a reply (an agenda item by its number) is not there.
     case noSuchRecord = 66
     /// The SSH server refused the login (`--host`): no key or password it accepts for that account.
     case loginRefused = 67
@@ -21,7 +23,8 @@ enum ExitStatus: Int32 {
     /// riskd cannot be reached: no socket, or the connection was refused; with `--host`, riskd is not running on
     /// that host.
     case unreachable = 69
-    /// A conflict to retry after reading again: `RevisionMismatch`, `DuplicateName`, `NotCurrent`, `HashMismatch`.
+    /// A conflict to retry after reading again: an error of category `conflict` (`RevisionMismatch`, `DuplicateName`,
+    /// `NotCurrent`, `HashMismatch`).
     case conflict = 75
     /// riskd answered `PermissionDenied`.
     case permissionDenied = 77
@@ -53,7 +56,7 @@ enum ExitStatus: Int32 {
         case .unreachable:
             self = .unreachable
         case .remote(let error, _):
-            self.init(remoteErrorNamed: error.name)
+            self.init(ProtocolError(error)?.category ?? .failure)
         case .invalidInput:
             self = .invalidInput
         case .missingInput, .notFound:
@@ -74,20 +77,14 @@ enum ExitStatus: Int32 {
         }
     }
 
-    /// The exit status for a Varlink error reply, by the error's name.
-    private init(remoteErrorNamed name: String) {
-        let shortName = name.split(separator: ".").last.map(String.init) ?? name
-        switch shortName {
-        case "InvalidValue", "InvalidParameter":
-            self = .invalidInput
-        case "RevisionMismatch", "DuplicateName", "NotCurrent", "HashMismatch":
-            self = .conflict
-        case "PermissionDenied":
-            self = .permissionDenied
-        case _ where shortName.hasPrefix("NoSuch"):
-            self = .noSuchRecord
-        default:
-            self = .failure
+    /// The exit status for a Varlink error reply of `category`, which the IDL declares for each error.
+    private init(_ category: ErrorCategory) {
+        switch category {
+        case .invalidInput: self = .invalidInput
+        case .conflict: self = .conflict
+        case .permissionDenied: self = .permissionDenied
+        case .notFound: self = .noSuchRecord
+        case .failure: self = .failure
         }
     }
 }

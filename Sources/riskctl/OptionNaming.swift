@@ -1,4 +1,4 @@
-import Varlink
+import RiskProtocol
 
 /// A command that sends protocol fields under the names of its options: `interest declare --since` sends
 /// `startedOn`.
@@ -17,19 +17,14 @@ extension RiskctlError {
     /// Protocol field names inside riskd's reason are replaced too, whole words only: "confirm without
     /// nothingToDeclare" becomes "confirm without --nothing-to-declare". Other errors are returned unchanged.
     func naming(_ optionsByField: [String: String]) -> RiskctlError {
-        guard case .remote(let remote, _) = kind else { return self }
-        let shortName = remote.name.split(separator: ".").last.map(String.init) ?? remote.name
-        switch shortName {
-        case "InvalidValue":
-            guard let field = remote.parameters["field"]?.stringValue, let option = optionsByField[field] else {
-                return self
-            }
-            let reason = remote.parameters["reason"]?.stringValue?.singleLine ?? "rejected by riskd"
-            return described(as: "invalid value for \(option): \(Self.replacingFields(in: reason, optionsByField))")
-        case "InvalidParameter":
-            guard let field = remote.parameters["parameter"]?.stringValue, let option = optionsByField[field] else {
-                return self
-            }
+        switch protocolError {
+        case .invalidValue(let field, let reason)?:
+            guard let option = optionsByField[field] else { return self }
+            return described(
+                as: "invalid value for \(option): \(Self.replacingFields(in: reason.singleLine, optionsByField))"
+            )
+        case .service(.invalidParameter(let field?))?:
+            guard let option = optionsByField[field] else { return self }
             return described(as: "invalid value for \(option): not accepted by riskd")
         default:
             return self

@@ -128,85 +128,65 @@ struct RiskctlError: Error, CustomStringConvertible {
         }
     }
 
-    /// Says what a daemon error means, naming the record or the method.
-    private static func describe(_ error: VarlinkError, method: String?) -> String {
-        let shortName = error.name.split(separator: ".").last.map(String.init) ?? error.name
-        let methodName = method ?? "this call"
-        switch shortName {
-        case "NoSuchRisk":
-            return "no risk \(reference(error, "id", as: .risk))"
-        case "NoSuchAction":
-            return "no action \(reference(error, "id", as: .action))"
-        case "NoSuchOrganisation":
-            return "no organisation \(reference(error, "id", as: .organisation))"
-        case "NoSuchInterest":
-            return "no interest \(reference(error, "id", as: .interest))"
-        case "NoSuchMeeting":
-            return "no meeting \(reference(error, "id", as: .meeting))"
-        case "NoSuchConcern":
-            return "no concern \(reference(error, "id", as: .concern))"
-        case "NoSuchFinding":
-            return "no finding \(reference(error, "id", as: .finding))"
-        case "NoSuchVersion":
-            return "no version \(value(of: error, "version")) of the ethical code"
-        case _ where shortName.hasPrefix("NoSuch"):
-            let thing = String(shortName.dropFirst("NoSuch".count)).lowercased()
-            return "no \(thing) \(value(of: error, "id", "user", "version", "name"))"
-        case "PermissionDenied":
-            // riskd words it from its access lists (which group gives the role); an older riskd sent no words, and
-            // riskctl's own catalog says as much as it can without them.
-            let sentence =
-                error.parameters["message"]?.stringValue?.singleLine ?? PermissionRefusal(method: method).sentence
-            return "permission denied: \(sentence)"
-        case "InvalidValue":
-            let field = error.parameters["field"]?.stringValue ?? "a parameter"
-            // riskd's reason may quote the value, line breaks and all: it is printed on the one line of a failure.
-            let reason = error.parameters["reason"]?.stringValue?.singleLine ?? "rejected by riskd"
-            return "invalid value for \(field): \(reason)"
-        case "InvalidParameter":
-            let parameter = error.parameters["parameter"]?.stringValue ?? "?"
-            return "invalid parameter \(parameter) in \(methodName)"
-        case "RevisionMismatch":
-            let kind = RecordKind.changed(by: method)
-            let current = error.parameters["revision"]?.intValue.map(String.init) ?? "?"
-            return "\(reference(error, "id", as: kind)) was changed meanwhile and is now at revision \(current); "
-                + "read it again and retry"
-        case "DuplicateName":
-            let name = error.parameters["name"]?.stringValue ?? "?"
-            let holder = error.parameters["id"]?.intValue.map { " by \(RecordKind.organisation.format($0))" } ?? ""
-            return "the name \"\(name)\" is already taken\(holder)"
-        case "NotCurrent":
-            let current = error.parameters["current"]?.intValue.map(String.init) ?? "?"
-            return "version \(value(of: error, "version")) of the ethical code is not the current one (\(current)); "
-                + "read the current one and acknowledge that"
-        case "HashMismatch":
-            return "the text you read is not that of version \(value(of: error, "version")) of the ethical code; "
-                + "nothing was recorded"
-        case "InternalError":
-            let reason = error.parameters["reason"]?.stringValue ?? "no reason given"
-            return "riskd failed on \(methodName): \(reason) (its log has the details)"
-        case "MethodNotImplemented":
-            return "this riskd does not implement \(methodName) yet"
-        case "MethodNotFound", "InterfaceNotFound":
-            return "this riskd does not know \(methodName); is it older than riskctl?"
-        default:
-            return "riskd refused \(methodName): \(error)"
+    /// The daemon's error as the generated `ProtocolError`, when riskd answered with one riskctl knows.
+    var protocolError: ProtocolError? {
+        guard case .remote(let error, _) = kind else { return nil }
+        return ProtocolError(error)
+    }
+
+    /// The field riskd refused and why, from `InvalidValue` or `InvalidParameter`; `nil` for any other failure.
+    var refusedField: (field: String, reason: String)? {
+        switch protocolError {
+        case .invalidValue(let field, let reason)?: (field, reason)
+        case .service(.invalidParameter(let parameter?))?: (parameter, "not accepted by riskd")
+        default: nil
         }
     }
 
-    /// The record an error parameter names, written with its letter (`R-12`).
-    private static func reference(_ error: VarlinkError, _ key: String, as kind: RecordKind) -> String {
-        guard let id = error.parameters[key]?.intValue else { return kind.letter + "-?" }
-        return kind.format(id)
-    }
-
-    /// The first of `keys` that the error has, as text; riskd's errors name their record by one value.
-    private static func value(of error: VarlinkError, _ keys: String...) -> String {
-        guard let value = keys.lazy.compactMap({ error.parameters[$0] }).first else { return "?" }
-        switch value {
-        case .string(let string): return string
-        case .int(let int): return String(int)
-        default: return String(describing: value)
+    /// Says what a daemon error means, naming the record or the method.
+    private static func describe(_ error: VarlinkError, method: String?) -> String {
+        let methodName = method ?? "this call"
+        guard let known = ProtocolError(error) else { return "riskd refused \(methodName): \(error)" }
+        switch known {
+        case .noSuchRisk(let id): return "no risk \(RecordKind.risk.format(id))"
+        case .noSuchAction(let id): return "no action \(RecordKind.action.format(id))"
+        case .noSuchOrganisation(let id): return "no organisation \(RecordKind.organisation.format(id))"
+        case .noSuchInterest(let id): return "no interest \(RecordKind.interest.format(id))"
+        case .noSuchMeeting(let id): return "no meeting \(RecordKind.meeting.format(id))"
+        case .noSuchConcern(let id): return "no concern \(RecordKind.concern.format(id))"
+        case .noSuchFinding(let id): return "no finding \(RecordKind.finding.format(id))"
+        case .noSuchVersion(let version): return "no version \(version) of the ethical code"
+        case .noSuchMember(let user): return "no member \(user)"
+        case .noSuchItem(let id): return "no item \(id)"
+        case .noSuchRecusal(let id): return "no recusal \(id)"
+        case .noSuchMail(let id): return "no mail \(id)"
+        case .invalidValue(let field, let reason):
+            // riskd's reason may quote the value, line breaks and all: it is printed on the one line of a failure.
+            return "invalid value for \(field): \(reason.singleLine)"
+        case .revisionMismatch(let id, let revision):
+            return "\(RecordKind.changed(by: method).format(id)) was changed meanwhile and is now at revision "
+                + "\(revision); read it again and retry"
+        case .duplicateName(let name, let id):
+            return "the name \"\(name)\" is already taken by \(RecordKind.organisation.format(id))"
+        case .notCurrent(let version, let current):
+            return "version \(version) of the ethical code is not the current one (\(current)); "
+                + "read the current one and acknowledge that"
+        case .hashMismatch(let version):
+            return "the text you read is not that of version \(version) of the ethical code; nothing was recorded"
+        case .internalError(let reason):
+            return "riskd failed on \(methodName): \(reason) (its log has the details)"
+        case .service(.permissionDenied(let message)):
+            // riskd words it from its access lists (which group gives the role); an older riskd sent no words, and
+            // riskctl's own catalog says as much as it can without them.
+            return "permission denied: \(message?.singleLine ?? PermissionRefusal(method: method).sentence)"
+        case .service(.invalidParameter(let parameter)):
+            return "invalid parameter \(parameter ?? "?") in \(methodName)"
+        case .service(.methodNotImplemented):
+            return "this riskd does not implement \(methodName) yet"
+        case .service(.methodNotFound), .service(.interfaceNotFound):
+            return "this riskd does not know \(methodName); is it older than riskctl?"
+        case .service(.expectedMore):
+            return "riskd refused \(methodName): \(error)"
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RiskCore
 import RiskProtocol
 import Testing
@@ -14,14 +15,16 @@ struct ContractTests {
         #expect(declared == Set(ProtocolCatalog.policies.keys))
     }
 
-    @Test("Twelve org.riskd interfaces, named after their files, in the order of the files") func interfaces() {
-        #expect(
-            RiskdProtocol.interfaces.map(\.name) == [
-                "org.riskd.audit", "org.riskd.concern", "org.riskd.daemon", "org.riskd.ethics", "org.riskd.interest",
-                "org.riskd.mail", "org.riskd.meeting", "org.riskd.member", "org.riskd.organisation", "org.riskd.report",
-                "org.riskd.review", "org.riskd.risk",
-            ]
-        )
+    @Test("The org.riskd interfaces are the IDL files, named after them, in the order of the files")
+    func interfaces() throws {
+        let directory = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/RiskProtocol/IDL")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            .filter { $0.hasSuffix(".varlink") }.sorted()
+        #expect(!files.isEmpty)
+        #expect(RiskdProtocol.interfaces.map { $0.name + ".varlink" } == files)
+        #expect(ProtocolInterface.allCases.map(\.rawValue) == RiskdProtocol.interfaces.map(\.name))
     }
 
     @Test("Every interface declares InvalidValue and InternalError, which any method may need to send")

@@ -54,4 +54,62 @@ import Varlink
         #expect(ThrowawayInterface.definition.errors == ["Refused"])
         #expect(ThrowawayInterface.definition.methods == ["Ping", "Hello"])
     }
+
+    @Test func theMethodCarriesItsWork() {
+        #expect(ThrowawayInterface.Ping.work == .long)
+        #expect(ThrowawayInterface.Hello.work == .short)
+    }
+
+    @Test func anErrorReadsBackAsItsCaseWithItsCategory() {
+        let reply = VarlinkError(ThrowawayInterface.Refused(reason: "no"))
+        #expect(ThrowawayInterface.Refused.category == .conflict)
+        #expect(ProtocolError(reply) == .refused(reason: "no"))
+        #expect(ProtocolError(reply)?.category == .conflict)
+        #expect(ProtocolInterface.throwaway.declared(.refused(reason: "no")) == reply)
+        #expect(ProtocolInterface.throwaway.refused(reason: "no") == reply)
+    }
+
+    @Test(
+        "A reply is read as the error its name says, or not at all",
+        arguments: [
+            (
+                VarlinkError.invalidParameter("greeting"),
+                ProtocolError.service(.invalidParameter(parameter: "greeting"))
+            ),
+            (VarlinkError.permissionDenied, .service(.permissionDenied(message: nil))),
+            (
+                VarlinkError(name: "org.varlink.service.PermissionDenied", parameters: ["message": .string("not you")]),
+                .service(.permissionDenied(message: "not you"))
+            ),
+            (
+                VarlinkError.methodNotImplemented("org.example.throwaway.Ping"),
+                .service(.methodNotImplemented(method: "org.example.throwaway.Ping"))
+            ),
+            (VarlinkError(name: "org.example.throwaway.Refused", parameters: ["reason": .int(3)]), nil),
+            (VarlinkError(name: "org.example.throwaway.Refused"), nil),
+            (VarlinkError(name: "org.example.other.Refused", parameters: ["reason": .string("no")]), nil),
+            (VarlinkError(name: "org.varlink.service.InvalidParameter"), .service(.invalidParameter(parameter: nil))),
+            (
+                VarlinkError(name: "org.varlink.service.MethodNotImplemented"),
+                .service(.methodNotImplemented(method: nil))
+            ),
+        ] as [(VarlinkError, ProtocolError?)]
+    )
+    func readsAReply(reply: VarlinkError, expected: ProtocolError?) {
+        #expect(ProtocolError(reply) == expected)
+    }
+
+    @Test(
+        "The standard errors have the categories riskctl's exit statuses follow",
+        arguments: [
+            (VarlinkServiceError.invalidParameter(parameter: "x"), ErrorCategory.invalidInput),
+            (.permissionDenied(message: nil), .permissionDenied), (.methodNotFound(method: "x"), .failure),
+            (.methodNotImplemented(method: "x"), .failure), (.interfaceNotFound(interface: "x"), .failure),
+            (.expectedMore, .failure),
+        ]
+    )
+    func standardCategories(error: VarlinkServiceError, category: ErrorCategory) {
+        #expect(error.category == category)
+        #expect(VarlinkServiceError(error.reply) == error)
+    }
 }

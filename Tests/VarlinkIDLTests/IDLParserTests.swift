@@ -119,4 +119,96 @@ import VarlinkIDL
         let source = try SwiftEmitter.source(for: interface, text: text, file: "raw.varlink")
         #expect(source.contains("##\"\"\"\n" + text + "\n\"\"\"##"))
     }
+
+    @Test(
+        "A Work: line says short or long, once; a method without one is short",
+        arguments: [
+            ("# Work: long", nil, "MethodWork.long"),
+            ("# Work: short", nil, "MethodWork.short"),
+            ("# A plain method.", nil, "MethodWork.short"),
+            ("# Work: sometimes", 6, "`# Work: sometimes`: a method's work is short or long"),
+            ("# Work: long\n# Work: long", 7, "method M has a second `# Work:` line"),
+        ] as [(String, Int?, String)]
+    )
+    func workLine(line: String, faultLine: Int?, expected: String) throws {
+        let text =
+            "interface org.example.work\n\n# A method.\n# Does: doing\n# Roles: admin\n\(line)\nmethod M() -> ()\n"
+        let interface = try IDLParser.parse(text, file: "work.varlink")
+        guard let faultLine else {
+            let source = try SwiftEmitter.source(for: interface, text: text, file: "work.varlink")
+            #expect(source.contains("public static let work = \(expected)"))
+            #expect(!source.contains("/// Work:"))
+            return
+        }
+        #expect {
+            try SwiftEmitter.source(for: interface, text: text, file: "work.varlink")
+        } throws: { error in
+            guard let error = error as? IDLParseError else { return false }
+            return error.line == faultLine && error.message == expected
+        }
+    }
+
+    @Test(
+        "Every error has one Category: line of the known words",
+        arguments: [
+            ("# Category: not-found", nil, "ErrorCategory.notFound"),
+            ("# Category: invalid-input", nil, "ErrorCategory.invalidInput"),
+            ("# Category: conflict", nil, "ErrorCategory.conflict"),
+            ("# Category: permission-denied", nil, "ErrorCategory.permissionDenied"),
+            ("# Category: failure", nil, "ErrorCategory.failure"),
+            ("# No category.", 5, "error org.example.category.Gone has no `# Category:` line"),
+            ("# Category: missing", 4, "`# Category: missing`: an error's category is one of not-found, "),
+            ("# Category: failure\n# Category: failure", 5, "error Gone has a second `# Category:` line"),
+        ] as [(String, Int?, String)]
+    )
+    func categoryLine(line: String, faultLine: Int?, expected: String) throws {
+        let text = "interface org.example.category\n\n# Gone.\n\(line)\nerror Gone (id: int)\n"
+        let interface = try IDLParser.parse(text, file: "category.varlink")
+        guard let faultLine else {
+            let source = try SwiftEmitter.source(for: interface, text: text, file: "category.varlink")
+            #expect(source.contains("public static let category = \(expected)"))
+            let catalog = try SwiftEmitter.catalogSource(for: [interface], files: ["category.varlink"])
+            #expect(catalog.contains("case .gone: .\(expected.dropFirst("ErrorCategory.".count))"))
+            return
+        }
+        #expect {
+            try SwiftEmitter.source(for: interface, text: text, file: "category.varlink")
+        } throws: { error in
+            guard let error = error as? IDLParseError else { return false }
+            return error.line == faultLine && error.message.hasPrefix(expected)
+        }
+    }
+
+    @Test(
+        "An error of one name is the same in every interface that declares it",
+        arguments: [
+            ("# Category: not-found\nerror Gone (id: int)", nil),
+            ("# Category: conflict\nerror Gone (id: int)", "error Gone differs from the one org.example.a declares"),
+            ("# Category: not-found\nerror Gone (id: string)", "error Gone differs from the one org.example.a"),
+            ("# Category: not-found\nerror Gone (key: int)", "error Gone differs from the one org.example.a"),
+            (
+                "type T (a, b)\n# Category: not-found\nerror Gone (id: T)",
+                "error Gone: field `id` is a struct or an enum"
+            ),
+        ] as [(String, String?)]
+    )
+    func sharedErrors(second: String, message: String?) throws {
+        let first = try IDLParser.parse(
+            "interface org.example.a\n# Category: not-found\nerror Gone (id: int)\n",
+            file: "a"
+        )
+        let other = try IDLParser.parse("interface org.example.b\n\(second)\n", file: "b")
+        guard let message else {
+            let catalog = try SwiftEmitter.catalogSource(for: [first, other], files: ["a", "b"])
+            #expect(catalog.contains("case AInterface.Gone.qualifiedName, BInterface.Gone.qualifiedName:"))
+            #expect(catalog.contains("public func gone(id: Int) -> VarlinkError {"))
+            return
+        }
+        #expect {
+            try SwiftEmitter.catalogSource(for: [first, other], files: ["a", "b"])
+        } throws: { error in
+            guard let error = error as? IDLParseError else { return false }
+            return error.file == "b" && error.message.hasPrefix(message)
+        }
+    }
 }

@@ -7,6 +7,7 @@ __init__.py). Nothing here is a test.
 import grp
 import json
 import os
+import re
 import pwd
 import select
 import shutil
@@ -22,10 +23,26 @@ REPO = Path(__file__).resolve().parents[2]
 RISKD = os.environ.get("RISKD") or str(REPO / ".build" / "debug" / "riskd")
 RISKCTL = os.environ.get("RISKCTL") or str(REPO / ".build" / "debug" / "riskctl")
 
-# Every org.riskd interface (Sources/RiskProtocol/IDL).
-INTERFACES = ["daemon", "risk", "organisation", "interest", "ethics", "member", "review", "audit", "report",
-              "meeting", "concern", "mail"]
+# Every org.riskd interface: the IDL files of Sources/RiskProtocol/IDL, which the daemon serves.
+INTERFACES = sorted(path.name[len("org.riskd."):-len(".varlink")]
+                    for path in (REPO / "Sources" / "RiskProtocol" / "IDL").glob("org.riskd.*.varlink"))
 RISKD_INTERFACES = ["org.riskd." + name for name in INTERFACES]
+
+
+def idl_roles():
+    """{"org.riskd.risk.Get": {"anyone": False, "grants": {"admin": "yes", "board": "yes", ...}}}: who may call each
+    method, from the `# Roles:` line above it in its IDL file (`board(own)` is board with scope own)."""
+    roles = {}
+    for name in INTERFACES:
+        text = (REPO / "Sources" / "RiskProtocol" / "IDL" / ("org.riskd.%s.varlink" % name)).read_text()
+        for match in re.finditer(r"^# Roles: (.*)\n(?:#.*\n)*method (\w+)\(", text, re.M):
+            grants = {}
+            for item in (part.strip() for part in match.group(1).split(",")):
+                role, _, scope = item.partition("(")
+                grants[role] = scope.rstrip(")") or "yes"
+            anyone = match.group(1).strip() == "anyone"
+            roles["org.riskd.%s.%s" % (name, match.group(2))] = {"anyone": anyone, "grants": {} if anyone else grants}
+    return roles
 
 # The test users, each with a group of its own name; rdt-nobody holds no riskd role, rdt-mailer the mailer role.
 TEST_USERS = ["rdt-board", "rdt-audit", "rdt-admin", "rdt-nobody", "rdt-mailer"]

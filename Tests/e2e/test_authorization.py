@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from riskd_e2e import RISKD_INTERFACES, DaemonFactory, refusal_tells_nothing_else
+from riskd_e2e import RISKD_INTERFACES, DaemonFactory, idl_roles, refusal_tells_nothing_else
 
 DENIED = "org.varlink.service.PermissionDenied"
 NOT_IMPLEMENTED = "org.varlink.service.MethodNotImplemented"
@@ -56,52 +56,52 @@ METHODS = {
     "org.riskd.audit": {"Log": {}, "Verify": {}},
 }
 
+# The writes of org.riskd.risk, refused to every test user but the administrator with METHODS' parameters.
 RISK_WRITES = ["Add", "Update", "Review", "Accept", "Close", "Reopen", "AddAction", "UpdateAction", "Import"]
 
-# What each role may do, from riskd-varlink(7), ROLES. "ok": served; "denied": PermissionDenied; "later": authorized, then
-# served or refused for a reason other than permission (the record named does not exist, a domain rule).
-EXPECT = {
-    "rdt-board": {
-        "org.riskd.daemon": {"Whoami": "ok", "Status": "ok", "Backup": "denied"},
-        "org.riskd.risk": dict({m: "denied" for m in RISK_WRITES}, Get="ok", List="ok", Matrix="ok"),
-        "org.riskd.organisation": {"Get": "later", "List": "later", "Add": "denied", "Update": "denied",
-                                   "Import": "denied"},
-        "org.riskd.interest": {"Declare": "later", "Confirm": "later", "Check": "later", "Get": "later",
-                               "List": "later", "Checks": "later", "Manage": "denied"},
-        "org.riskd.ethics": {"Current": "later", "Get": "later", "Versions": "later", "Acknowledge": "later",
-                             "Publish": "denied", "Status": "denied"},
-        "org.riskd.member": {"List": "later", "Get": "later"},
-        "org.riskd.review": {m: "denied" for m in METHODS["org.riskd.review"]},
-        "org.riskd.audit": {"Log": "denied", "Verify": "denied"},
-    },
-    "rdt-audit": {
-        "org.riskd.daemon": {"Whoami": "ok", "Status": "ok", "Backup": "denied"},
-        "org.riskd.risk": dict({m: "denied" for m in RISK_WRITES}, Get="ok", List="ok", Matrix="ok"),
-        "org.riskd.organisation": {"Get": "later", "List": "later", "Add": "denied", "Update": "denied",
-                                   "Import": "denied"},
-        "org.riskd.interest": {"Get": "later", "List": "later", "Checks": "later", "Declare": "denied",
-                               "Confirm": "denied", "Update": "denied", "End": "denied", "Manage": "denied",
-                               "Check": "denied"},
-        "org.riskd.ethics": {"Current": "later", "Get": "later", "Versions": "later", "Acknowledge": "later",
-                             "Status": "later", "Publish": "denied"},
-        "org.riskd.member": {"List": "later", "Get": "later"},
-        "org.riskd.review": {"Preview": "later", "Findings": "later", "Runs": "later", "Run": "denied",
-                             "Acknowledge": "denied"},
-        "org.riskd.audit": {"Log": "ok", "Verify": "ok"},
-    },
-    "rdt-admin": {
-        "org.riskd.daemon": {"Whoami": "ok", "Status": "ok"},
-        "org.riskd.risk": {"Get": "ok", "List": "ok", "Matrix": "ok"},
-        "org.riskd.organisation": {"List": "later", "Add": "later"},
-        "org.riskd.interest": {"Declare": "denied", "Confirm": "denied", "Manage": "later"},
-        "org.riskd.ethics": {"Publish": "later", "Status": "later"},
-        "org.riskd.review": {"Run": "later", "Findings": "later"},
-        "org.riskd.audit": {"Log": "ok", "Verify": "ok"},
-    },
+# Which of METHODS each test user calls: every one, but an administrator only those that leave the fixture's records
+# as the other tests need them; review.Watch streams, so nobody it is granted to calls it here.
+ADMIN_CALLS = {
+    "org.riskd.daemon": ["Whoami", "Status"], "org.riskd.risk": ["Get", "List", "Matrix"],
+    "org.riskd.organisation": ["List", "Add"], "org.riskd.interest": ["Declare", "Confirm", "Manage"],
+    "org.riskd.ethics": ["Publish", "Status"], "org.riskd.review": ["Run", "Findings"],
+    "org.riskd.audit": ["Log", "Verify"],
 }
-# No role: every org.riskd method but Whoami is refused, implemented or not.
-EXPECT["rdt-nobody"] = {interface: {method: "denied" for method in methods} for interface, methods in METHODS.items()}
-EXPECT["rdt-nobody"]["org.riskd.daemon"]["Whoami"] = "ok"
+# The role each test user holds (conftest).
+ROLE = {"rdt-board": "board", "rdt-audit": "auditor", "rdt-admin": "admin", "rdt-nobody": None}
+# Calls served outright, not only authorized: they need no record and change nothing.
+SERVED = {"org.riskd.daemon.Whoami", "org.riskd.daemon.Status", "org.riskd.risk.Get", "org.riskd.risk.List",
+          "org.riskd.risk.Matrix", "org.riskd.audit.Log", "org.riskd.audit.Verify"}
+# Calls whose parameters in METHODS name a record the board member does not own ($b, $act_other).
+OTHERS_RECORDS = {"org.riskd.risk.Review", "org.riskd.risk.UpdateAction"}
+
+
+def expected(user, interface, method, roles):
+    """What `user` gets for the call, from the method's Roles: line: "ok" served; "denied" PermissionDenied;
+    "later" authorized, then served or refused for a reason other than permission (a missing record, a rule)."""
+    name = "%s.%s" % (interface, method)
+    policy = roles[name]
+    scope = "yes" if policy["anyone"] else policy["grants"].get(ROLE[user])
+    if scope is None or (scope == "own" and name in OTHERS_RECORDS):
+        return "denied"
+    return "ok" if name in SERVED else "later"
+
+
+def role_table():
+    """{user: {interface: {method: outcome}}}, every call of the test derived from the IDL's Roles: lines."""
+    roles = idl_roles()
+    table = {}
+    for user in ROLE:
+        calls = ADMIN_CALLS if user == "rdt-admin" else {i: list(methods) for i, methods in METHODS.items()}
+        table[user] = {}
+        for interface, methods in calls.items():
+            outcomes = {m: expected(user, interface, m, roles) for m in methods}
+            # A stream the user may open would not end: review.Watch has tests of its own.
+            table[user][interface] = {m: o for m, o in outcomes.items() if not (m == "Watch" and o != "denied")}
+    return table
+
+
+EXPECT = role_table()
 
 CASES = [(user, interface, method) for user in EXPECT for interface in EXPECT[user] for method in EXPECT[user][interface]]
 

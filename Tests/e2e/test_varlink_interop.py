@@ -11,6 +11,7 @@ import os
 import re
 import time
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import varlink
@@ -24,22 +25,11 @@ REVIEW_FIELDS = {"id", "riskId", "reviewer", "reviewedAt", "note", "likelihood",
 ENTRY_FIELDS = {"seq", "at", "actor", "uid", "method", "detail", "hash"}
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")
 
-# Methods of the contract per interface: the served IDL must hold at least these.
+# Methods of the contract per interface, read from its snapshot (Tests/e2e/contract): the served IDL must hold at
+# least these.
 CONTRACT_METHODS = {
-    "org.riskd.daemon": {"Whoami", "Status", "Backup"},
-    "org.riskd.risk": {"Add", "Get", "List", "Update", "Review", "Accept", "Close", "Reopen", "AddAction",
-                       "UpdateAction", "Matrix", "Import"},
-    "org.riskd.organisation": {"Add", "Get", "List", "Update", "Import"},
-    "org.riskd.interest": {"Declare", "Get", "List", "Update", "End", "Confirm", "Manage", "Check", "Checks"},
-    "org.riskd.ethics": {"Publish", "Current", "Get", "Versions", "Acknowledge", "Status"},
-    "org.riskd.member": {"List", "Get", "SetContact", "SetName"},
-    "org.riskd.review": {"Run", "Preview", "Findings", "Acknowledge", "Runs", "Watch"},
-    "org.riskd.audit": {"Log", "Verify"},
-    "org.riskd.report": {"Board"},
-    "org.riskd.meeting": {"Create", "AddItem", "Publish", "Get", "List", "DeclareAtMeeting", "Record", "Close",
-                          "Minutes"},
-    "org.riskd.concern": {"Raise", "Get", "List", "Close"},
-    "org.riskd.mail": {"Status", "Test", "Retry", "Claim", "Report"},
+    path.stem: set(re.findall(r"^method (\w+)\(", path.read_text(encoding="utf-8"), re.M))
+    for path in (Path(__file__).resolve().parent / "contract").glob("org.riskd.*.varlink")
 }
 
 

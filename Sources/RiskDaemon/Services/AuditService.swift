@@ -18,10 +18,10 @@ struct AuditService {
             )
             return .init(entries: page.entries.map(AuditInterface.Entry.init), next: page.next)
         }
-        table.on(AuditInterface.Verify.self, work: .long) { parameters, _ in
+        table.on(AuditInterface.Verify.self) { parameters, _ in
             try await verify(head: parameters.head)
         }
-        table.on(AuditInterface.Attestations.self, work: .long) { parameters, request in
+        table.on(AuditInterface.Attestations.self) { parameters, request in
             // A board member reads only their own, whether or not they name themselves.
             let user = parameters.user ?? (request.access == .allowed ? nil : request.caller.user)
             if let user, !request.mayTouch(ownedBy: user) { throw DomainError.permissionDenied }

@@ -37,7 +37,7 @@ struct DaemonService {
                 lastReviewRun: counts.lastRunFinishedAt
             )
         }
-        table.on(DaemonInterface.Backup.self, work: .long) { _, request in
+        table.on(DaemonInterface.Backup.self) { _, request in
             let configuration = context.configuration
             let copy = try await context.database.backup(
                 into: configuration.backupDirectory,

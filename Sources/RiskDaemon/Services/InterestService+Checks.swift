@@ -10,7 +10,7 @@ extension InterestService {
     /// from another member's sensitive interest, and reads one from an interest the register hides from them as
     /// `withheld` (who, and how it matched).
     func registerChecks(_ table: inout MethodTable) {
-        table.on(InterestInterface.Check.self, work: .long) { parameters, request in
+        table.on(InterestInterface.Check.self) { parameters, request in
             let maximumNames = context.configuration.interests.maxOrganisationsPerCheck
             let (organisations, matter) = try ConflictRules.request(
                 organisations: parameters.organisations,

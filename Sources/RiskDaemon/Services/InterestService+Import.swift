@@ -6,7 +6,7 @@ extension InterestService {
     /// `Import`: the secretariat enters a board's existing declarations when the register opens, all or nothing;
     /// each is audited as made by the administrator on behalf of its declarant, who must hold the board role.
     func registerImport(_ table: inout MethodTable) {
-        table.on(InterestInterface.Import.self, work: .long) { parameters, request in
+        table.on(InterestInterface.Import.self) { parameters, request in
             let policy = context.interestPolicy
             var board: [String: Int] = [:]
             for account in MemberService.accounts(context.configuration.access.board) {

@@ -13,7 +13,7 @@ extension InterestService {
     /// `interests.board_sees_register` false, their own entries only (and themselves only among those who have not
     /// confirmed, or in breach), and the reply says so (`ownOnly`) so that no sentence speaks of everyone.
     func registerPublicRegister(_ table: inout MethodTable) {
-        table.on(InterestInterface.Register.self, work: .long) { parameters, request in
+        table.on(InterestInterface.Register.self) { parameters, request in
             let configuration = context.configuration
             guard !request.caller.roles.subtracting([.mailer]).isEmpty || configuration.interests.publicRegister else {
                 throw DomainError.permissionDenied

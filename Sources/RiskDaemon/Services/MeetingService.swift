@@ -55,7 +55,7 @@ struct MeetingService {
             }
             return .init(item: .init(item))
         }
-        table.on(MeetingInterface.Publish.self, work: .long) { parameters, request in
+        table.on(MeetingInterface.Publish.self) { parameters, request in
             let record = try await context.database.publishMeeting(
                 id: parameters.id,
                 today: request.today,

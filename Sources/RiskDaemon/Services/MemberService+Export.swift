@@ -9,7 +9,7 @@ extension MemberService {
     /// Each record is converted as its own interface shows it and then re-read as the member interface's type of
     /// the same fields (`rewired`): one conversion per record, whichever interface sends it.
     func registerExport(_ table: inout MethodTable) {
-        table.on(MemberInterface.Export.self, work: .long) { parameters, request in
+        table.on(MemberInterface.Export.self) { parameters, request in
             let user = parameters.user ?? request.caller.user
             guard request.mayTouch(ownedBy: user) else { throw DomainError.permissionDenied }
             guard let member = try await members(only: user, request: request).first else {

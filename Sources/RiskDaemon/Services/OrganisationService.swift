@@ -17,7 +17,7 @@ struct OrganisationService {
             )
             return .init(organisation: .init(stored[0]))
         }
-        table.on(OrganisationInterface.Import.self, work: .long) { parameters, request in
+        table.on(OrganisationInterface.Import.self) { parameters, request in
             guard !parameters.organisations.isEmpty else {
                 throw DomainError.invalidValue("organisations", "must hold at least one organisation")
             }

@@ -11,7 +11,7 @@ struct ReportService: Sendable {
     var methods: MethodTable {
         var table = MethodTable()
         // Reads the whole register as of a time and renders it: never on an event loop.
-        table.on(ReportInterface.Board.self, work: .long) { parameters, request in
+        table.on(ReportInterface.Board.self) { parameters, request in
             let asOf = try parameters.asOf.map { text throws(DomainError) in try RiskService.asOf(text) } ?? request.now
             let configuration = context.configuration
             let confidential = parameters.confidential ?? false

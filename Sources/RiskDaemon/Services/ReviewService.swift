@@ -11,7 +11,7 @@ struct ReviewService {
 
     var methods: MethodTable {
         var table = MethodTable()
-        table.on(ReviewInterface.Run.self, work: .long) { parameters, request in
+        table.on(ReviewInterface.Run.self) { parameters, request in
             let (run, open) = try await runner.run(trigger: .manual, listingOpen: parameters.findings != false)
             let hidden = try await context.database.hiddenSubjects(from: context.subjectReader(of: request))
             let findings =
@@ -19,7 +19,7 @@ struct ReviewService {
                 ? [] : try open.filter { !hidden.contains($0.subject) }.map(ReviewInterface.Finding.init)
             return .init(run: try .init(run), findings: findings)
         }
-        table.on(ReviewInterface.Preview.self, work: .long) { parameters, request in
+        table.on(ReviewInterface.Preview.self) { parameters, request in
             guard
                 let asOf = Instant(rfc3339: parameters.asOf)
                     ?? CalendarDate(parameters.asOf).map({

@@ -34,7 +34,7 @@ struct RiskService {
             let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
             return .init(risk: wire(stored[0]))
         }
-        table.on(RiskInterface.Import.self, work: .long) { parameters, request in
+        table.on(RiskInterface.Import.self) { parameters, request in
             let policy = context.configuration.risk
             var risks: [Risk] = []
             for (index, new) in parameters.risks.enumerated() {
@@ -144,7 +144,7 @@ struct RiskService {
             }
             return .init(risk: wire(risk))
         }
-        table.on(RiskInterface.Matrix.self, work: .long) { parameters, _ in
+        table.on(RiskInterface.Matrix.self) { parameters, _ in
             let inherent = parameters.basis == .inherent
             let cells =
                 if let asOf = parameters.asOf {

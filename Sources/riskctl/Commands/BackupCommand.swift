@@ -8,7 +8,7 @@ struct BackupCommand: CallCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Write a copy of the database to the backup directory.",
-        discussion: "Prints the copy's path, size and SHA-256 hash. Needs the admin role."
+        discussion: "Prints the copy's path, size and SHA-256 hash. \(DaemonInterface.Backup.policy.needsSentence)"
     )
 
     /// The options every command takes.

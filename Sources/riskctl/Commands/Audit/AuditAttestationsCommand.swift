@@ -24,7 +24,7 @@ struct AuditAttestationsCommand: ParsableCommand {
             N.statement, and its signature, N.sig, plus a README with the command that checks each, e.g. \
             ssh-keygen -Y verify -f allowed_signers -I ana -n riskd -s 1.sig < 1.statement. The check trusts \
             neither riskd nor the server, only the keys: compare allowed_signers with the members' own keys. \
-            Needs the admin or auditor role; a board member gets their own.
+            \(AuditInterface.Attestations.policy.needsSentence) A board member gets their own.
             """
     )
 

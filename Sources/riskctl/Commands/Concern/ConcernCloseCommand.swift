@@ -9,7 +9,7 @@ struct ConcernCloseCommand: CallCommand {
         abstract: "Close an open concern as upheld, not upheld or withdrawn, with the outcome.",
         discussion: """
             An upheld concern of an undeclared interest is listed among the breaches of the public register \
-            (riskctl interest register). Needs the admin role.
+            (riskctl interest register). \(ConcernInterface.Close.policy.needsSentence)
             """
     )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 /// `riskctl concern`: raise a concern confidentially, and, for administrators, look into it and close it.
 struct ConcernCommand: ParsableCommand {
@@ -8,7 +9,7 @@ struct ConcernCommand: ParsableCommand {
         abstract: "Raise a concern, confidentially: an undeclared interest, a breach of the code, or other.",
         discussion: """
             The member a concern is about never sees it, nor who raised it. A board member sees the concerns they \
-            raised; administrators and auditors the others. Closing needs the admin role.
+            raised; administrators and auditors the others. Closing needs \(ConcernInterface.Close.policy.neededRoles).
             """,
         subcommands: [
             ConcernRaiseCommand.self, ConcernListCommand.self, ConcernShowCommand.self, ConcernCloseCommand.self,

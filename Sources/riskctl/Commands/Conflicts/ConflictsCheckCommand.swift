@@ -11,7 +11,8 @@ struct ConflictsCheckCommand: CallCommand {
             The check is stored with who ran it and when, and its id is printed for the minutes. A board member's \
             check leaves out matches on other members' sensitive declarations (the secretariat's names them); with \
             interests.board_sees_register off, another member's match shows as 'withheld': who, not why. At most \
-            interests.max_organisations_per_check organisations (default 20). Needs the admin or board role.
+            interests.max_organisations_per_check organisations (default 20). \
+            \(InterestInterface.Check.policy.needsSentence)
             """
     )
 

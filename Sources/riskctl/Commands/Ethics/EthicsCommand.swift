@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 /// `riskctl ethics`: the ethical code, its versions and who acknowledged it.
 struct EthicsCommand: ParsableCommand {
@@ -9,8 +10,9 @@ struct EthicsCommand: ParsableCommand {
         discussion: """
             Every version of the code has a number and a SHA-256 hash of its text. Board members acknowledge the \
             current version with ethics ack, which sends the hash of the text it showed; publishing a new version \
-            means everyone acknowledges again. Publishing needs the admin role, ethics status the admin or \
-            auditor role.
+            means everyone acknowledges again. Publishing needs \
+            \(EthicsInterface.Publish.policy.neededRoles), ethics status \
+            \(EthicsInterface.Status.policy.neededRoles).
             """,
         subcommands: [
             EthicsShowCommand.self,

@@ -93,7 +93,7 @@ struct EthicsDiffCommand: ParsableCommand {
         do {
             return try connection.call(MemberInterface.Get.self, .init(user: me)).decoded().member.acknowledgedVersion
         } catch {
-            guard case .remote(let remote, _) = error.kind, remote.name.hasSuffix(".NoSuchMember") else { throw error }
+            guard case .noSuchMember? = error.protocolError else { throw error }
             return nil
         }
     }

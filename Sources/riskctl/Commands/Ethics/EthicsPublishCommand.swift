@@ -20,7 +20,8 @@ struct EthicsPublishCommand: ParsableCommand {
         discussion: """
             The version number is the previous one plus 1. The file must be UTF-8 text; Windows line ends (CRLF) \
             are sent as line feeds (LF), so the hash riskd prints is that of the text with LF line ends. Every member \
-            then has to acknowledge the new version. - reads the text from standard input. Needs the admin role.
+            then has to acknowledge the new version. - reads the text from standard input. \
+            \(EthicsInterface.Publish.policy.needsSentence)
             """
     )
 

@@ -10,7 +10,7 @@ struct EthicsStatusCommand: CallCommand {
         abstract: "Show who acknowledged the current ethical code and which board members have not yet.",
         discussion: """
             Pending are the users who hold the board role now and every recorded member, less those who \
-            acknowledged the current version. Needs the admin or auditor role.
+            acknowledged the current version. \(EthicsInterface.Status.policy.needsSentence)
             """
     )
 

@@ -16,7 +16,8 @@ struct InterestConfirmCommand: ParsableCommand {
             refuses (exit status 64) unless --yes is given. With --sign (or --key FILE), riskctl fetches the exact \
             statement riskd will hold you to, shows it, and signs it with your own SSH key through ssh-keygen -Y \
             sign -n riskd, so that anyone can later check the confirmation with OpenSSH alone (riskctl audit \
-            attestations); register the key first with riskctl member key add. Needs the board role.
+            attestations); register the key first with riskctl member key add. \
+            \(InterestInterface.Confirm.policy.needsSentence)
             """
     )
 

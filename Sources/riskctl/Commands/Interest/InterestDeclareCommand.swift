@@ -14,7 +14,7 @@ struct InterestDeclareCommand: CallCommand {
             declaration to the registry's name (without a terminal it notes the suggestion on standard error). A \
             declaration made more than interests.late_after_days \
             (28) after the interest began is marked late. With --sensitive, only you, the secretariat and the \
-            auditor see it. Needs the board role.
+            auditor see it. \(InterestInterface.Declare.policy.needsSentence)
             """
     )
 

@@ -11,7 +11,7 @@ struct InterestEraseCommand: CallCommand {
             Who declared it, its kind, organisation and dates stay, so conflict checks and minutes still read; the \
             text is gone from every reply and from the database file. It cannot be undone, and it cannot reach a \
             backup made before. riskd also erases ended declarations by itself once interests.retain_ended_days \
-            have passed since their end. Needs the admin role.
+            have passed since their end. \(InterestInterface.Erase.policy.needsSentence)
             """
     )
 

@@ -12,7 +12,7 @@ struct InterestImportCommand: ParsableCommand {
             endedOn (any order; value, sensitive and endedOn may be left out); sensitive is yes or no. Every bad row \
             is reported as FILE:ROW: column: reason, where row 1 is the header; then nothing is imported and the \
             exit status is 65. Each declaration is audited as made by you on behalf of its declarant, who must hold \
-            the board role. Needs the admin role.
+            the board role. \(InterestInterface.Import.policy.needsSentence)
 
             Example: riskctl interest import board-declarations.csv
             """
@@ -44,21 +44,9 @@ struct InterestImportCommand: ParsableCommand {
 
     /// The error with the rows and columns of the file when riskd named declarations of the import.
     private func locate(_ error: RiskctlError, rows: [Int]) -> RiskctlError {
-        guard case .remote(let remote, _) = error.kind else { return error }
-        let field: String
-        let reason: String
-        if remote.name.hasSuffix(".InvalidValue"), let named = remote.parameters["field"]?.stringValue {
-            (field, reason) = (named, remote.parameters["reason"]?.stringValue ?? "rejected by riskd")
-        } else if remote.name == "org.varlink.service.InvalidParameter",
-            let path = remote.parameters["parameter"]?.stringValue
-        {
-            (field, reason) = (path, "not accepted by riskd")
-        } else {
-            return error
-        }
-        guard let message = InterestFile.locate(field: field, reason: reason, rows: rows, name: file) else {
-            return error
-        }
+        guard let refused = error.refusedField,
+            let message = InterestFile.locate(field: refused.field, reason: refused.reason, rows: rows, name: file)
+        else { return error }
         return .invalidInput(message)
     }
 }

@@ -9,7 +9,8 @@ struct InterestManageCommand: CallCommand {
         abstract: "Record the management plan of a declared interest.",
         discussion: """
             The plan says how the conflict is handled: the member leaves the room, receives no papers, hands a duty \
-            to someone else. A new plan replaces the old one; the audit trail keeps both. Needs the admin role.
+            to someone else. A new plan replaces the old one; the audit trail keeps both. \
+            \(InterestInterface.Manage.policy.needsSentence)
             """
     )
 

@@ -15,9 +15,10 @@ struct MailDeliverCommand: ParsableCommand {
         discussion: """
             Each mail is submitted as `sendmail -i -f SENDER -- RECIPIENT`, the message on standard input. Exit 0 is \
             sent; exit 75, a sendmail that cannot be started, a timeout or a signal is deferred (riskd tries again \
-            later); any other exit is rejected and the mail failed, with what sendmail wrote as the reason. Needs the \
-            mailer role; riskd-mail.timer runs it. Exits 75 when riskd went away and did not come back within 30 \
-            seconds to take a report. Then it reads the bounces that came back to SENDER (mail.from) in the mailbox \
+            later); any other exit is rejected and the mail failed, with what sendmail wrote as the reason. \
+            \(MailInterface.Claim.policy.needsSentence) riskd-mail.timer runs it. Exits 75 when riskd went away and \
+            did not come back within 30 seconds to take a report. Then it reads the bounces that came back to SENDER \
+            (mail.from) in the mailbox \
             of the account it runs as ($MAIL, else /var/mail/USER, or --mailbox), reports each to riskd (the mail \
             becomes bounced) and removes it from the mailbox; other messages stay.
             """

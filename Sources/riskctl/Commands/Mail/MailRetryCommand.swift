@@ -10,7 +10,7 @@ struct MailRetryCommand: CallCommand {
         discussion: """
             Its attempts start again from 0 and riskctl mail deliver (or riskd-mail.timer) takes it at its next \
             pass. Retry an uncertain mail only after making sure it did not arrive: the deliverer stopped while \
-            handing it over, so it may have. Needs the admin role.
+            handing it over, so it may have. \(MailInterface.Retry.policy.needsSentence)
             """
     )
 

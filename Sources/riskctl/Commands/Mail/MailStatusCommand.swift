@@ -11,7 +11,7 @@ struct MailStatusCommand: CallCommand {
             States: queued (waiting for an attempt), sending (claimed by the deliverer), sent (accepted by the MTA), \
             failed (refused by the MTA, or deferred too often), uncertain (claimed and never reported: check the \
             MTA's log before queuing it again), dropped (not sent: what it said had stopped being true, the reason \
-            says why), bounced (accepted by the MTA, then returned). Needs the admin or auditor role.
+            says why), bounced (accepted by the MTA, then returned). \(MailInterface.Status.policy.needsSentence)
             """
     )
 

@@ -7,7 +7,7 @@ struct MailTestCommand: CallCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Queue a test mail to an address; riskctl mail deliver (or riskd-mail.timer) sends it.",
-        discussion: "Needs the admin role. riskctl mail status shows whether the MTA took it."
+        discussion: "\(MailInterface.Test.policy.needsSentence) riskctl mail status shows whether the MTA took it."
     )
 
     /// Where the test mail goes.

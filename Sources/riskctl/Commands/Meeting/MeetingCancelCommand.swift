@@ -9,7 +9,7 @@ struct MeetingCancelCommand: CallCommand {
         abstract: "Cancel a draft or published meeting that will not meet; nothing of it changes again.",
         discussion: """
             A closed meeting cannot be cancelled: its minutes count. The recusal notices for the meeting that no \
-            mail holds yet are not sent. Needs the admin role.
+            mail holds yet are not sent. \(MeetingInterface.Cancel.policy.needsSentence)
             """
     )
 

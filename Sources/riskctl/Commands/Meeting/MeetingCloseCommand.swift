@@ -63,10 +63,7 @@ struct MeetingCloseCommand: ParsableCommand {
     /// riskd's refusal to close while a recusal has no action (field `recusals`, which no option sends) worded as
     /// what it means: `cannot close M-3: 1 without an action: record what ana on item 4 (recusal 7) did first`.
     static func worded(_ error: RiskctlError, meeting: Int) -> RiskctlError {
-        guard case .remote(let remote, _) = error.kind, remote.name.hasSuffix(".InvalidValue"),
-            remote.parameters["field"]?.stringValue == "recusals"
-        else { return error }
-        let reason = remote.parameters["reason"]?.stringValue ?? "a recusal has no action"
+        guard case .invalidValue("recusals", let reason)? = error.protocolError else { return error }
         return error.described(as: "cannot close \(RecordKind.meeting.format(meeting)): \(reason)")
     }
 }

@@ -7,7 +7,8 @@ struct MeetingCreateCommand: CallCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a draft meeting and print it.",
-        discussion: "Needs the admin role. Add its agenda with meeting item add, then publish it."
+        discussion:
+            "\(MeetingInterface.Create.policy.needsSentence) Add its agenda with meeting item add, then publish it."
     )
 
     /// What the meeting is.

@@ -10,7 +10,8 @@ struct MeetingItemAddCommand: ParsableCommand {
         discussion: """
             Items are numbered 1, 2, … in the order they are added. A decision item is checked for conflicts \
             with the organisations it names when the meeting is published, or at once when it already is. Give \
-            --no-decision for an item the board only discusses or notes. Needs the admin role.
+            --no-decision for an item the board only discusses or notes. \
+            \(MeetingInterface.AddItem.policy.needsSentence)
             """
     )
 

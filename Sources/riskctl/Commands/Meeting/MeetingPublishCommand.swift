@@ -10,7 +10,7 @@ struct MeetingPublishCommand: CallCommand {
         discussion: """
             Every decision item that names organisations gets a conflict check, stored, and every conflict found \
             a recusal. Until the meeting is closed, a new or changed declaration that touches one of its \
-            decision items adds a recusal too. Needs the admin role.
+            decision items adds a recusal too. \(MeetingInterface.Publish.policy.needsSentence)
             """
     )
 

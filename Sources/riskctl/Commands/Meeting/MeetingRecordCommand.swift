@@ -11,7 +11,7 @@ struct MeetingRecordCommand: ParsableCommand {
             Name the recusal by the item's number and the member (riskctl reads the meeting to find it), or by its \
             id with --recusal (meeting show lists them). The action is left-room, stayed-no-vote, \
             stayed-took-part, absent or not-a-conflict. Recording again replaces what was recorded. Only at a \
-            published meeting; needs the admin role.
+            published meeting; needs \(MeetingInterface.Record.policy.neededRoles).
             """
     )
 

@@ -9,7 +9,8 @@ struct OrganisationAddCommand: CallCommand {
         abstract: "Add an organisation to the registry and print it.",
         discussion: """
             Its name and aliases, once case, accents and punctuation are folded, must not be taken by another \
-            organisation: if one is, nothing is added and riskctl exits with status 75. Needs the admin role.
+            organisation: if one is, nothing is added and riskctl exits with status 75. \
+            \(OrganisationInterface.Add.policy.needsSentence)
             """
     )
 

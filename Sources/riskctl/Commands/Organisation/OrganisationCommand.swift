@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 /// `riskctl org`: the registry of organisations that conflict checks match names against.
 struct OrganisationCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct OrganisationCommand: ParsableCommand {
         discussion: """
             Conflict checks compare names after folding case, accents and punctuation (Udruženje = udruzenje), and \
             through the aliases of this registry (OSF = Open Society Foundations). A name or alias may belong to one \
-            organisation only. Reading needs any role; changing needs the admin role.
+            organisation only. Reading needs \(OrganisationInterface.Get.policy.neededRoles); changing needs \
+            \(OrganisationInterface.Update.policy.neededRoles).
             """,
         subcommands: [
             OrganisationAddCommand.self,

@@ -12,7 +12,8 @@ struct OrganisationImportCommand: ParsableCommand {
             required). Aliases are separated by ';' (quoted, when the columns are separated by semicolons, which \
             riskctl recognises by the header). If any row is wrong, riskctl reports every bad row as FILE:ROW: \
             column: reason, where row 1 is the header, imports nothing, and exits with status 65 (75 for a name \
-            already taken). See /usr/share/riskd/examples/organisations.example.csv. Needs the admin role.
+            already taken). See /usr/share/riskd/examples/organisations.example.csv. \
+            \(OrganisationInterface.Import.policy.needsSentence)
             """
     )
 
@@ -45,17 +46,10 @@ struct OrganisationImportCommand: ParsableCommand {
 
     /// The error with the row and column of the file when riskd named an organisation of the import.
     private func locate(_ error: RiskctlError, in entries: [OrganisationFile.Entry]) -> RiskctlError {
-        guard case .remote(let remote, _) = error.kind else { return error }
         let parameters: OrganisationFile.VarlinkErrorParameters
-        if let field = remote.parameters["field"]?.stringValue, remote.name.hasSuffix(".InvalidValue") {
-            parameters = .invalid(path: field, reason: remote.parameters["reason"]?.stringValue ?? "rejected by riskd")
-        } else if remote.name == "org.varlink.service.InvalidParameter",
-            let path = remote.parameters["parameter"]?.stringValue
-        {
-            parameters = .invalid(path: path, reason: "not accepted by riskd")
-        } else if remote.name.hasSuffix(".DuplicateName"), let name = remote.parameters["name"]?.stringValue,
-            let holder = remote.parameters["id"]?.intValue
-        {
+        if let refused = error.refusedField {
+            parameters = .invalid(path: refused.field, reason: refused.reason)
+        } else if case .duplicateName(let name, let holder)? = error.protocolError {
             guard let message = OrganisationFile.locate(.taken(name: name, holder: holder), in: entries, name: file)
             else { return error }
             // Keep the daemon's error, so that the exit status stays that of a conflict; only the line changes.

@@ -10,7 +10,7 @@ struct OrganisationUpdateCommand: CallCommand {
         discussion: """
             --alias replaces every alias with the ones given; --no-aliases removes them all. An empty --interest, \
             --power or --note clears it. With --if-revision, nothing is changed unless the organisation is still at \
-            that revision (exit status 75 otherwise). Needs the admin role.
+            that revision (exit status 75 otherwise). \(OrganisationInterface.Update.policy.needsSentence)
             """
     )
 

@@ -9,7 +9,7 @@ struct ReviewAckCommand: CallCommand {
         abstract: "Acknowledge a finding: it stays open, but riskd stops reminding of it.",
         discussion: """
             An acknowledged finding still resolves by itself when its condition clears. The note says what is \
-            being done about it and is kept with the finding. Needs the admin role.
+            being done about it and is kept with the finding. \(ReviewInterface.Acknowledge.policy.needsSentence)
             """
     )
 

@@ -9,7 +9,7 @@ struct ReviewFindingsCommand: ListCommand {
         abstract: "List the findings of the review: the open ones, or with --all the resolved ones too.",
         discussion: """
             SINCE is the day a run first raised the finding; ACK names the admin who acknowledged it. An \
-            acknowledged finding stays open until its condition clears. Needs the admin or auditor role.
+            acknowledged finding stays open until its condition clears. \(ReviewInterface.Findings.policy.needsSentence)
             """
     )
 

@@ -10,7 +10,7 @@ struct ReviewPreviewCommand: ParsableCommand {
         discussion: """
             Nothing is stored or written to the journal. A finding that is not stored yet has no id and shows \
             as -. A date YYYY-MM-DD is sent as 00:00 UTC that day (YYYY-MM-DDT00:00:00Z); a time with an offset \
-            is sent converted to UTC. Needs the admin or auditor role.
+            is sent converted to UTC. \(ReviewInterface.Preview.policy.needsSentence)
             """
     )
 

@@ -10,7 +10,7 @@ struct ReviewRunCommand: CallCommand {
         abstract: "Run the review now, as the daily run would, and show the open findings.",
         discussion: """
             Raises, reminds of and resolves findings and writes them to the journal exactly as the scheduled run \
-            does. Needs the admin role.
+            does. \(ReviewInterface.Run.policy.needsSentence)
             """
     )
 

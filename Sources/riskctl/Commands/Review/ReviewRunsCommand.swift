@@ -10,7 +10,7 @@ struct ReviewRunsCommand: CallCommand {
         discussion: """
             TRIGGER is schedule for the daily run, startup for the catch-up run when riskd starts and manual for \
             review run. ALERTED counts the journal entries the run wrote for raised, reminded and resolved \
-            findings. Needs the admin or auditor role.
+            findings. \(ReviewInterface.Runs.policy.needsSentence)
             """
     )
 

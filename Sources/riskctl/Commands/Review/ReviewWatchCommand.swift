@@ -16,7 +16,8 @@ struct ReviewWatchCommand: ParsableCommand {
             One line per event: its time, the event (raised, reminded or resolved), the finding, its severity, \
             rule and subject, and its message. The time is the finding's own: when it was first seen, last \
             alerted or resolved. With --json, each event is one JSON object on one line. Stops with Ctrl-C, or \
-            with status 0 when riskd ends the stream or closes the connection. Needs the admin or auditor role.
+            with status 0 when riskd ends the stream or closes the connection. \
+            \(ReviewInterface.Watch.policy.needsSentence)
             """
     )
 

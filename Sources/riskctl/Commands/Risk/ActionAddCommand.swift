@@ -9,7 +9,8 @@ struct ActionAddCommand: CallCommand {
         abstract: "Add an action to a risk.",
         discussion: """
             Adding an action to an open risk makes it mitigating. The owner must be a user of this system (riskctl \
-            looks the name up first and exits with status 65 if there is none). Needs the admin role.
+            looks the name up first and exits with status 65 if there is none). \
+            \(RiskInterface.AddAction.policy.needsSentence)
             """
     )
 

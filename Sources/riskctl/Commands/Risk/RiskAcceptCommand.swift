@@ -9,8 +9,8 @@ struct RiskAcceptCommand: CallCommand {
         abstract: "Accept a risk as it is, without further action, until a date.",
         discussion: """
             The acceptance is of the risk as it is: it lapses, and the risk is open again, when the review finds \
-            the date passed, or at once when a change raises the score above the one accepted. Needs the admin \
-            role.
+            the date passed, or at once when a change raises the score above the one accepted. \
+            \(RiskInterface.Accept.policy.needsSentence)
             """
     )
 

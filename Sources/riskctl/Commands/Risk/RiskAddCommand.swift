@@ -9,7 +9,7 @@ struct RiskAddCommand: CallCommand {
         abstract: "Add a risk and print it.",
         discussion: """
             The category must be one of risk.categories in riskd's configuration. The owner defaults to you; the next \
-            review date to today plus the review interval of the risk's band. Needs the admin role.
+            review date to today plus the review interval of the risk's band. \(RiskInterface.Add.policy.needsSentence)
             """
     )
 

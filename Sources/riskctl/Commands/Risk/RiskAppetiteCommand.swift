@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 /// `riskctl risk appetite`: the highest score the board tolerates per category; lists them without a subcommand.
 struct RiskAppetiteCommand: ParsableCommand {
@@ -9,8 +10,8 @@ struct RiskAppetiteCommand: ParsableCommand {
         discussion: """
             A risk whose current score is above its category's appetite is above appetite: risk list marks its \
             score with !, and the review raises risk-above-appetite for it. A category without an appetite has no \
-            risk above it. Without a subcommand, the appetites are listed. Setting and unsetting needs the admin \
-            role.
+            risk above it. Without a subcommand, the appetites are listed. Setting and unsetting needs \
+            \(RiskInterface.SetAppetite.policy.neededRoles).
             """,
         subcommands: [
             RiskAppetiteListCommand.self,

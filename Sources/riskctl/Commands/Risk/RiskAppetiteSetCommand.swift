@@ -9,7 +9,8 @@ struct RiskAppetiteSetCommand: CallCommand {
         abstract: "Set the appetite of a category: risks scoring above it are above appetite.",
         discussion: """
             The category must be one of risk.categories in riskd's configuration, and the score a whole number \
-            from 1 to 25; riskd checks both. Replaces the category's appetite if it had one. Needs the admin role.
+            from 1 to 25; riskd checks both. Replaces the category's appetite if it had one. \
+            \(RiskInterface.SetAppetite.policy.needsSentence)
             """
     )
 

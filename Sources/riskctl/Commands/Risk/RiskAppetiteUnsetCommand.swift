@@ -9,7 +9,7 @@ struct RiskAppetiteUnsetCommand: CallCommand {
         abstract: "Remove the appetite of a category: none of its risks is above appetite any more.",
         discussion: """
             The category must be one of risk.categories in riskd's configuration. Unsetting an appetite that is \
-            not set is no error, and is audited like any other. Needs the admin role.
+            not set is no error, and is audited like any other. \(RiskInterface.SetAppetite.policy.needsSentence)
             """
     )
 

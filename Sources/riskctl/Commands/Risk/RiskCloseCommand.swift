@@ -7,7 +7,7 @@ struct RiskCloseCommand: CallCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
         abstract: "Close a risk; its open actions are cancelled.",
-        discussion: "Needs the admin role. A closed risk can be opened again with risk reopen."
+        discussion: "\(RiskInterface.Close.policy.needsSentence) A closed risk can be opened again with risk reopen."
     )
 
     /// The risk closed.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 /// `riskctl risk`: the risk register.
 struct RiskCommand: ParsableCommand {
@@ -8,8 +9,8 @@ struct RiskCommand: ParsableCommand {
         abstract: "Keep the risk register.",
         discussion: """
             Likelihood and impact are whole numbers from 1 to 5; the score is their product, and the severity band \
-            follows from it: low below 5, medium from 5, high from 10, critical from 20. Changing risks needs the \
-            admin role, except where said otherwise.
+            follows from it: low below 5, medium from 5, high from 10, critical from 20. Changing risks needs \
+            \(RiskInterface.Update.policy.neededRoles), except where said otherwise.
             """,
         subcommands: [
             RiskAddCommand.self,

@@ -13,7 +13,7 @@ struct RiskImportCommand: ParsableCommand {
             required). Fields holding a comma are quoted as in RFC 4180; the columns may also be separated by \
             semicolons, as spreadsheets write CSV in Croatian, Serbian or German locales. Empty cells take their \
             defaults. If any row is wrong, riskctl reports every bad row as FILE:ROW: column: reason, where row 1 is \
-            the header, imports nothing, and exits with status 65. Needs the admin role.
+            the header, imports nothing, and exits with status 65. \(RiskInterface.Import.policy.needsSentence)
             """
     )
 
@@ -43,21 +43,9 @@ struct RiskImportCommand: ParsableCommand {
 
     /// The error with the row and column of the file when riskd named a risk of the import by its path.
     private func locate(_ error: RiskctlError, in entries: [RegisterFile.Entry]) -> RiskctlError {
-        guard case .remote(let remote, _) = error.kind else { return error }
-        let path: String?
-        let reason: String
-        if let field = remote.parameters["field"]?.stringValue, remote.name.hasSuffix(".InvalidValue") {
-            path = field
-            reason = remote.parameters["reason"]?.stringValue ?? "rejected by riskd"
-        } else if remote.name == "org.varlink.service.InvalidParameter" {
-            path = remote.parameters["parameter"]?.stringValue
-            reason = "not accepted by riskd"
-        } else {
-            return error
-        }
-        guard let path, let message = RegisterFile.locate(path, reason: reason, in: entries, name: file) else {
-            return error
-        }
+        guard let refused = error.refusedField,
+            let message = RegisterFile.locate(refused.field, reason: refused.reason, in: entries, name: file)
+        else { return error }
         return .invalidInput(message)
     }
 }

@@ -7,7 +7,7 @@ struct RiskReopenCommand: CallCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
         abstract: "Open a closed or accepted risk again.",
-        discussion: "Needs the admin role."
+        discussion: "\(RiskInterface.Reopen.policy.needsSentence)"
     )
 
     /// The risk reopened.

@@ -9,7 +9,8 @@ struct RiskUpdateCommand: CallCommand {
         abstract: "Change the fields given, with the same options as risk add.",
         discussion: """
             With --if-revision, the change is made only if the risk is still at that revision; if someone changed it \
-            in the meantime, nothing is changed and riskctl exits with status 75. Needs the admin role.
+            in the meantime, nothing is changed and riskctl exits with status 75. \
+            \(RiskInterface.Update.policy.needsSentence)
             """
     )
 
