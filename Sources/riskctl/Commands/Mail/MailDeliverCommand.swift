@@ -1,4 +1,5 @@
 import ArgumentParser
+import RiskProtocol
 
 #if canImport(Glibc)
 import Glibc
