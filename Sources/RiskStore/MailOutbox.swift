@@ -24,6 +24,15 @@ enum MailOutbox {
         try writePersonalMails(db, settings: settings, now: now)
     }
 
+    /// Withdraws the notices of `kind` about `subject` that no mail holds yet; returns how many.
+    static func withdraw(_ db: Database, kind: NoticeKind, subject: String) throws -> Int {
+        try db.execute(
+            sql: "DELETE FROM mail_notice WHERE state = ? AND kind = ? AND subject = ?",
+            arguments: [NoticeState.pending.rawValue, kind.rawValue, subject]
+        )
+        return db.changesCount
+    }
+
     /// One mail per person with notices waiting, unless they had one today: theirs wait for the next review's
     /// mail, which gathers them (a batching rule, never a drop rule). A meeting's recusal notices are never held
     /// back: they go at once, in a `recusal` mail of their own, whatever the member had today. A person with no

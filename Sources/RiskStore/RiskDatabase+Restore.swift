@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RiskCore
 
 #if canImport(Glibc)
 import Glibc

@@ -36,6 +36,11 @@ public enum MeetingRules {
         )
     }
 
+    /// The matter an item's conflict check is stored under: the meeting, the item's number and its title.
+    public static func matter(of item: MeetingItem, in meeting: Meeting) -> String {
+        "M-\(meeting.id) item \(item.number): \(item.title)"
+    }
+
     /// `meeting`, published at `now`; only a draft whose agenda holds `itemCount` > 0 items is published.
     public static func publish(_ meeting: Meeting, itemCount: Int, now: Instant) throws(DomainError) -> Meeting {
         try changeable(meeting, field: "id")
