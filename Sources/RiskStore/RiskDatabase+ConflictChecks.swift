@@ -36,12 +36,17 @@ extension RiskDatabase {
             )
             let attestation = try attest?(Self.attestationFacts(db, user: declarant, today: today))
             try MemberRow.note(db, user: declarant, uid: uid, at: actor.now.description)
-            var detail = AuditDetail([
+            let detail = AuditDetail([
                 "nothingToDeclare": .bool(nothingToDeclare),
                 "activeInterests": .int(active.count),
             ])
-            if let attestation { try self.record(db, attestation, detail: &detail) }
-            try self.audit(db, actor, subject: "member:\(declarant)", detail: detail)
+            if let attestation { try Self.insert(db, attestation) }
+            try self.audit(
+                db,
+                actor,
+                subject: "member:\(declarant)",
+                detail: AttestationAudit.signed(detail, by: attestation)
+            )
             return (confirmation, attestation)
         }
     }
