@@ -2,55 +2,6 @@ import GRDB
 import RiskCore
 
 extension RiskDatabase {
-    /// Records that `declarant` confirmed their register of interests, after `InterestRules.confirm` accepted it
-    /// against their interests active on `today`; records them as a member, and audits it under `member:<user>`.
-    public func confirmInterests(
-        declarant: String,
-        uid: Int,
-        nothingToDeclare: Bool,
-        today: CalendarDate,
-        charge: BudgetCharge? = nil,
-        actor: Actor,
-        attest: AttestationCheck? = nil
-    ) async throws -> (confirmation: Confirmation, attestation: Attestation?) {
-        try await write { db in
-            try self.admit(db, charge, actor: actor)
-            let active = try Int.fetchAll(
-                db,
-                sql: """
-                    SELECT id FROM interest WHERE declarant = ? AND \(Self.activeClause) ORDER BY id
-                    """,
-                arguments: [declarant, today.description]
-            )
-            try InterestRules.confirm(nothingToDeclare: nothingToDeclare, active: active)
-            let confirmation = Confirmation(
-                declarant: declarant,
-                confirmedAt: actor.now,
-                nothingToDeclare: nothingToDeclare
-            )
-            try db.execute(
-                sql: """
-                    INSERT INTO confirmation(declarant, confirmed_at, nothing_to_declare) VALUES (?, ?, ?)
-                    """,
-                arguments: [declarant, confirmation.confirmedAt.description, nothingToDeclare]
-            )
-            let attestation = try attest?(Self.attestationFacts(db, user: declarant, today: today))
-            try MemberRow.note(db, user: declarant, uid: uid, at: actor.now.description)
-            let detail = AuditDetail([
-                "nothingToDeclare": .bool(nothingToDeclare),
-                "activeInterests": .int(active.count),
-            ])
-            if let attestation { try Self.insert(db, attestation) }
-            try self.audit(
-                db,
-                actor,
-                subject: "member:\(declarant)",
-                detail: AttestationAudit.signed(detail, by: attestation)
-            )
-            return (confirmation, attestation)
-        }
-    }
-
     /// One page of the stored checks `viewer` may read, by id, each as `viewer` reads it now: its conflicts
     /// resolved against the interests as they are and passed through `InterestViewer.view`.
     ///

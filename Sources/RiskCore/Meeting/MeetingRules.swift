@@ -173,6 +173,36 @@ public enum MeetingRules {
         }
     }
 
+    /// The recusal of `interest`, declared at `meeting` for `item`: match `declared_at_meeting`, not declared in
+    /// advance. Withheld from a reader, a recusal shows its asked name: one of the item's, never the interest's, the
+    /// one a check of the item's names finds the interest by (through `registry`, or a typo); empty when none does.
+    public static func recusal(
+        declaredAt meeting: Meeting,
+        item: MeetingItem,
+        interest: Interest,
+        registry: [Organisation],
+        today: CalendarDate
+    ) -> Recusal {
+        Recusal(
+            id: 0,
+            meetingId: meeting.id,
+            itemId: item.id,
+            declarant: interest.declarant,
+            interestId: interest.id,
+            kind: interest.kind.rawValue,
+            organisation: interest.organisation,
+            asked: ConflictRules.conflicts(
+                asked: item.organisations,
+                interests: [interest],
+                registry: registry,
+                today: today
+            ).first?.asked ?? "",
+            sensitive: interest.sensitive,
+            match: .declaredAtMeeting,
+            declaredInAdvance: false
+        )
+    }
+
     /// Whether an interest counts as declared in advance at `meeting`, the same under every item it touches: it was
     /// declared before the meeting's day, and not declared at this meeting (a recusal in `existing`, the meeting's,
     /// matched `declared_at_meeting`), even when the meeting recorded it before its day.

@@ -101,15 +101,8 @@ struct MeetingService {
                 policy: policy,
                 joinedOn: try await context.database.memberJoinedOn(user: declarant)
             )
-            let recusals = try await context.database.declareAtMeeting(
-                itemId: parameters.itemId,
-                interest,
-                policy: policy,
-                actor: request.actor
-            ) { stored in
-                var detail = InterestService.detail(stored)
-                detail.set("declarant", text: stored.declarant)
-                return detail
+            let recusals = try await context.database.write(request.actor) { tx in
+                try Self.declareAtMeeting(tx, itemId: parameters.itemId, interest, policy: policy)
             }
             let viewer = viewer(of: request)
             let shown = recusals.map { MeetingRecord.viewed($0, by: viewer) }
