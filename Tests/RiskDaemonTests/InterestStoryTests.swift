@@ -85,7 +85,7 @@ struct InterestStoryTests {
             OrganisationDraft(name: "Open Society Foundations", aliases: ["OSF"], kind: "funder"),
             now: now
         )
-        _ = try await database.addOrganisations([osf], actor: actor("marko", "Add"), detail: { _ in AuditDetail() })
+        _ = try await database.write(actor("marko", "Add")) { tx in try tx.insert(osf) }
         let linked = try await declare(database, "ana", "osf")
         let unlinked = try await declare(database, "ana", "Udruženje Prevent")
         #expect(linked.organisationId == 1 && unlinked.organisationId == nil)

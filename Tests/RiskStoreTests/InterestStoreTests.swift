@@ -58,7 +58,7 @@ struct InterestStoreTests {
             ),
             now: now
         )
-        _ = try await database.addOrganisations([osf], actor: actor("marko", "Add"), detail: { _ in AuditDetail() })
+        _ = try await database.write(actor("marko", "Add")) { tx in try tx.insert(osf) }
     }
 
     @Test("Lists hold only what the viewer may see, and page over it") func visibility() async throws {
