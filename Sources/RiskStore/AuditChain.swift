@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import RiskCore
 
 /// The hash chain of the audit trail: `hash = SHA256(previous hash ‖ canonical entry)`, the first entry chained to
 /// 64 zeros. Appending and verifying live here and nowhere else.

@@ -14,7 +14,10 @@ enum BudgetCounts {
         let (sql, arguments): (String, StatementArguments) =
             switch budget {
             case .openConcerns:
-                ("SELECT COUNT(*) FROM concern WHERE raised_by = ? AND status = 'open'", [user])
+                (
+                    "SELECT COUNT(*) FROM concern WHERE raised_by = ? AND status = ?",
+                    [user, Concern.Status.open.rawValue]
+                )
             case .concernsPerDay:
                 ("SELECT COUNT(*) FROM concern WHERE raised_by = ? AND raised_at >= ?", [user, since])
             case .checksPerDay:

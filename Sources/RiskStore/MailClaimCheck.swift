@@ -1,60 +1,11 @@
 import GRDB
 import RiskCore
 
-/// The deliverer's claim, checked against the register as it stands (issue 22): a notice that stopped being true
-/// since it was queued is dropped with its reason (`NoticeTruth`), the mail is written again with what is left, and
-/// a mail with nothing left is `dropped`, never sent. Runs in the claim's transaction, so nothing can change
-/// between the check and the hand-over.
+/// What the deliverer's claim checks a mail against (issue 22, `MailService.keep`): what a notice's subject holds
+/// now, and the mail written again with the notices still true.
 enum MailClaimCheck {
-    /// Whether mail `id` (a notice or recusal mail) is still to be sent, after dropping what is no longer true.
-    static func keep(_ db: Database, mail id: Int, settings: MailSettings, now: Instant) throws -> Bool {
-        let today = settings.localDate(now)
-        var kept: [Notice] = []
-        var dropped: [String] = []
-        for row in try Row.fetchAll(
-            db,
-            sql: "SELECT id, user, kind, subject, dedup, text, command, created_at FROM mail_notice WHERE mail_id = ? "
-                + "AND state = 'mailed' ORDER BY id",
-            arguments: [id]
-        ) {
-            guard let kind = NoticeKind(rawValue: row["kind"]), let created = Instant(rfc3339: row["created_at"]) else {
-                throw StoreError.corrupt("notice \(row["id"] as Int)")
-            }
-            let notice = Notice(
-                user: row["user"],
-                kind: kind,
-                subject: row["subject"],
-                key: row["dedup"],
-                text: row["text"],
-                command: row["command"]
-            )
-            let facts = try self.facts(db, notice)
-            if let reason = NoticeTruth.reason(notice, createdAt: created, facts: facts, today: today) {
-                try db.execute(
-                    sql: "UPDATE mail_notice SET state = 'dropped', reason = ? WHERE id = ?",
-                    arguments: [reason, row["id"] as Int]
-                )
-                dropped.append(reason)
-            } else {
-                kept.append(notice)
-            }
-        }
-        guard !dropped.isEmpty else { return true }
-        guard !kept.isEmpty else {
-            try db.execute(
-                sql: "UPDATE mail SET state = 'dropped', settled_at = ?, reason = ? WHERE id = ?",
-                arguments: [
-                    now.description, "no longer true when its turn came: " + dropped.joined(separator: "; "), id,
-                ]
-            )
-            return false
-        }
-        try rewrite(db, mail: id, notices: kept.sorted { $0.kind < $1.kind }, settings: settings)
-        return true
-    }
-
     /// Writes mail `id` again with `notices` only, under the same Message-ID and address.
-    private static func rewrite(_ db: Database, mail id: Int, notices: [Notice], settings: MailSettings) throws {
+    static func rewrite(_ db: Database, mail id: Int, notices: [Notice], settings: MailSettings) throws {
         guard
             let row = try Row.fetchOne(
                 db,

@@ -3,7 +3,7 @@ import RiskCore
 
 /// The outbox inside a write transaction: notices are queued by the same transaction as the finding, publication or
 /// closing that caused them, and the mails they make are written there too. Nothing leaves the database here; the
-/// deliverer claims mails after the commit (`RiskDatabase.claimMail`).
+/// deliverer claims mails after the commit (`mail.Claim`, `MailService.claim`).
 enum MailOutbox {
     /// Queues `notices` (a reason already told is skipped) and writes the mails of everyone who has notices waiting
     /// and no mail yet today.
@@ -12,7 +12,7 @@ enum MailOutbox {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT OR IGNORE INTO mail_notice (user, kind, subject, dedup, text, command, created_at, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')
+                VALUES (?, ?, ?, ?, ?, ?, ?, '\(NoticeState.pending.rawValue)')
                 """
         )
         for notice in notices where settings.policy.sends(notice.kind) {
@@ -22,6 +22,15 @@ enum MailOutbox {
             ])
         }
         try writePersonalMails(db, settings: settings, now: now)
+    }
+
+    /// Withdraws the notices of `kind` about `subject` that no mail holds yet; returns how many.
+    static func withdraw(_ db: Database, kind: NoticeKind, subject: String) throws -> Int {
+        try db.execute(
+            sql: "DELETE FROM mail_notice WHERE state = ? AND kind = ? AND subject = ?",
+            arguments: [NoticeState.pending.rawValue, kind.rawValue, subject]
+        )
+        return db.changesCount
     }
 
     /// One mail per person with notices waiting, unless they had one today: theirs wait for the next review's
@@ -36,7 +45,7 @@ enum MailOutbox {
                 SELECT n.id, n.user, n.kind, n.subject, n.dedup, n.text, n.command,
                     (SELECT email FROM contact c WHERE c.user = n.user) AS contact
                 FROM mail_notice n
-                WHERE n.state = 'pending' AND n.kind = ?
+                WHERE n.state = '\(NoticeState.pending.rawValue)' AND n.kind = ?
                 ORDER BY n.user, n.id
                 """,
             arguments: [NoticeKind.meetingRecusal.rawValue]
@@ -48,7 +57,7 @@ enum MailOutbox {
                 SELECT n.id, n.user, n.kind, n.subject, n.dedup, n.text, n.command,
                     (SELECT email FROM contact c WHERE c.user = n.user) AS contact
                 FROM mail_notice n
-                WHERE n.state = 'pending'
+                WHERE n.state = '\(NoticeState.pending.rawValue)'
                     AND NOT EXISTS (SELECT 1 FROM mail m WHERE m.kind = 'notice' AND m.user = n.user AND m.day = ?)
                 ORDER BY n.user, n.id
                 """,
@@ -87,7 +96,10 @@ enum MailOutbox {
         for (user, contact, notices) in byUser {
             let ids = notices.map { String($0.0) }.joined(separator: ",")
             guard let address = policy.address(of: user, contact: contact).flatMap({ try? MailAddress($0) }) else {
-                try db.execute(sql: "UPDATE mail_notice SET state = 'unaddressed' WHERE id IN (\(ids))")
+                try db.execute(
+                    sql: "UPDATE mail_notice SET state = ? WHERE id IN (\(ids))",
+                    arguments: [NoticeState.unaddressed.rawValue]
+                )
                 continue
             }
             let ordered = notices.map(\.1).sorted { $0.kind < $1.kind }
@@ -108,8 +120,8 @@ enum MailOutbox {
                 now: now
             )
             try db.execute(
-                sql: "UPDATE mail_notice SET state = 'mailed', mail_id = ? WHERE id IN (\(ids))",
-                arguments: [id]
+                sql: "UPDATE mail_notice SET state = ?, mail_id = ? WHERE id IN (\(ids))",
+                arguments: [NoticeState.mailed.rawValue, id]
             )
         }
     }
@@ -142,7 +154,7 @@ enum MailOutbox {
         try db.execute(
             sql: """
                 INSERT INTO mail (kind, user, recipient, sender, day, subject, message_id, message, state, queued_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, '\(MailState.queued.rawValue)', ?)
                 """,
             arguments: [
                 kind, user, address.description, from.description, day.description, MailText.line(subject, limit: 300),
@@ -243,14 +255,20 @@ enum MailOutbox {
         digest.resolved = try findings("resolved_at \(later) :since")
         digest.open = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
         digest.waiting =
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM mail WHERE state IN ('queued', 'sending')") ?? 0
+            try Int.fetchOne(
+                db,
+                sql: "SELECT COUNT(*) FROM mail WHERE state IN (?, ?)",
+                arguments: [MailState.queued.rawValue, MailState.sending.rawValue]
+            ) ?? 0
         // A mail settles when the deliverer reports, outside any run: one settled in the previous digest's second
         // may have come after it, so it is told again rather than perhaps never.
         digest.problems = try Row.fetchAll(
             db,
             sql: """
                 SELECT id, recipient, state, reason FROM mail
-                WHERE state IN ('failed', 'uncertain', 'bounced') AND settled_at >= ? ORDER BY id
+                WHERE state IN ('\(MailState.failed.rawValue)', '\(MailState.uncertain.rawValue)',
+                    '\(MailState.bounced.rawValue)')
+                    AND settled_at >= ? ORDER BY id
                 """,
             arguments: [after]
         ).map {
@@ -263,7 +281,8 @@ enum MailOutbox {
         digest.unaddressed = try String.fetchAll(
             db,
             sql: """
-                SELECT DISTINCT user FROM mail_notice WHERE state = 'unaddressed' AND created_at \(later) ?
+                SELECT DISTINCT user FROM mail_notice
+                WHERE state = '\(NoticeState.unaddressed.rawValue)' AND created_at \(later) ?
                 ORDER BY user
                 """,
             arguments: [after]

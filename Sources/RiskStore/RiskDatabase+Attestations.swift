@@ -42,9 +42,9 @@ extension RiskDatabase {
         )
     }
 
-    /// Records `attestation` with its audit fields: the signature, the statement as its SHA-256 and the key's fingerprint
-    /// go into `detail`; the statement itself into the attestation table, which is append-only.
-    func record(_ db: Database, _ attestation: Attestation, detail: inout AuditDetail) throws {
+    /// Stores `attestation`, its statement whole, in the attestation table, which is append-only (its audit fields
+    /// are `AttestationAudit`'s).
+    static func insert(_ db: Database, _ attestation: Attestation) throws {
         try db.execute(
             sql: """
                 INSERT INTO attestation(kind, user, at, statement, signature, fingerprint, public_key)
@@ -55,9 +55,6 @@ extension RiskDatabase {
                 attestation.signature, attestation.fingerprint, attestation.publicKey,
             ]
         )
-        detail.set("statement", .digest(attestation.statement))
-        detail.set("signature", .text(attestation.signature))
-        detail.set("fingerprint", .text(attestation.fingerprint))
     }
 
     /// Whether `attestation`'s member already signed the same statement for the same kind.

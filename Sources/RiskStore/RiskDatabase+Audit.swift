@@ -139,6 +139,11 @@ extension RiskDatabase {
         return head
     }
 
+    /// The SHA-256 of `text`'s UTF-8, as lowercase hex: how a digest is kept (an ethical code's own hash).
+    public static func sha256Hex(_ text: String) -> String {
+        AuditChain.hex(sha256: text)
+    }
+
     /// Records an audit entry for a change made in `db` by `actor`.
     func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
         try AuditChain.append(

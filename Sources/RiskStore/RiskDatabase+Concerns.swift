@@ -13,34 +13,6 @@ extension RiskDatabase {
         }
     }
 
-    /// Stores a new concern (from `ConcernRules.raise`) and audits it, its text and whom it is about as keyed
-    /// hashes; refused when it would take its author past a budget of `charge`.
-    public func raiseConcern(_ concern: Concern, charge: BudgetCharge? = nil, actor: Actor) async throws -> Concern {
-        try await write { db in
-            try self.admit(db, charge, actor: actor)
-            try db.execute(
-                sql: """
-                    INSERT INTO concern (raised_by, about, kind, text, raised_at, status) VALUES (?, ?, ?, ?, ?, 'open')
-                    """,
-                arguments: [
-                    concern.raisedBy, concern.about, concern.kind.rawValue, concern.text, concern.raisedAt.description,
-                ]
-            )
-            var stored = concern
-            stored.id = Int(db.lastInsertedRowID)
-            try self.audit(
-                db,
-                actor,
-                subject: "concern:\(stored.id)",
-                detail: AuditDetail([
-                    "kind": .text(stored.kind.rawValue), "text": .personal(stored.text),
-                    "about": stored.about.map(AuditDetail.Field.personal) ?? .null,
-                ])
-            )
-            return stored
-        }
-    }
-
     /// Concern `id`, whoever may read it (the caller decides).
     public func concern(id: Int) async throws -> Concern? {
         try await lookup { db in
@@ -75,47 +47,15 @@ extension RiskDatabase {
         }
     }
 
-    /// Closes concern `id` by `transform` (`ConcernRules.close`) and audits it, the outcome as a keyed hash.
-    public func closeConcern(
-        id: Int,
-        actor: Actor,
-        transform: @escaping @Sendable (Concern) throws -> Concern
-    ) async throws -> Concern {
-        let mail = currentMailSettings
-        return try await write { db in
-            guard
-                let current = try Row.fetchOne(db, sql: "SELECT * FROM concern WHERE id = ?", arguments: [id]).map(
-                    Self.concern
-                )
-            else { throw DomainError.notFound(.concern, id: id) }
-            let closed = try transform(current)
-            try db.execute(
-                sql: "UPDATE concern SET status = ?, outcome = ?, closed_by = ?, closed_at = ? WHERE id = ?",
-                arguments: [closed.status.rawValue, closed.outcome, closed.closedBy, closed.closedAt?.description, id]
-            )
-            try self.audit(
-                db,
-                actor,
-                subject: "concern:\(id)",
-                detail: AuditDetail([
-                    "status": .text(closed.status.rawValue), "outcome": .personal(closed.outcome ?? ""),
-                ])
-            )
-            let notice = Notice.concernClosed(user: closed.raisedBy, concern: id, status: closed.status.rawValue)
-            try MailOutbox.notify(db, [notice], settings: mail, now: actor.now)
-            return closed
-        }
-    }
-
     /// The upheld concerns of an undeclared interest, by id, with the member and the day they were upheld.
     public func upheldUndeclaredInterests() async throws -> [Concern] {
         try await lookup { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM concern WHERE status = 'upheld' AND kind = 'undeclared_interest' AND about IS NOT NULL
-                    ORDER BY id
-                    """
+                    SELECT * FROM concern WHERE status = ? AND kind = ? AND about IS NOT NULL ORDER BY id
+                    """,
+                arguments: [Concern.Status.upheld.rawValue, Concern.Kind.undeclaredInterest.rawValue]
             ).map(Self.concern)
         }
     }

@@ -53,62 +53,6 @@ extension RiskDatabase {
         try await writer.read { db in try Self.registry(db) }
     }
 
-    // MARK: Mutations
-
-    /// Inserts new organisations (from `OrganisationRules.create`) in one transaction, each with its audit entry;
-    /// all or none. A name or alias already taken (once normalised) is `DuplicateName`.
-    public func addOrganisations(
-        _ organisations: [Organisation],
-        actor: Actor,
-        detail: @escaping @Sendable (Organisation) -> AuditDetail
-    )
-        async throws -> [Organisation]
-    {
-        try await write { db in
-            try organisations.map { organisation in
-                try Self.checkNamesFree(db, organisation)
-                var row = OrganisationRow(organisation)
-                try row.insert(db)
-                var stored = organisation
-                stored.id = row.id ?? 0
-                try Self.insertAliases(db, stored)
-                try self.audit(db, actor, subject: "organisation:\(stored.id)", detail: detail(stored))
-                try OrganisationHistory.record(db, stored, actor: actor.user, at: actor.now)
-                return stored
-            }
-        }
-    }
-
-    /// Replaces an organisation by `transform(current)` when `ifRevision` (if given) is still current.
-    public func updateOrganisation(
-        id: Int,
-        ifRevision: Int?,
-        actor: Actor,
-        detail: AuditDetail,
-        transform: @escaping @Sendable (Organisation) throws -> Organisation
-    ) async throws
-        -> Organisation
-    {
-        try await write { db in
-            guard let row = try OrganisationRow.fetchOne(db, key: id),
-                let current = try Self.organisations(db, rows: [row]).first
-            else {
-                throw DomainError.notFound(.organisation, id: id)
-            }
-            if let ifRevision, ifRevision != current.revision {
-                throw DomainError.revisionMismatch(.organisation, id: id, current: current.revision)
-            }
-            let updated = try transform(current)
-            try Self.checkNamesFree(db, updated)
-            try OrganisationRow(updated).update(db)
-            try db.execute(sql: "DELETE FROM organisation_alias WHERE organisation_id = ?", arguments: [id])
-            try Self.insertAliases(db, updated)
-            try self.audit(db, actor, subject: "organisation:\(id)", detail: detail)
-            try OrganisationHistory.record(db, updated, actor: actor.user, at: actor.now)
-            return updated
-        }
-    }
-
     // MARK: Shared with the register of interests
 
     /// Every organisation, by id, with its aliases.
@@ -130,7 +74,7 @@ extension RiskDatabase {
     }
 
     /// The organisations of `rows` with their aliases, in the order of `rows`.
-    private static func organisations(_ db: Database, rows: [OrganisationRow]) throws -> [Organisation] {
+    static func organisations(_ db: Database, rows: [OrganisationRow]) throws -> [Organisation] {
         let ids = rows.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let aliasRows = try OrganisationAliasRow.fetchAll(
@@ -148,7 +92,7 @@ extension RiskDatabase {
     }
 
     /// Throws `DuplicateName` when the name or an alias of `organisation` belongs to another organisation.
-    private static func checkNamesFree(_ db: Database, _ organisation: Organisation) throws {
+    static func checkNamesFree(_ db: Database, _ organisation: Organisation) throws {
         for name in organisation.names {
             if let holder = try organisationId(db, named: NameMatching.normalise(name)), holder != organisation.id {
                 throw DomainError.duplicateName(name, id: holder)
@@ -156,7 +100,7 @@ extension RiskDatabase {
         }
     }
 
-    private static func insertAliases(_ db: Database, _ organisation: Organisation) throws {
+    static func insertAliases(_ db: Database, _ organisation: Organisation) throws {
         for (position, alias) in organisation.aliases.enumerated() {
             try OrganisationAliasRow(
                 organisationId: organisation.id,

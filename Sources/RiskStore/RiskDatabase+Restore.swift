@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RiskCore
 
 #if canImport(Glibc)
 import Glibc
@@ -111,9 +112,10 @@ extension RiskDatabase {
         try await write { db in
             try db.execute(
                 sql: """
-                    UPDATE mail SET state = 'uncertain', settled_at = ?, reason = 'restored from a backup: it may have '
+                    UPDATE mail SET state = '\(MailState.uncertain.rawValue)', settled_at = ?,
+                        reason = 'restored from a backup: it may have '
                         || 'been sent after the backup was taken, so riskd will not send it again by itself'
-                    WHERE state IN ('queued', 'sending')
+                    WHERE state IN ('\(MailState.queued.rawValue)', '\(MailState.sending.rawValue)')
                     """,
                 arguments: [actor.now.description]
             )

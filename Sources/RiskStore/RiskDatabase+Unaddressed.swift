@@ -15,7 +15,7 @@ extension RiskDatabase {
             sql: """
                 SELECT n.user, COUNT(*) AS notices, MIN(n.created_at) AS first, MAX(n.created_at) AS last
                 FROM mail_notice n
-                WHERE n.state = 'unaddressed' AND n.created_at >= ?
+                WHERE n.state = '\(NoticeState.unaddressed.rawValue)' AND n.created_at >= ?
                     AND NOT EXISTS (SELECT 1 FROM contact c WHERE c.user = n.user)
                 GROUP BY n.user ORDER BY n.user
                 """,

@@ -30,6 +30,11 @@ public final class RiskDatabase: Sendable {
             self.now = now
             self.today = today ?? now.utcDate
         }
+
+        /// riskd itself, making a change no call asked for (the daily review's erasures), at `now` on `today`.
+        public static func daemon(now: Instant, today: CalendarDate) -> Actor {
+            Actor(user: RiskVersion.daemonActor, uid: Int(getuid()), method: "riskd", now: now, today: today)
+        }
     }
 
     let writer: any DatabaseWriter
@@ -100,7 +105,7 @@ public final class RiskDatabase: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         // Deleted and overwritten content is zeroed in the file, so that an erased declaration's text is gone from
-        // the database's bytes, not only from its rows (`eraseInterest`).
+        // the database's bytes, not only from its rows (`StoreTransaction.saveErasure`).
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
         return configuration
     }

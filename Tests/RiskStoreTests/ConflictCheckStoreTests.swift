@@ -37,7 +37,7 @@ struct ConflictCheckStoreTests {
             today: today,
             policy: policy
         )
-        return try await database.declareInterest(interest, policy: policy, actor: actor(user, "Declare")) { _ in
+        return try await database.declareInterest(interest, actor: actor(user, "Declare")) { _ in
             AuditDetail()
         }
     }
@@ -60,7 +60,6 @@ struct ConflictCheckStoreTests {
     func sensitive(_ database: RiskDatabase, _ id: Int, _ sensitive: Bool) async throws {
         _ = try await database.updateInterest(
             id: id,
-            ifRevision: nil,
             actor: actor("ana", "Update"),
             detail: AuditDetail()
         ) {
@@ -111,27 +110,6 @@ struct ConflictCheckStoreTests {
         let read = try await database.conflictChecks(viewer: .registerKeeper, after: nil, limit: 10).checks[0]
         #expect(read == stored)
         #expect(read.conflicts[0].organisation == long && read.conflicts[0].kind == "governance")
-    }
-
-    @Test("Declarations per member are capped, ended ones included; a refusal stores nothing")
-    func declarationCap() async throws {
-        let database = try RiskDatabase()
-        let policy = InterestPolicy(maximumDeclarationsPerMember: 2)
-        _ = try await declare(database, "ana", "ESN", policy: policy)
-        _ = try await declare(database, "ana", "OSF", policy: policy)
-        await #expect(
-            throws: DomainError.invalidValue(
-                "declarant",
-                "has 2 declarations on record, the most interests.max_declarations_per_member (2) "
-                    + "allows; ask the secretariat"
-            )
-        ) {
-            _ = try await declare(database, "ana", "Trimbos", policy: policy)
-        }
-        _ = try await declare(database, "ivan", "Trimbos", policy: policy)
-        #expect(try await database.statusCounts(interestsOf: nil).interests == 3)
-        #expect(try await database.statusCounts(interestsOf: "ana").interests == 2)
-        #expect(try await database.verifyAudit().entries == 3)
     }
 
     @Test("A page of checks stops at its byte budget and continues with next", arguments: [1, 3, 1000])

@@ -2,6 +2,8 @@ import RiskCore
 import RiskStore
 import Testing
 
+/// What the store keeps of the register and reads back; the stories that declare, change and confirm are
+/// `InterestStoryTests` (RiskDaemonTests).
 @Suite("Register of interests in the database")
 struct InterestStoreTests {
     let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
@@ -56,25 +58,7 @@ struct InterestStoreTests {
             ),
             now: now
         )
-        _ = try await database.addOrganisations([osf], actor: actor("marko", "Add"), detail: { _ in AuditDetail() })
-    }
-
-    @Test("Declared interests are linked to the registry, audited without their text, and make a member")
-    func declare() async throws {
-        let database = try RiskDatabase()
-        try await registry(database)
-        let linked = try await declare(database, "ana", "osf")
-        let unlinked = try await declare(database, "ana", "Udruženje Prevent")
-        #expect(linked.organisationId == 1 && unlinked.organisationId == nil)
-        let entry = try #require(try await database.auditLog(subject: "interest:1", after: nil, limit: 1).entries.first)
-        #expect(!entry.detail.contains("Board seat") && !entry.detail.contains("Unpaid"))
-        #expect(entry.detail.contains("\"description\":\"hmac:"))
-        #expect(try await database.statusCounts(interestsOf: nil).interests == 2)
-        // A member holds the board role: ana's declarations count once she does, not before.
-        #expect(try await database.members(board: [], now: now, today: today).isEmpty)
-        let members = try await database.members(board: [.init(user: "ana", uid: 1001)], now: now, today: today)
-        #expect(members.map(\.user) == ["ana"])
-        #expect(members.first?.activeInterests == 2 && members.first?.uid == 1001)
+        _ = try await database.write(actor("marko", "Add")) { tx in try tx.insert(osf) }
     }
 
     @Test("Lists hold only what the viewer may see, and page over it") func visibility() async throws {
@@ -117,80 +101,6 @@ struct InterestStoreTests {
             )
         )
         #expect(named.interests.map(\.id) == [2, 4])
-    }
-
-    @Test("A nil return is refused while interests are active, and changes nothing") func confirm() async throws {
-        let database = try RiskDatabase()
-        _ = try await declare(database, "ana", "Udruženje Prevent")
-        await #expect(throws: DomainError.self) {
-            try await database.confirmInterests(
-                declarant: "ana",
-                uid: 1001,
-                nothingToDeclare: true,
-                today: today,
-                actor: actor("ana", "Confirm")
-            )
-        }
-        #expect(try await database.verifyAudit().entries == 1)
-        let confirmation = try await database.confirmInterests(
-            declarant: "ana",
-            uid: 1001,
-            nothingToDeclare: false,
-            today: today,
-            actor: actor("ana", "Confirm")
-        ).confirmation
-        #expect(!confirmation.nothingToDeclare && confirmation.confirmedAt == now)
-        let empty = try await database.confirmInterests(
-            declarant: "ivan",
-            uid: 1003,
-            nothingToDeclare: true,
-            today: today,
-            actor: actor("ivan", "Confirm")
-        ).confirmation
-        #expect(empty.nothingToDeclare)
-        let members = try await database.members(
-            board: [.init(user: "ana", uid: 1001), .init(user: "ivan", uid: 1003)],
-            now: now,
-            today: today
-        )
-        #expect(members.map(\.user) == ["ana", "ivan"])
-        #expect(members.allSatisfy { $0.lastConfirmedAt == now })
-        let log = try await database.auditLog(subject: "member:ivan", after: nil, limit: 5)
-        #expect(log.entries.map(\.method) == ["org.riskd.interest.Confirm"])
-    }
-
-    @Test("Updates check the record first, then the revision") func update() async throws {
-        let database = try RiskDatabase()
-        _ = try await declare(database, "ana", "Udruženje Prevent")
-        await #expect(throws: DomainError.permissionDenied) {
-            try await database.updateInterest(
-                id: 1,
-                ifRevision: 7,
-                actor: actor("ivan", "Update"),
-                detail: AuditDetail()
-            ) { _ in throw DomainError.permissionDenied }
-        }
-        await #expect(throws: DomainError.revisionMismatch(.interest, id: 1, current: 1)) {
-            try await database.updateInterest(
-                id: 1,
-                ifRevision: 7,
-                actor: actor("ana", "Update"),
-                detail: AuditDetail()
-            ) {
-                try InterestRules.update($0, with: InterestChanges(sensitive: true))
-            }
-        }
-        let managed = try await database.updateInterest(
-            id: 1,
-            ifRevision: 1,
-            actor: actor("marko", "Manage"),
-            detail: AuditDetail()
-        ) {
-            try InterestRules.manage($0, plan: "Leaves the room", by: "marko", now: now)
-        }
-        #expect(managed.revision == 2)
-        #expect(try await database.interest(id: 1)?.managementPlan == "Leaves the room")
-        #expect(try await database.verifyAudit().entries == 2)
     }
 
     @Test("Checks are stored whole and found again; a board member without the register sees only theirs")

@@ -36,6 +36,11 @@ public enum MeetingRules {
         )
     }
 
+    /// The matter an item's conflict check is stored under: the meeting, the item's number and its title.
+    public static func matter(of item: MeetingItem, in meeting: Meeting) -> String {
+        "M-\(meeting.id) item \(item.number): \(item.title)"
+    }
+
     /// `meeting`, published at `now`; only a draft whose agenda holds `itemCount` > 0 items is published.
     public static func publish(_ meeting: Meeting, itemCount: Int, now: Instant) throws(DomainError) -> Meeting {
         try changeable(meeting, field: "id")
@@ -166,6 +171,36 @@ public enum MeetingRules {
                 )
             )
         }
+    }
+
+    /// The recusal of `interest`, declared at `meeting` for `item`: match `declared_at_meeting`, not declared in
+    /// advance. Withheld from a reader, a recusal shows its asked name: one of the item's, never the interest's, the
+    /// one a check of the item's names finds the interest by (through `registry`, or a typo); empty when none does.
+    public static func recusal(
+        declaredAt meeting: Meeting,
+        item: MeetingItem,
+        interest: Interest,
+        registry: [Organisation],
+        today: CalendarDate
+    ) -> Recusal {
+        Recusal(
+            id: 0,
+            meetingId: meeting.id,
+            itemId: item.id,
+            declarant: interest.declarant,
+            interestId: interest.id,
+            kind: interest.kind.rawValue,
+            organisation: interest.organisation,
+            asked: ConflictRules.conflicts(
+                asked: item.organisations,
+                interests: [interest],
+                registry: registry,
+                today: today
+            ).first?.asked ?? "",
+            sensitive: interest.sensitive,
+            match: .declaredAtMeeting,
+            declaredInAdvance: false
+        )
     }
 
     /// Whether an interest counts as declared in advance at `meeting`, the same under every item it touches: it was

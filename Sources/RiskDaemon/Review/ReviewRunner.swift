@@ -65,12 +65,17 @@ actor ReviewRunner {
             context.logger.notice("The acceptance of risk R-\(risk.id) lapsed: it is open again")
         }
         // Ended declarations past their retention lose their personal text (riskd(8), RETENTION AND ERASURE).
-        let erased = try await database.eraseEndedInterests(
-            retainDays: context.configuration.interests.retainEndedDays,
-            today: today,
-            now: startedAt
-        )
+        let retainDays = context.configuration.interests.retainEndedDays
+        let erased = try await database.write(.daemon(now: startedAt, today: today)) { tx in
+            try tx.interestsEnded(before: today.adding(days: -retainDays)).map { interest in
+                let erased = InterestRules.erased(interest)
+                try tx.saveErasure(of: erased)
+                try tx.audit(InterestAudit.subject(erased.id), InterestAudit.erasedAfterRetention(days: retainDays))
+                return erased.id
+            }
+        }
         if !erased.isEmpty {
+            await database.writeBackErasure()
             context.logger.notice("Erased the text of \(erased.count) ended declarations past their retention")
         }
         let snapshot = try await database.reviewSnapshot(today: today) { user, _ in board.contains(user) }

@@ -28,7 +28,9 @@ struct ConcernService {
                 now: request.now
             ) { known.contains($0) }
             let charge = context.charge(request, .openConcerns, .concernsPerDay)
-            let raised = try await context.database.raiseConcern(concern, charge: charge, actor: request.actor)
+            let raised = try await context.database.write(request.actor) { tx in
+                try Self.raise(tx, concern, charge: charge)
+            }
             return .init(concern: .init(raised))
         }
         table.on(ConcernInterface.Get.self) { parameters, request in
@@ -56,19 +58,36 @@ struct ConcernService {
             return .init(concerns: page.concerns.map { .init($0) }, next: page.next)
         }
         table.on(ConcernInterface.Close.self) { parameters, request in
-            let closed = try await context.database.closeConcern(id: parameters.id, actor: request.actor) { concern in
+            let closed = try await context.database.write(request.actor) { tx in
+                let concern = try tx.concern(parameters.id)
+                // Whom a concern is about never learns of it, not even by closing it.
                 guard concern.about != request.caller.user else { throw DomainError.notFound(.concern, id: concern.id) }
-                return try ConcernRules.close(
+                let closed = try ConcernRules.close(
                     concern,
                     status: parameters.status,
                     outcome: parameters.outcome,
                     by: request.caller.user,
                     now: request.now
                 )
+                try tx.saveClosing(of: closed)
+                try tx.audit(ConcernAudit.subject(closed.id), ConcernAudit.closed(closed))
+                try tx.outbox([
+                    Notice.concernClosed(user: closed.raisedBy, concern: closed.id, status: closed.status.rawValue)
+                ])
+                return closed
             }
             return .init(concern: .init(closed))
         }
         return table
+    }
+
+    /// Stores `concern` (from `ConcernRules.raise`) and audits it; refused when it would take its author past a
+    /// budget of `charge`.
+    static func raise(_ tx: StoreTransaction, _ concern: Concern, charge: BudgetCharge?) throws -> Concern {
+        try tx.admit(charge)
+        let stored = try tx.insert(concern)
+        try tx.audit(ConcernAudit.subject(stored.id), ConcernAudit.raised(stored))
+        return stored
     }
 
     private func keepsRegister(_ request: Request) -> Bool {

@@ -24,12 +24,10 @@ struct EthicsService {
         table.on(EthicsInterface.Publish.self) { parameters, request in
             let board = MemberService.accounts(context.configuration.access.board).map(\.user)
             let due = request.today.adding(days: context.configuration.ethicsAcknowledgeWithinDays)
-            let code = try await context.database.publishCode(
-                title: parameters.title,
-                body: parameters.body,
-                actor: request.actor
-            ) { code in
-                board.map { Notice.codePublished(user: $0, version: code.version, title: code.title, due: due) }
+            let code = try await context.database.write(request.actor) { tx in
+                try Self.publish(tx, title: parameters.title, body: parameters.body) { code in
+                    board.map { Notice.codePublished(user: $0, version: code.version, title: code.title, due: due) }
+                }
             }
             context.logger.notice(
                 "Ethical code version \(code.version) published by \(request.caller.user) (sha256 \(code.sha256))"
@@ -56,21 +54,19 @@ struct EthicsService {
                 context: context
             )
             let today = request.today
-            let acknowledged = try await context.database.acknowledgeCode(
-                version: parameters.version,
-                sha256: parameters.sha256,
-                actor: request.actor,
-                attest: signing.check { facts, name throws in
-                    // Acknowledge refused any version but the current one before it asks for the statement.
-                    guard let code = facts.currentCode else { throw DomainError.notFound(.codeVersion, id: 1) }
-                    return AttestationStatement.codeAcknowledgement(
-                        user: facts.user,
-                        name: name,
-                        code: code,
-                        day: today
-                    )
-                }
-            )
+            let attest = signing.check { facts, name throws in
+                // Acknowledge refused any version but the current one before it asks for the statement.
+                guard let code = facts.currentCode else { throw DomainError.notFound(.codeVersion, id: 1) }
+                return AttestationStatement.codeAcknowledgement(
+                    user: facts.user,
+                    name: name,
+                    code: code,
+                    day: today
+                )
+            }
+            let acknowledged = try await context.database.write(request.actor) { tx in
+                try Self.acknowledge(tx, version: parameters.version, sha256: parameters.sha256, attest: attest)
+            }
             return .init(
                 acknowledgement: .init(acknowledged.acknowledgement),
                 fingerprint: acknowledged.attestation?.fingerprint
@@ -106,5 +102,66 @@ struct EthicsService {
             )
         }
         return table
+    }
+
+    /// Publishes a new version of the code, numbered the current one plus 1 (`EthicsRules.publish`), with its audit
+    /// entry (the title and the body's SHA-256, the version's own hash, never the body) and `notices` of it (the
+    /// board, asked to acknowledge it).
+    static func publish(
+        _ tx: StoreTransaction,
+        title: String,
+        body: String,
+        notices: (EthicsCode) -> [Notice]
+    ) throws -> EthicsCode {
+        let code = try EthicsRules.publish(
+            title: title,
+            body: body,
+            sha256: RiskDatabase.sha256Hex(body),
+            previous: try tx.currentCode()?.version,
+            by: tx.actor.user,
+            now: tx.actor.now
+        )
+        try tx.insert(code)
+        try tx.audit(EthicsAudit.subject(code.version), EthicsAudit.published(code))
+        try tx.outbox(notices(code))
+        return code
+    }
+
+    /// Records that the actor read version `version`, whose text hashes to `sha256` (`EthicsRules.acknowledge` says
+    /// what is refused). Acknowledging the same version again returns the first acknowledgement and writes nothing,
+    /// unless it is now signed: `attest` checks the signature over the statement of the version (read in this
+    /// transaction), and a signed acknowledgement of a version the member had acknowledged unsigned is recorded as
+    /// an attestation of its own. Signing the same statement again (the same version, the same day) stores nothing
+    /// more: without a budget on Acknowledge, that keeps the attestations a member can make bounded by the days.
+    static func acknowledge(
+        _ tx: StoreTransaction,
+        version: Int,
+        sha256: String,
+        attest: RiskDatabase.AttestationCheck?
+    ) throws -> (acknowledgement: CodeAcknowledgement, attestation: Attestation?) {
+        let user = tx.actor.user
+        let outcome = try EthicsRules.acknowledge(
+            version: version,
+            sha256: sha256,
+            user: user,
+            current: try tx.currentCode(),
+            existing: try tx.acknowledgement(user: user, version: version),
+            now: tx.actor.now
+        )
+        let attestation = try attest?(tx.attestationFacts(user: user, today: tx.actor.today))
+        switch outcome {
+        case .new(let acknowledgement):
+            try tx.insert(acknowledgement)
+        case .existing:
+            guard let attestation, try !tx.isAttested(attestation) else {
+                return (outcome.acknowledgement, attestation)
+            }
+        }
+        if let attestation { try tx.insert(attestation) }
+        try tx.audit(
+            EthicsAudit.subject(version),
+            EthicsAudit.acknowledged(outcome.acknowledgement, attestation: attestation)
+        )
+        return (outcome.acknowledgement, attestation)
     }
 }

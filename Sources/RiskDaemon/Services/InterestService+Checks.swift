@@ -17,14 +17,11 @@ extension InterestService {
                 matter: parameters.matter,
                 maximumNames: maximumNames
             )
-            let check = try await context.database.recordConflictCheck(
-                organisations: organisations,
-                matter: matter,
-                today: request.today,
-                charge: context.charge(request, .checksPerDay),
-                actor: request.actor,
-                detail: Self.checkDetail
-            )
+            let charge = context.charge(request, .checksPerDay)
+            let check = try await context.database.write(request.actor) { tx in
+                try tx.admit(charge)
+                return try Self.check(tx, organisations: organisations, matter: matter, today: request.today).check
+            }
             return .init(check: .init(viewer(of: request).view(check)))
         }
         table.on(InterestInterface.Checks.self) { parameters, request in
@@ -38,13 +35,26 @@ extension InterestService {
         }
     }
 
-    /// How a conflict check is audited: the matter and the names asked, never what was found. The entry is the
-    /// member's to read (their export), and a count of conflicts would count another member's sensitive interest,
-    /// which the check's reply leaves out; the conflicts stay with the stored check, read through `Checks`.
-    @Sendable static func checkDetail(_ check: ConflictCheck) -> AuditDetail {
-        AuditDetail([
-            "matter": .text(check.matter),
-            "organisations": .text(OrganisationService.list(check.organisations)),
-        ])
+    /// Checks `organisations` (already read by `ConflictRules.request`) against every interest active on `today`
+    /// and the registry as they are now, stores the check and audits it (`ConflictCheckAudit`). Returns the check
+    /// with every conflict, nothing withheld yet, and the interests it found, by id. A meeting's items are checked
+    /// this way too, in the transaction of the change that checks them.
+    static func check(
+        _ tx: StoreTransaction,
+        organisations: [String],
+        matter: String,
+        today: CalendarDate
+    ) throws -> (check: ConflictCheck, interests: [Int: Interest]) {
+        let interests = try tx.activeInterests(on: today)
+        let conflicts = ConflictRules.conflicts(
+            asked: organisations,
+            interests: interests,
+            registry: try tx.registry(),
+            today: today
+        )
+        let check = try tx.insertCheck(organisations: organisations, matter: matter, conflicts: conflicts)
+        try tx.audit(ConflictCheckAudit.subject(check.id), ConflictCheckAudit.recorded(check))
+        let found = Set(conflicts.map(\.interestId))
+        return (check, Dictionary(uniqueKeysWithValues: interests.filter { found.contains($0.id) }.map { ($0.id, $0) }))
     }
 }

@@ -8,11 +8,13 @@ extension InterestService {
     func registerErasure(_ table: inout MethodTable) {
         table.on(InterestInterface.Erase.self) { parameters, request in
             let reason = parameters.reason
-            let interest = try await context.database.eraseInterest(
-                id: parameters.id,
-                actor: request.actor,
-                detail: AuditDetail(["erased": .personal(reason)])
-            ) { current in try InterestRules.erase(current, reason: reason) }
+            let interest = try await context.database.write(request.actor) { tx in
+                let erased = try InterestRules.erase(try tx.interest(parameters.id), reason: reason)
+                try tx.saveErasure(of: erased)
+                try tx.audit(InterestAudit.subject(erased.id), InterestAudit.erased(reason: reason))
+                return erased
+            }
+            await context.database.writeBackErasure()
             return .init(interest: .init(interest, today: request.today))
         }
     }

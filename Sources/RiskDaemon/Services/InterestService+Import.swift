@@ -38,12 +38,43 @@ extension InterestService {
                 today: request.today,
                 policy: policy
             )
-            let ids = try await context.database.importInterests(interests, policy: policy, actor: request.actor) {
-                var detail = Self.detail($0)
-                detail.set("declarant", text: $0.declarant)
-                return detail
+            let ids = try await context.database.write(request.actor) { tx in
+                try Self.importDeclarations(tx, interests, policy: policy)
             }
             return .init(ids: ids)
         }
+    }
+}
+
+extension InterestService {
+    /// Stores the interests of an import (from `InterestRules.importDeclarations`), all or nothing, each linked to
+    /// the registry, audited as made by the actor for its declarant, and with the recusals it makes at published
+    /// meetings; returns their ids.
+    ///
+    /// Refused (`InterestRules.admitDeclaration`, naming `interests[i].declarant`) when a declarant would have more
+    /// declarations on record than `policy` allows.
+    static func importDeclarations(
+        _ tx: StoreTransaction,
+        _ interests: [Interest],
+        policy: InterestPolicy
+    ) throws -> [Int] {
+        var declared: [String: Int] = [:]
+        var ids: [Int] = []
+        for (index, interest) in interests.enumerated() {
+            let count = try declared[interest.declarant] ?? tx.declarationCount(of: interest.declarant)
+            do {
+                try InterestRules.admitDeclaration(declared: count, policy: policy)
+            } catch let error as DomainError {
+                throw DomainError.invalidValue("interests[\(index)].\(error.field)", error.reason)
+            }
+            declared[interest.declarant] = count + 1
+            var linked = interest
+            linked.organisationId = try tx.organisationId(named: interest.normalisedOrganisation)
+            let stored = try tx.insert(linked)
+            try tx.audit(InterestAudit.subject(stored.id), InterestAudit.declaredFor(stored))
+            try MeetingService.addRecusals(tx, for: stored)
+            ids.append(stored.id)
+        }
+        return ids
     }
 }

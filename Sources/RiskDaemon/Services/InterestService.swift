@@ -44,12 +44,11 @@ struct InterestService {
                 policy: policy,
                 joinedOn: joinedOn
             )
-            let stored = try await context.database.declareInterest(
-                interest,
-                policy: policy,
-                actor: request.actor,
-                detail: Self.detail
-            )
+            let stored = try await context.database.write(request.actor) { tx in
+                let stored = try Self.declare(tx, interest, policy: policy, audit: InterestAudit.declared)
+                try MeetingService.addRecusals(tx, for: stored)
+                return stored
+            }
             return .init(
                 interest: .init(stored, today: request.today),
                 suggestions: try await suggestions(for: stored)
@@ -100,25 +99,19 @@ struct InterestService {
                 endedOn: parameters.endedOn,
                 organisation: parameters.organisation
             )
-            var detail = AuditDetail()
-            detail.set("description", parameters.description.map(AuditDetail.Field.personal))
-            detail.set("value", parameters.value.map(AuditDetail.Field.personal))
-            detail.set("sensitive", parameters.sensitive.map(AuditDetail.Field.bool))
-            detail.set("endedOn", text: parameters.endedOn)
-            detail.set("organisation", text: parameters.organisation)
-            let interest = try await context.database.updateInterest(
-                id: parameters.id,
-                ifRevision: parameters.ifRevision,
-                charge: context.charge(request, .interestChangesPerDay),
-                actor: request.actor,
-                detail: detail
-            ) { current in
-                try refuseUnlessOwn(current, request)
-                return try InterestRules.update(
-                    current,
-                    with: changes,
-                    gifts: context.configuration.interests.policy.gifts
-                )
+            let charge = context.charge(request, .interestChangesPerDay)
+            let gifts = context.configuration.interests.policy.gifts
+            let interest = try await context.database.write(request.actor) { tx in
+                try Self.change(
+                    tx,
+                    parameters.id,
+                    ifRevision: parameters.ifRevision,
+                    charge: charge,
+                    audit: InterestAudit.updated(changes)
+                ) { current in
+                    try refuseUnlessOwn(current, request)
+                    return try InterestRules.update(current, with: changes, gifts: gifts)
+                }
             }
             return .init(
                 interest: .init(interest, today: request.today),
@@ -127,27 +120,33 @@ struct InterestService {
         }
         table.on(InterestInterface.End.self) { parameters, request in
             let today = request.today
-            let interest = try await context.database.updateInterest(
-                id: parameters.id,
-                ifRevision: nil,
-                charge: context.charge(request, .interestChangesPerDay),
-                actor: request.actor,
-                detail: AuditDetail(["endedOn": .text(parameters.endedOn)])
-            ) { current in
-                try refuseUnlessOwn(current, request)
-                return try InterestRules.end(current, endedOn: parameters.endedOn, today: today)
+            let charge = context.charge(request, .interestChangesPerDay)
+            let interest = try await context.database.write(request.actor) { tx in
+                try Self.change(
+                    tx,
+                    parameters.id,
+                    ifRevision: nil,
+                    charge: charge,
+                    audit: InterestAudit.ended(on: parameters.endedOn)
+                ) { current in
+                    try refuseUnlessOwn(current, request)
+                    return try InterestRules.end(current, endedOn: parameters.endedOn, today: today)
+                }
             }
             return .init(interest: .init(interest, today: request.today))
         }
         table.on(InterestInterface.Manage.self) { parameters, request in
             let (manager, now) = (request.caller.user, request.now)
-            let interest = try await context.database.updateInterest(
-                id: parameters.id,
-                ifRevision: parameters.ifRevision,
-                actor: request.actor,
-                detail: AuditDetail(["plan": .personal(parameters.plan)])
-            ) { current in
-                try InterestRules.manage(current, plan: parameters.plan, by: manager, now: now)
+            let interest = try await context.database.write(request.actor) { tx in
+                try Self.change(
+                    tx,
+                    parameters.id,
+                    ifRevision: parameters.ifRevision,
+                    charge: nil,
+                    audit: InterestAudit.managed(plan: parameters.plan)
+                ) { current in
+                    try InterestRules.manage(current, plan: parameters.plan, by: manager, now: now)
+                }
             }
             return .init(interest: .init(interest, today: request.today))
         }
@@ -169,19 +168,6 @@ struct InterestService {
         return ConflictRules.suggestions(for: interest.organisation, registry: try await context.database.registry())
             .map { "\($0.name) (O-\($0.id))" }
     }
-
-    /// What the audit trail keeps of a new declaration: the personal text only as HMACs.
-    @Sendable static func detail(_ interest: Interest) -> AuditDetail {
-        var detail = AuditDetail([
-            "kind": .text(interest.kind.rawValue), "organisation": .text(interest.organisation),
-            "description": .personal(interest.description), "sensitive": .bool(interest.sensitive),
-            "startedOn": .text(interest.startedOn.description), "late": .bool(interest.late),
-        ])
-        detail.set("value", interest.value.map(AuditDetail.Field.personal))
-        detail.set("endedOn", text: interest.endedOn?.description)
-        detail.set("organisationId", int: interest.organisationId)
-        return detail
-    }
 }
 
 extension InterestService {
@@ -191,5 +177,57 @@ extension InterestService {
         guard !request.mayTouch(ownedBy: interest.declarant) else { return }
         guard viewer(of: request).maySee(interest) else { throw DomainError.notFound(.interest, id: interest.id) }
         throw DomainError.permissionDenied
+    }
+}
+
+extension InterestService {
+    /// Stores new declaration `interest` (from `InterestRules.declare`), linked to the registry's organisation whose
+    /// name or alias matches the declared name, records its declarant as a member, and audits it with `audit`.
+    ///
+    /// Refused (`InterestRules.admitDeclaration`) when the declarant already has as many declarations on record as
+    /// `policy` allows; counted in the same transaction, so concurrent declarations cannot pass the cap together.
+    /// The recusals the declaration makes at published meetings are the caller's (`MeetingService.addRecusals`).
+    static func declare(
+        _ tx: StoreTransaction,
+        _ interest: Interest,
+        policy: InterestPolicy,
+        audit: (Interest) -> AuditDetail
+    ) throws -> Interest {
+        try InterestRules.admitDeclaration(declared: try tx.declarationCount(of: interest.declarant), policy: policy)
+        var linked = interest
+        linked.organisationId = try tx.organisationId(named: interest.normalisedOrganisation)
+        let stored = try tx.insert(linked)
+        try tx.noteMember(stored.declarant, uid: stored.declarantUID)
+        try tx.audit(InterestAudit.subject(stored.id), audit(stored))
+        return stored
+    }
+
+    /// Replaces declaration `id` by `transform(current)` when `ifRevision` (if given) is still current, audits it
+    /// with `audit`, and adds the recusals it now makes at published meetings.
+    ///
+    /// `transform` sees the committed record and may refuse by throwing (a board member touching someone else's
+    /// interest): the record's own refusal comes first, so a caller who may not touch it learns nothing of its
+    /// revision. Refused before anything when it would take the caller past a budget of `charge`.
+    static func change(
+        _ tx: StoreTransaction,
+        _ id: Int,
+        ifRevision: Int?,
+        charge: BudgetCharge?,
+        audit: AuditDetail,
+        transform: (Interest) throws -> Interest
+    ) throws -> Interest {
+        try tx.admit(charge)
+        let current = try tx.interest(id)
+        var updated = try transform(current)
+        if let ifRevision, ifRevision != current.revision {
+            throw DomainError.revisionMismatch(.interest, id: id, current: current.revision)
+        }
+        if updated.organisation != current.organisation {
+            updated.organisationId = try tx.organisationId(named: updated.normalisedOrganisation)
+        }
+        try tx.save(updated)
+        try tx.audit(InterestAudit.subject(id), audit)
+        try MeetingService.addRecusals(tx, for: updated)
+        return updated
     }
 }

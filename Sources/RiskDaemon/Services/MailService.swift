@@ -7,7 +7,8 @@ import RiskStore
 /// reports the bounces it finds in its mailbox.
 ///
 /// riskd itself never submits mail: its unit may not run the setgid or setuid programs an MTA submits through,
-/// and it has no network. What is queued where is decided in the store's transactions (`MailOutbox`).
+/// and it has no network. What may happen to a mail in each state is `MailRules`; each method runs its story in one
+/// write (`RiskDatabase.write`).
 struct MailService {
     let context: DaemonContext
 
@@ -39,54 +40,36 @@ struct MailService {
         }
         table.on(MailInterface.Test.self) { parameters, request in
             let address = try MailAddress(parameters.address, field: "address")
-            let mail = try await context.database.queueTestMail(to: address, actor: request.actor)
+            let mail = try await context.database.write(request.actor) { tx in try Self.queueTest(tx, to: address) }
             context.logger.notice("Test mail \(mail.id) queued by \(request.caller.user)")
             return .init(mail: .init(mail))
         }
         table.on(MailInterface.Retry.self) { parameters, request in
-            let mail = try await context.database.retryMail(id: parameters.id, actor: request.actor)
+            let mail = try await context.database.write(request.actor) { tx in try Self.retry(tx, id: parameters.id) }
             context.logger.notice("Mail \(mail.id) to \(mail.recipient) queued again by \(request.caller.user)")
             return .init(mail: .init(mail))
         }
-        table.on(MailInterface.Claim.self) { _, request in
-            let mail = try await context.database.claimMail(now: request.now)
-            return .init(
-                mail: mail.map {
-                    MailInterface.Outgoing(id: $0.id, sender: $0.sender, recipient: $0.recipient, message: $0.message)
-                }
-            )
-        }
-        table.on(MailInterface.Report.self) { parameters, request in
-            let (outcome, reason) = try DeliveryOutcome.read(outcome: parameters.outcome, reason: parameters.reason)
-            let mail = try await context.database.reportMail(
-                id: parameters.id,
-                outcome: outcome,
-                reason: reason,
-                now: request.now
-            )
-            switch mail.state {
-            case .failed:
-                context.logger.warning("Mail \(mail.id) to \(mail.recipient) failed: \(mail.reason ?? "")")
-            case .queued:
-                context.logger.info(
-                    "Mail \(mail.id) deferred by the MTA, attempt \(mail.attempts): \(mail.reason ?? "")"
-                )
-            case .sending, .sent, .uncertain, .dropped, .bounced:
-                break  // sent is the tally's; a report never leaves the others
-            }
-            return .init(mail: .init(mail))
-        }
-        table.on(MailInterface.Bounced.self) { parameters, request in
-            let (messageID, reason) = try MailBounce.read(messageId: parameters.messageId, reason: parameters.reason)
-            let mail = try await context.database.bounceMail(messageID: messageID, reason: reason, now: request.now)
-            if let mail {
-                context.logger.warning("Mail \(mail.id) to \(mail.recipient) was returned by the MTA: \(reason)")
-            } else {
-                context.logger.notice("A bounce of a message riskd has no record of was reported: <\(messageID)>")
-            }
-            return .init(mail: mail.map(MailInterface.Mail.init))
-        }
+        registerDelivery(&table)
         return table
+    }
+}
+
+extension MailService {
+    /// Queues a test mail to `address` (`MailComposer.test`), with its audit entry.
+    static func queueTest(_ tx: StoreTransaction, to address: MailAddress) throws -> MailRecord {
+        let (subject, body) = MailComposer.test(by: tx.actor.user, at: tx.actor.now, policy: tx.mailSettings.policy)
+        let mail = try tx.queueMail(kind: "test", user: nil, to: address, subject: subject, body: body)
+        try tx.audit(MailAudit.subject(mail.id), MailAudit.testQueued(to: address))
+        return mail
+    }
+
+    /// Queues failed or uncertain mail `id` again, attempts from 0, with its audit entry.
+    static func retry(_ tx: StoreTransaction, id: Int) throws -> MailRecord {
+        guard let mail = try tx.mail(id) else { throw DomainError.notFound(.mail, id: id) }
+        try MailRules.retry(id, state: mail.state)
+        let queued = try tx.requeue(id)
+        try tx.audit(MailAudit.subject(id), MailAudit.retried(from: mail.state))
+        return queued
     }
 }
 

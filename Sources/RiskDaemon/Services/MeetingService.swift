@@ -5,8 +5,8 @@ import RiskStore
 /// `org.riskd.meeting`: the secretariat prepares and publishes a board meeting, records at it what each conflicted
 /// member did, and closes it; everyone on the board reads the agenda, the recusals and the minutes.
 ///
-/// The rules of each state are `MeetingRules`; the checks and recusals are made in the store, in the transaction
-/// of the change that causes them. Every reader gets the meeting through `MeetingRecord.viewed`: a board member
+/// The rules of each state are `MeetingRules`, the audit entries `MeetingAudit`; each change runs its story in one
+/// write (`RiskDatabase.write`), the checks and recusals it causes included. Every reader gets the meeting through `MeetingRecord.viewed`: a board member
 /// reads another member's sensitive recusal (or one from an interest the register hides from them) as withheld.
 struct MeetingService {
     let context: DaemonContext
@@ -17,68 +17,6 @@ struct MeetingService {
         registerReading(&table)
         registerAtMeeting(&table)
         return table
-    }
-
-    private func registerAgenda(_ table: inout MethodTable) {
-        table.on(MeetingInterface.Create.self) { parameters, request in
-            let meeting = try MeetingRules.create(
-                title: parameters.title,
-                date: parameters.date,
-                by: request.caller.user
-            )
-            return .init(meeting: .init(try await context.database.createMeeting(meeting, actor: request.actor)))
-        }
-        table.on(MeetingInterface.AddItem.self) { parameters, request in
-            // The title first: the organisations' check would otherwise name it `matter`.
-            _ = try FieldRules.requiredText(parameters.title, field: "title", limit: MeetingRules.titleLimit)
-            let organisations =
-                parameters.organisations.isEmpty
-                ? []
-                : try ConflictRules.request(
-                    organisations: parameters.organisations,
-                    matter: parameters.title,
-                    maximumNames: context.configuration.interests.maxOrganisationsPerCheck
-                ).organisations
-            let item = try await context.database.addMeetingItem(
-                meetingId: parameters.meetingId,
-                today: request.today,
-                actor: request.actor,
-                checkDetail: InterestService.checkDetail
-            ) { meeting, count in
-                try MeetingRules.item(
-                    of: meeting,
-                    count: count,
-                    title: parameters.title,
-                    organisations: organisations,
-                    decision: parameters.decision
-                )
-            }
-            return .init(item: .init(item))
-        }
-        table.on(MeetingInterface.Publish.self) { parameters, request in
-            let record = try await context.database.publishMeeting(
-                id: parameters.id,
-                today: request.today,
-                actor: request.actor,
-                checkDetail: InterestService.checkDetail
-            ).viewed(by: viewer(of: request))
-            return .init(
-                meeting: .init(record.meeting),
-                items: record.items.map { .init($0) },
-                recusals: record.recusals.map { .init($0) }
-            )
-        }
-        table.on(MeetingInterface.Close.self) { parameters, request in
-            .init(meeting: .init(try await context.database.closeMeeting(id: parameters.id, actor: request.actor)))
-        }
-        table.on(MeetingInterface.Cancel.self) { parameters, request in
-            let meeting = try await context.database.cancelMeeting(
-                id: parameters.id,
-                reason: parameters.reason,
-                actor: request.actor
-            )
-            return .init(meeting: .init(meeting))
-        }
     }
 
     private func registerReading(_ table: inout MethodTable) {
@@ -125,17 +63,21 @@ struct MeetingService {
 
     private func registerAtMeeting(_ table: inout MethodTable) {
         table.on(MeetingInterface.Record.self) { parameters, request in
-            let recusal = try await context.database.recordRecusal(id: parameters.recusalId, actor: request.actor) {
-                recusal,
-                meeting in
-                try MeetingRules.record(
+            let recusal = try await context.database.write(request.actor) { tx in
+                let recusal = try tx.recusal(parameters.recusalId)
+                let recorded = try MeetingRules.record(
                     recusal,
-                    of: meeting,
+                    of: try tx.meeting(recusal.meetingId),
                     action: parameters.action,
                     quorate: parameters.quorate,
                     note: parameters.note,
                     by: request.caller.user
                 )
+                try tx.saveRecord(of: recorded)
+                try tx.touchMeeting(recorded.meetingId)
+                try tx.audit(MeetingAudit.subject(recorded.meetingId), MeetingAudit.recorded(recorded))
+                try tx.recordHistory(ofMeeting: recorded.meetingId)
+                return recorded
             }
             return .init(recusal: .init(recusal))
         }
@@ -159,15 +101,8 @@ struct MeetingService {
                 policy: policy,
                 joinedOn: try await context.database.memberJoinedOn(user: declarant)
             )
-            let recusals = try await context.database.declareAtMeeting(
-                itemId: parameters.itemId,
-                interest,
-                policy: policy,
-                actor: request.actor
-            ) { stored in
-                var detail = InterestService.detail(stored)
-                detail.set("declarant", text: stored.declarant)
-                return detail
+            let recusals = try await context.database.write(request.actor) { tx in
+                try Self.declareAtMeeting(tx, itemId: parameters.itemId, interest, policy: policy)
             }
             let viewer = viewer(of: request)
             let shown = recusals.map { MeetingRecord.viewed($0, by: viewer) }
@@ -206,7 +141,7 @@ struct MeetingService {
         return record.viewed(by: viewer(of: request))
     }
 
-    private func viewer(of request: Request) -> InterestViewer {
+    func viewer(of request: Request) -> InterestViewer {
         InterestViewer(
             user: request.caller.user,
             roles: request.caller.roles,

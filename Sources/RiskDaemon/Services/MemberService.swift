@@ -44,12 +44,13 @@ struct MemberService {
                 throw DomainError.invalidValue("user", "must be a user name or an owner's name on one line")
             }
             let email = try parameters.email.map { try MailAddress($0, field: "email") }
-            let now = try await context.database.setContact(
-                user: user,
-                email: email,
-                charge: context.charge(request, .contactChangesPerDay),
-                actor: request.actor
-            )
+            let charge = context.charge(request, .contactChangesPerDay)
+            let now = try await context.database.write(request.actor) { tx in
+                try tx.admit(charge)
+                try tx.saveContact(user: user, email: email)
+                try tx.audit(MemberAudit.subject(user), MemberAudit.contactSet(email))
+                return email?.description
+            }
             return .init(email: context.configuration.mail.address(of: user, contact: now))
         }
         registerSetName(&table)

@@ -10,11 +10,7 @@ struct OrganisationService {
         var table = MethodTable()
         table.on(OrganisationInterface.Add.self) { parameters, request in
             let organisation = try OrganisationRules.create(OrganisationDraft(parameters), now: request.now)
-            let stored = try await context.database.addOrganisations(
-                [organisation],
-                actor: request.actor,
-                detail: Self.detail
-            )
+            let stored = try await context.database.write(request.actor) { tx in try Self.add(tx, [organisation]) }
             return .init(organisation: .init(stored[0]))
         }
         table.on(OrganisationInterface.Import.self) { parameters, request in
@@ -30,11 +26,9 @@ struct OrganisationService {
                 }
             }
             try Self.checkDistinct(organisations)
-            let stored = try await context.database.addOrganisations(
-                organisations,
-                actor: request.actor,
-                detail: Self.detail
-            )
+            let stored = try await context.database.write(request.actor) { [organisations] tx in
+                try Self.add(tx, organisations)
+            }
             return .init(ids: stored.map(\.id))
         }
         table.on(OrganisationInterface.Get.self) { parameters, _ in
@@ -76,40 +70,40 @@ struct OrganisationService {
                 power: parameters.power,
                 note: parameters.note
             )
-            var detail = AuditDetail()
-            detail.set("name", text: parameters.name)
-            detail.set("aliases", text: parameters.aliases.map(Self.list))
-            detail.set("kind", text: parameters.kind)
-            detail.set("interest", text: parameters.interest)
-            detail.set("power", text: parameters.power)
-            detail.set("note", parameters.note.map(AuditDetail.Field.digest))
-            let now = request.now
-            let organisation = try await context.database.updateOrganisation(
-                id: parameters.id,
-                ifRevision: parameters.ifRevision,
-                actor: request.actor,
-                detail: detail
-            ) { current in
-                try OrganisationRules.update(current, with: changes, now: now)
+            let organisation = try await context.database.write(request.actor) { tx in
+                try Self.update(tx, parameters.id, ifRevision: parameters.ifRevision, with: changes)
             }
             return .init(organisation: .init(organisation))
         }
         return table
     }
 
-    /// What the audit trail keeps of a new organisation.
-    @Sendable static func detail(_ organisation: Organisation) -> AuditDetail {
-        var detail = AuditDetail(["name": .text(organisation.name), "kind": .text(organisation.kind.rawValue)])
-        if !organisation.aliases.isEmpty { detail.set("aliases", text: list(organisation.aliases)) }
-        detail.set("interest", text: organisation.interest?.rawValue)
-        detail.set("power", text: organisation.power?.rawValue)
-        detail.set("note", organisation.note.map(AuditDetail.Field.digest))
-        return detail
+    /// Stores new `organisations` (from `OrganisationRules.create`), each with its audit entry; all or none. A
+    /// name or alias already taken (once normalised) is `DuplicateName`.
+    static func add(_ tx: StoreTransaction, _ organisations: [Organisation]) throws -> [Organisation] {
+        try organisations.map { organisation in
+            let stored = try tx.insert(organisation)
+            try tx.audit(OrganisationAudit.subject(stored.id), OrganisationAudit.added(stored))
+            return stored
+        }
     }
 
-    /// Names as one field of an audit entry.
-    static func list(_ names: [String]) -> String {
-        names.joined(separator: "; ")
+    /// Changes organisation `id` by `changes` (`OrganisationRules.update`) when `ifRevision` (if given) is still
+    /// current, with its audit entry.
+    static func update(
+        _ tx: StoreTransaction,
+        _ id: Int,
+        ifRevision: Int?,
+        with changes: OrganisationChanges
+    ) throws -> Organisation {
+        let current = try tx.organisation(id)
+        if let ifRevision, ifRevision != current.revision {
+            throw DomainError.revisionMismatch(.organisation, id: id, current: current.revision)
+        }
+        let updated = try OrganisationRules.update(current, with: changes, now: tx.actor.now)
+        try tx.save(updated)
+        try tx.audit(OrganisationAudit.subject(id), OrganisationAudit.updated(changes))
+        return updated
     }
 
     /// Refuses an import in which two organisations share a name or an alias (once normalised), naming the

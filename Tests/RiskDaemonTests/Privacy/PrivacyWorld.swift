@@ -1,10 +1,11 @@
 import Foundation
 import Logging
 import RiskCore
-import RiskDaemon
 import RiskProtocol
 import RiskStore
 import Varlink
+
+@testable import RiskDaemon
 
 /// The users of the privacy property test: one caller per role, a seeding administrator, the member whose
 /// declaration is sensitive, and the board member who raises concerns.
@@ -161,15 +162,14 @@ struct PrivacyWorld: Sendable {
             text: "Holds an interest in the fund",
             raisedAt: PrivacyClock.seeded
         )
-        _ = try await daemon.database.raiseConcern(
-            concern,
-            actor: .init(
-                user: PrivacyUser.raiser.name,
-                uid: 8007,
-                method: "org.riskd.concern.Raise",
-                now: concern.raisedAt
-            )
+        let raiser = RiskDatabase.Actor(
+            user: PrivacyUser.raiser.name,
+            uid: 8007,
+            method: "org.riskd.concern.Raise",
+            now: concern.raisedAt
         )
+        // Through the store, as the story would: the member it is about is not on the board Raise checks against.
+        _ = try await daemon.database.write(raiser) { tx in try ConcernService.raise(tx, concern, charge: nil) }
     }
 
     /// Moves to the reading day and runs the review, so that findings (a concern open too long) are open.

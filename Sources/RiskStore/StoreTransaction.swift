@@ -1,0 +1,54 @@
+import GRDB
+import RiskCore
+
+/// One use case's write, as its service runs it: fetch the rows, ask a pure `*Rules` what changes, save, audit,
+/// queue the notices, all in one transaction that `RiskDatabase.write(_:_:)` commits (possibly together with
+/// concurrent writes, `GroupCommit`) before it returns.
+///
+/// It keeps rows and holds no rule: what may change, and how a change is audited, is the caller's (RiskCore's
+/// `*Rules` and `*Audit`). It is valid only inside the closure it is given to; a write that throws changes nothing.
+public struct StoreTransaction {
+    let db: Database
+    /// Who makes the change and when: every audit entry of the transaction is theirs.
+    public let actor: RiskDatabase.Actor
+    /// What mails are written with, as they stood when the write was queued.
+    let mail: MailSettings
+
+    /// Appends the entry `detail` about `subject` to the audit chain.
+    public func audit(_ subject: String?, _ detail: AuditDetail) throws {
+        try AuditChain.append(
+            db,
+            at: actor.now.description,
+            actor: actor.user,
+            uid: actor.uid,
+            method: actor.method,
+            subject: subject,
+            detail: detail
+        )
+    }
+
+    /// Queues `notices` for their people's next daily mail: those of a kind the mail policy sends, once per notice
+    /// key; nothing when mail is off.
+    public func outbox(_ notices: [Notice]) throws {
+        try MailOutbox.notify(db, notices, settings: mail, now: actor.now)
+    }
+
+    /// How much of `budget` the actor has used in its window, this transaction's writes included.
+    public func used(_ budget: Budget) throws -> Int {
+        try BudgetCounts.used(db, budget, user: actor.user, now: actor.now)
+    }
+}
+
+extension RiskDatabase {
+    /// Runs `story` in a durable transaction, possibly shared with concurrent writes; returns its value after the
+    /// commit. A story that throws changes nothing.
+    ///
+    /// `story` runs on GRDB's writer, never on an event loop, and must not wait for anything (docs/concurrency.md).
+    public func write<T: Sendable>(
+        _ actor: Actor,
+        _ story: @escaping @Sendable (StoreTransaction) throws -> T
+    ) async throws -> T {
+        let mail = currentMailSettings
+        return try await write { db in try story(StoreTransaction(db: db, actor: actor, mail: mail)) }
+    }
+}

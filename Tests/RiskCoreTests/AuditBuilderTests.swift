@@ -1,0 +1,110 @@
+import RiskCore
+import Testing
+
+/// The audit builders (`MeetingAudit`, `MailAudit`, `InterestAudit`, …) are the one place each entry's fields are
+/// named; entries are read back by people and compared by tests, so each builder's fields are pinned here, field
+/// by field, as a table.
+@Suite("Audit builders")
+struct AuditBuilderTests {
+    static let now = Instant(rfc3339: "2027-01-10T09:00:00Z")!
+    static let day = CalendarDate(year: 2027, month: 1, day: 20)!
+
+    static let meeting = Meeting(
+        id: 3,
+        revision: 2,
+        title: "Board meeting",
+        date: day,
+        status: .cancelled,
+        createdBy: "ana",
+        cancelReason: "No quorum"
+    )
+    static let item = MeetingItem(
+        id: 4,
+        meetingId: 3,
+        number: 2,
+        title: "Grant to WBF",
+        organisations: ["Western Balkan Fund", "WBF"],
+        decision: true
+    )
+    static let recusal = Recusal(
+        id: 9,
+        meetingId: 3,
+        itemId: 4,
+        declarant: "ivan",
+        interestId: 7,
+        kind: "funding",
+        organisation: "Western Balkan Fund",
+        asked: "WBF",
+        sensitive: false,
+        match: .exact,
+        declaredInAdvance: true,
+        action: .leftRoom,
+        quorate: true
+    )
+    static let check = ConflictCheck(
+        id: 5,
+        at: now,
+        by: "marko",
+        matter: "Call 1",
+        organisations: ["OSF", "WBF"],
+        conflicts: []
+    )
+
+    @Test(
+        "Each builder names its fields as the audit trail has always kept them",
+        arguments: [
+            (
+                "meeting created", MeetingAudit.created(meeting),
+                ["title": .text("Board meeting"), "date": .text("2027-01-20")]
+            ),
+            (
+                "item added", MeetingAudit.itemAdded(item),
+                ["item": .int(2), "title": .text("Grant to WBF"), "decision": .bool(true), "organisations": .int(2)]
+            ),
+            ("published", MeetingAudit.published(recusals: 3), ["status": .text("published"), "recusals": .int(3)]),
+            (
+                "recorded", MeetingAudit.recorded(recusal),
+                [
+                    "recusal": .int(9), "declarant": .text("ivan"), "action": .text("left_room"),
+                    "quorate": .bool(true),
+                ]
+            ),
+            ("closed", MeetingAudit.closed(), ["status": .text("closed")]),
+            (
+                "cancelled", MeetingAudit.cancelled(meeting, noticesWithdrawn: 2),
+                ["status": .text("cancelled"), "reason": .text("No quorum"), "noticesWithdrawn": .int(2)]
+            ),
+            (
+                "recusal added", MeetingAudit.recusalAdded(recusal, item: item, interest: 7),
+                ["recusal": .int(9), "item": .int(2), "declarant": .text("ivan"), "interest": .int(7)]
+            ),
+            (
+                "check", ConflictCheckAudit.recorded(check),
+                ["matter": .text("Call 1"), "organisations": .text("OSF; WBF")]
+            ),
+            ("mail retried", MailAudit.retried(from: .uncertain), ["retried": .text("uncertain")]),
+            ("address cleared", MemberAudit.contactSet(nil), ["email": .null]),
+            ("ended", InterestAudit.ended(on: "2027-01-31"), ["endedOn": .text("2027-01-31")]),
+            ("managed", InterestAudit.managed(plan: "Leaves the room"), ["plan": .personal("Leaves the room")]),
+            (
+                "erased", InterestAudit.erased(reason: "Asked by the member"),
+                ["erased": .personal("Asked by the member")]
+            ),
+            (
+                "retention", InterestAudit.erasedAfterRetention(days: 30),
+                ["erased": .text("retention of 30 days after its end ran out")]
+            ),
+            (
+                "updated, only what was asked", InterestAudit.updated(InterestChanges(sensitive: true, endedOn: "")),
+                ["sensitive": .bool(true), "endedOn": .text("")]
+            ),
+            (
+                "confirmed unsigned", InterestAudit.confirmed(nothingToDeclare: false, active: 2, attestation: nil),
+                ["nothingToDeclare": .bool(false), "activeInterests": .int(2)]
+            ),
+        ] as [(String, AuditDetail, [String: AuditDetail.Field])]
+    )
+    func fields(_ name: String, detail: AuditDetail, expected: [String: AuditDetail.Field]) {
+        #expect(detail.fields == expected, "\(name)")
+    }
+}
