@@ -32,6 +32,8 @@ board = owners[:300]
 config = os.path.join(directory, "riskd.toml")
 with open(config, "w") as out:
     out.write("[access]\nboard = [%s]\n" % ", ".join('"unix-user:%s"' % name for name in board))
+    # A board of a few dozen accounts declares ten thousand interests: more each than the default cap allows.
+    out.write("[interests]\nmax_declarations_per_member = 10000\n")
     if mail:
         out.write('[mail]\nenabled = true\ndomain = "example.org"\nadmins = ["secretariat@example.org"]\n')
 proc, connection = riskd_client.start(riskd, directory, "--config", config)
