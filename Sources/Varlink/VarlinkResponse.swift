@@ -58,7 +58,8 @@ public enum VarlinkJSON {
     }
 
     /// One reply message, `{"parameters":…}` (and `"continues":true`) without the NUL, written straight into a
-    /// buffer: the encoded parameters are copied once, into the bytes that go out.
+    /// buffer: the encoded parameters are copied once, into the bytes that go out. The buffer has room for the NUL
+    /// the server appends (`ReplyWriter`), so the frame leaves in this one buffer.
     ///
     /// `package`, with `errorMessage`, so that the fuzz harness (RiskFuzzing) encodes replies as the server does.
     package static func replyMessage(
@@ -69,7 +70,7 @@ public enum VarlinkJSON {
         -> ByteBuffer
     {
         let suffix = continues ? #","continues":true}"# : "}"
-        var message = allocator.buffer(capacity: 14 + parameters.count + suffix.utf8.count)
+        var message = allocator.buffer(capacity: 14 + parameters.count + suffix.utf8.count + 1)
         message.writeString(#"{"parameters":"#)
         message.writeBytes(parameters)
         message.writeString(suffix)
@@ -87,5 +88,42 @@ public enum VarlinkJSON {
         }
         if let message = try? sorted(ErrorMessage(error: error.name, parameters: error.parameters)) { return message }
         return (try? sorted(ErrorMessage(error: error.name, parameters: [:]))) ?? Data()
+    }
+}
+
+/// Writes the replies of one connection straight into its channel, each as one buffer holding the whole frame.
+///
+/// The connection's task runs on the channel's event loop (`EventLoopTaskExecutor`), so a reply enters the
+/// pipeline at once: no queue of the async channel's outbound writer, no second pass through a frame encoder, and
+/// replies leave in the order they are sent. Backpressure is kept: while the channel is unwritable (its write
+/// buffer past the high-water mark: the client is not reading), a reply waits until it has gone out, so the task
+/// reads no further calls meanwhile; `ReplyTimeoutHandler` closes a channel left unwritable too long, which ends
+/// that wait with an error.
+struct ReplyWriter: Sendable {
+    let channel: any Channel
+
+    /// Sends `{"parameters":…}` (with `"continues":true` when `continues`) and its NUL.
+    func send(parameters: [UInt8], continues: Bool) async throws {
+        var frame = VarlinkJSON.replyMessage(parameters: parameters, continues: continues, allocator: channel.allocator)
+        frame.writeInteger(UInt8(0))
+        try await send(frame)
+    }
+
+    /// Sends the error message of `error` and its NUL.
+    func send(_ error: VarlinkError) async throws {
+        let message = VarlinkJSON.errorMessage(error)
+        var frame = channel.allocator.buffer(capacity: message.count + 1)
+        frame.writeBytes(message)
+        frame.writeInteger(UInt8(0))
+        try await send(frame)
+    }
+
+    private func send(_ frame: ByteBuffer) async throws {
+        channel.eventLoop.assertInEventLoop()
+        if channel.isWritable {
+            channel.writeAndFlush(frame, promise: nil)
+        } else {
+            try await channel.writeAndFlush(frame).get()
+        }
     }
 }
