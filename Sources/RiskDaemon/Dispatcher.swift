@@ -75,7 +75,11 @@ struct Dispatcher: Sendable {
     static func access(to method: String, roles: Set<Role>) -> Access {
         guard let policy = ProtocolCatalog.policies[method] else { return .denied }
         if policy.anyone { return .allowed }
-        return roles.map { role in policy.grants[MethodRole(role)].map(Access.init) ?? .denied }.max() ?? .denied
+        var widest = Access.denied
+        for role in roles {
+            if let scope = policy.grants[MethodRole(role)] { widest = max(widest, Access(scope)) }
+        }
+        return widest
     }
 }
 

@@ -34,8 +34,22 @@ final class ThreadReaders: Sendable {
     }
 
     /// Runs `read` in a read-only transaction on `reader`, synchronously (a plain function, so that the synchronous
-    /// overload of GRDB's `read` is the one chosen).
+    /// overload of GRDB's `inDatabase` is the one chosen).
+    ///
+    /// The transaction is begun and ended with cached statements: GRDB's own `read` compiles `BEGIN` and `COMMIT`
+    /// anew at every call. The connection is read-only, so the transaction is only the snapshot that keeps the
+    /// statements of one read consistent; on any failure it is rolled back, and the connection is left as found.
     static func read<T>(on reader: DatabaseQueue, _ read: (Database) throws -> T) throws -> T {
-        try reader.read(read)
+        try reader.inDatabase { db in
+            try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+            do {
+                let value = try read(db)
+                try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+                return value
+            } catch {
+                try? db.rollback()
+                throw error
+            }
+        }
     }
 }

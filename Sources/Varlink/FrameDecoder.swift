@@ -48,15 +48,3 @@ public struct NULFrameDecoder: ByteToMessageDecoder {
         return .needMoreData
     }
 }
-
-/// Appends the NUL terminator to each outbound message.
-public struct NULFrameEncoder: MessageToByteEncoder {
-    public typealias OutboundIn = ByteBuffer
-
-    public init() {}
-
-    public func encode(data: ByteBuffer, out: inout ByteBuffer) throws {
-        out.writeImmutableBuffer(data)
-        out.writeInteger(UInt8(0))
-    }
-}

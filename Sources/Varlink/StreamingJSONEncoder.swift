@@ -34,16 +34,21 @@ final class JSONSink: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
+    /// Writes `value`: a scalar directly, anything else through its `encode(to:)`.
+    ///
+    /// The scalars are told apart by comparing metatypes, not by `as?` casts: a failed dynamic cast searches the
+    /// runtime's conformance tables, and most values encoded here (structs, arrays) would fail eight of them. An
+    /// optional scalar takes the `encode(to:)` path, whose single-value container writes it or `null`.
     func encodeValue<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: writeString(text)
-        case let number as Int: writeInteger(number)
-        case let flag as Bool: bytes.append(contentsOf: flag ? Array("true".utf8) : Array("false".utf8))
-        case let number as Double: try writeDouble(number)
-        case let number as Int64: writeInteger(number)
-        case let number as UInt32: writeInteger(number)
-        case let number as Int32: writeInteger(number)
-        case let number as UInt64: writeInteger(number)
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): writeString(unsafeBitCast(value, to: String.self))
+        case ObjectIdentifier(Int.self): writeInteger(unsafeBitCast(value, to: Int.self))
+        case ObjectIdentifier(Bool.self): writeBool(unsafeBitCast(value, to: Bool.self))
+        case ObjectIdentifier(Double.self): try writeDouble(unsafeBitCast(value, to: Double.self))
+        case ObjectIdentifier(Int64.self): writeInteger(unsafeBitCast(value, to: Int64.self))
+        case ObjectIdentifier(UInt32.self): writeInteger(unsafeBitCast(value, to: UInt32.self))
+        case ObjectIdentifier(Int32.self): writeInteger(unsafeBitCast(value, to: Int32.self))
+        case ObjectIdentifier(UInt64.self): writeInteger(unsafeBitCast(value, to: UInt64.self))
         default:
             frames.append(Frame(kind: .none))
             try value.encode(to: self)
@@ -99,6 +104,10 @@ final class JSONSink: Encoder {
     func writeKey(_ key: String) {
         writeString(key)
         bytes.append(UInt8(ascii: ":"))
+    }
+
+    func writeBool(_ flag: Bool) {
+        bytes.append(contentsOf: flag ? "true".utf8 : "false".utf8)
     }
 
     func writeNull() {

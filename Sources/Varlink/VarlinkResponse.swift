@@ -58,7 +58,8 @@ public enum VarlinkJSON {
     }
 
     /// One reply message, `{"parameters":…}` (and `"continues":true`) without the NUL, written straight into a
-    /// buffer: the encoded parameters are copied once, into the bytes that go out.
+    /// buffer: the encoded parameters are copied once, into the bytes that go out. The buffer has room for the NUL
+    /// the server appends (`ReplyWriter`), so the frame leaves in this one buffer.
     ///
     /// `package`, with `errorMessage`, so that the fuzz harness (RiskFuzzing) encodes replies as the server does.
     package static func replyMessage(
@@ -69,7 +70,7 @@ public enum VarlinkJSON {
         -> ByteBuffer
     {
         let suffix = continues ? #","continues":true}"# : "}"
-        var message = allocator.buffer(capacity: 14 + parameters.count + suffix.utf8.count)
+        var message = allocator.buffer(capacity: 14 + parameters.count + suffix.utf8.count + 1)
         message.writeString(#"{"parameters":"#)
         message.writeBytes(parameters)
         message.writeString(suffix)

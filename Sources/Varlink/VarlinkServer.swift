@@ -194,7 +194,6 @@ public final class VarlinkServer: Sendable {
             try sync.addHandler(ReplyTimeoutHandler(timeout: self.limits.replyTimeout, logger: logger))
             try sync.addHandler(FrameTimeoutHandler(timeout: self.limits.frameTimeout))
             try sync.addHandler(ByteToMessageHandler(NULFrameDecoder(maximumFrameBytes: self.limits.maxMessageBytes)))
-            try sync.addHandler(MessageToByteHandler(NULFrameEncoder()))
             let asyncChannel = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
             let peer = PeerCredentials(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
             return Connection(channel: asyncChannel, peer: peer)
@@ -216,8 +215,10 @@ public final class VarlinkServer: Sendable {
         logger[metadataKey: "uid"] = "\(connection.peer.uid)"
         logger[metadataKey: "pid"] = "\(connection.peer.pid)"
         defer { registry.close(channel) }
+        // Replies go straight into the channel (`ReplyWriter`), not through the async channel's outbound writer.
+        let replies = ReplyWriter(channel: channel)
         do {
-            try await connection.channel.executeThenClose { inbound, outbound in
+            try await connection.channel.executeThenClose { inbound, _ in
                 for try await frame in inbound {
                     guard registry.begin(channel) else { return }
                     let call: VarlinkCall
@@ -227,7 +228,7 @@ public final class VarlinkServer: Sendable {
                     case .refused(let error, let oneway):
                         logger.notice("Refusing a call: \(error)")
                         if !oneway {
-                            try await outbound.write(ByteBuffer(bytes: VarlinkJSON.errorMessage(error)))
+                            try await replies.send(error)
                         }
                         guard registry.end(channel) else { return }
                         continue
@@ -237,7 +238,7 @@ public final class VarlinkServer: Sendable {
                     }
                     let response = await service.respond(to: call)
                     if !call.oneway {
-                        try await write(response, to: outbound, closing: channel, more: call.more)
+                        try await send(response, through: replies, more: call.more)
                     }
                     guard registry.end(channel) else { return }
                 }
@@ -251,38 +252,23 @@ public final class VarlinkServer: Sendable {
         }
     }
 
-    private func write(
-        _ response: VarlinkResponse,
-        to outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>,
-        closing channel: any Channel,
-        more: Bool
-    ) async throws {
+    private func send(_ response: VarlinkResponse, through replies: ReplyWriter, more: Bool) async throws {
         switch response {
         case .reply(let parameters):
-            try await outbound.write(
-                VarlinkJSON.replyMessage(
-                    parameters: parameters,
-                    continues: false,
-                    allocator: channel.allocator
-                )
-            )
+            try await replies.send(parameters: parameters, continues: false)
         case .error(let error):
-            try await outbound.write(ByteBuffer(bytes: VarlinkJSON.errorMessage(error)))
-        case .stream(let replies):
+            try await replies.send(error)
+        case .stream(let elements):
             // A stream may wait a long time between replies: it is not idle (no idle timeout), but a shutdown
             // closes it at once, and it ends when the connection closes.
+            let channel = replies.channel
             guard registry.end(channel) else { return }
             registry.streaming(channel, true)
             defer { registry.streaming(channel, false) }
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await element in replies {
-                        let message = VarlinkJSON.replyMessage(
-                            parameters: element.parameters,
-                            continues: element.continues && more,
-                            allocator: channel.allocator
-                        )
-                        try await outbound.write(message)
+                    for await element in elements {
+                        try await replies.send(parameters: element.parameters, continues: element.continues && more)
                         if !element.continues || !more { return }
                     }
                 }

@@ -87,6 +87,29 @@ struct StreamingJSONEncoderTests {
         #expect(encoded.flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) } == expected)
     }
 
+    /// The text `StreamingJSONEncoder` writes for `value`, `nil` when it declines or throws.
+    static func streamed<T: Encodable>(_ value: T) -> String? {
+        let bytes: [UInt8]?? = try? StreamingJSONEncoder.encode(value)
+        return bytes.flatMap { $0 }.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static let scalars: [(encoded: String?, expected: String)] = [
+        (streamed([true, false]), "[true,false]"),
+        (streamed([-2.5, 3.0]), "[-2.5,3]"),
+        (streamed([Int64.min]), "[-9223372036854775808]"),
+        (streamed([UInt64.max]), "[18446744073709551615]"),
+        (streamed([Int32.min]), "[-2147483648]"),
+        (streamed([UInt32.max]), "[4294967295]"),
+        (streamed([String?.some("a"), nil]), #"["a",null]"#),
+        (streamed([Int?.none, 7]), "[null,7]"),
+        (streamed([Bool?.some(false), nil]), "[false,null]"),
+    ]
+
+    @Test("Each scalar type, and optional scalars, as the elements of an array", arguments: scalars)
+    func scalarElements(encoded: String?, expected: String) {
+        #expect(encoded == expected)
+    }
+
     struct Nested: Encodable {
         func encode(to encoder: any Encoder) throws {
             var outer = encoder.container(keyedBy: Key.self)
