@@ -13,4 +13,32 @@ extension RiskRules {
         case .open, .mitigating: openActions > 0 ? .mitigating : .open
         }
     }
+
+    /// `treatmentStatus`, with the open actions counted only when they decide (a risk open or mitigating).
+    public static func treatmentStatus(
+        of status: RiskStatus,
+        openActions: () throws -> Int
+    ) rethrows -> RiskStatus {
+        switch status {
+        case .accepted, .closed: status
+        case .open, .mitigating: treatmentStatus(of: status, openActions: try openActions())
+        }
+    }
+
+    /// `risk` with the status its actions now give it (`treatmentStatus`), as a new revision at `now`; `nil` when
+    /// the status stays.
+    public static func treated(_ risk: Risk, now: Instant, openActions: () throws -> Int) rethrows -> Risk? {
+        let status = try treatmentStatus(of: risk.status, openActions: openActions)
+        guard status != risk.status else { return nil }
+        var treated = risk
+        treated.status = status
+        treated.revision += 1
+        treated.updatedAt = now
+        return treated
+    }
+
+    /// The note of the version in which action `action`'s change gave its risk `status`.
+    public static func treatmentNote(_ status: RiskStatus, action: Int) -> String {
+        "\(status.rawValue): action A-\(action) changed"
+    }
 }
