@@ -1,5 +1,5 @@
 extension RiskRules {
-    /// The status a risk's actions give it: the one rule behind `open` and `mitigating`, which the store applies
+    /// The status a risk's actions give it: the one rule behind `open` and `mitigating`, which `RiskService` applies
     /// on every change of an action and which `risk-untreated` agrees with.
     ///
     /// A risk that is open or mitigating is `mitigating` while it has an open action and `open` once it has none

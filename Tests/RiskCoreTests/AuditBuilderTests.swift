@@ -152,6 +152,23 @@ struct AuditBuilderTests {
                 "action cancelled with its risk", ActionAudit.cancelledWithRisk(3),
                 ["status": .text("cancelled"), "riskClosed": .int(3)]
             ),
+            (
+                "member's key added",
+                MemberAudit.keyAdded(
+                    MemberKey(
+                        user: "ana",
+                        fingerprint: "SHA256:abc",
+                        publicKey: "ssh-ed25519 AAAA",
+                        addedAt: now,
+                        addedBy: "ana"
+                    )
+                ),
+                ["fingerprint": .text("SHA256:abc"), "publicKey": .text("ssh-ed25519 AAAA")]
+            ),
+            (
+                "member's key removed", MemberAudit.keyRemoved("SHA256:abc"), ["removed": .text("SHA256:abc")]
+            ),
+            ("member's name set", MemberAudit.nameSet("Ana Kovač"), ["name": .personal("Ana Kovač")]),
         ] as [(String, AuditDetail, [String: AuditDetail.Field])]
     )
     func fields(_ name: String, detail: AuditDetail, expected: [String: AuditDetail.Field]) {
