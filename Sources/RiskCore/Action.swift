@@ -90,4 +90,12 @@ public enum ActionRules {
         updated.revision += 1
         return updated
     }
+
+    /// An open action cancelled because its risk was closed: a change of its own, as a cancellation by hand.
+    public static func cancelledWithRisk(_ action: Action) -> Action {
+        var cancelled = action
+        cancelled.status = .cancelled
+        cancelled.revision += 1
+        return cancelled
+    }
 }

@@ -62,15 +62,3 @@ enum BudgetCounts {
         )
     }
 }
-
-extension RiskDatabase {
-    /// Refuses the write (`BudgetRules.admit`) when `actor` has used up any budget of `charge`; a `nil` charge (an
-    /// administrator) is never refused. Call it inside the write's transaction, before it stores anything.
-    func admit(_ db: Database, _ charge: BudgetCharge?, actor: Actor) throws {
-        guard let charge else { return }
-        for budget in charge.budgets {
-            let used = try BudgetCounts.used(db, budget, user: actor.user, now: actor.now)
-            try BudgetRules.admit(budget, used: used, limits: charge.limits)
-        }
-    }
-}

@@ -29,8 +29,8 @@ extension RiskDatabase {
             let earlierScores = try Self.scoresAsOf(db, at: earlier.description)
             let actions = try ActionRow.fetchAll(
                 db,
-                sql: "SELECT * FROM (\(VersionLog.asOf(.action))) WHERE status = 'open' ORDER BY id",
-                arguments: [at]
+                sql: "SELECT * FROM (\(VersionLog.asOf(.action))) WHERE status = ? ORDER BY id",
+                arguments: [at, ActionStatus.open.rawValue]
             ).map { row throws(StoreError) in try row.domain() }
             let interests = try InterestRow.fetchAll(
                 db,

@@ -1,10 +1,6 @@
 import GRDB
 import RiskCore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 extension RiskDatabase {
     // MARK: History and the register as of a time
 
@@ -75,62 +71,27 @@ extension RiskDatabase {
                         SELECT \(rating) FROM (SELECT MAX(version) AS version FROM risk_version WHERE at <= ? GROUP BY id)
                             AS latest
                         JOIN risk_version AS v ON v.version = latest.version
-                        WHERE v.status <> 'closed')
+                        WHERE v.status <> ?)
                     GROUP BY l, i ORDER BY l, i
                     """,
-                arguments: [asOf.description]
+                arguments: [asOf.description, RiskStatus.closed.rawValue]
             ).map { row in MatrixCell(likelihood: row["l"], impact: row["i"], count: row["n"]) }
         }
     }
 
     // MARK: Acceptances that lapse
 
-    /// Lapses every acceptance whose date is before `today` (the review run does this first); returns the risks.
-    ///
-    /// Most runs find none: they are found with a read first, so that a run with nothing to lapse commits nothing.
-    public func lapseExpiredAcceptances(today: CalendarDate, now: Instant) async throws -> [Risk] {
-        let anyExpired = try await writer.read { db in
+    /// Whether an acceptance ran until a day before `today`: the review run lapses them first
+    /// (`RiskService.lapseExpiredAcceptances`), and most runs find none, so that a run with nothing to lapse
+    /// commits nothing.
+    public func anyAcceptanceExpired(today: CalendarDate) async throws -> Bool {
+        try await writer.read { db in
             try Bool.fetchOne(
                 db,
-                sql: "SELECT EXISTS (SELECT 1 FROM risk WHERE status = 'accepted' AND accepted_until < ?)",
-                arguments: [today.description]
+                sql: "SELECT EXISTS (SELECT 1 FROM risk WHERE status = ? AND accepted_until < ?)",
+                arguments: [RiskStatus.accepted.rawValue, today.description]
             ) ?? false
         }
-        guard anyExpired else { return [] }
-        return try await write { db in
-            let expired = try RiskRow.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM risk WHERE status = 'accepted' AND accepted_until < ? ORDER BY id
-                    """,
-                arguments: [today.description]
-            )
-            return try expired.map { row in try self.lapse(db, try row.domain(), today: today, now: now) }
-        }
-    }
-
-    /// Lapses `risk`'s acceptance in `db`: the risk open again, a `lapsed` version and an audit entry, both by
-    /// `riskd` (the daemon's own uid).
-    func lapse(_ db: Database, _ risk: Risk, today: CalendarDate, now: Instant) throws -> Risk {
-        let reason = AcceptanceRules.lapse(of: risk, today: today)?.description ?? "the acceptance lapsed"
-        let lapsed = AcceptanceRules.lapsed(risk, today: today, now: now)
-        try RiskRow(lapsed).update(db)
-        let daemon = Actor(user: RiskVersion.daemonActor, uid: Int(getuid()), method: "riskd", now: now, today: today)
-        try audit(
-            db,
-            daemon,
-            subject: "risk:\(risk.id)",
-            detail: AuditDetail(["change": .text("lapsed"), "reason": .text(reason)])
-        )
-        try RiskHistory.recordVersion(
-            db,
-            riskID: risk.id,
-            change: .lapsed,
-            actor: RiskVersion.daemonActor,
-            at: now,
-            note: reason
-        )
-        return lapsed
     }
 
     // MARK: Appetite

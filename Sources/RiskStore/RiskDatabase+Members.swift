@@ -76,22 +76,6 @@ extension RiskDatabase {
         }
     }
 
-    /// Sets the name documents give member `user` (already validated, `PersonName`), with its audit entry, which
-    /// keeps the name as its keyed hash: a name is personal data; the name is kept in `member_name_version` too, so
-    /// that a document made for an earlier time shows the name of that time.
-    ///
-    /// - Returns: false, changing nothing, when riskd has no member `user` (enrol board holders first).
-    public func setName(user: String, name: String, charge: BudgetCharge? = nil, actor: Actor) async throws -> Bool {
-        try await write { db in
-            try self.admit(db, charge, actor: actor)
-            try db.execute(sql: "UPDATE member SET name = ? WHERE user = ?", arguments: [name, user])
-            guard db.changesCount > 0 else { return false }
-            try self.audit(db, actor, subject: "member:\(user)", detail: AuditDetail(["name": .personal(name)]))
-            try Self.recordSetName(db, user: user, name: name, at: actor.now)
-            return true
-        }
-    }
-
     /// The names set with `member.SetName`, by login.
     public func memberNames() async throws -> [String: String] {
         try await lookup { db in

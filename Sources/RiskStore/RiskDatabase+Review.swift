@@ -15,13 +15,14 @@ extension RiskDatabase {
     {
         let policy = currentMailSettings.policy
         return try await writer.read { db in
-            let risks = try RiskRow.fetchRisks(db, "WHERE status <> 'closed'")
+            let risks = try RiskRow.fetchRisks(db, "WHERE status <> ?", arguments: [RiskStatus.closed.rawValue])
             let actions = try ActionRow.fetchAll(
                 db,
                 sql: """
                     SELECT action.* FROM action JOIN risk ON risk.id = action.risk_id
-                    WHERE action.status = 'open' AND risk.status <> 'closed'
-                    """
+                    WHERE action.status = ? AND risk.status <> ?
+                    """,
+                arguments: [ActionStatus.open.rawValue, RiskStatus.closed.rawValue]
             ).map { row throws(StoreError) in try row.domain() }
             let interests = try Self.interestFacts(db, today: today)
             let members = try Self.memberFacts(db, isOnBoard: isOnBoard)
@@ -54,7 +55,8 @@ extension RiskDatabase {
                 },
                 openConcerns: try Row.fetchAll(
                     db,
-                    sql: "SELECT id, raised_at FROM concern WHERE status = 'open' ORDER BY id"
+                    sql: "SELECT id, raised_at FROM concern WHERE status = ? ORDER BY id",
+                    arguments: [Concern.Status.open.rawValue]
                 )
                 .compactMap { row in
                     Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }

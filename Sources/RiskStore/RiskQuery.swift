@@ -57,7 +57,8 @@ extension RiskQuery {
             clauses.append("status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
             arguments += StatementArguments(statuses.map(\.rawValue))
         } else {
-            clauses.append("status <> 'closed'")
+            clauses.append("status <> ?")
+            arguments += [RiskStatus.closed.rawValue]
         }
         if let category {
             clauses.append("category = ?")
@@ -74,10 +75,10 @@ extension RiskQuery {
         if let overdue {
             clauses.append(
                 overdue
-                    ? "(status <> 'closed' AND next_review_due < ?)"
-                    : "NOT (status <> 'closed' AND next_review_due < ?)"
+                    ? "(status <> ? AND next_review_due < ?)"
+                    : "NOT (status <> ? AND next_review_due < ?)"
             )
-            arguments += [today.description]
+            arguments += [RiskStatus.closed.rawValue, today.description]
         }
         if let aboveAppetite {
             let above = appetites.sorted { $0.key < $1.key }

@@ -33,6 +33,12 @@ public struct StoreTransaction {
         try MailOutbox.notify(db, notices, settings: mail, now: actor.now)
     }
 
+    /// The same transaction with `actor` making its changes: riskd's own (`Actor.daemon`), for a change that a
+    /// call's story brings about but no caller decided (an acceptance that lapses when a change raises the score).
+    public func by(_ actor: RiskDatabase.Actor) -> StoreTransaction {
+        StoreTransaction(db: db, actor: actor, mail: mail)
+    }
+
     /// How much of `budget` the actor has used in its window, this transaction's writes included.
     public func used(_ budget: Budget) throws -> Int {
         try BudgetCounts.used(db, budget, user: actor.user, now: actor.now)

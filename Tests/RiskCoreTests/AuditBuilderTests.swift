@@ -50,6 +50,17 @@ struct AuditBuilderTests {
         conflicts: []
     )
 
+    static let action = Action(
+        id: 8,
+        revision: 1,
+        riskId: 3,
+        description: "Agree a protocol",
+        owner: "ana",
+        dueOn: day,
+        status: .open,
+        completedAt: nil
+    )
+
     @Test(
         "Each builder names its fields as the audit trail has always kept them",
         arguments: [
@@ -102,6 +113,62 @@ struct AuditBuilderTests {
                 "confirmed unsigned", InterestAudit.confirmed(nothingToDeclare: false, active: 2, attestation: nil),
                 ["nothingToDeclare": .bool(false), "activeInterests": .int(2)]
             ),
+            (
+                "risk updated, only what was asked",
+                RiskAudit.updated(RiskChanges(title: "Funding gap", likelihood: 4)),
+                ["title": .text("Funding gap"), "likelihood": .int(4)]
+            ),
+            (
+                "risk reviewed", RiskAudit.reviewed(note: "Still there", ratings: RiskChanges(impact: 2)),
+                ["note": .digest("Still there"), "impact": .int(2)]
+            ),
+            (
+                "risk accepted", RiskAudit.accepted(until: "2027-06-30", note: "Board", decision: nil),
+                ["until": .text("2027-06-30"), "note": .digest("Board")]
+            ),
+            ("risk closed", RiskAudit.closed(reason: .mitigated, note: nil), ["reason": .text("mitigated")]),
+            ("risk reopened", RiskAudit.reopened(note: "Withdrawn"), ["note": .digest("Withdrawn")]),
+            (
+                "risk's status from an action", RiskAudit.treated(.open, from: .mitigating, action: 4),
+                ["status": .text("open"), "from": .text("mitigating"), "action": .int(4)]
+            ),
+            (
+                "acceptance lapsed", RiskAudit.lapsed(reason: "the acceptance lapsed"),
+                ["change": .text("lapsed"), "reason": .text("the acceptance lapsed")]
+            ),
+            (
+                "action added, its description as asked", ActionAudit.added(action, description: " Agree a protocol "),
+                [
+                    "riskId": .int(3), "description": .digest(" Agree a protocol "), "owner": .text("ana"),
+                    "dueOn": .text("2027-01-20"),
+                ]
+            ),
+            (
+                "action updated, only what was asked",
+                ActionAudit.updated(status: .done, dueOn: nil, owner: nil, description: nil, note: "Signed"),
+                ["status": .text("done"), "note": .digest("Signed")]
+            ),
+            (
+                "action cancelled with its risk", ActionAudit.cancelledWithRisk(3),
+                ["status": .text("cancelled"), "riskClosed": .int(3)]
+            ),
+            (
+                "member's key added",
+                MemberAudit.keyAdded(
+                    MemberKey(
+                        user: "ana",
+                        fingerprint: "SHA256:abc",
+                        publicKey: "ssh-ed25519 AAAA",
+                        addedAt: now,
+                        addedBy: "ana"
+                    )
+                ),
+                ["fingerprint": .text("SHA256:abc"), "publicKey": .text("ssh-ed25519 AAAA")]
+            ),
+            (
+                "member's key removed", MemberAudit.keyRemoved("SHA256:abc"), ["removed": .text("SHA256:abc")]
+            ),
+            ("member's name set", MemberAudit.nameSet("Ana Kovač"), ["name": .personal("Ana Kovač")]),
         ] as [(String, AuditDetail, [String: AuditDetail.Field])]
     )
     func fields(_ name: String, detail: AuditDetail, expected: [String: AuditDetail.Field]) {

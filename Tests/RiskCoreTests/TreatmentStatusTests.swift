@@ -19,4 +19,37 @@ struct TreatmentStatusTests {
     func treatmentStatus(status: RiskStatus, openActions: Int, expected: RiskStatus) {
         #expect(RiskRules.treatmentStatus(of: status, openActions: openActions) == expected)
     }
+
+    @Test(
+        "A change of status is a new revision at the time of the change; the actions are counted only when they decide",
+        arguments: [
+            (RiskStatus.open, 1, RiskStatus?.some(.mitigating)),
+            (.mitigating, 0, .open),
+            (.mitigating, 1, nil),
+            (.open, 0, nil),
+            (.accepted, 0, nil),
+            (.closed, 0, nil),
+        ]
+    )
+    func treated(status: RiskStatus, openActions: Int, expected: RiskStatus?) throws {
+        let created = Instant(secondsSinceEpoch: 1_800_000_000)
+        var risk = try RiskRules.create(
+            RiskDraft(title: "Funding gap", category: "financial", likelihood: 3, impact: 3),
+            caller: "ana",
+            now: created,
+            today: created.utcDate,
+            policy: RiskPolicy()
+        )
+        risk.status = status
+        let now = Instant(secondsSinceEpoch: 1_800_086_400)
+        var counted = false
+        let treated = RiskRules.treated(risk, now: now) {
+            counted = true
+            return openActions
+        }
+        #expect(treated?.status == expected)
+        #expect(treated.map { $0.revision == risk.revision + 1 && $0.updatedAt == now } ?? true)
+        #expect(counted == (status == .open || status == .mitigating))
+        #expect(RiskRules.treatmentNote(.open, action: 4) == "open: action A-4 changed")
+    }
 }

@@ -85,7 +85,7 @@ struct ReviewRunnerTests {
             policy: RiskPolicy()
         )
         let actor = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Add", now: now)
-        _ = try await context.database.addRisks([risk], actor: actor, detail: { _ in AuditDetail() })
+        _ = try await context.database.write(actor) { tx in try RiskService.add(tx, [risk]) }
     }
 
     func kinds(_ alerts: [Alert]) -> [String] {
@@ -113,20 +113,18 @@ struct ReviewRunnerTests {
         #expect(week[0].priority == 4)
 
         let now = context.clock.now()
-        _ = try await context.database.updateRisk(
-            id: 1,
-            ifRevision: nil,
-            actor: RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Review", now: now),
-            detail: AuditDetail()
-        ) { risk in
-            try RiskRules.review(
-                risk,
-                note: "Reviewed",
-                ratings: RiskChanges(),
-                now: now,
-                today: now.utcDate,
-                policy: RiskPolicy()
-            )
+        let reviewer = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Review", now: now)
+        _ = try await context.database.write(reviewer) { tx in
+            try RiskService.change(tx, 1, .reviewed, note: "Reviewed", detail: AuditDetail()) { risk in
+                try RiskRules.review(
+                    risk,
+                    note: "Reviewed",
+                    ratings: RiskChanges(),
+                    now: now,
+                    today: now.utcDate,
+                    policy: RiskPolicy()
+                )
+            }
         }
         let (run, open) = try await runner.run(trigger: .manual, listingOpen: true)
         #expect(run.resolved == 1 && open.isEmpty)

@@ -25,7 +25,7 @@ struct AuditHeadTests {
                 policy: RiskPolicy()
             )
         }
-        _ = try await database.addRisks(risks, actor: actor, detail: { AuditDetail(["title": .text($0.title)]) })
+        _ = try await database.storeRisks(risks, actor: actor, detail: { AuditDetail(["title": .text($0.title)]) })
     }
 
     @Test("A chain whose tail was removed does not verify against the recorded head", arguments: [2, 0])

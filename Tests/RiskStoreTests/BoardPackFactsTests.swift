@@ -29,7 +29,7 @@ struct BoardPackFactsTests {
             today: created.utcDate,
             policy: RiskPolicy()
         )
-        let stored = try await database.addRisks(
+        let stored = try await database.storeRisks(
             [risk],
             actor: actor(at: "2026-01-10T09:00:00Z"),
             detail: { _ in AuditDetail([:]) }
@@ -39,7 +39,7 @@ struct BoardPackFactsTests {
             maxScore: 12,
             actor: actor(at: "2026-02-01T09:00:00Z")
         )
-        let action = try await database.addAction(
+        let action = try await database.storeAction(
             Action(
                 id: 0,
                 revision: 1,
@@ -50,8 +50,7 @@ struct BoardPackFactsTests {
                 status: .open,
                 completedAt: nil
             ),
-            actor: actor(at: "2026-02-10T09:00:00Z"),
-            detail: AuditDetail([:])
+            actor: actor(at: "2026-02-10T09:00:00Z")
         )
         _ = try await database.setAppetite(
             category: "financial",
@@ -59,23 +58,13 @@ struct BoardPackFactsTests {
             actor: actor(at: "2026-03-01T09:00:00Z")
         )
         let done = Self.instant("2026-03-05T09:00:00Z")
-        _ = try await database.updateAction(
-            id: action.id,
-            ifRevision: nil,
-            actor: actor(at: "2026-03-05T09:00:00Z"),
-            detail: AuditDetail([:])
-        ) { current in
+        _ = try await database.storeChange(ofAction: action.id, actor: actor(at: "2026-03-05T09:00:00Z")) { current in
             var changed = current
             changed.status = .done
             changed.completedAt = done
             return changed
         }
-        _ = try await database.updateRisk(
-            id: stored.id,
-            ifRevision: nil,
-            actor: actor(at: "2026-04-01T09:00:00Z"),
-            detail: AuditDetail([:])
-        ) { current in
+        _ = try await database.storeChange(ofRisk: stored.id, actor: actor(at: "2026-04-01T09:00:00Z")) { current in
             var changed = current
             changed.impact = 5
             return changed

@@ -41,7 +41,7 @@ struct FileSafetyTests {
                 policy: RiskPolicy()
             )
         }
-        _ = try await database.addRisks(risks, actor: actor, detail: { AuditDetail(["title": .text($0.title)]) })
+        _ = try await database.storeRisks(risks, actor: actor, detail: { AuditDetail(["title": .text($0.title)]) })
     }
 
     @Test("A file that is not a database is refused and left exactly as it was") func notADatabase() async throws {

@@ -30,7 +30,7 @@ struct GroupCommitTests {
                     // Every tenth write breaks the table's CHECK on likelihood and must fail on its own.
                     let risk = try draft("Risk \(index)", likelihood: index % 10 == 0 ? 9 : 3)
                     group.addTask {
-                        let id = try? await database.addRisks([risk], actor: actor, detail: { _ in AuditDetail() })
+                        let id = try? await database.storeRisks([risk], actor: actor, detail: { _ in AuditDetail() })
                             .first?.id
                         return (index, id)
                     }

@@ -25,7 +25,7 @@ struct RiskDatabaseTests {
 
     func add(_ database: RiskDatabase, _ titles: [String]) async throws -> [Risk] {
         let risks = try titles.map { try draft($0) }
-        return try await database.addRisks(risks, actor: actor(), detail: { AuditDetail(["title": .text($0.title)]) })
+        return try await database.storeRisks(risks, actor: actor(), detail: { AuditDetail(["title": .text($0.title)]) })
     }
 
     @Test("A page of the audit log stops at its byte budget and continues with next") func auditPagedBySize()
@@ -76,7 +76,7 @@ struct RiskDatabaseTests {
     /// `sha256("0"*64 + "1\n2026-11-29T06:00:00Z\nmarko\n1002\norg.riskd.risk.Add\nrisk:1\n{"title":…})`.
     @Test("The audit hash of a known entry does not change between releases") func stableHash() async throws {
         let database = try RiskDatabase()
-        _ = try await database.addRisks(
+        _ = try await database.storeRisks(
             [try draft("Funding overlap")],
             actor: actor(),
             detail: { AuditDetail(["title": .text($0.title)]) }
@@ -86,7 +86,7 @@ struct RiskDatabaseTests {
         #expect(entry.hash == "2edb02709224a6c7a23e75c6f0ba7987dd8d76a0e65a468f5eabb134c573fb30")
 
         // Text with something to escape is written as Foundation's JSONEncoder writes it, `/` included.
-        _ = try await database.addRisks(
+        _ = try await database.storeRisks(
             [try draft(#"Funding "overlap" 50/50 naïve"#)],
             actor: actor(),
             detail: { AuditDetail(["title": .text($0.title)]) }
@@ -106,204 +106,10 @@ struct RiskDatabaseTests {
         #expect(try await database.verifyAudit().entries == 3)
     }
 
-    @Test("A stale ifRevision is refused and changes nothing") func revisions() async throws {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        let policy = RiskPolicy()
-        let changed = try await database.updateRisk(
-            id: 1,
-            ifRevision: 1,
-            actor: actor("org.riskd.risk.Update"),
-            detail: AuditDetail()
-        ) { risk in
-            try RiskRules.update(
-                risk,
-                with: RiskChanges(title: "Funding overlap with members"),
-                now: now,
-                policy: policy
-            )
-        }
-        #expect(changed.revision == 2)
-        await #expect(throws: DomainError.revisionMismatch(.risk, id: 1, current: 2)) {
-            try await database.updateRisk(
-                id: 1,
-                ifRevision: 1,
-                actor: actor("org.riskd.risk.Update"),
-                detail: AuditDetail()
-            ) { risk in
-                try RiskRules.update(risk, with: RiskChanges(title: "Lost update"), now: now, policy: policy)
-            }
-        }
-        #expect(try await database.risk(id: 1)?.title == "Funding overlap with members")
-        #expect(try await database.verifyAudit().entries == 2)
-    }
-
-    @Test("A refused change leaves no audit entry") func refusedChange() async throws {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        await #expect(throws: DomainError.self) {
-            try await database.updateRisk(
-                id: 1,
-                ifRevision: nil,
-                actor: actor("org.riskd.risk.Update"),
-                detail: AuditDetail()
-            ) { risk in
-                try RiskRules.update(risk, with: RiskChanges(likelihood: 9), now: now, policy: RiskPolicy())
-            }
-        }
-        await #expect(throws: DomainError.notFound(.risk, id: 7)) {
-            try await database.updateRisk(id: 7, ifRevision: nil, actor: actor(), detail: AuditDetail()) { $0 }
-        }
-        #expect(try await database.verifyAudit().entries == 1)
-        #expect(try await database.risk(id: 1)?.revision == 1)
-    }
-
-    @Test("Actions: adding one makes the risk mitigating; closing the risk cancels it") func actions() async throws {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        let action = try ActionRules.create(
-            riskId: 1,
-            description: "Agree a funding protocol",
-            owner: "marko",
-            dueOn: "2027-01-15"
-        )
-        let stored = try await database.addAction(
-            action,
-            actor: actor("org.riskd.risk.AddAction"),
-            detail: AuditDetail()
-        )
-        #expect(stored.id == 1)
-        #expect(try await database.risk(id: 1)?.status == .mitigating)
-        _ = try await database.closeRisk(id: 1, actor: actor("org.riskd.risk.Close"), detail: AuditDetail()) {
-            try RiskRules.close($0, reason: .mitigated, note: nil, now: now)
-        }
-        let detail = try #require(try await database.riskDetail(id: 1))
-        #expect(detail.risk.status == .closed)
-        #expect(detail.actions.map(\.status) == [.cancelled])
-        await #expect(throws: DomainError.self) {
-            try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
-        }
-    }
-
-    @Test("The last open action done makes the risk open again, and its history says so")
-    func lastActionDone() async throws {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        let action = try ActionRules.create(
-            riskId: 1,
-            description: "Agree a funding protocol",
-            owner: "marko",
-            dueOn: "2027-01-15"
-        )
-        let stored = try await database.addAction(
-            action,
-            actor: actor("org.riskd.risk.AddAction"),
-            detail: AuditDetail()
-        )
-        #expect(try await database.risk(id: 1)?.status == .mitigating)
-        _ = try await database.updateAction(
-            id: stored.id,
-            ifRevision: nil,
-            actor: actor("org.riskd.risk.UpdateAction"),
-            detail: AuditDetail()
-        ) {
-            try ActionRules.update($0, status: .done, dueOn: nil, owner: nil, note: nil, now: now)
-        }
-        #expect(try await database.risk(id: 1)?.status == .open)
-        let history = try await database.auditLog(subject: "risk:1", after: nil, limit: 10).entries
-        #expect(
-            history.map(\.method) == [
-                "org.riskd.risk.Add", "org.riskd.risk.AddAction",
-                "org.riskd.risk.UpdateAction",
-            ]
-        )
-        #expect(history.last?.detail.contains("\"status\":\"open\"") == true)
-    }
-
-    @Test("Closing a risk gives each action it cancels an audit entry of its own") func closeAuditsActions()
-        async throws
-    {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        for description in ["Agree a funding protocol", "Publish the rule"] {
-            let action = try ActionRules.create(
-                riskId: 1,
-                description: description,
-                owner: "marko",
-                dueOn: "2027-01-15"
-            )
-            _ = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
-        }
-        _ = try await database.closeRisk(id: 1, actor: actor("org.riskd.risk.Close"), detail: AuditDetail()) {
-            try RiskRules.close($0, reason: .mitigated, note: nil, now: now)
-        }
-        for subject in ["action:1", "action:2"] {
-            let entries = try await database.auditLog(subject: subject, after: nil, limit: 10).entries
-            #expect(entries.map(\.method) == ["org.riskd.risk.AddAction", "org.riskd.risk.Close"], "\(subject)")
-            #expect(entries.last?.detail.contains(#""status":"cancelled""#) == true, "\(subject)")
-        }
-        #expect(try await database.verifyAudit().ok)
-    }
-
-    @Test("Reopening an accepted risk that still has an open action makes it mitigating, not open")
-    func reopenWithOpenAction() async throws {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        let action = try ActionRules.create(
-            riskId: 1,
-            description: "Agree a funding protocol",
-            owner: "marko",
-            dueOn: "2027-01-15"
-        )
-        _ = try await database.addAction(action, actor: actor("org.riskd.risk.AddAction"), detail: AuditDetail())
-        _ = try await database.updateRisk(
-            id: 1,
-            ifRevision: nil,
-            actor: actor("org.riskd.risk.Accept"),
-            detail: AuditDetail()
-        ) {
-            try RiskRules.accept($0, until: "2027-06-30", note: "Board decision", now: now, today: today)
-        }
-        #expect(try await database.risk(id: 1)?.status == .accepted)
-        let reopened = try await database.updateRisk(
-            id: 1,
-            ifRevision: nil,
-            actor: actor("org.riskd.risk.Reopen"),
-            detail: AuditDetail()
-        ) {
-            try RiskRules.reopen($0, note: "Withdrawn", now: now, today: today, policy: RiskPolicy())
-        }
-        #expect(reopened.status == .mitigating)
-        #expect(try await database.risk(id: 1)?.status == .mitigating)
-    }
-
-    @Test("risk.Get's reviews stop at their byte budget, newest kept, the rest counted") func reviewsBounded()
-        async throws
-    {
-        let database = try RiskDatabase()
-        _ = try await add(database, ["Funding overlap"])
-        for number in 1...5 {
-            _ = try await database.reviewRisk(
-                id: 1,
-                reviewer: "marko",
-                note: "Review \(number)",
-                actor: actor("org.riskd.risk.Review"),
-                detail: AuditDetail()
-            ) { $0 }
-        }
-        let all = try #require(try await database.riskDetail(id: 1))
-        #expect(all.reviews.map(\.note) == (1...5).map { "Review \($0)" } && all.omitted == 0)
-        let one = RiskDatabase.replyBytes(of: all.reviews[0])
-        let bounded = try #require(try await database.riskDetail(id: 1, reviewBudget: one * 2 + one / 2))
-        #expect(bounded.reviews.map(\.note) == ["Review 4", "Review 5"] && bounded.omitted == 3)
-        let tiny = try #require(try await database.riskDetail(id: 1, reviewBudget: 1))
-        #expect(tiny.reviews.map(\.note) == ["Review 5"] && tiny.omitted == 4)
-    }
-
     @Test("Listing pages by id and filters") func listing() async throws {
         let database = try RiskDatabase()
         let risks = try (1...25).map { try draft("Risk \($0)", $0 % 5 + 1, 2) }
-        _ = try await database.addRisks(risks, actor: actor(), detail: { _ in AuditDetail() })
+        _ = try await database.storeRisks(risks, actor: actor(), detail: { _ in AuditDetail() })
         var seen: [Int] = []
         var after: Int?
         repeat {
@@ -355,7 +161,7 @@ struct RiskDatabaseTests {
     @Test("Personal text is kept as an HMAC, large text as a digest") func personalText() async throws {
         let database = try RiskDatabase()
         let risk = try draft("One")
-        _ = try await database.addRisks(
+        _ = try await database.storeRisks(
             [risk],
             actor: actor(),
             detail: { _ in

@@ -5,7 +5,8 @@ import Testing
 
 @testable import RiskStore
 
-/// Issue 11: every change of a risk stores a version; the register as of a time; appetites; lapses.
+/// Issue 11: every change of a risk stores a version; the register as of a time; appetites. (The lapses are
+/// `RiskService`'s stories: RiskDaemonTests' `RiskStoryTests`.)
 @Suite("Risk history in the store")
 struct RiskHistoryStoreTests {
     static func instant(_ text: String) -> Instant {
@@ -37,7 +38,7 @@ struct RiskHistoryStoreTests {
             today: now.utcDate,
             policy: RiskPolicy()
         )
-        return try await database.addRisks(
+        return try await database.storeRisks(
             [risk],
             change: change,
             actor: actor(at: time),
@@ -45,36 +46,23 @@ struct RiskHistoryStoreTests {
         )[0]
     }
 
-    @Test("Each change is a version: created, updated, reviewed, accepted, closed, reopened")
+    @Test("Each change is a version: created, updated, reviewed, accepted, closed, with its actor and note")
     func versions() async throws {
         let database = try RiskDatabase()
         let risk = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
-        _ = try await database.updateRisk(
-            id: risk.id,
-            ifRevision: nil,
-            actor: actor(at: "2026-02-01T09:00:00Z"),
-            detail: AuditDetail([:])
-        ) { current in
+        try await database.storeChange(ofRisk: risk.id, actor: actor(at: "2026-02-01T09:00:00Z")) { current in
             var changed = current
             changed.impact = 4
             return changed
         }
-        _ = try await database.reviewRisk(
-            id: risk.id,
-            reviewer: "ana",
+        try await database.storeChange(
+            ofRisk: risk.id,
+            .reviewed,
             note: "Still there",
-            actor: actor("ana", at: "2026-03-01T09:00:00Z"),
-            detail: AuditDetail([:])
+            actor: actor("ana", at: "2026-03-01T09:00:00Z")
         ) { $0 }
         let accepting = actor(at: "2026-04-01T09:00:00Z")
-        _ = try await database.updateRisk(
-            id: risk.id,
-            ifRevision: nil,
-            change: .accepted,
-            note: "Board",
-            actor: accepting,
-            detail: AuditDetail([:])
-        ) { current in
+        try await database.storeChange(ofRisk: risk.id, .accepted, note: "Board", actor: accepting) { current in
             try RiskRules.accept(
                 current,
                 until: "2027-01-01",
@@ -85,11 +73,11 @@ struct RiskHistoryStoreTests {
                 today: accepting.today
             )
         }
-        _ = try await database.closeRisk(
-            id: risk.id,
+        try await database.storeChange(
+            ofRisk: risk.id,
+            .closed,
             note: "Gone",
-            actor: actor(at: "2026-05-01T09:00:00Z"),
-            detail: AuditDetail([:])
+            actor: actor(at: "2026-05-01T09:00:00Z")
         ) { current in
             try RiskRules.close(current, reason: .retired, note: "Gone", now: Self.instant("2026-05-01T09:00:00Z"))
         }
@@ -130,22 +118,13 @@ struct RiskHistoryStoreTests {
             likelihood: 2,
             change: .imported
         )
-        _ = try await database.updateRisk(
-            id: first.id,
-            ifRevision: nil,
-            actor: actor(at: "2026-03-01T09:00:00Z"),
-            detail: AuditDetail([:])
-        ) { current in
+        try await database.storeChange(ofRisk: first.id, actor: actor(at: "2026-03-01T09:00:00Z")) { current in
             var changed = current
             changed.likelihood = 5
             return changed
         }
-        _ = try await database.closeRisk(
-            id: second.id,
-            actor: actor(at: "2026-05-01T09:00:00Z"),
-            detail: AuditDetail([:])
-        ) { current in
-            try RiskRules.close(current, reason: .retired, note: nil, now: Self.instant("2026-05-01T09:00:00Z"))
+        try await database.storeChange(ofRisk: second.id, .closed, actor: actor(at: "2026-05-01T09:00:00Z")) {
+            try RiskRules.close($0, reason: .retired, note: nil, now: Self.instant("2026-05-01T09:00:00Z"))
         }
         let query = RiskQuery(today: Self.instant(time).utcDate)
         let page = try await database.risks(query, asOf: Self.instant(time))
@@ -153,89 +132,6 @@ struct RiskHistoryStoreTests {
         #expect(page.risks.map(\.score) == scores)
         let cells = try await database.matrix(inherent: true, asOf: Self.instant(time))
         #expect(cells.map(\.count).reduce(0, +) == ids.count)
-    }
-
-    @Test("An acceptance lapses at once when a change raises the score above the accepted one")
-    func lapseByScore() async throws {
-        let database = try RiskDatabase()
-        let risk = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
-        let accepting = actor(at: "2026-02-01T09:00:00Z")
-        _ = try await database.updateRisk(
-            id: risk.id,
-            ifRevision: nil,
-            change: .accepted,
-            actor: accepting,
-            detail: AuditDetail([:])
-        ) { current in
-            try RiskRules.accept(
-                current,
-                until: "2027-01-01",
-                note: "Board",
-                by: "marko",
-                now: accepting.now,
-                today: accepting.today
-            )
-        }
-        let raised = try await database.updateRisk(
-            id: risk.id,
-            ifRevision: nil,
-            actor: actor(at: "2026-03-01T09:00:00Z"),
-            detail: AuditDetail([:])
-        ) { current in
-            var changed = current
-            changed.likelihood = 4
-            return changed
-        }
-        #expect(raised.status == .open && raised.lapsedOn != nil)
-        let history = try #require(try await database.riskHistory(id: risk.id)).versions
-        #expect(history.map(\.change) == [.created, .accepted, .updated, .lapsed])
-        #expect(history.last?.actor == "riskd")
-        let log = try await database.auditLog(subject: "risk:\(risk.id)", after: nil, limit: 10).entries
-        #expect(log.last?.actor == "riskd")
-        #expect(try await database.verifyAudit().ok)
-    }
-
-    @Test("Acceptances past their date lapse at the review run, not before") func lapseByDate() async throws {
-        let database = try RiskDatabase()
-        let risk = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z")
-        let accepting = actor(at: "2026-02-01T09:00:00Z")
-        _ = try await database.updateRisk(
-            id: risk.id,
-            ifRevision: nil,
-            change: .accepted,
-            actor: accepting,
-            detail: AuditDetail([:])
-        ) { current in
-            try RiskRules.accept(
-                current,
-                until: "2026-06-30",
-                note: "Board",
-                by: "marko",
-                now: accepting.now,
-                today: accepting.today
-            )
-        }
-        let onTheDay = try await database.lapseExpiredAcceptances(
-            today: CalendarDate("2026-06-30") ?? CalendarDate(daysSinceEpoch: 0),
-            now: Self.instant("2026-06-30T06:00:00Z")
-        )
-        #expect(onTheDay.isEmpty)
-        let after = try await database.lapseExpiredAcceptances(
-            today: CalendarDate("2026-07-01") ?? CalendarDate(daysSinceEpoch: 0),
-            now: Self.instant("2026-07-01T06:00:00Z")
-        )
-        #expect(after.map(\.id) == [risk.id] && after[0].status == .open)
-        #expect(try await database.riskHistory(id: risk.id)?.versions.last?.change == .lapsed)
-        let snapshot = try await database.reviewSnapshot(
-            today: CalendarDate("2026-07-02") ?? CalendarDate(daysSinceEpoch: 0),
-            isOnBoard: { _, _ in false }
-        )
-        let found = ReviewRules.evaluate(
-            snapshot,
-            policy: ReviewPolicy(),
-            today: CalendarDate("2026-07-02") ?? CalendarDate(daysSinceEpoch: 0)
-        )
-        #expect(found.contains { $0.rule == .riskAcceptanceExpired && $0.subject == "risk:\(risk.id)" })
     }
 
     @Test("Appetites: set, replace, remove, each audited; the review sees them") func appetites() async throws {

@@ -43,7 +43,7 @@ struct RowRoundTripTests {
             decision: "Minute 4 of 2026-11-20",
             lapsedOn: try date("2027-03-02")
         )
-        let stored = try await database.addRisks([full], actor: actor, detail: { _ in AuditDetail([:]) })
+        let stored = try await database.storeRisks([full], actor: actor, detail: { _ in AuditDetail([:]) })
         var expected = full
         expected.id = try #require(stored.first).id
         // By name (`init(row:)`) and by position (`init(columnsOf:)`, the hot reads).
@@ -79,7 +79,7 @@ struct RowRoundTripTests {
             updatedAt: now
         )
         let riskID = try #require(
-            try await database.addRisks([risk], actor: actor, detail: { _ in AuditDetail([:]) })
+            try await database.storeRisks([risk], actor: actor, detail: { _ in AuditDetail([:]) })
                 .first
         ).id
         let action = Action(
@@ -92,13 +92,8 @@ struct RowRoundTripTests {
             status: .open,
             completedAt: nil
         )
-        let added = try await database.addAction(action, actor: actor, detail: AuditDetail([:]))
-        let done = try await database.updateAction(
-            id: added.id,
-            ifRevision: nil,
-            actor: actor,
-            detail: AuditDetail([:])
-        ) {
+        let added = try await database.storeAction(action, actor: actor)
+        let done = try await database.storeChange(ofAction: added.id, actor: actor) {
             var action = $0
             action.status = .done
             action.revision += 1

@@ -61,8 +61,11 @@ actor ReviewRunner {
         let today = context.clock.localDate(startedAt)
         let board = try await boardNow(at: startedAt)
         // Acceptances past their date lapse first, so that the run sees those risks open again.
-        for risk in try await database.lapseExpiredAcceptances(today: today, now: startedAt) {
-            context.logger.notice("The acceptance of risk R-\(risk.id) lapsed: it is open again")
+        if try await database.anyAcceptanceExpired(today: today) {
+            let lapsed = try await database.write(.daemon(now: startedAt, today: today)) { tx in
+                try RiskService.lapseExpiredAcceptances(tx)
+            }
+            for risk in lapsed { context.logger.notice("The acceptance of risk R-\(risk.id) lapsed: it is open again") }
         }
         // Ended declarations past their retention lose their personal text (riskd(8), RETENTION AND ERASURE).
         let retainDays = context.configuration.interests.retainEndedDays

@@ -22,17 +22,15 @@ extension MemberService {
             case .success(let key): publicKey = key
             case .failure(let error): throw DomainError.invalidValue("publicKey", error.reason)
             }
-            let key = try await context.database.addKey(
-                MemberKey(
-                    user: user,
-                    fingerprint: publicKey.fingerprint,
-                    publicKey: publicKey.line,
-                    addedAt: request.now,
-                    addedBy: request.caller.user
-                ),
-                charge: context.charge(request, .contactChangesPerDay),
-                actor: request.actor
+            let key = MemberKey(
+                user: user,
+                fingerprint: publicKey.fingerprint,
+                publicKey: publicKey.line,
+                addedAt: request.now,
+                addedBy: request.caller.user
             )
+            let charge = context.charge(request, .contactChangesPerDay)
+            try await context.database.write(request.actor) { tx in try Self.addKey(tx, key, charge: charge) }
             context.logger.notice("SSH key \(key.fingerprint) registered to \(user) by \(request.caller.user)")
             return .init(key: .init(key))
         }
@@ -45,15 +43,37 @@ extension MemberService {
             let user = parameters.user ?? request.caller.user
             guard request.mayTouch(ownedBy: user) else { throw DomainError.permissionDenied }
             try Self.refuseUnlessUserName(user)
-            let key = try await context.database.removeKey(
-                user: user,
-                fingerprint: parameters.fingerprint,
-                charge: context.charge(request, .contactChangesPerDay),
-                actor: request.actor
-            )
+            let charge = context.charge(request, .contactChangesPerDay)
+            let key = try await context.database.write(request.actor) { tx in
+                try Self.removeKey(tx, parameters.fingerprint, of: user, charge: charge)
+            }
             context.logger.notice("SSH key \(key.fingerprint) of \(user) removed by \(request.caller.user)")
             return .init(key: .init(key))
         }
+    }
+
+    /// Registers `key` to its member (`MemberKeyRules.admit`: at most `MemberKey.maxPerMember`, none registered to
+    /// anyone already), with its audit entry; refused first when it would take its author past a budget of `charge`.
+    static func addKey(_ tx: StoreTransaction, _ key: MemberKey, charge: BudgetCharge?) throws {
+        try tx.admit(charge)
+        try MemberKeyRules.admit(key, registered: try tx.keys(of: key.user), holder: try tx.keyHolder(key.fingerprint))
+        try tx.insert(key)
+        try tx.audit(MemberAudit.subject(key.user), MemberAudit.keyAdded(key))
+    }
+
+    /// Removes `user`'s key `fingerprint` (`MemberKeyRules.removable`), with its audit entry; refused first when it
+    /// would take its author past a budget of `charge`.
+    static func removeKey(
+        _ tx: StoreTransaction,
+        _ fingerprint: String,
+        of user: String,
+        charge: BudgetCharge?
+    ) throws -> MemberKey {
+        try tx.admit(charge)
+        let key = try MemberKeyRules.removable(fingerprint, of: user, registered: try tx.keys(of: user))
+        try tx.markRemoved(key: fingerprint, of: user)
+        try tx.audit(MemberAudit.subject(user), MemberAudit.keyRemoved(fingerprint))
+        return key
     }
 
     /// Refuses a user name that is blank, longer than 100 characters or not one line.

@@ -15,12 +15,13 @@ extension MemberService {
             let account = boardAccounts(context.configuration.access.board).filter { $0.user == parameters.user }
             guard !account.isEmpty else { throw DomainError.notFound(.member, key: parameters.user) }
             try await context.database.enrol(account, at: request.now)
-            _ = try await context.database.setName(
-                user: parameters.user,
-                name: name,
-                charge: context.charge(request, .contactChangesPerDay),
-                actor: request.actor
-            )
+            let charge = context.charge(request, .contactChangesPerDay)
+            _ = try await context.database.write(request.actor) { tx in
+                try tx.admit(charge)
+                guard try tx.setName(of: parameters.user, to: name) else { return false }
+                try tx.audit(MemberAudit.subject(parameters.user), MemberAudit.nameSet(name))
+                return true
+            }
             guard let member = try await members(only: parameters.user, request: request).first else {
                 throw DomainError.notFound(.member, key: parameters.user)
             }

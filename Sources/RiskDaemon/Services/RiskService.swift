@@ -3,7 +3,7 @@ import RiskProtocol
 import RiskStore
 
 /// `org.riskd.risk`: the register itself. Treatment (review, accept, close, actions) is in
-/// `RiskService+Treatment.swift`.
+/// `RiskService+Treatment.swift`; the stories the methods run are in `RiskService+Stories.swift`.
 struct RiskService {
     let context: DaemonContext
 
@@ -31,7 +31,7 @@ struct RiskService {
                 today: request.today,
                 policy: policy
             )
-            let stored = try await context.database.addRisks([risk], actor: request.actor, detail: Self.detail)
+            let stored = try await context.database.write(request.actor) { tx in try Self.add(tx, [risk]) }
             return .init(risk: wire(stored[0]))
         }
         table.on(RiskInterface.Import.self) { parameters, request in
@@ -54,12 +54,9 @@ struct RiskService {
                 }
             }
             guard !risks.isEmpty else { throw DomainError.invalidValue("risks", "must hold at least one risk") }
-            let stored = try await context.database.addRisks(
-                risks,
-                change: .imported,
-                actor: request.actor,
-                detail: Self.detail
-            )
+            let stored = try await context.database.write(request.actor) { [risks] tx in
+                try Self.add(tx, risks, change: .imported)
+            }
             return .init(ids: stored.map(\.id))
         }
         table.on(RiskInterface.Get.self) { parameters, _ in
@@ -122,25 +119,16 @@ struct RiskService {
                 residualImpact: parameters.residualImpact,
                 nextReviewDue: parameters.nextReviewDue
             )
-            var detail = AuditDetail()
-            detail.set("title", text: parameters.title)
-            detail.set("description", parameters.description.map(AuditDetail.Field.digest))
-            detail.set("category", text: parameters.category)
-            detail.set("area", text: parameters.area)
-            detail.set("owner", text: parameters.owner)
-            detail.set("likelihood", int: parameters.likelihood)
-            detail.set("impact", int: parameters.impact)
-            detail.set("residualLikelihood", int: parameters.residualLikelihood)
-            detail.set("residualImpact", int: parameters.residualImpact)
-            detail.set("nextReviewDue", text: parameters.nextReviewDue)
-            let now = request.now
-            let risk = try await context.database.updateRisk(
-                id: parameters.id,
-                ifRevision: parameters.ifRevision,
-                actor: request.actor,
-                detail: detail
-            ) { current in
-                try RiskRules.update(current, with: changes, now: now, policy: policy)
+            let risk = try await context.database.write(request.actor) { tx in
+                try Self.change(
+                    tx,
+                    parameters.id,
+                    ifRevision: parameters.ifRevision,
+                    .updated,
+                    detail: RiskAudit.updated(changes)
+                ) { current in
+                    try RiskRules.update(current, with: changes, now: request.now, policy: policy)
+                }
             }
             return .init(risk: wire(risk))
         }
@@ -156,16 +144,4 @@ struct RiskService {
         }
     }
 
-    /// What the audit trail keeps of a new risk.
-    @Sendable static func detail(_ risk: Risk) -> AuditDetail {
-        var detail = AuditDetail([
-            "title": .text(risk.title), "category": .text(risk.category), "owner": .text(risk.owner),
-            "likelihood": .int(risk.likelihood), "impact": .int(risk.impact),
-            "nextReviewDue": .text(risk.nextReviewDue.description), "description": .digest(risk.description),
-        ])
-        detail.set("area", text: risk.area)
-        detail.set("residualLikelihood", int: risk.residualLikelihood)
-        detail.set("residualImpact", int: risk.residualImpact)
-        return detail
-    }
 }
