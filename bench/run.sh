@@ -53,7 +53,7 @@ fi
 # load SOCKET CONNECTIONS FRAME: one load_client line; spread over the bench accounts when there are any.
 load() {
     if [ ${#accounts[@]} -eq 0 ]; then "$tools/load_client" "$1" "$2" "$seconds" "$3"; return; fi
-    local each=$(( $2 / ${#accounts[@]} )) lines=() pids=() i=0
+    local each=$(( $2 / ${#accounts[@]} )) pids=() i=0
     for account in "${accounts[@]}"; do
         setpriv --reuid "$account" --regid riskd-bench --clear-groups \
             "$tools/load_client" "$1" "$each" "$seconds" "$3" >"$work/load.$i" & pids+=($!); i=$((i + 1))

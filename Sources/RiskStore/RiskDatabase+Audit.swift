@@ -123,17 +123,7 @@ extension RiskDatabase {
     /// Appends an audit entry made by riskd itself rather than by a call (at start), and records the new head.
     @discardableResult
     public func auditDaemonAction(_ actor: Actor, subject: String?, detail: AuditDetail) throws -> AuditAnchor {
-        let entry = try writer.write { db in
-            try AuditChain.append(
-                db,
-                at: actor.now.description,
-                actor: actor.user,
-                uid: actor.uid,
-                method: actor.method,
-                subject: subject,
-                detail: detail
-            )
-        }
+        let entry = try writer.write { db in try Self.audit(db, actor, subject: subject, detail: detail) }
         let head = AuditAnchor(seq: entry.seq, hash: entry.hash)
         if let path { try AuditHeadFile(databasePath: path).record(head) }
         return head
@@ -144,8 +134,11 @@ extension RiskDatabase {
         AuditChain.hex(sha256: text)
     }
 
-    /// Records an audit entry for a change made in `db` by `actor`.
-    func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws {
+    /// Records an audit entry for a change made in `db` by `actor`: the one place an actor becomes an entry's
+    /// `at`, `actor`, `uid` and `method` (a service's `StoreTransaction.audit`, riskd's own entries, the writes
+    /// still made in `RiskDatabase`).
+    @discardableResult
+    static func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws -> AuditEntry {
         try AuditChain.append(
             db,
             at: actor.now.description,

@@ -60,7 +60,7 @@ extension RiskDatabase {
             record.acknowledgedAt = actor.now.description
             record.note = note
             try record.update(db)
-            try self.audit(db, actor, subject: "finding:\(id)", detail: AuditDetail(["note": .digest(note)]))
+            try Self.audit(db, actor, subject: "finding:\(id)", detail: AuditDetail(["note": .digest(note)]))
             return record
         }
     }

@@ -141,7 +141,7 @@ extension RiskDatabase {
                 try db.execute(sql: "DELETE FROM appetite WHERE category = ?", arguments: [category])
                 detail.set("maxScore", .null)
             }
-            try self.audit(db, actor, subject: "appetite:\(category)", detail: detail)
+            try Self.audit(db, actor, subject: "appetite:\(category)", detail: detail)
             let appetite = maxScore.map {
                 Appetite(category: category, maxScore: $0, setBy: actor.user, setAt: actor.now)
             }

@@ -119,7 +119,7 @@ extension RiskDatabase {
                     """,
                 arguments: [actor.now.description]
             )
-            try self.audit(
+            try Self.audit(
                 db,
                 actor,
                 subject: nil,

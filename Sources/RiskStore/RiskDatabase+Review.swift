@@ -71,9 +71,7 @@ extension RiskDatabase {
     /// without building a `FindingRecord` each (a daily run over a large register reads a hundred thousand).
     public func openFindings() async throws -> [OpenFinding] {
         try await writer.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM finding WHERE resolved_at IS NULL") ?? 0
             var open: [OpenFinding] = []
-            open.reserveCapacity(count)
             let rows = try Row.fetchCursor(
                 db,
                 sql: """

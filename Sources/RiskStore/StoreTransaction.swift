@@ -16,15 +16,7 @@ public struct StoreTransaction {
 
     /// Appends the entry `detail` about `subject` to the audit chain.
     public func audit(_ subject: String?, _ detail: AuditDetail) throws {
-        try AuditChain.append(
-            db,
-            at: actor.now.description,
-            actor: actor.user,
-            uid: actor.uid,
-            method: actor.method,
-            subject: subject,
-            detail: detail
-        )
+        try RiskDatabase.audit(db, actor, subject: subject, detail: detail)
     }
 
     /// Queues `notices` for their people's next daily mail: those of a kind the mail policy sends, once per notice
