@@ -226,16 +226,47 @@ def test_preview_json_is_the_reply(riskctl_binary, daemon):
     assert json.loads(result.stdout) == reply
 
 
-def test_run_prints_summary_then_open_findings(riskctl_binary, daemon):
-    fake = daemon([{"parameters": {"run": review_run(), "findings": [finding(40), finding(41)]}}])
+def test_run_asks_for_counts_then_lists_the_open_findings(riskctl_binary, daemon):
+    fake = daemon([{"parameters": {"run": review_run(open=2), "findings": []}},
+                   {"parameters": {"findings": [finding(40), finding(41)], "next": None}}])
     result = riskctl(riskctl_binary, "review", "run", "--socket", fake.path)
     assert result.returncode == 0, result.stderr
-    assert fake.calls == [{"method": "org.riskd.review.Run", "parameters": {}}]
+    assert fake.calls == [{"method": "org.riskd.review.Run", "parameters": {"findings": False}},
+                          {"method": "org.riskd.review.Findings", "parameters": {"open": True, "limit": 50}}]
     lines = result.stdout.splitlines()
-    assert lines[:2] == ["Review run 211: 2 raised, 5 open, 1 resolved", ""]
+    assert lines[:2] == ["Review run 211: 2 raised, 2 open, 1 resolved", ""]
     assert lines[2].split()[0] == "ID"
     assert [line.split()[0] for line in lines[3:5]] == ["F-40", "F-41"]
     assert lines[-1] == "2 open findings."
+
+
+def test_run_shows_the_first_fifty_of_many_and_says_where_the_rest_are(riskctl_binary, daemon):
+    page = [finding(id) for id in range(1, 51)]
+    fake = daemon([{"parameters": {"run": review_run(open=131667), "findings": []}},
+                   {"parameters": {"findings": page, "next": 50}}])
+    result = riskctl(riskctl_binary, "review", "run", "--socket", fake.path)
+    assert result.returncode == 0, result.stderr
+    assert len(fake.calls) == 2
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2 + 1 + 50 + 2
+    assert lines[-1] == "The first 50 of 131667 open findings; riskctl review findings lists them all."
+
+
+def test_run_with_nothing_open_asks_nothing_more(riskctl_binary, daemon):
+    fake = daemon([{"parameters": {"run": review_run(open=0), "findings": []}}])
+    result = riskctl(riskctl_binary, "review", "run", "--socket", fake.path)
+    assert result.returncode == 0, result.stderr
+    assert [call["method"] for call in fake.calls] == ["org.riskd.review.Run"]
+    assert result.stdout.splitlines()[-1] == "0 open findings."
+
+
+def test_run_json_is_the_run_reply(riskctl_binary, daemon):
+    reply = {"run": review_run(), "findings": []}
+    fake = daemon([{"parameters": reply}])
+    result = riskctl(riskctl_binary, "review", "run", "--json", "--socket", fake.path)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == reply
+    assert len(fake.calls) == 1
 
 
 def test_run_needs_admin(riskctl_binary, daemon):

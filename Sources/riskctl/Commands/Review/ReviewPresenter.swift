@@ -50,6 +50,13 @@ enum ReviewPresenter {
         }
     }
 
+    /// The legend under the open findings `review run` shows: `2 open findings.` when it shows all of them, else
+    /// how many of how many, and where the rest are.
+    static func legend(shown: Int, open: Int) -> String {
+        guard shown < open else { return "\(counted(shown, "open finding"))." }
+        return "The first \(shown) of \(counted(open, "open finding")); riskctl review findings lists them all."
+    }
+
     /// Which findings a list holds, for its legend.
     enum FindingStates {
         /// Only open findings.
