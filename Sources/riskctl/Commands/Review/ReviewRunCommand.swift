@@ -20,6 +20,9 @@ struct ReviewRunCommand: ParsableCommand {
             """
     )
 
+    /// The method that lists the open findings after the run.
+    private typealias Findings = ReviewInterface.Findings
+
     /// The most open findings printed after the run.
     static let shown = 50
 
@@ -40,10 +43,10 @@ struct ReviewRunCommand: ParsableCommand {
         Output.line()
         var findings = [ReviewInterface.Finding]()
         if run.open > 0 {
-            let pages = try connection.collectPages(ReviewInterface.Findings.self, itemsKey: "findings", limit: Self.shown)
-            {
-                after, size in
-                .init(open: true, rule: nil, subject: nil, limit: size, after: after)
+            let pages = try connection.collectPages(Findings.self, itemsKey: "findings", limit: Self.shown) {
+                after,
+                size in
+                Findings.Parameters(open: true, rule: nil, subject: nil, limit: size, after: after)
             }
             findings = try pages.decoded().flatMap(\.findings)
         }
