@@ -1,11 +1,13 @@
 """Times report.Board as of a past time over a register with 10 versions of everything the pack shows: risks,
 actions, declarations (text, sensitivity, end), the registry, meetings with their items and recusals, and members'
-names, and checks that the pack of that time reads the same after ten more versions of everything.
+names, and checks that the pack of that time reads the same after ten more versions of everything and a change of
+riskd.toml (the organisation's name and a band's threshold, applied with SIGHUP).
 
 Usage: bench/pack_history.py RISKD DIRECTORY [RISKS]   (RISKS risks, as many actions, RISKS/10 declarations)
 """
 import os
 import pwd
+import signal
 import sys
 import time
 
@@ -32,9 +34,28 @@ def version_everything(connection, round_):
 
 
 config = os.path.join(directory, "riskd.toml")
-with open(config, "w") as file:
-    file.write('[access]\nboard = ["unix-user:%s"]\n[interests]\nmax_declarations_per_member = %d\n'
-               % (me, max(1, risks // 10)))
+
+
+def configure(organisation, high_from):
+    with open(config, "w") as file:
+        file.write('[organisation]\nname = "%s"\n[risk]\nhigh_from = %d\n[access]\nboard = ["unix-user:%s"]\n'
+                   '[interests]\nmax_declarations_per_member = %d\n'
+                   % (organisation, high_from, me, max(1, risks // 10)))
+
+
+def reload(proc):
+    """SIGHUP, and the reload seen in riskd's log (at most 30 s: a bench never fails on it; False when unseen)."""
+    log = os.path.join(directory, "riskd.log")
+    seen = open(log, encoding="utf-8", errors="replace").read().count("Configuration reloaded")
+    proc.send_signal(signal.SIGHUP)
+    for _ in range(600):
+        if open(log, encoding="utf-8", errors="replace").read().count("Configuration reloaded") > seen:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+configure("Bench Network", 10)
 proc, connection = start(riskd, directory, "--config", config)
 try:
     call(connection, "org.riskd.member.List")
@@ -61,12 +82,15 @@ try:
     fastest, slowest, reply = timed(connection, 3, "org.riskd.report.Board", asOf=past, meetingId=1)
     for round_ in range(9, 19):
         version_everything(connection, round_)
+        if round_ == 14:
+            configure("Bench Network Renamed", 12)
+            reloaded = reload(proc)
     again = call(connection, "org.riskd.report.Board", {"asOf": past, "meetingId": 1})
     connection.close()
 finally:
     proc.terminate()
     proc.wait(timeout=60)
 print("report.Board as of %s over %d risks, %d actions, %d declarations, 10 versions of each: %.2f–%.2f s, "
-      "%d bytes; the same bytes after 10 more versions of everything: %s"
+      "%d bytes; the same bytes after 10 more versions of everything and a change of riskd.toml%s: %s"
       % (past, risks, risks, risks // 10, fastest, slowest, len(reply["html"].encode()),
-         "yes" if again == reply else "NO"))
+         "" if reloaded else " (its reload not seen in riskd.log)", "yes" if again == reply else "NO"))

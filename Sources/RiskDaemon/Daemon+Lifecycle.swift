@@ -66,12 +66,12 @@ extension Daemon {
     /// load is logged and changes nothing. A socket file removed meanwhile is bound again.
     package func reload() async {
         ServiceManager.reloading(status: "Reloading configuration")
-        applyReloadedConfiguration()
+        await applyReloadedConfiguration()
         await restoreRemovedSocket()
         ServiceManager.ready(status: await servingStatus())
     }
 
-    private func applyReloadedConfiguration() {
+    private func applyReloadedConfiguration() async {
         let logger = context.logger
         guard let origin else {
             logger.notice("SIGHUP ignored: this daemon was not started from a configuration source")
@@ -89,10 +89,18 @@ extension Daemon {
         for key in reload.needsRestart {
             logger.warning("\(key) changed, but it is read at start only: restart riskd to apply it")
         }
-        context.reload(reload.applied)
-        roles.reload(reload.applied.access)
-        logLevel?.set(reload.applied.logLevel)
+        await apply(reload.applied)
         logger.notice("Configuration reloaded \(source)")
+    }
+
+    /// Puts `configuration` in force for the calls from now on: `[access]` in the role resolver, the rest in the
+    /// services, the log level in every logger; and records what documents read when that changed
+    /// (`DaemonContext.recordDocumentSettings`), so that documents for earlier times keep the settings then.
+    func apply(_ configuration: Configuration) async {
+        context.reload(configuration)
+        roles.reload(configuration.access)
+        logLevel?.set(configuration.logLevel)
+        await context.recordDocumentSettings()
     }
 
     /// Whether the daemon still serves: every event loop runs a task, and a `Status` call made as the daemon

@@ -118,6 +118,7 @@ public final class Daemon: Sendable {
             registerOpenedOn: registerOpenedOn
         )
         self.roles = roles
+        context.recordDocumentSettingsAtStart()
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(
             tables: [

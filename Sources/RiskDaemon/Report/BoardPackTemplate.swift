@@ -11,28 +11,32 @@ import RiskCore
 public struct BoardPackTemplate: Sendable {
     /// The file it was read from; `nil` for the built-in template.
     public let path: String?
+    /// The template's text, as riskd records it for documents made later for a past time; `nil` for the built-in
+    /// one, which belongs to the riskd that renders.
+    public let text: String?
     let template: MustacheTemplate
 
     /// riskd's own template.
     public static let builtIn: BoardPackTemplate = {
         let text = String(decoding: PackageResources.board_pack_mustache, as: UTF8.self)
         do {
-            return BoardPackTemplate(path: nil, template: try MustacheTemplate(string: text))
+            return BoardPackTemplate(path: nil, text: nil, template: try MustacheTemplate(string: text))
         } catch {
             // Built into the binary and parsed by a test (BoardPackRenderTests): it cannot fail at run time.
             fatalError("the built-in board pack template does not parse: \(error)")
         }
     }()
 
-    private init(path: String?, template: MustacheTemplate) {
+    private init(path: String?, text: String?, template: MustacheTemplate) {
         self.path = path
+        self.text = text
         self.template = template
     }
 
     /// Parses `text`; the error says where the template is broken.
     public init(text: String, path: String?) throws(Failure) {
         do {
-            self.init(path: path, template: try MustacheTemplate(string: text))
+            self.init(path: path, text: text, template: try MustacheTemplate(string: text))
         } catch let error as MustacheTemplate.ParserError {
             let context = error.context
             throw Failure(

@@ -23,10 +23,9 @@ extension InterestService {
             let board = accounts.map(\.user)
             // What riskd sees of the board now is history from now on; the register reads only what was recorded.
             try await context.database.observeBoard(accounts, at: request.now)
-            let facts = try await context.database.publicRegister(
-                asOf: asOf,
-                retainDays: configuration.interests.retainEndedDays
-            )
+            // riskd.toml as it stood at asOf: the name, the retention and the rules' days then in force.
+            let settings = try await context.documentSettings(asOf: asOf, now: request.now)
+            let facts = try await context.database.publicRegister(asOf: asOf, retainDays: settings.retainEndedDays)
             let viewer = InterestViewer(
                 user: request.caller.user,
                 roles: request.caller.roles,
@@ -37,7 +36,7 @@ extension InterestService {
                 interests: facts.interests,
                 members: facts.members,
                 unseenBoard: asOf.utcDate >= request.now.utcDate ? board : [],
-                policy: configuration.reviewPolicy,
+                policy: settings.policy,
                 day: asOf.utcDate
             )
             let breaches = try await context.database.upheldUndeclaredInterests().filter { concern in
@@ -72,7 +71,7 @@ extension InterestService {
                         memberName: names[member]
                     )
                 },
-                organisation: configuration.organisationName,
+                organisation: settings.organisation,
                 boardSize: register.boardSize,
                 unconfirmed: unconfirmed.map { standing in
                     InterestInterface.Unconfirmed(

@@ -53,7 +53,8 @@ struct MeetingService {
                 } else {
                     PeopleNames.of(declarants, set: try await context.database.memberNames())
                 }
-            let organisation = context.configuration.organisationName
+            let organisation = try await context.documentSettings(asOf: asOf ?? request.now, now: request.now)
+                .organisation
             return .init(
                 markdown: Minutes.markdown(record, names: names),
                 html: html ? MinutesPage.render(record, names: names, organisation: organisation) : nil

@@ -42,8 +42,10 @@ struct ReportService: Sendable {
                 facts.unseenBoard = onBoard.filter { !seen.contains($0) }.sorted()
             }
             let agenda = try await agenda(meetingId: parameters.meetingId, asOf: asOf, viewer: viewer)
+            // riskd.toml as it stood at asOf: the name, the template and the rules' thresholds then in force.
+            let settings = try await context.documentSettings(asOf: asOf, now: request.now)
             let presentation = BoardPack.Presentation(
-                organisation: configuration.organisationName,
+                organisation: settings.organisation,
                 names: try await PeopleNames.of(
                     PeopleNames.people(in: facts),
                     asOf: asOf,
@@ -54,13 +56,13 @@ struct ReportService: Sendable {
             )
             let pack = BoardPack.build(
                 facts,
-                policy: configuration.reviewPolicy,
+                policy: settings.policy,
                 viewer: viewer,
                 agenda: agenda,
                 presentation: presentation
             )
             return .init(
-                html: configuration.report.template.render(pack),
+                html: context.packTemplate(settings).render(pack),
                 asOf: asOf.description,
                 auditHead: facts.auditHead
             )

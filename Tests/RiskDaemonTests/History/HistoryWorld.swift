@@ -79,6 +79,15 @@ final class HistoryWorld: @unchecked Sendable {
         daemon.context.reload(access)
     }
 
+    /// Changes the configuration as a SIGHUP applies an edited riskd.toml (`Daemon.apply`).
+    func reconfigure(_ change: (inout Configuration) -> Void) async {
+        let changed = lock.withLock {
+            change(&configuration)
+            return configuration
+        }
+        await daemon.apply(changed)
+    }
+
     /// The reply of `method` called by `uid`, as JSON text: `{"error":NAME,"parameters":…}` for an error.
     func call(_ method: String, _ parameters: String = "{}", as uid: UInt32 = HistoryWorld.admin) async -> String {
         await daemon.replyText(method, parameters, uid: uid)
