@@ -98,6 +98,7 @@ enum Migrations {
         migrator.registerMigration("v15-member-names", migrate: memberNames)
         migrator.registerMigration("v16-member-keys", migrate: memberKeys)
         migrator.registerMigration("v17-history", migrate: history)
+        migrator.registerMigration("v18-role-history", migrate: roleHistory)
         return migrator
     }
 
