@@ -45,15 +45,17 @@ def register(groups):
     Path(daemon.config).write_text(
         config.replace(auditors, 'auditors = ["unix-user:rdt-audit", "unix-group:%s"]' % AUDIT_GROUP))
     factory.daemons.append(daemon)
-    daemon.start()
-    march = daemon.call("org.riskd.meeting.Create", title="Board meeting", date="2027-03-15")["meeting"]["id"]
-    daemon.call("org.riskd.meeting.AddItem", meetingId=march, title="Grant round", organisations=["WBF"])
-    daemon.call("org.riskd.meeting.Publish", id=march)
-    daemon.call("org.riskd.meeting.Create", title="Summer meeting", date="2027-07-01")
-    daemon.call("org.riskd.member.List")
-    daemon.set_now("2027-03-31T12:00:00Z")
-    yield daemon
-    factory.finish()
+    try:  # a setup that fails stops the daemon too
+        daemon.start()
+        march = daemon.call("org.riskd.meeting.Create", title="Board meeting", date="2027-03-15")["meeting"]["id"]
+        daemon.call("org.riskd.meeting.AddItem", meetingId=march, title="Grant round", organisations=["WBF"])
+        daemon.call("org.riskd.meeting.Publish", id=march)
+        daemon.call("org.riskd.meeting.Create", title="Summer meeting", date="2027-07-01")
+        daemon.call("org.riskd.member.List")
+        daemon.set_now("2027-03-31T12:00:00Z")
+        yield daemon
+    finally:
+        factory.finish()
 
 
 def roles(daemon, as_of):

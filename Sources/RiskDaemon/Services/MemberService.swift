@@ -87,10 +87,10 @@ struct MemberService {
         let localDate = context.clock.localDate
         return found.map { member in
             let account = roles.caller(uid: UInt32(clamping: member.uid))
-            let now = account.user == member.user ? account.roles : []
+            let rolesNow = account.user == member.user ? account.roles : []
             return MemberInterface.Member(
                 member,
-                roles: held.map { Set([.board]).union($0[member.user] ?? []) } ?? now,
+                roles: held.map { Set([.board]).union($0[member.user] ?? []) } ?? rolesNow,
                 confirmationDue: member.confirmationDue(
                     policy: policy,
                     localDate: localDate
