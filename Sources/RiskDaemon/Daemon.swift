@@ -115,7 +115,8 @@ public final class Daemon: Sendable {
             configuration: configuration,
             clock: clock,
             logger: logger,
-            registerOpenedOn: registerOpenedOn
+            registerOpenedOn: registerOpenedOn,
+            roles: roles
         )
         self.roles = roles
         context.recordDocumentSettingsAtStart()
@@ -178,6 +179,9 @@ public final class Daemon: Sendable {
     public func run() async throws {
         // Trapped before anything reports ready, so that an early `systemctl reload` does not kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        // What riskd sees of the board at start is recorded before it answers anyone: the spans it opens or closes
+        // are audited, and a caller's first look at the chain must not race them.
+        await reviews.observeBoard(at: context.clock.now())
         var lifecycle: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let microseconds = ServiceManager.watchdogMicroseconds() {
             lifecycle.append(

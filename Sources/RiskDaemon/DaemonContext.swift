@@ -12,6 +12,9 @@ final class DaemonContext: Sendable {
     /// The day the register opened as recorded in the database (its first start), for
     /// `interests.register_opened_on` when the configuration leaves it out.
     let registerOpenedOn: CalendarDate?
+    /// Gives each account its roles now, for what riskd records of the roles of the board's members
+    /// (`withRoles`); nil records only the board's.
+    let roles: RoleResolver?
     private let live: NIOLockedValueBox<Configuration>
 
     init(
@@ -19,13 +22,15 @@ final class DaemonContext: Sendable {
         configuration: Configuration,
         clock: Clock,
         logger: Logger,
-        registerOpenedOn: CalendarDate? = nil
+        registerOpenedOn: CalendarDate? = nil,
+        roles: RoleResolver? = nil
     ) {
         self.database = database
         self.clock = clock
         self.logger = logger
         self.startedAt = clock.now()
         self.registerOpenedOn = registerOpenedOn
+        self.roles = roles
         self.live = NIOLockedValueBox(configuration)
         configureMail(configuration)
     }

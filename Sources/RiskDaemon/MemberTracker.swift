@@ -3,18 +3,24 @@ import NIOConcurrencyHelpers
 import RiskCore
 import RiskStore
 
-/// Records when board members are seen: the first call a board-role holder makes on a day moves their last
-/// sighting on (and records their first), so that their first confirmation falls due from when they joined; the
-/// first call without the board role of a member this process saw hold it records that they left the board
-/// (`board_span`). Someone who left before this process started is seen leaving when riskd starts
-/// (`ReviewRunner.observeBoard`).
+/// Records when board members are seen: the first call a board-role holder makes on a day, or with other roles than
+/// their last, moves their last sighting on (and records their first), so that their first confirmation falls due
+/// from when they joined, and records the roles they hold (`role_span`); the first call without the board role of a
+/// member this process saw hold it records that they left the board (`board_span`). Someone who left before this
+/// process started is seen leaving when riskd starts (`ReviewRunner.observeBoard`).
 ///
-/// At most one write per member and day; a failed write is logged and tried again on their next call.
+/// At most one write per member, day and set of roles; a failed write is logged and tried again on their next call.
 final class MemberTracker: Sendable {
+    /// What was last recorded of a member.
+    private struct Sighting: Equatable {
+        var day: CalendarDate
+        var roles: Set<Role>
+    }
+
     private let database: RiskDatabase
     private let logger: Logger
-    /// The day each member was last recorded.
-    private let recorded = NIOLockedValueBox<[String: CalendarDate]>([:])
+    /// What was last recorded of each member.
+    private let recorded = NIOLockedValueBox<[String: Sighting]>([:])
 
     /// A tracker writing to `database`, logging failures to `logger`.
     init(database: RiskDatabase, logger: Logger) {
@@ -28,14 +34,15 @@ final class MemberTracker: Sendable {
             await noteOff(caller, now: now, today: today)
             return
         }
-        let isNew = recorded.withLockedValue { days in
-            guard days[caller.user] != today else { return false }
-            days[caller.user] = today
+        let sighting = Sighting(day: today, roles: caller.roles)
+        let isNew = recorded.withLockedValue { seen in
+            guard seen[caller.user] != sighting else { return false }
+            seen[caller.user] = sighting
             return true
         }
         guard isNew else { return }
         do {
-            try await database.noteMember(user: caller.user, uid: Int(caller.uid), at: now)
+            try await database.noteMember(user: caller.user, uid: Int(caller.uid), roles: caller.roles, at: now)
         } catch {
             recorded.withLockedValue { $0[caller.user] = nil }
             logger.warning("Could not record that board member \(caller.user) was seen: \(error)")
@@ -44,12 +51,11 @@ final class MemberTracker: Sendable {
 
     /// Notes a call without the board role by `caller`, whom this process saw hold it.
     private func noteOff(_ caller: Caller, now: Instant, today: CalendarDate) async {
-        let wasOnBoard = recorded.withLockedValue { days in days.removeValue(forKey: caller.user) != nil }
-        guard wasOnBoard else { return }
+        guard let last = recorded.withLockedValue({ seen in seen.removeValue(forKey: caller.user) }) else { return }
         do {
-            try await database.noteOffBoard(user: caller.user, at: now)
+            try await database.noteOffBoard(user: caller.user, uid: Int(caller.uid), roles: caller.roles, at: now)
         } catch {
-            recorded.withLockedValue { $0[caller.user] = today }
+            recorded.withLockedValue { $0[caller.user] = last }
             logger.warning("Could not record that \(caller.user) left the board: \(error)")
         }
     }

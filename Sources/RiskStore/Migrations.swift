@@ -99,6 +99,7 @@ enum Migrations {
         migrator.registerMigration("v16-member-keys", migrate: memberKeys)
         migrator.registerMigration("v17-history", migrate: history)
         migrator.registerMigration("v18-config-history", migrate: configHistory)
+        migrator.registerMigration("v19-role-history", migrate: roleHistory)
         return migrator
     }
 

@@ -11,6 +11,10 @@ extension RiskDatabase {
         public var recusals: [Recusal]
         public var concerns: [Concern]
         public var audit: [AuditEntry]
+        /// When riskd saw them hold each role (`RoleSpans`), by when it opened.
+        public var roles: [RoleSpan]
+        /// The names documents gave them, oldest first.
+        public var names: [NameVersion]
     }
 
     /// The subjects of audit entries a member's own action may still hold another member's personal data under:
@@ -19,8 +23,8 @@ extension RiskDatabase {
     static let personalSubjects = ["interest", "member", "concern", "meeting"]
 
     /// The records of `user`: every interest they declared, their confirmations and acknowledgements, their
-    /// recusals, the concerns they raised, and the audit entries about those records or made by them on records
-    /// outside `personalSubjects`.
+    /// recusals, the concerns they raised, the audit entries about those records or made by them on records
+    /// outside `personalSubjects`, when riskd saw them hold each role, and the names documents gave them.
     public func memberRecords(user: String) async throws -> MemberRecords {
         try await writer.read { db in
             let interests = try InterestRow.fetchAll(
@@ -75,7 +79,9 @@ extension RiskDatabase {
                 acknowledgements: acknowledgements,
                 recusals: recusals,
                 concerns: concerns,
-                audit: audit
+                audit: audit,
+                roles: try RoleSpans.spans(db, of: user),
+                names: try Self.nameVersions(db, of: user)
             )
         }
     }

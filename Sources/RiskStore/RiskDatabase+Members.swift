@@ -8,21 +8,25 @@ extension RiskDatabase {
         public var user: String
         /// The uid.
         public var uid: Int
+        /// Every role the account holds now, when they were looked at (`role_span`); nil when not.
+        public var roles: Set<Role>?
 
         /// An account from its fields.
-        public init(user: String, uid: Int) {
+        public init(user: String, uid: Int, roles: Set<Role>? = nil) {
             self.user = user
             self.uid = uid
+            self.roles = roles
         }
     }
 
-    /// Records that `user` (uid `uid`) was seen as a member holding the board role at `at`: the first time inserts
-    /// them, later times move their last sighting on (of the member and of their span on the board). No audit
-    /// entry: this is an observation, not a change anyone made.
-    public func noteMember(user: String, uid: Int, at: Instant) async throws {
+    /// Records that `user` (uid `uid`) was seen as a member holding the board role at `at`, with `roles` when they
+    /// were looked at: the first time inserts them, later times move their last sighting on (of the member and of
+    /// their spans). Only a span opened or closed is audited (`RoleSpans`): this is an observation, not a change
+    /// anyone made.
+    public func noteMember(user: String, uid: Int, roles: Set<Role>? = nil, at: Instant) async throws {
         try await write { db in
             try MemberRow.note(db, user: user, uid: uid, at: at.description)
-            try Self.noteOnBoard(db, BoardAccount(user: user, uid: uid), at: at)
+            try Self.noteOnBoard(db, BoardAccount(user: user, uid: uid, roles: roles), at: at)
         }
     }
 

@@ -8,6 +8,38 @@ import RiskCore
 /// a member's account name shows the earliest name it read, so that the document reads the same when it is made
 /// again after the account's name changed.
 extension RiskDatabase {
+    /// A name documents gave a member from a time on.
+    public struct NameVersion: Sendable, Hashable {
+        /// Where a name came from.
+        public enum Source: String, Sendable {
+            /// Set with `member.SetName`.
+            case set
+            /// The account's full name, as riskd read it for a document.
+            case account
+        }
+
+        /// From when.
+        public var at: Instant
+        /// Where it came from.
+        public var source: Source
+        /// The name; nil for an account that had none.
+        public var name: String?
+    }
+
+    /// Every name recorded for `user`, oldest first (for their export).
+    static func nameVersions(_ db: Database, of user: String) throws -> [NameVersion] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT at, source, name FROM member_name_version WHERE user = ? ORDER BY at, version",
+            arguments: [user]
+        ).compactMap { row in
+            guard let at = Instant(rfc3339: row["at"]), let source = NameVersion.Source(rawValue: row["source"]) else {
+                return nil
+            }
+            return NameVersion(at: at, source: source, name: row["name"])
+        }
+    }
+
     /// Records the account names riskd reads now (`name` nil: the account has none) for `users`, each only when it
     /// differs from the last it recorded. Writes nothing when none changed.
     public func recordAccountNames(_ names: [String: String?], at: Instant) async throws {

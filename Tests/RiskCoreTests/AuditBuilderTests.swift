@@ -169,6 +169,14 @@ struct AuditBuilderTests {
                 "member's key removed", MemberAudit.keyRemoved("SHA256:abc"), ["removed": .text("SHA256:abc")]
             ),
             ("member's name set", MemberAudit.nameSet("Ana Kovač"), ["name": .personal("Ana Kovač")]),
+            (
+                "member seen holding a role", MemberAudit.roleSeen(.auditor, holding: true),
+                ["role": .text("auditor"), "seen": .text("holding")]
+            ),
+            (
+                "member seen without a role", MemberAudit.roleSeen(.board, holding: false),
+                ["role": .text("board"), "seen": .text("without")]
+            ),
         ] as [(String, AuditDetail, [String: AuditDetail.Field])]
     )
     func fields(_ name: String, detail: AuditDetail, expected: [String: AuditDetail.Field]) {

@@ -116,8 +116,10 @@ struct InterestStoryTests {
         )
         #expect(members.map(\.user) == ["ana", "ivan"])
         #expect(members.allSatisfy { $0.lastConfirmedAt == now })
+        // The confirmation, then riskd seeing ivan hold the board role for the first time (the listing above).
         let log = try await database.auditLog(subject: "member:ivan", after: nil, limit: 5)
-        #expect(log.entries.map(\.method) == ["org.riskd.interest.Confirm"])
+        #expect(log.entries.map(\.method) == ["org.riskd.interest.Confirm", "riskd"])
+        #expect(log.entries.last?.detail == #"{"role":"board","seen":"holding"}"#)
     }
 
     @Test("Updates check the record first, then the revision") func update() async throws {

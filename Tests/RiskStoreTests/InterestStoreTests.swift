@@ -185,6 +185,16 @@ struct InterestStoreTests {
         )
         #expect(one.isEmpty)
         #expect(try await database.members(board: [], only: "former", now: later, today: today).isEmpty)
-        #expect(try await database.verifyAudit().entries == 1)
+        // The declaration, and each span of the board opened or closed (ana, former and new on; former, new and ana
+        // off); ana seen again the next day is no entry.
+        let entries = try await database.auditLog(subject: nil, after: nil, limit: 100).entries
+        #expect(entries.count == 7)
+        #expect(
+            entries.filter { $0.subject?.hasPrefix("member:") == true }.map(\.detail).sorted() == [
+                #"{"role":"board","seen":"holding"}"#, #"{"role":"board","seen":"holding"}"#,
+                #"{"role":"board","seen":"holding"}"#, #"{"role":"board","seen":"without"}"#,
+                #"{"role":"board","seen":"without"}"#, #"{"role":"board","seen":"without"}"#,
+            ]
+        )
     }
 }

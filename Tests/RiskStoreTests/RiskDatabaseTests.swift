@@ -49,7 +49,7 @@ struct RiskDatabaseTests {
 
     @Test("Migrations run from empty") func migrations() async throws {
         let database = try RiskDatabase()
-        #expect(try await database.schemaVersion() == 18)
+        #expect(try await database.schemaVersion() == 19)
         #expect(try await database.riskCount() == 0)
         let verification = try await database.verifyAudit()
         #expect(verification.ok && verification.entries == 0 && verification.firstBadSeq == nil)

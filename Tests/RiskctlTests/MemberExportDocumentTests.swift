@@ -76,7 +76,17 @@ struct MemberExportDocumentTests {
                 signature: "-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n",
                 fingerprint: "SHA256:tgLzvj8VCytX0akj9XU3lQ2/ufQkg+I80MHXAexz4WM"
             )
-        ]
+        ],
+        roles: [
+            .init(role: "board", fromAt: "2026-09-01T09:00:00Z", lastSeenAt: "2026-11-03T08:00:00Z", goneAt: nil),
+            .init(
+                role: "auditor",
+                fromAt: "2026-10-01T12:00:00Z",
+                lastSeenAt: "2026-10-02T12:00:00Z",
+                goneAt: "2026-10-05T07:30:00Z"
+            ),
+        ],
+        names: [.init(at: "2026-09-03T10:00:00Z", source: "set", name: "Ana Petrović")]
     )
 
     @Test("Text and HTML hold the member's own text, dates and kinds in words, and no JSON")
@@ -92,6 +102,9 @@ struct MemberExportDocumentTests {
             #expect(page.contains("interest.Declare of interest:3"))
             #expect(page.contains("SHA256:tgLzvj8VCytX0akj9XU3lQ2/ufQkg+I80MHXAexz4WM"))
             #expect(page.contains("interest confirmation") && page.contains("2 September 2026 at 10:00 UTC"))
+            #expect(page.contains("Roles riskd saw you hold") && page.contains("5 October 2026 at 07:30 UTC"))
+            #expect(page.contains("not yet") && page.contains("From 3 September 2026 at 10:00 UTC"))
+            #expect(page.contains("set in riskd"))
         }
         #expect(document.text().contains("My brother / works there"))
         #expect(document.html().contains("My brother\nworks there"))

@@ -31,7 +31,7 @@ actor ReviewRunner {
     /// Enrols the current board in the member table, records who holds the board role now (`board_span`), and
     /// returns their names.
     private func boardNow(at now: Instant) async throws -> Set<String> {
-        let accounts = board(context.configuration.access.board)
+        let accounts = context.withRoles(board(context.configuration.access.board))
         try await context.database.enrol(accounts, at: now)
         try await context.database.observeBoard(accounts, at: now)
         return Set(accounts.map(\.user))
@@ -41,7 +41,8 @@ actor ReviewRunner {
     /// runs then; a failure is logged, and the next call or review records it.
     func observeBoard(at now: Instant) async {
         do {
-            try await context.database.observeBoard(board(context.configuration.access.board), at: now)
+            let accounts = context.withRoles(board(context.configuration.access.board))
+            try await context.database.observeBoard(accounts, at: now)
         } catch {
             context.logger.warning("Could not record who holds the board role: \(error)")
         }

@@ -2,8 +2,9 @@ import Logging
 import RiskCore
 import ServiceLifecycle
 
-/// The daily review as a lifecycle service: at start, a record of who holds the board role and a catch-up run when
-/// the last run is more than a day old, then one run a day at `review.time` local time, until shutdown.
+/// The daily review as a lifecycle service: at start, a catch-up run when the last run is more than a day old (who
+/// holds the board role at start `Daemon.run` records before serving), then one run a day at `review.time` local
+/// time, until shutdown.
 struct ReviewScheduler: Service {
     let runner: ReviewRunner
     let context: DaemonContext
@@ -30,7 +31,6 @@ struct ReviewScheduler: Service {
     private func catchUp() async {
         let last = try? await context.database.reviewStatus().lastRunFinishedAt
         let now = context.clock.now()
-        await runner.observeBoard(at: now)
         if let last, let finished = Instant(rfc3339: last), now.secondsSinceEpoch - finished.secondsSinceEpoch < 86_400
         {
             return

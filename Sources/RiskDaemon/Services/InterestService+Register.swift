@@ -22,7 +22,7 @@ extension InterestService {
             let accounts = MemberService.accounts(configuration.access.board)
             let board = accounts.map(\.user)
             // What riskd sees of the board now is history from now on; the register reads only what was recorded.
-            try await context.database.observeBoard(accounts, at: request.now)
+            try await context.database.observeBoard(context.withRoles(accounts), at: request.now)
             // riskd.toml as it stood at asOf: the name, the retention and the rules' days then in force.
             let settings = try await context.documentSettings(asOf: asOf, now: request.now)
             let facts = try await context.database.publicRegister(asOf: asOf, retainDays: settings.retainEndedDays)

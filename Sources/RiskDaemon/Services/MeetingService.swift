@@ -30,16 +30,25 @@ struct MeetingService {
             )
         }
         table.on(MeetingInterface.List.self) { parameters, _ in
-            let page = try await context.database.meetings(
-                since: try parameters.since.map { (text: String) throws(DomainError) in
-                    try FieldRules.date(text, field: "since")
-                },
-                until: try parameters.until.map { (text: String) throws(DomainError) in
-                    try FieldRules.date(text, field: "until")
-                },
-                after: try Paging.after(parameters.after),
-                limit: try Paging.limit(parameters.limit)
-            )
+            let since = try parameters.since.map { (text: String) throws(DomainError) in
+                try FieldRules.date(text, field: "since")
+            }
+            let until = try parameters.until.map { (text: String) throws(DomainError) in
+                try FieldRules.date(text, field: "until")
+            }
+            let (after, limit) = (try Paging.after(parameters.after), try Paging.limit(parameters.limit))
+            let page =
+                if let asOf = try parameters.asOf.map({ text throws(DomainError) in try RiskService.asOf(text) }) {
+                    try await context.database.meetings(
+                        since: since,
+                        until: until,
+                        after: after,
+                        limit: limit,
+                        asOf: asOf
+                    )
+                } else {
+                    try await context.database.meetings(since: since, until: until, after: after, limit: limit)
+                }
             return .init(meetings: page.meetings.map { .init($0) }, next: page.next)
         }
         table.on(MeetingInterface.Minutes.self) { parameters, request in

@@ -31,7 +31,9 @@ extension MemberService {
                 keys: try await context.database.memberKeys(user: user).map(MemberInterface.Key.init),
                 attestations: try await context.database.attestations(user: user).attestations.map {
                     try Self.rewired(AuditInterface.Attestation($0))
-                }
+                },
+                roles: records.roles.map(MemberInterface.RoleSpan.init),
+                names: records.names.map(MemberInterface.NameVersion.init)
             )
         }
     }
@@ -39,5 +41,24 @@ extension MemberService {
     /// `value` as the member interface's type with the same fields: its JSON read back as `T`.
     static func rewired<T: Decodable>(_ value: some Encodable) throws -> T {
         try JSONDecoder().decode(T.self, from: JSONEncoder().encode(value))
+    }
+}
+
+extension MemberInterface.RoleSpan {
+    /// A span as the export shows it.
+    init(_ span: RiskDatabase.RoleSpan) {
+        self.init(
+            role: span.role.rawValue,
+            fromAt: span.from.description,
+            lastSeenAt: span.lastSeen.description,
+            goneAt: span.gone?.description
+        )
+    }
+}
+
+extension MemberInterface.NameVersion {
+    /// A name as the export shows it.
+    init(_ version: RiskDatabase.NameVersion) {
+        self.init(at: version.at.description, source: version.source.rawValue, name: version.name)
     }
 }

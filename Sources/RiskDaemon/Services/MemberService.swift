@@ -61,20 +61,22 @@ struct MemberService {
 
     /// The members (or just `only`), each with their roles and next confirmation date; with `asOf`, the members
     /// of that time as riskd had recorded them (`RiskDatabase.members(asOf:only:)`), named as documents of that
-    /// time name them, their roles those they hold now.
+    /// time name them, with the board role and the others riskd saw them hold then (`RiskDatabase.roles(of:asOf:)`).
     func members(only: String?, asOf: Instant? = nil, request: Request) async throws -> [MemberInterface.Member] {
         let configuration = context.configuration
         let policy = configuration.interests.policy
         // Lists the board now first, so that what riskd sees of it now is recorded (`board_span`).
         var found = try await context.database.members(
-            board: boardAccounts(configuration.access.board),
+            board: context.withRoles(boardAccounts(configuration.access.board)),
             only: only,
             now: request.now,
             today: request.today
         )
         var names: [String: String]?
+        var held: [String: Set<Role>]?
         if let asOf {
             found = try await context.database.members(asOf: asOf, only: only)
+            held = try await context.database.roles(of: found.map(\.user), asOf: asOf)
             names = try await PeopleNames.of(
                 Set(found.map(\.user)),
                 asOf: asOf,
@@ -84,10 +86,11 @@ struct MemberService {
         }
         let localDate = context.clock.localDate
         return found.map { member in
-            let caller = roles.caller(uid: UInt32(clamping: member.uid))
+            let account = roles.caller(uid: UInt32(clamping: member.uid))
+            let rolesNow = account.user == member.user ? account.roles : []
             return MemberInterface.Member(
                 member,
-                roles: caller.user == member.user ? caller.roles : [],
+                roles: held.map { Set([.board]).union($0[member.user] ?? []) } ?? rolesNow,
                 confirmationDue: member.confirmationDue(
                     policy: policy,
                     localDate: localDate

@@ -35,7 +35,7 @@ struct ReportService: Sendable {
             let accounts = board(configuration.access.board)
             let onBoard = Set(accounts.map(\.user))
             // What riskd sees of the board now is history from now on; the pack reads only what was recorded.
-            try await context.database.observeBoard(accounts, at: request.now)
+            try await context.database.observeBoard(context.withRoles(accounts), at: request.now)
             var facts = try await context.database.boardPackFacts(asOf: asOf, reader: reader)
             if asOf.utcDate >= request.now.utcDate {
                 let seen = Set(facts.register.members.map(\.user))

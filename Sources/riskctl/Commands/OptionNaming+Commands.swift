@@ -191,7 +191,7 @@ extension MeetingPublishCommand: OptionNaming {
 }
 
 extension MeetingListCommand: OptionNaming {
-    static let optionsByField = ["since": "--since", "until": "--until"]
+    static let optionsByField = ["since": "--since", "until": "--until", "asOf": "--as-of"]
 }
 
 // riskd refuses a recusal of a draft or closed meeting by its field recusalId: the meeting the user named.

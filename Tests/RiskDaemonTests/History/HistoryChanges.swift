@@ -1,13 +1,14 @@
 import Foundation
 
 /// The random later changes of `HistoryPropertyTests`, one of each kind the documents could show: the board's
-/// membership (as a change of group membership, seen at the next call or review), names, actions, risks,
+/// membership and its members' admin and auditor roles (as a change of group membership, seen at the next call or
+/// review), names, actions, risks,
 /// declarations, the registry, meetings and their recusals, cancellations, confirmations and the code.
 ///
 /// A change the register refuses (an action already done, a meeting not yet due to close) changes nothing, which the
 /// documents must show too; `applied` names the kinds that took effect.
 struct HistoryChanges {
-    static let kinds = 21
+    static let kinds = 22
 
     let world: HistoryWorld
     private(set) var applied: [String] = []
@@ -123,6 +124,19 @@ struct HistoryChanges {
             await publishCode(acknowledgedBy: onBoard)
         case 19:
             note("review", await call("org.riskd.review.Run"))
+        case 20:
+            // A board member becomes an administrator or an auditor, or stops being one.
+            let holders = world.roleHolders
+            let admin = random.next(upTo: 2) == 0
+            let toggled = { (list: [UInt32]) in
+                list.contains(onBoard) ? list.filter { $0 != onBoard } : list + [onBoard]
+            }
+            world.setRoles(
+                admins: admin ? toggled(holders.admins) : holders.admins,
+                auditors: admin ? holders.auditors : toggled(holders.auditors)
+            )
+            let seen = random.next(upTo: 2) == 0 ? await world.call("org.riskd.daemon.Whoami", as: onBoard) : ""
+            note(admin ? "admin-role" : "auditor-role", seen.isEmpty ? await world.call("org.riskd.review.Run") : seen)
         default:
             note(
                 "declare-at-meeting",

@@ -8,7 +8,8 @@ import Testing
 ///
 /// A register is built, then, epoch after epoch, its documents for the time just past are made (the board pack,
 /// its confidential copy and one with a meeting's agenda, the public register, the minutes, the meeting, the
-/// declarations) and random changes of every kind follow (the board's membership, names, actions, risks,
+/// declarations, the members with their roles, the meetings) and random changes of every kind follow (the board's
+/// membership and its members' admin and auditor roles, names, actions, risks,
 /// declarations' sensitivity, end and text, the registry, meetings and their recusals, cancellations, confirmations,
 /// the code). After each epoch every document made before is made again and compared. The changes are drawn from
 /// a seeded generator, so a failure names its seed and replays.
@@ -24,6 +25,8 @@ struct HistoryPropertyTests {
             ("org.riskd.meeting.Minutes", #"{"id":1,"asOf":"\#(asOf)","format":"html"}"#),
             ("org.riskd.meeting.Get", #"{"id":1,"asOf":"\#(asOf)"}"#),
             ("org.riskd.interest.List", #"{"asOf":"\#(asOf)","limit":1000}"#),
+            ("org.riskd.member.List", #"{"asOf":"\#(asOf)"}"#),
+            ("org.riskd.meeting.List", #"{"asOf":"\#(asOf)"}"#),
         ]
     }
 

@@ -68,6 +68,31 @@ final class HistoryWorld: @unchecked Sendable {
     /// The board now.
     var board: [UInt32] { lock.withLock { boardNow } }
 
+    /// The administrators and auditors now.
+    var roleHolders: (admins: [UInt32], auditors: [UInt32]) {
+        lock.withLock {
+            (
+                configuration.access.admins.compactMap(Self.uid), configuration.access.auditors.compactMap(Self.uid)
+            )
+        }
+    }
+
+    /// Gives the admin role to exactly `admins` and the auditor role to exactly `auditors` from the next call on.
+    func setRoles(admins: [UInt32], auditors: [UInt32]) {
+        let access = lock.withLock {
+            configuration.access.admins = admins.map { .userID($0) }
+            configuration.access.auditors = auditors.map { .userID($0) }
+            return configuration
+        }
+        daemon.roles.reload(access.access)
+        daemon.context.reload(access)
+    }
+
+    private static func uid(_ identity: Identity) -> UInt32? {
+        if case .userID(let uid) = identity { return uid }
+        return nil
+    }
+
     /// Gives the board role to exactly `members` from the next call on.
     func setBoard(_ members: [UInt32]) {
         let access = lock.withLock {

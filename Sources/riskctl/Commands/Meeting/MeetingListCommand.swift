@@ -6,7 +6,11 @@ struct MeetingListCommand: ListCommand {
     /// The command's name and help.
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List meetings by date, one line each."
+        abstract: "List meetings by date, one line each.",
+        discussion: """
+            --as-of lists the meetings as riskd had recorded them then: each with its status then, none created \
+            later.
+            """
     )
 
     /// Only meetings from this day on.
@@ -23,6 +27,9 @@ struct MeetingListCommand: ListCommand {
     )
     var until: String?
 
+    /// The meetings of a past time.
+    @OptionGroup var time: AsOfOption
+
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
 
@@ -37,7 +44,7 @@ struct MeetingListCommand: ListCommand {
 
     /// The parameters for one page.
     func page(after: Int?, size: Int) -> Method.Parameters {
-        Method.Parameters(since: since, until: until, limit: size, after: after)
+        Method.Parameters(since: since, until: until, limit: size, after: after, asOf: time.asOf)
     }
 
     /// Prints the meetings of every page as one table.

@@ -21,7 +21,8 @@ struct MemberExportCommand: ParsableCommand {
         discussion: """
             The export holds the member entry, every interest declared (ended and sensitive ones too), \
             confirmations, acknowledgements of the code, recusals, the concerns raised (never those about the \
-            member) and the audit entries about these records. It holds nothing about anyone else. A board member \
+            member), the audit entries about these records, when riskd saw the member hold each role and the names \
+            documents gave them. It holds nothing about anyone else. A board member \
             may export only their own data. --format text or html writes it for the member to read (dates and \
             kinds in words, the audit's details as lines, one self-contained page for html); json writes riskd's \
             reply for programs. Without --format: text on a terminal, JSON when written to a file or a pipe.

@@ -105,6 +105,41 @@ struct MemberExportDocument {
                     }
             ),
             Section(
+                heading: "Roles riskd saw you hold",
+                summary: Self.counted(
+                    reply.roles.count,
+                    "stretch of time",
+                    "as riskd saw them",
+                    plural: "stretches of time"
+                ),
+                items: reply.roles.map { span in
+                    Item(
+                        title: DocumentWords.name(span.role),
+                        fields: [
+                            ("First seen holding it", DocumentWords.time(span.fromAt)),
+                            ("Last seen holding it", DocumentWords.time(span.lastSeenAt)),
+                            ("First seen without it", span.goneAt.map(DocumentWords.time) ?? "not yet"),
+                        ]
+                    )
+                }
+            ),
+            Section(
+                heading: "Names documents gave you",
+                summary: Self.counted(reply.names.count, "name"),
+                items: reply.names.map { version in
+                    Item(
+                        title: "From " + DocumentWords.time(version.at),
+                        fields: [
+                            ("Name", version.name ?? "none"),
+                            (
+                                "Where it came from",
+                                version.source == "set" ? "set in riskd" : "your account's full name"
+                            ),
+                        ]
+                    )
+                }
+            ),
+            Section(
                 heading: "The audit trail of your records",
                 summary: Self.counted(reply.audit.count, "audit entry", nil, plural: "audit entries")
                     + " Personal text is kept there only as a keyed hash, which is left out here.",
