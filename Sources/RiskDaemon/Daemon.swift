@@ -118,6 +118,7 @@ public final class Daemon: Sendable {
             registerOpenedOn: registerOpenedOn
         )
         self.roles = roles
+        // What documents read from the configuration holds from this start on; a change since the last is audited.
         context.recordDocumentSettingsAtStart()
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(
