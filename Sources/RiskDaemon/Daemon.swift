@@ -119,6 +119,7 @@ public final class Daemon: Sendable {
             roles: roles
         )
         self.roles = roles
+        // What documents read from the configuration holds from this start on; a change since the last is audited.
         context.recordDocumentSettingsAtStart()
         reviews = ReviewRunner(context: context, sink: JournalAlertSink(logger: logger), events: FindingEvents())
         let dispatcher = Dispatcher(
