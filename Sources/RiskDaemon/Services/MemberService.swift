@@ -64,7 +64,7 @@ struct MemberService {
     /// time name them, with the board role and the others riskd saw them hold then (`RiskDatabase.roles(of:asOf:)`).
     func members(only: String?, asOf: Instant? = nil, request: Request) async throws -> [MemberInterface.Member] {
         let configuration = context.configuration
-        let policy = configuration.interests.policy
+        var policy = configuration.interests.policy
         // Lists the board now first, so that what riskd sees of it now is recorded (`board_span`).
         var found = try await context.database.members(
             board: context.withRoles(boardAccounts(configuration.access.board)),
@@ -75,6 +75,11 @@ struct MemberService {
         var names: [String: String]?
         var held: [String: Set<Role>]?
         if let asOf {
+            // The confirmation days then in force (riskd.toml as recorded), so that a past list reads the same
+            // after the file changes.
+            let then = try await context.documentSettings(asOf: asOf, now: request.now).policy
+            policy.firstConfirmationDays = then.firstConfirmationDays
+            policy.confirmEveryDays = then.confirmEveryDays
             found = try await context.database.members(asOf: asOf, only: only)
             held = try await context.database.roles(of: found.map(\.user), asOf: asOf)
             names = try await PeopleNames.of(
