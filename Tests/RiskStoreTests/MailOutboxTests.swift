@@ -92,4 +92,19 @@ struct MailOutboxTests {
         #expect(digest.message.contains("Board members without an address (riskctl member list --no-email): ana"))
         #expect(digest.message.contains("Not told for want of an address: ana"))
     }
+
+    @Test("Mails in the states named become uncertain, with the reason; the others stay") func markUncertain()
+        async throws
+    {
+        let database = try Self.database()
+        let queued = try await Self.run(database, at: Self.day1, [Self.notice("ana", "a")])
+        #expect(!queued.isEmpty && queued.allSatisfy { $0.state == .queued })
+        let actor = RiskDatabase.Actor(user: "root", uid: 0, method: "riskd --restore", now: Self.day2)
+        try await database.write(actor) { tx in try tx.markUncertain([.sending], reason: "test") }
+        #expect(try await database.mailStatus(state: nil, limit: 100).mails.allSatisfy { $0.state == .queued })
+        try await database.write(actor) { tx in try tx.markUncertain([.queued, .sending], reason: "restored") }
+        let marked = try await database.mailStatus(state: nil, limit: 100).mails
+        #expect(marked.count == queued.count)
+        #expect(marked.allSatisfy { $0.state == .uncertain && $0.reason == "restored" })
+    }
 }
