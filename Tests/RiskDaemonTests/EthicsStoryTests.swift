@@ -1,7 +1,6 @@
-import Crypto
-import Foundation
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 @testable import RiskDaemon
@@ -9,17 +8,7 @@ import Testing
 /// The stories of `org.riskd.ethics` (`EthicsService.publish`, `acknowledge`), run in a write of an in-memory
 /// database: what each stores, refuses and audits.
 @Suite("Ethical code: the stories")
-struct EthicsStoryTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-
-    func actor(_ user: String, _ method: String, uid: Int = 1001, at instant: Instant? = nil) -> RiskDatabase.Actor {
-        RiskDatabase.Actor(user: user, uid: uid, method: "org.riskd.ethics.\(method)", now: instant ?? now)
-    }
-
-    func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
+struct EthicsStoryTests: EthicsFixtures {
     func publish(
         _ database: RiskDatabase,
         _ body: String,

@@ -1,6 +1,3 @@
-import Crypto
-import Foundation
-import GRDB
 import RiskCore
 import RiskStore
 import RiskTestSupport
@@ -9,17 +6,7 @@ import Testing
 /// What the store keeps of the ethical code and reads back; the stories that publish and acknowledge it are
 /// `EthicsStoryTests` (RiskDaemonTests).
 @Suite("Ethical code in the database")
-struct EthicsStoreTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-
-    func actor(_ user: String, _ method: String, uid: Int = 1001, at instant: Instant? = nil) -> RiskDatabase.Actor {
-        RiskDatabase.Actor(user: user, uid: uid, method: "org.riskd.ethics.\(method)", now: instant ?? now)
-    }
-
-    func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
+struct EthicsStoreTests: EthicsFixtures {
     func publish(
         _ database: RiskDatabase,
         _ body: String,
