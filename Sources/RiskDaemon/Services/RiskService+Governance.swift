@@ -32,8 +32,9 @@ extension RiskService {
         }
     }
 
-    /// Sets (or, with `maxScore` nil, removes) the board's appetite for `category`, audited (`AppetiteAudit`); the
-    /// change is checked first (`AppetiteRules.validate`). Returns what is now set.
+    /// Sets (or, with `maxScore` nil, removes) the board's appetite for `category`, audited (`AppetiteAudit`), once
+    /// the caller has checked the change (`AppetiteRules.validate`, against the configured categories). Returns what
+    /// is now set.
     static func setAppetite(_ tx: StoreTransaction, category: String, maxScore: Int?) throws -> Appetite? {
         let appetite = try tx.saveAppetite(category: category, maxScore: maxScore)
         try tx.audit(AppetiteAudit.subject(category), AppetiteAudit.set(category: category, maxScore: maxScore))
