@@ -13,8 +13,9 @@ import Glibc
 /// root, riskd's `application_id`, a schema no newer than this riskd's, no bytes beyond its pages); build, beside the
 /// database, a fresh database from riskd's own migrations and copy FILE's rows into it, refusing any trigger, view,
 /// table or index riskd does not create, and any row its constraints refuse; verify the audit chain there; move the
-/// current database and its WAL aside as `DATABASE.replaced-STAMP`, and the built one into place; audit the restore
-/// in it and record its audit head, so that the next start accepts the restored chain. Writes acknowledged after
+/// current database and its WAL aside as `DATABASE.replaced-STAMP`, and the built one into place; in it, mark
+/// uncertain the mails that may have gone out after the backup was taken (`MailRules.unsureAfterRestore`), audit the
+/// restore, and record its audit head, so that the next start accepts the restored chain. Writes acknowledged after
 /// the backup was taken are in the replaced database only. Whatever fails, the built copy is removed and the
 /// database is as it was.
 public enum Restore {
@@ -55,7 +56,10 @@ public enum Restore {
             method: "riskd --restore",
             now: now
         )
-        try await restored.recordRestore(from: file, replaced: replaced, actor: actor)
+        try await restored.write(actor) { tx in
+            try tx.markUncertain(MailRules.unsureAfterRestore, reason: MailRules.restoredReason)
+            try tx.audit(nil, RestoreAudit.restored(from: file, replacedKeptAt: replaced))
+        }
         let recorded = try await restored.recordAuditHead()
         try restored.checkpoint()
         return [

@@ -8,9 +8,9 @@ import RiskCore
 /// Writes that change a record in place (an interest, a contact, an action) leave no row of their own but their
 /// audit entry, so those are counted in the audit trail, by the method the audit records.
 enum BudgetCounts {
-    /// What `user` has used of `budget` at `now`.
-    static func used(_ db: Database, _ budget: Budget, user: String, now: Instant) throws -> Int {
-        let since = BudgetRules.windowStart(now: now).description
+    /// What `user` has used of `budget`: of a rate, the records since `windowStart` (the rule's window).
+    static func used(_ db: Database, _ budget: Budget, user: String, windowStart: Instant) throws -> Int {
+        let since = windowStart.description
         let (sql, arguments): (String, StatementArguments) =
             switch budget {
             case .openConcerns:

@@ -135,8 +135,7 @@ extension RiskDatabase {
     }
 
     /// Records an audit entry for a change made in `db` by `actor`: the one place an actor becomes an entry's
-    /// `at`, `actor`, `uid` and `method` (a service's `StoreTransaction.audit`, riskd's own entries, the writes
-    /// still made in `RiskDatabase`).
+    /// `at`, `actor`, `uid` and `method` (a service's `StoreTransaction.audit`, riskd's own entries).
     @discardableResult
     static func audit(_ db: Database, _ actor: Actor, subject: String?, detail: AuditDetail) throws -> AuditEntry {
         try AuditChain.append(

@@ -33,26 +33,19 @@ extension RiskDatabase {
         }
     }
 
-    /// Where the current version stands: its number, its acknowledgements (oldest first), and the users who must
-    /// acknowledge it and have not — of `boardMembers`, the members (the board as resolved now). Before anything
-    /// was published: no version, and nobody pending.
-    public func ethicsStatus(
-        boardMembers: [String]
-    ) async throws
-        -> (version: Int?, acknowledged: [CodeAcknowledgement], pending: [String])
-    {
+    /// Where the current version stands: its number and its acknowledgements, oldest first (who is still to
+    /// acknowledge it is decided by the caller, from the board). Before anything was published: no version.
+    public func ethicsStatus() async throws -> (version: Int?, acknowledged: [CodeAcknowledgement]) {
         try await writer.read { db in
             guard let version = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM ethics_code") else {
-                return (nil, [], [])
+                return (nil, [])
             }
             let acknowledged = try AcknowledgementRow.fetchAll(
                 db,
                 sql: "SELECT * FROM acknowledgement WHERE version = ? ORDER BY id",
                 arguments: [version]
             ).map { row throws(StoreError) in try row.domain() }
-            // A member is a holder of the board role now (the `member` table only records when each was seen):
-            // the same members `member.List` shows and the review reminds.
-            return (version, acknowledged, EthicsRules.pending(members: boardMembers, acknowledged: acknowledged))
+            return (version, acknowledged)
         }
     }
 

@@ -49,22 +49,6 @@ extension RiskDatabase {
         }
     }
 
-    /// Silences a finding's reminders; it still resolves by itself.
-    public func acknowledgeFinding(id: Int, note: String, actor: Actor) async throws -> FindingRecord {
-        try await write { db in
-            guard var record = try FindingRecord.fetchOne(db, key: id) else {
-                throw DomainError.notFound(.finding, id: id)
-            }
-            record = Self.seen(record, latestRunAt: try Self.latestRunFinishedAt(db))
-            record.acknowledgedBy = actor.user
-            record.acknowledgedAt = actor.now.description
-            record.note = note
-            try record.update(db)
-            try Self.audit(db, actor, subject: "finding:\(id)", detail: AuditDetail(["note": .digest(note)]))
-            return record
-        }
-    }
-
     /// When the latest review run finished; nil before the first.
     static func latestRunFinishedAt(_ db: Database) throws -> String? {
         try String.fetchOne(db, sql: "SELECT finished_at FROM review_run ORDER BY id DESC LIMIT 1")

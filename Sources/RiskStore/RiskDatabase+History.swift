@@ -112,7 +112,7 @@ extension RiskDatabase {
     }
 
     /// The appetites as a table, category → highest score tolerated, from memory: riskd is the only writer of its
-    /// database, and `setAppetite` refreshes the table after every commit.
+    /// database, and a write that changes an appetite refreshes the table when it commits (`saveAppetite`).
     public func appetiteTable() -> [String: Int] {
         appetiteCache.withLock { $0 }
     }
@@ -121,35 +121,6 @@ extension RiskDatabase {
     func loadAppetites() throws {
         let table = try writer.read { db in try Self.appetiteTable(db) }
         appetiteCache.withLock { $0 = table }
-    }
-
-    /// Sets (or, with `maxScore` nil, removes) the appetite of `category`, audited; returns what is now set.
-    public func setAppetite(category: String, maxScore: Int?, actor: Actor) async throws -> Appetite? {
-        let (appetite, table) = try await write { db in
-            var detail = AuditDetail(["category": .text(category)])
-            if let maxScore {
-                try db.execute(
-                    sql: """
-                        INSERT INTO appetite (category, max_score, set_by, set_at) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (category) DO UPDATE SET max_score = excluded.max_score, set_by = excluded.set_by,
-                            set_at = excluded.set_at
-                        """,
-                    arguments: [category, maxScore, actor.user, actor.now.description]
-                )
-                detail.set("maxScore", .int(maxScore))
-            } else {
-                try db.execute(sql: "DELETE FROM appetite WHERE category = ?", arguments: [category])
-                detail.set("maxScore", .null)
-            }
-            try Self.audit(db, actor, subject: "appetite:\(category)", detail: detail)
-            let appetite = maxScore.map {
-                Appetite(category: category, maxScore: $0, setBy: actor.user, setAt: actor.now)
-            }
-            return (appetite, try Self.appetiteTable(db))
-        }
-        // Committed: the table in memory follows (never a read here, which could wait for a pooled reader).
-        appetiteCache.withLock { $0 = table }
-        return appetite
     }
 
     /// The appetites as a table for the rules: category → highest score tolerated.

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import RiskCore
 
 #if canImport(Glibc)
 import Glibc
@@ -100,33 +99,5 @@ extension RiskDatabase {
             throw RestoreRefusal(description: "cannot sync \(path) to disk: \(String(cString: strerror(errno)))")
         }
         close(descriptor)
-    }
-}
-
-extension RiskDatabase {
-    /// Audits, in the restored database, that it was restored from `file` and where the replaced one went.
-    ///
-    /// Mails the backup holds as queued or sending may have gone out after it was taken: they are marked uncertain
-    /// rather than sent a second time (`riskctl mail status` lists them).
-    public func recordRestore(from file: String, replaced: String?, actor: Actor) async throws {
-        try await write { db in
-            try db.execute(
-                sql: """
-                    UPDATE mail SET state = '\(MailState.uncertain.rawValue)', settled_at = ?,
-                        reason = 'restored from a backup: it may have '
-                        || 'been sent after the backup was taken, so riskd will not send it again by itself'
-                    WHERE state IN ('\(MailState.queued.rawValue)', '\(MailState.sending.rawValue)')
-                    """,
-                arguments: [actor.now.description]
-            )
-            try Self.audit(
-                db,
-                actor,
-                subject: nil,
-                detail: AuditDetail([
-                    "restoredFrom": .text(file), "replacedKeptAt": replaced.map { .text($0) } ?? .null,
-                ])
-            )
-        }
     }
 }

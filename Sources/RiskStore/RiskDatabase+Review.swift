@@ -6,9 +6,11 @@ extension RiskDatabase {
     ///
     /// - Parameters:
     ///   - today: the daemon's local date (which interests are active).
+    ///   - unaddressedSince: the first day whose unsent notices count (the `mail-unaddressed` window).
     ///   - isOnBoard: whether a member (by user name and uid) holds the board role now.
     public func reviewSnapshot(
         today: CalendarDate,
+        unaddressedSince: CalendarDate,
         isOnBoard: @escaping @Sendable (String, UInt32) -> Bool
     )
         async throws -> ReviewSnapshot
@@ -62,7 +64,7 @@ extension RiskDatabase {
                     Instant(rfc3339: row["raised_at"]).map { ConcernFacts(id: row["id"], raisedOn: $0.utcDate) }
                 },
                 bouncedMails: try Self.bouncedMails(db),
-                unaddressed: try Self.unaddressedPeople(db, policy: policy, today: today)
+                unaddressed: try Self.unaddressedPeople(db, policy: policy, since: unaddressedSince)
             )
         }
     }

@@ -3,13 +3,13 @@ import RiskCore
 
 extension RiskDatabase {
     /// The people of `mail-unaddressed`: those with notices riskd marked unaddressed (no contact address and no
-    /// `mail.domain` when they were written) within the rule's window before `today`, who still have no address
+    /// `mail.domain` when they were written) on or after `since` (the rule's window), who still have no address
     /// under `policy`: the count and the first day are of those notices only. With mail off, nobody: no notice is
     /// written then, and old ones are not the secretariat's to chase.
-    static func unaddressedPeople(_ db: Database, policy: MailPolicy, today: CalendarDate) throws -> [UnaddressedFacts]
+    static func unaddressedPeople(_ db: Database, policy: MailPolicy, since: CalendarDate) throws -> [UnaddressedFacts]
     {
         guard policy.enabled else { return [] }
-        let since = today.adding(days: -ReviewRules.mailUnaddressedDays).description
+        let since = since.description
         return try Row.fetchAll(
             db,
             sql: """

@@ -70,6 +70,16 @@ extension StoreTransaction {
         )
     }
 
+    /// Marks uncertain, for `reason`, every mail in one of `states`.
+    public func markUncertain(_ states: [MailState], reason: String) throws {
+        let placeholders = states.map { _ in "?" }.joined(separator: ", ")
+        try db.execute(
+            sql: "UPDATE mail SET state = ?, settled_at = ?, reason = ? WHERE state IN (\(placeholders))",
+            arguments: StatementArguments([MailState.uncertain.rawValue, actor.now.description, reason])
+                + StatementArguments(states.map(\.rawValue))
+        )
+    }
+
     /// The queued mail due first for an attempt now; `nil` when none is due.
     public func nextDueMail() throws -> MailRecord? {
         try Row.fetchOne(

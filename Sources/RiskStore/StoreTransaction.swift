@@ -1,5 +1,6 @@
 import GRDB
 import RiskCore
+import Synchronization
 
 /// One use case's write, as its service runs it: fetch the rows, ask a pure `*Rules` what changes, save, audit,
 /// queue the notices, all in one transaction that `RiskDatabase.write(_:_:)` commits (possibly together with
@@ -13,6 +14,8 @@ public struct StoreTransaction {
     public let actor: RiskDatabase.Actor
     /// What mails are written with, as they stood when the write was queued.
     let mail: MailSettings
+    /// What the write changes of the tables the database keeps in memory, taken there once it commits.
+    let committed: AfterCommit
 
     /// Appends the entry `detail` about `subject` to the audit chain.
     public func audit(_ subject: String?, _ detail: AuditDetail) throws {
@@ -28,12 +31,12 @@ public struct StoreTransaction {
     /// The same transaction with `actor` making its changes: riskd's own (`Actor.daemon`), for a change that a
     /// call's story brings about but no caller decided (an acceptance that lapses when a change raises the score).
     public func by(_ actor: RiskDatabase.Actor) -> StoreTransaction {
-        StoreTransaction(db: db, actor: actor, mail: mail)
+        StoreTransaction(db: db, actor: actor, mail: mail, committed: committed)
     }
 
-    /// How much of `budget` the actor has used in its window, this transaction's writes included.
-    public func used(_ budget: Budget) throws -> Int {
-        try BudgetCounts.used(db, budget, user: actor.user, now: actor.now)
+    /// How much of `budget` the actor has used, this transaction's writes included: of a rate, since `windowStart`.
+    public func used(_ budget: Budget, windowStart: Instant) throws -> Int {
+        try BudgetCounts.used(db, budget, user: actor.user, windowStart: windowStart)
     }
 }
 
@@ -47,6 +50,30 @@ extension RiskDatabase {
         _ story: @escaping @Sendable (StoreTransaction) throws -> T
     ) async throws -> T {
         let mail = currentMailSettings
-        return try await write { db in try story(StoreTransaction(db: db, actor: actor, mail: mail)) }
+        let committed = AfterCommit()
+        let value = try await write { db in
+            try story(StoreTransaction(db: db, actor: actor, mail: mail, committed: committed))
+        }
+        committed.apply(to: self)
+        return value
+    }
+}
+
+/// What a write changes of the tables `RiskDatabase` keeps in memory (the appetites, `appetiteTable()`), as the
+/// write read them in its own transaction: taken into memory only once it has committed, so that a write that
+/// throws, or whose commit fails, leaves memory as it was, and nothing is read again after the commit (a read
+/// there could wait for a pooled reader).
+final class AfterCommit: Sendable {
+    private let appetiteTable = Mutex<[String: Int]?>(nil)
+
+    /// The appetite table as the write leaves it.
+    func appetites(_ table: [String: Int]) {
+        appetiteTable.withLock { $0 = table }
+    }
+
+    /// Takes what the committed write changed into `database`'s memory.
+    func apply(to database: RiskDatabase) {
+        guard let table = appetiteTable.withLock({ $0 }) else { return }
+        database.appetiteCache.withLock { $0 = table }
     }
 }

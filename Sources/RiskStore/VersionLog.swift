@@ -33,8 +33,9 @@ enum VersionLog {
         """
     }
 
-    /// Erases the personal text of every version of declaration `id`, as `InterestRules.erased` erases the
-    /// declaration itself: a past document shows the erasure, never the text.
+    /// Erases the personal text of every version of declaration `id` (its description, and its value and plan
+    /// where it had them), the columns the declaration's own erasure emptied: a past document shows the erasure,
+    /// never the text.
     static func eraseInterest(_ db: Database, id: Int) throws {
         try db.execute(
             sql: """

@@ -177,6 +177,25 @@ struct AuditBuilderTests {
                 "member seen without a role", MemberAudit.roleSeen(.board, holding: false),
                 ["role": .text("board"), "seen": .text("without")]
             ),
+            (
+                "appetite set", AppetiteAudit.set(category: "financial", maxScore: 12),
+                ["category": .text("financial"), "maxScore": .int(12)]
+            ),
+            (
+                "appetite removed", AppetiteAudit.set(category: "financial", maxScore: nil),
+                ["category": .text("financial"), "maxScore": .null]
+            ),
+            ("finding acknowledged", FindingAudit.acknowledged(note: "Board, May"), ["note": .digest("Board, May")]),
+            (
+                "restored",
+                RestoreAudit.restored(from: "/b/riskd.sqlite", replacedKeptAt: "/d/riskd.sqlite.replaced-1"),
+                ["restoredFrom": .text("/b/riskd.sqlite"), "replacedKeptAt": .text("/d/riskd.sqlite.replaced-1")]
+            ),
+            (
+                "restored where there was no database",
+                RestoreAudit.restored(from: "/b/riskd.sqlite", replacedKeptAt: nil),
+                ["restoredFrom": .text("/b/riskd.sqlite"), "replacedKeptAt": .null]
+            ),
         ] as [(String, AuditDetail, [String: AuditDetail.Field])]
     )
     func fields(_ name: String, detail: AuditDetail, expected: [String: AuditDetail.Field]) {

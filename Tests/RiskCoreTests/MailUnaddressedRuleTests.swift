@@ -25,6 +25,18 @@ struct MailUnaddressedRuleTests {
     }
 
     @Test(
+        "The store counts the notices from the first day the rule still raises a finding for",
+        arguments: [("2027-02-19", "2027-01-20"), ("2027-03-01", "2027-01-30"), ("2028-03-01", "2028-01-31")]
+    )
+    func since(day: String, first: String) {
+        let since = ReviewRules.mailUnaddressedSince(today: Fixture.date(day))
+        #expect(since == Fixture.date(first))
+        #expect(Self.findings([Self.person("ana", from: first, to: first)], on: day).count == 1)
+        let before = since.adding(days: -1).description
+        #expect(Self.findings([Self.person("ana", from: before, to: before)], on: day).isEmpty)
+    }
+
+    @Test(
         "The message counts the notices, dates them and says what to run",
         arguments: [
             (1, "2027-01-10", "2027-01-10", "riskd has no mail address for ana: 1 notice on 2027-01-10 could not"),

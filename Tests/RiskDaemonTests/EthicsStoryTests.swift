@@ -1,7 +1,6 @@
-import Crypto
-import Foundation
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 @testable import RiskDaemon
@@ -9,17 +8,7 @@ import Testing
 /// The stories of `org.riskd.ethics` (`EthicsService.publish`, `acknowledge`), run in a write of an in-memory
 /// database: what each stores, refuses and audits.
 @Suite("Ethical code: the stories")
-struct EthicsStoryTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-
-    func actor(_ user: String, _ method: String, uid: Int = 1001, at instant: Instant? = nil) -> RiskDatabase.Actor {
-        RiskDatabase.Actor(user: user, uid: uid, method: "org.riskd.ethics.\(method)", now: instant ?? now)
-    }
-
-    func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
+struct EthicsStoryTests: EthicsFixtures {
     func publish(
         _ database: RiskDatabase,
         _ body: String,
@@ -91,7 +80,7 @@ struct EthicsStoryTests {
         #expect(log[1].actor == "ana" && log[1].subject == "ethics:1")
         #expect(log[1].method == "org.riskd.ethics.Acknowledge")
         #expect(log[1].detail == #"{"sha256":"\#(code.sha256)","version":1}"#)
-        let status = try await database.ethicsStatus(boardMembers: ["ana", "ivan"])
+        let status = try await EthicsService.status(database, board: ["ana", "ivan"])
         #expect(status.version == 1 && status.acknowledged == [first] && status.pending == ["ivan"])
     }
 
@@ -118,17 +107,36 @@ struct EthicsStoryTests {
             }
         }
         #expect(try await entries(database).count == 2)
-        let status = try await database.ethicsStatus(boardMembers: ["ana"])
+        let status = try await EthicsService.status(database, board: ["ana"])
         #expect(status.acknowledged.isEmpty && status.pending == ["ana"])
+    }
+
+    @Test("Pending is the board now, not every user the member table recorded") func pendingIsTheBoard()
+        async throws
+    {
+        let database = try RiskDatabase()
+        let code = try await publish(database, "Be honest.")
+        try await database.write(actor("marko", "Publish", uid: 1002)) { tx in
+            try tx.noteMember("former", uid: 1010)
+            try tx.noteMember("ana", uid: 1001)
+        }
+        _ = try await database.acknowledgeCode(
+            version: 1,
+            sha256: code.sha256,
+            actor: actor("lejla", "Acknowledge", uid: 1004)
+        )
+        let status = try await EthicsService.status(database, board: ["ana", "ivan"])
+        #expect(status.pending == ["ana", "ivan"])
+        #expect(status.acknowledged.map(\.user) == ["lejla"])
     }
 
     @Test("A new version makes earlier acknowledgements no longer current") func newVersion() async throws {
         let database = try RiskDatabase()
         let one = try await publish(database, "Version one.")
         _ = try await database.acknowledgeCode(version: 1, sha256: one.sha256, actor: actor("ana", "Acknowledge"))
-        #expect(try await database.ethicsStatus(boardMembers: ["ana"]).pending.isEmpty)
+        #expect(try await EthicsService.status(database, board: ["ana"]).pending.isEmpty)
         let two = try await publish(database, "Version two.")
-        var status = try await database.ethicsStatus(boardMembers: ["ana"])
+        var status = try await EthicsService.status(database, board: ["ana"])
         #expect(status.version == 2 && status.acknowledged.isEmpty && status.pending == ["ana"])
         do {
             _ = try await database.acknowledgeCode(version: 1, sha256: one.sha256, actor: actor("ana", "Acknowledge"))
@@ -137,7 +145,7 @@ struct EthicsStoryTests {
             #expect(error == .notCurrent(version: 1, current: 2))
         }
         _ = try await database.acknowledgeCode(version: 2, sha256: two.sha256, actor: actor("ana", "Acknowledge"))
-        status = try await database.ethicsStatus(boardMembers: ["ana"])
+        status = try await EthicsService.status(database, board: ["ana"])
         #expect(status.acknowledged.map(\.user) == ["ana"] && status.pending.isEmpty)
     }
 }

@@ -1,5 +1,6 @@
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 @testable import RiskDaemon
@@ -7,41 +8,14 @@ import Testing
 /// The stories of `org.riskd.interest` (`InterestService.declare`, `change`, `confirm`), run in a write of an
 /// in-memory database: what each stores, refuses and audits.
 @Suite("Register of interests: the stories")
-struct InterestStoryTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-    let today = CalendarDate(year: 2026, month: 11, day: 29) ?? CalendarDate(daysSinceEpoch: 0)
-
-    func actor(_ user: String, _ method: String) -> RiskDatabase.Actor {
-        RiskDatabase.Actor(
-            user: user,
-            uid: user == "ana" ? 1001 : 1003,
-            method: "org.riskd.interest.\(method)",
-            now: now
-        )
-    }
-
+struct InterestStoryTests: InterestFixtures {
     func declare(
         _ database: RiskDatabase,
         _ user: String,
         _ organisation: String,
         policy: InterestPolicy = InterestPolicy()
     ) async throws -> Interest {
-        let interest = try InterestRules.declare(
-            InterestDraft(
-                kind: "governance",
-                organisation: organisation,
-                description: "Board seat of \(user)",
-                value: "Unpaid",
-                sensitive: false,
-                startedOn: "2026-01-01",
-                endedOn: nil
-            ),
-            declarant: user,
-            declarantUID: user == "ana" ? 1001 : 1003,
-            now: now,
-            today: today,
-            policy: policy
-        )
+        let interest = try declaration(user, organisation, policy: policy)
         return try await database.write(actor(user, "Declare")) { tx in
             try InterestService.declare(tx, interest, policy: policy, audit: InterestAudit.declared)
         }
@@ -52,7 +26,7 @@ struct InterestStoryTests {
         try await database.write(actor(user, "Confirm")) { tx in
             try InterestService.confirm(
                 tx,
-                uid: user == "ana" ? 1001 : 1003,
+                uid: uid(user),
                 nothingToDeclare: nothingToDeclare,
                 charge: nil,
                 attest: nil
@@ -81,11 +55,7 @@ struct InterestStoryTests {
     @Test("Declared interests are linked to the registry, audited without their text, and make a member")
     func declare() async throws {
         let database = try RiskDatabase()
-        let osf = try OrganisationRules.create(
-            OrganisationDraft(name: "Open Society Foundations", aliases: ["OSF"], kind: "funder"),
-            now: now
-        )
-        _ = try await database.write(actor("marko", "Add")) { tx in try tx.insert(osf) }
+        try await addOSF(to: database)
         let linked = try await declare(database, "ana", "osf")
         let unlinked = try await declare(database, "ana", "Udruženje Prevent")
         #expect(linked.organisationId == 1 && unlinked.organisationId == nil)

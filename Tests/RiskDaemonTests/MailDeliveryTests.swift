@@ -1,5 +1,6 @@
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 @testable import RiskDaemon
@@ -8,32 +9,8 @@ import Testing
 /// never handed out twice, a deferred one waits for its backoff, a stale claim becomes uncertain, and a mail the MTA
 /// keeps deferring fails.
 @Suite("Mail delivery")
-struct MailDeliveryTests {
+struct MailDeliveryTests: MailFixtures {
     static let day1 = Instant(rfc3339: "2027-01-10T06:00:00Z")!
-
-    static func database() throws -> RiskDatabase {
-        let database = try RiskDatabase()
-        var policy = MailPolicy()
-        policy.enabled = true
-        policy.from = try MailAddress("riskd@example.org")
-        policy.domain = "example.org"
-        policy.admins = [try MailAddress("secretariat@example.org")]
-        database.configureMail(MailSettings(policy: policy))
-        return database
-    }
-
-    /// A notice that stays true whatever the register holds (a closed concern), so that the claim-time check keeps
-    /// it: these tests are about the cycle, not about what is still true.
-    static func notice(_ user: String, _ key: String) -> Notice {
-        Notice(
-            user: user,
-            kind: .concernClosed,
-            subject: "concern:1",
-            key: key,
-            text: "The concern C-1 you raised was closed.",
-            command: "riskctl"
-        )
-    }
 
     /// A daily review run at `now` that queues `notices` (and the digest).
     static func run(_ database: RiskDatabase, at now: Instant, _ notices: [Notice]) async throws {

@@ -139,16 +139,21 @@ struct ReviewRunnerTests {
         let (_, open) = try await runner.run(trigger: .schedule, listingOpen: true)
         let id = try #require(open.first?.id)
         _ = alerts.take()
-        _ = try await context.database.acknowledgeFinding(
-            id: id,
-            note: "Next board meeting",
-            actor: RiskDatabase.Actor(
-                user: "marko",
-                uid: 1002,
-                method: "org.riskd.review.Acknowledge",
-                now: context.clock.now()
-            )
+        let actor = RiskDatabase.Actor(
+            user: "marko",
+            uid: 1002,
+            method: "org.riskd.review.Acknowledge",
+            now: context.clock.now()
         )
+        let acknowledged = try await context.database.write(actor) { tx in
+            try ReviewService.acknowledge(tx, id, note: "Next board meeting")
+        }
+        #expect(acknowledged.acknowledgedBy == "marko" && acknowledged.note == "Next board meeting")
+        let entry = try #require(
+            try await context.database.auditLog(subject: "finding:\(id)", after: nil, limit: 10).entries.first
+        )
+        #expect(entry.method == "org.riskd.review.Acknowledge")
+        #expect(entry.detail == #"{"note":"sha256:\#(RiskDatabase.sha256Hex("Next board meeting"))"}"#)
         time.advance(days: 30)
         _ = try await runner.run(trigger: .schedule)
         #expect(kinds(alerts.take()) == ["summary"])

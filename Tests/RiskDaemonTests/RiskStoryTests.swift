@@ -309,7 +309,11 @@ struct RiskStoryTests {
         }
         #expect(after.map(\.id) == [risk.id] && after[0].status == .open)
         #expect(try await database.riskHistory(id: risk.id)?.versions.last?.change == .lapsed)
-        let snapshot = try await database.reviewSnapshot(today: day("2026-07-02"), isOnBoard: { _, _ in false })
+        let snapshot = try await database.reviewSnapshot(
+            today: day("2026-07-02"),
+            unaddressedSince: ReviewRules.mailUnaddressedSince(today: day("2026-07-02")),
+            isOnBoard: { _, _ in false }
+        )
         let found = ReviewRules.evaluate(snapshot, policy: ReviewPolicy(), today: day("2026-07-02"))
         #expect(found.contains { $0.rule == .riskAcceptanceExpired && $0.subject == "risk:\(risk.id)" })
     }

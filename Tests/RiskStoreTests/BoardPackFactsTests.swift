@@ -34,11 +34,7 @@ struct BoardPackFactsTests {
             actor: actor(at: "2026-01-10T09:00:00Z"),
             detail: { _ in AuditDetail([:]) }
         )[0]
-        _ = try await database.setAppetite(
-            category: "financial",
-            maxScore: 12,
-            actor: actor(at: "2026-02-01T09:00:00Z")
-        )
+        try await database.storeAppetite("financial", maxScore: 12, actor: actor(at: "2026-02-01T09:00:00Z"))
         let action = try await database.storeAction(
             Action(
                 id: 0,
@@ -52,11 +48,7 @@ struct BoardPackFactsTests {
             ),
             actor: actor(at: "2026-02-10T09:00:00Z")
         )
-        _ = try await database.setAppetite(
-            category: "financial",
-            maxScore: nil,
-            actor: actor(at: "2026-03-01T09:00:00Z")
-        )
+        try await database.storeAppetite("financial", maxScore: nil, actor: actor(at: "2026-03-01T09:00:00Z"))
         let done = Self.instant("2026-03-05T09:00:00Z")
         _ = try await database.storeChange(ofAction: action.id, actor: actor(at: "2026-03-05T09:00:00Z")) { current in
             var changed = current

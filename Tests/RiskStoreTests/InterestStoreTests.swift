@@ -1,23 +1,12 @@
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 /// What the store keeps of the register and reads back; the stories that declare, change and confirm are
 /// `InterestStoryTests` (RiskDaemonTests).
 @Suite("Register of interests in the database")
-struct InterestStoreTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-    let today = CalendarDate(year: 2026, month: 11, day: 29) ?? CalendarDate(daysSinceEpoch: 0)
-
-    func actor(_ user: String, _ method: String) -> RiskDatabase.Actor {
-        RiskDatabase.Actor(
-            user: user,
-            uid: user == "ana" ? 1001 : 1003,
-            method: "org.riskd.interest.\(method)",
-            now: now
-        )
-    }
-
+struct InterestStoreTests: InterestFixtures {
     func declare(
         _ database: RiskDatabase,
         _ user: String,
@@ -25,22 +14,7 @@ struct InterestStoreTests {
         sensitive: Bool = false,
         until: String? = nil
     ) async throws -> Interest {
-        let interest = try InterestRules.declare(
-            InterestDraft(
-                kind: "governance",
-                organisation: organisation,
-                description: "Board seat of \(user)",
-                value: "Unpaid",
-                sensitive: sensitive,
-                startedOn: "2026-01-01",
-                endedOn: until
-            ),
-            declarant: user,
-            declarantUID: user == "ana" ? 1001 : 1003,
-            now: now,
-            today: today,
-            policy: InterestPolicy()
-        )
+        let interest = try declaration(user, organisation, sensitive: sensitive, until: until)
         return try await database.declareInterest(interest, actor: actor(user, "Declare")) { declared in
             AuditDetail([
                 "organisation": .text(declared.organisation), "description": .personal(declared.description),
@@ -50,15 +24,7 @@ struct InterestStoreTests {
     }
 
     func registry(_ database: RiskDatabase) async throws {
-        let osf = try OrganisationRules.create(
-            OrganisationDraft(
-                name: "Open Society Foundations",
-                aliases: ["OSF"],
-                kind: "funder"
-            ),
-            now: now
-        )
-        _ = try await database.write(actor("marko", "Add")) { tx in try tx.insert(osf) }
+        try await addOSF(to: database)
     }
 
     @Test("Lists hold only what the viewer may see, and page over it") func visibility() async throws {

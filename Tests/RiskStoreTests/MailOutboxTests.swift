@@ -1,38 +1,15 @@
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 /// The outbox in the store: notices queue in the review's transaction, a person gets one mail a day, the digest goes
 /// once a day to each address. The deliverer's cycle is `MailDeliveryTests` (RiskDaemonTests).
 @Suite("Mail outbox")
-struct MailOutboxTests {
+struct MailOutboxTests: MailFixtures {
     static let day1 = Instant(rfc3339: "2027-01-10T06:00:00Z")!
     static let day1Later = Instant(rfc3339: "2027-01-10T15:00:00Z")!
     static let day2 = Instant(rfc3339: "2027-01-11T06:00:00Z")!
-
-    static func database(domain: String? = "example.org") throws -> RiskDatabase {
-        let database = try RiskDatabase()
-        var policy = MailPolicy()
-        policy.enabled = true
-        policy.from = try MailAddress("riskd@example.org")
-        policy.domain = domain
-        policy.admins = [try MailAddress("secretariat@example.org")]
-        database.configureMail(MailSettings(policy: policy))
-        return database
-    }
-
-    /// A notice that stays true whatever the register holds (a closed concern), so that the claim-time check
-    /// (`MailService.keep`) keeps it: these tests are about the outbox, not about what is still true.
-    static func notice(_ user: String, _ key: String) -> Notice {
-        Notice(
-            user: user,
-            kind: .concernClosed,
-            subject: "concern:1",
-            key: key,
-            text: "The concern C-1 you raised was closed.",
-            command: "riskctl"
-        )
-    }
 
     @discardableResult
     static func run(
@@ -91,5 +68,20 @@ struct MailOutboxTests {
         let digest = try #require(mails.first { $0.kind == "digest" })
         #expect(digest.message.contains("Board members without an address (riskctl member list --no-email): ana"))
         #expect(digest.message.contains("Not told for want of an address: ana"))
+    }
+
+    @Test("Mails in the states named become uncertain, with the reason; the others stay") func markUncertain()
+        async throws
+    {
+        let database = try Self.database()
+        let queued = try await Self.run(database, at: Self.day1, [Self.notice("ana", "a")])
+        #expect(!queued.isEmpty && queued.allSatisfy { $0.state == .queued })
+        let actor = RiskDatabase.Actor(user: "root", uid: 0, method: "riskd --restore", now: Self.day2)
+        try await database.write(actor) { tx in try tx.markUncertain([.sending], reason: "test") }
+        #expect(try await database.mailStatus(state: nil, limit: 100).mails.allSatisfy { $0.state == .queued })
+        try await database.write(actor) { tx in try tx.markUncertain([.queued, .sending], reason: "restored") }
+        let marked = try await database.mailStatus(state: nil, limit: 100).mails
+        #expect(marked.count == queued.count)
+        #expect(marked.allSatisfy { $0.state == .uncertain && $0.reason == "restored" })
     }
 }

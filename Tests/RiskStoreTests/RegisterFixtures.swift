@@ -61,4 +61,15 @@ extension RiskDatabase {
             return changed
         }
     }
+
+    /// Sets (or, with `maxScore` nil, removes) the appetite of `category`, audited, as `risk.SetAppetite`'s story
+    /// leaves it (the board pack replays appetites from their entries).
+    @discardableResult
+    func storeAppetite(_ category: String, maxScore: Int?, actor: Actor) async throws -> Appetite? {
+        try await write(actor) { tx in
+            let appetite = try tx.saveAppetite(category: category, maxScore: maxScore)
+            try tx.audit(AppetiteAudit.subject(category), AppetiteAudit.set(category: category, maxScore: maxScore))
+            return appetite
+        }
+    }
 }

@@ -134,43 +134,51 @@ struct RiskHistoryStoreTests {
         #expect(cells.map(\.count).reduce(0, +) == ids.count)
     }
 
-    @Test("Appetites: set, replace, remove, each audited; the review sees them") func appetites() async throws {
+    @Test("Appetites: set, replace, remove; the table in memory follows each commit; the review sees them")
+    func appetites() async throws {
         let database = try RiskDatabase()
         _ = try await add(database, "Funding overlap", at: "2026-01-10T09:00:00Z", likelihood: 5)
+        let set = try await database.storeAppetite("financial", maxScore: 12, actor: actor(at: "2026-02-01T09:00:00Z"))
         #expect(
-            try await database.setAppetite(
-                category: "financial",
-                maxScore: 12,
-                actor: actor(at: "2026-02-01T09:00:00Z")
-            )?.maxScore == 12
+            set
+                == Appetite(
+                    category: "financial",
+                    maxScore: 12,
+                    setBy: "marko",
+                    setAt: Self.instant("2026-02-01T09:00:00Z")
+                )
         )
-        #expect(
-            try await database.setAppetite(
-                category: "financial",
-                maxScore: 16,
-                actor: actor(at: "2026-02-02T09:00:00Z")
-            )?.maxScore == 16
+        #expect(database.appetiteTable() == ["financial": 12])
+        let replaced = try await database.storeAppetite(
+            "financial",
+            maxScore: 16,
+            actor: actor(at: "2026-02-02T09:00:00Z")
         )
+        #expect(replaced?.maxScore == 16)
         #expect(try await database.appetites().map(\.maxScore) == [16])
+        #expect(database.appetiteTable() == ["financial": 16])
         #expect(
-            try await database.setAppetite(
-                category: "financial",
-                maxScore: nil,
-                actor: actor(at: "2026-02-03T09:00:00Z")
-            ) == nil
+            try await database.storeAppetite("financial", maxScore: nil, actor: actor(at: "2026-02-03T09:00:00Z"))
+                == nil
         )
         #expect(try await database.appetites().isEmpty)
-        _ = try await database.setAppetite(
-            category: "financial",
-            maxScore: 12,
-            actor: actor(at: "2026-02-04T09:00:00Z")
-        )
+        #expect(database.appetiteTable().isEmpty)
+        try await database.storeAppetite("financial", maxScore: 12, actor: actor(at: "2026-02-04T09:00:00Z"))
+        // A write that sets an appetite and then throws changes neither the row nor the table in memory.
+        await #expect(throws: DomainError.self) {
+            try await database.write(actor(at: "2026-02-04T10:00:00Z")) { tx in
+                _ = try tx.saveAppetite(category: "financial", maxScore: 20)
+                throw DomainError.invalidValue("maxScore", "refused after the save")
+            }
+        }
+        #expect(database.appetiteTable() == ["financial": 12])
+        #expect(try await database.appetites().map(\.maxScore) == [12])
         let snapshot = try await database.reviewSnapshot(
             today: Self.instant("2026-02-05T00:00:00Z").utcDate,
+            unaddressedSince: Self.instant("2026-01-06T00:00:00Z").utcDate,
             isOnBoard: { _, _ in false }
         )
         #expect(snapshot.appetites == ["financial": 12])
-        #expect(try await database.auditLog(subject: "appetite:financial", after: nil, limit: 10).entries.count == 4)
     }
 
     @Test("Migration: each existing risk starts its history with one created version") func migration() async throws {

@@ -51,7 +51,7 @@ struct RowRoundTripTests {
         #expect(try await database.riskDetail(id: expected.id)?.risk == expected)
         let today = try date("2026-11-29")
         #expect(try await database.risks(RiskQuery(today: today)).risks == [expected])
-        let snapshot = try await database.reviewSnapshot(today: today) { _, _ in false }
+        let snapshot = try await database.reviewSnapshot(today: today, unaddressedSince: today) { _, _ in false }
         #expect(snapshot.risks == [expected])
     }
 
@@ -114,7 +114,9 @@ struct RowRoundTripTests {
             now: now
         )
         let id = try #require(raised.events.first?.finding.id)
-        let acknowledged = try await database.acknowledgeFinding(id: id, note: "board meets Friday", actor: actor)
+        let acknowledged = try await database.write(actor) { tx in
+            try tx.saveAcknowledgement(of: try tx.finding(id), note: "board meets Friday")
+        }
         #expect(acknowledged.acknowledgedBy == "marko" && acknowledged.lastAlertedAt != nil)
         let resolved = try await database.recordReview([.resolve(id: id)], trigger: "manual", startedAt: now, now: now)
         let record = try #require(resolved.events.first?.finding)

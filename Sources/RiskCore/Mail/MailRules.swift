@@ -9,6 +9,15 @@ public enum MailRules {
         "the deliverer claimed it and never said whether the MTA took it: it may or may not have been sent, and "
         + "riskd will not send it again by itself"
 
+    /// The mails of a restored backup that may have gone out after the backup was taken: those it holds as queued
+    /// or being sent. They become uncertain (`restoredReason`), never sent a second time by riskd itself.
+    public static let unsureAfterRestore: [MailState] = [.queued, .sending]
+
+    /// Why a mail of a restored backup is uncertain.
+    public static let restoredReason =
+        "restored from a backup: it may have been sent after the backup was taken, so riskd will not send it again "
+        + "by itself"
+
     /// Whether a mail of `kind` is checked against the register when it is claimed (`NoticeTruth`): a notice or a
     /// recusal mail, whose notices may have stopped being true since they were queued.
     public static func checkedAtClaim(kind: String) -> Bool {

@@ -63,6 +63,12 @@ extension ReviewRules {
     /// Days an unsent notice keeps `mail-unaddressed` raised, the same month as a bounce.
     public static let mailUnaddressedDays = 30
 
+    /// The first day whose unsent notices `mail-unaddressed` counts on `today`: the store reads those
+    /// (`UnaddressedFacts`) from then on.
+    public static func mailUnaddressedSince(today: CalendarDate) -> CalendarDate {
+        today.adding(days: -mailUnaddressedDays)
+    }
+
     /// `mail-unaddressed`: riskd had notices for a person (a board member, a risk's or an action's owner) within the
     /// last `mailUnaddressedDays` days and no address to send them to; the store lists only those who still have
     /// none. The finding ends when an address is set (or `mail.domain`), or a month after the last such notice.

@@ -82,7 +82,10 @@ actor ReviewRunner {
             await database.writeBackErasure()
             context.logger.notice("Erased the text of \(erased.count) ended declarations past their retention")
         }
-        let snapshot = try await database.reviewSnapshot(today: today) { user, _ in board.contains(user) }
+        let snapshot = try await database.reviewSnapshot(
+            today: today,
+            unaddressedSince: ReviewRules.mailUnaddressedSince(today: today)
+        ) { user, _ in board.contains(user) }
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let changes = FindingLifecycle.reconcile(
             open: try await database.openFindings(),
@@ -131,7 +134,11 @@ actor ReviewRunner {
         let policy = context.configuration.reviewPolicy
         let today = context.clock.localDate(asOf)
         let names = Set(board(context.configuration.access.board).map(\.user))
-        let snapshot = try await database.reviewSnapshot(today: today, isOnBoard: { user, _ in names.contains(user) })
+        let snapshot = try await database.reviewSnapshot(
+            today: today,
+            unaddressedSince: ReviewRules.mailUnaddressedSince(today: today),
+            isOnBoard: { user, _ in names.contains(user) }
+        )
         let observations = ReviewRules.evaluate(snapshot, policy: policy, today: today)
         let stored = try await database.findings(open: true, rule: nil, subject: nil, limit: Int.max - 1, after: nil)
         var byKey: [String: FindingRecord] = [:]

@@ -94,7 +94,7 @@ struct EthicsService {
         }
         table.on(EthicsInterface.Status.self) { _, _ in
             let board = boardMembers(context.configuration.access.board)
-            let status = try await context.database.ethicsStatus(boardMembers: board.sorted())
+            let status = try await Self.status(context.database, board: board)
             return .init(
                 version: status.version,
                 acknowledged: status.acknowledged.map(EthicsInterface.Acknowledgement.init),
@@ -102,6 +102,18 @@ struct EthicsService {
             )
         }
         return table
+    }
+
+    /// Where the current version stands: its number, its acknowledgements (oldest first), and who of `board` (the
+    /// holders of the board role now, as `member.List` shows them and the review reminds them; not every user the
+    /// `member` table recorded) must acknowledge it and has not. Before anything was published: nobody.
+    static func status(
+        _ database: RiskDatabase,
+        board: some Sequence<String>
+    ) async throws -> (version: Int?, acknowledged: [CodeAcknowledgement], pending: [String]) {
+        let (version, acknowledged) = try await database.ethicsStatus()
+        let pending = version == nil ? [] : EthicsRules.pending(members: board, acknowledged: acknowledged)
+        return (version, acknowledged, pending)
     }
 
     /// Publishes a new version of the code, numbered the current one plus 1 (`EthicsRules.publish`), with its audit

@@ -56,11 +56,9 @@ struct ReviewService {
         }
         table.on(ReviewInterface.Acknowledge.self) { parameters, request in
             let note = try FieldRules.requiredText(parameters.note, field: "note", limit: TextLimits.long)
-            let record = try await context.database.acknowledgeFinding(
-                id: parameters.id,
-                note: note,
-                actor: request.actor
-            )
+            let record = try await context.database.write(request.actor) { tx in
+                try Self.acknowledge(tx, parameters.id, note: note)
+            }
             return .init(finding: try .init(record))
         }
         table.on(ReviewInterface.Runs.self) { parameters, _ in
@@ -86,6 +84,14 @@ struct ReviewService {
             )
         }
         return table
+    }
+
+    /// Acknowledges finding `id` with `note`, audited (`FindingAudit`): its reminders stop; it still resolves by
+    /// itself.
+    static func acknowledge(_ tx: StoreTransaction, _ id: Int, note: String) throws -> FindingRecord {
+        let acknowledged = try tx.saveAcknowledgement(of: try tx.finding(id), note: note)
+        try tx.audit(FindingAudit.subject(id), FindingAudit.acknowledged(note: note))
+        return acknowledged
     }
 }
 

@@ -25,13 +25,20 @@ extension RiskService {
                 maxScore: parameters.maxScore,
                 categories: context.configuration.risk.categories
             )
-            let appetite = try await context.database.setAppetite(
-                category: parameters.category,
-                maxScore: parameters.maxScore,
-                actor: request.actor
-            )
+            let appetite = try await context.database.write(request.actor) { tx in
+                try Self.setAppetite(tx, category: parameters.category, maxScore: parameters.maxScore)
+            }
             return .init(appetite: appetite.map(RiskInterface.Appetite.init))
         }
+    }
+
+    /// Sets (or, with `maxScore` nil, removes) the board's appetite for `category`, audited (`AppetiteAudit`), once
+    /// the caller has checked the change (`AppetiteRules.validate`, against the configured categories). Returns what
+    /// is now set.
+    static func setAppetite(_ tx: StoreTransaction, category: String, maxScore: Int?) throws -> Appetite? {
+        let appetite = try tx.saveAppetite(category: category, maxScore: maxScore)
+        try tx.audit(AppetiteAudit.subject(category), AppetiteAudit.set(category: category, maxScore: maxScore))
+        return appetite
     }
 
     /// The `asOf` of `List` and `Matrix`: an RFC 3339 time, or a date YYYY-MM-DD meaning the end of that day (UTC),

@@ -84,10 +84,9 @@ extension RiskUpdateCommand: OptionNaming {
 }
 
 extension RiskReviewCommand: OptionNaming {
-    static let optionsByField = [
-        "id": "R-ID", "note": "--note", "likelihood": "--likelihood", "impact": "--impact",
-        "residualLikelihood": "--residual-likelihood", "residualImpact": "--residual-impact",
-    ]
+    static let optionsByField = InherentRatingChanges.optionsByField
+        .merging(ResidualRatingOptions<RecordChange>.optionsByField) { $1 }
+        .merging(["id": "R-ID", "note": "--note"]) { $1 }
 }
 
 extension RiskAcceptCommand: OptionNaming {

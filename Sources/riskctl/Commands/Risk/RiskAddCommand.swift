@@ -37,7 +37,7 @@ struct RiskAddCommand: CallCommand {
 
     /// Rejects a residual likelihood without a residual impact, and the other way round.
     func validate() throws {
-        if (details.residualLikelihood == nil) != (details.residualImpact == nil) {
+        if (details.residual.likelihood == nil) != (details.residual.impact == nil) {
             throw ValidationError("give --residual-likelihood and --residual-impact together, or neither")
         }
     }
@@ -55,8 +55,8 @@ struct RiskAddCommand: CallCommand {
             owner: details.owner,
             likelihood: likelihood,
             impact: impact,
-            residualLikelihood: details.residualLikelihood,
-            residualImpact: details.residualImpact,
+            residualLikelihood: details.residual.likelihood,
+            residualImpact: details.residual.impact,
             nextReviewDue: details.nextReview
         )
     }

@@ -29,31 +29,8 @@ struct RiskDetailOptions<Use: FieldOptionUse>: ParsableArguments {
     )
     var owner: String?
 
-    /// Residual likelihood, after measures.
-    @Option(
-        name: .customLong("residual-likelihood"),
-        help: ArgumentHelp(
-            Use.changes
-                ? "New likelihood after measures, 1 to 5."
-                : "Likelihood after measures, 1 to 5; give it with --residual-impact.",
-            valueName: "n"
-        ),
-        transform: Rating.parse
-    )
-    var residualLikelihood: Int?
-
-    /// Residual impact, after measures.
-    @Option(
-        name: .customLong("residual-impact"),
-        help: ArgumentHelp(
-            Use.changes
-                ? "New impact after measures, 1 to 5."
-                : "Impact after measures, 1 to 5; give it with --residual-likelihood.",
-            valueName: "n"
-        ),
-        transform: Rating.parse
-    )
-    var residualImpact: Int?
+    /// The residual ratings, after measures.
+    @OptionGroup var residual: ResidualRatingOptions<Use>
 
     /// Day the next review is due.
     @Option(
@@ -68,16 +45,14 @@ struct RiskDetailOptions<Use: FieldOptionUse>: ParsableArguments {
 
     /// The option each protocol field of these options is sent from, for `OptionNaming`.
     static var optionsByField: [String: String] {
-        [
-            "description": "--description", "area": "--area", "owner": "--owner",
-            "residualLikelihood": "--residual-likelihood", "residualImpact": "--residual-impact",
-            "nextReviewDue": "--next-review",
-        ]
+        ResidualRatingOptions<Use>.optionsByField.merging([
+            "description": "--description", "area": "--area", "owner": "--owner", "nextReviewDue": "--next-review",
+        ]) { $1 }
     }
 
     /// Whether none of these options was given.
     var isEmpty: Bool {
-        let given: [Any?] = [description, area, owner, residualLikelihood, residualImpact, nextReview]
+        let given: [Any?] = [description, area, owner, residual.likelihood, residual.impact, nextReview]
         return given.allSatisfy { $0 == nil }
     }
 }

@@ -24,29 +24,11 @@ struct RiskReviewCommand: CallCommand {
     @Option(help: ArgumentHelp("What the review found.", valueName: "text"))
     var note: String
 
-    /// New inherent likelihood.
-    @Option(help: ArgumentHelp("New inherent likelihood, 1 to 5.", valueName: "n"), transform: Rating.parse)
-    var likelihood: Int?
+    /// New inherent ratings, if they changed.
+    @OptionGroup var ratings: InherentRatingChanges
 
-    /// New inherent impact.
-    @Option(help: ArgumentHelp("New inherent impact, 1 to 5.", valueName: "n"), transform: Rating.parse)
-    var impact: Int?
-
-    /// New residual likelihood.
-    @Option(
-        name: .customLong("residual-likelihood"),
-        help: ArgumentHelp("New likelihood after measures, 1 to 5.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualLikelihood: Int?
-
-    /// New residual impact.
-    @Option(
-        name: .customLong("residual-impact"),
-        help: ArgumentHelp("New impact after measures, 1 to 5.", valueName: "n"),
-        transform: Rating.parse
-    )
-    var residualImpact: Int?
+    /// New residual ratings, if they changed.
+    @OptionGroup var residual: ResidualRatingOptions<RecordChange>
 
     /// The options every command takes.
     @OptionGroup var options: GlobalOptions
@@ -59,10 +41,10 @@ struct RiskReviewCommand: CallCommand {
         Method.Parameters(
             id: risk,
             note: note,
-            likelihood: likelihood,
-            impact: impact,
-            residualLikelihood: residualLikelihood,
-            residualImpact: residualImpact
+            likelihood: ratings.likelihood,
+            impact: ratings.impact,
+            residualLikelihood: residual.likelihood,
+            residualImpact: residual.impact
         )
     }
 

@@ -36,13 +36,8 @@ struct RiskUpdateCommand: CallCommand {
     @Option(help: ArgumentHelp("New category, one of risk.categories.", valueName: "name"))
     var category: String?
 
-    /// New inherent likelihood.
-    @Option(help: ArgumentHelp("New inherent likelihood, 1 to 5.", valueName: "n"), transform: Rating.parse)
-    var likelihood: Int?
-
-    /// New inherent impact.
-    @Option(help: ArgumentHelp("New inherent impact, 1 to 5.", valueName: "n"), transform: Rating.parse)
-    var impact: Int?
+    /// New inherent ratings.
+    @OptionGroup var ratings: InherentRatingChanges
 
     /// The other fields that may be changed.
     @OptionGroup var details: RiskDetailOptions<RecordChange>
@@ -52,7 +47,7 @@ struct RiskUpdateCommand: CallCommand {
 
     /// Rejects an update that changes nothing, and a revision that cannot exist.
     func validate() throws {
-        let changes: [Any?] = [title, category, likelihood, impact]
+        let changes: [Any?] = [title, category, ratings.likelihood, ratings.impact]
         guard changes.contains(where: { $0 != nil }) || !details.isEmpty else {
             throw ValidationError("nothing to change; give at least one field option, such as --owner")
         }
@@ -74,10 +69,10 @@ struct RiskUpdateCommand: CallCommand {
             category: category,
             area: details.area,
             owner: details.owner,
-            likelihood: likelihood,
-            impact: impact,
-            residualLikelihood: details.residualLikelihood,
-            residualImpact: details.residualImpact,
+            likelihood: ratings.likelihood,
+            impact: ratings.impact,
+            residualLikelihood: details.residual.likelihood,
+            residualImpact: details.residual.impact,
             nextReviewDue: details.nextReview
         )
     }
