@@ -8,6 +8,7 @@ rdt-board2); auditors = unix-user:rdt-audit; rdt-nobody holds no role. Every ref
 and by the audit trail and the register being unchanged.
 """
 
+import json
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -292,8 +293,10 @@ def test_confirm_then_member_status(daemon, user_calls):
     assert standing["confirmationDue"] == days(365) and standing["activeInterests"] == 2
     assert standing["roles"] == ["board"] and standing["uid"] > 0
     assert error_of(other) == DENIED
+    # riskd seeing rdt-board hold the board role (at start), then the confirmation.
     entries = daemon.call("org.riskd.audit.Log", subject="member:rdt-board")["entries"]
-    assert [e["method"] for e in entries] == ["org.riskd.interest.Confirm"]
+    assert [e["method"] for e in entries] == ["riskd", "org.riskd.interest.Confirm"]
+    assert json.loads(entries[0]["detail"]) == {"role": "board", "seen": "holding"}
 
 
 def test_nothing_to_declare_once_interests_have_ended(daemon, user_calls):
