@@ -44,13 +44,15 @@ final class HandClock: @unchecked Sendable {
 
 @Suite("Review runs over days")
 struct ReviewRunnerTests {
+    /// - Parameter path: a database file, whose reads run beside its writes as riskd's do; else one in memory.
     func setUp(
-        board: [RiskDatabase.BoardAccount] = []
+        board: [RiskDatabase.BoardAccount] = [],
+        path: String? = nil
     ) throws
         -> (ReviewRunner, RecordedAlerts, HandClock, DaemonContext)
     {
         let time = HandClock("2026-11-29T06:00:00Z")
-        let database = try RiskDatabase()
+        let database = try path.map { try RiskDatabase(path: $0) } ?? RiskDatabase()
         var logger = Logger(label: "review-test")
         logger.logLevel = .critical
         let context = DaemonContext(
@@ -198,5 +200,25 @@ struct ReviewRunnerTests {
         #expect(past.isEmpty)
         #expect(alerts.take().isEmpty)
         #expect(try await context.database.reviewRuns(limit: 10).isEmpty)
+    }
+
+    @Test("Runs asked for at once run one after another: each finding is raised once, and no run fails")
+    func concurrentRunsDoNotOverlap() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("runner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let (runner, alerts, _, context) = try setUp(path: directory.appendingPathComponent("riskd.sqlite").path)
+        try await addOverdueRisk(context)
+        let runs = try await withThrowingTaskGroup(of: ReviewRunRecord.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try await runner.run(trigger: .manual).run }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(runs.map(\.raised).reduce(0, +) == 1)
+        #expect(Set(runs.compactMap(\.id)).count == 8)
+        let findings = try await context.database.findings(open: nil, rule: nil, subject: nil, limit: 100, after: nil)
+        #expect(findings.findings.count == 1)
+        #expect(alerts.take().filter { $0.messageID != AlertCatalog.runSummary }.count == 1)
     }
 }

@@ -3,7 +3,9 @@ import RiskCore
 import RiskStore
 
 /// Runs the review: evaluate the rules over one consistent read, store what changed, then alert and notify
-/// watchers. An actor, so two runs never overlap (the scheduler and `review.Run` share it).
+/// watchers. The scheduler and `review.Run` share it, and two runs never overlap: being an actor is not enough
+/// (an actor's method lets another in at each `await`, and two runs reconciling the same open findings would both
+/// raise the same one), so each run waits for the one before it to end.
 actor ReviewRunner {
     /// Why a run started.
     enum Trigger: String, Sendable {
@@ -48,12 +50,29 @@ actor ReviewRunner {
         }
     }
 
-    /// One run now: stores the changes, sends the alerts and the summary, and returns the run with the findings
-    /// open after it when `listingOpen` (a large register has a hundred thousand of them: the scheduler and
-    /// `Run(findings: false)` do not read them).
+    /// The last run asked for, done or not: the next one starts when it ends.
+    private var lastRun: Task<Void, Never>?
+
+    /// One run, after any run in progress: stores the changes, sends the alerts and the summary, and returns the
+    /// run with the findings open after it when `listingOpen` (a large register has a hundred thousand of them: the
+    /// scheduler and `Run(findings: false)` do not read them).
     func run(
         trigger: Trigger,
         listingOpen: Bool = false
+    ) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
+        let previous = lastRun
+        let this = Task {
+            await previous?.value
+            return try await runAlone(trigger: trigger, listingOpen: listingOpen)
+        }
+        lastRun = Task { _ = try? await this.value }
+        return try await this.value
+    }
+
+    /// One run, the only one in progress.
+    private func runAlone(
+        trigger: Trigger,
+        listingOpen: Bool
     ) async throws -> (run: ReviewRunRecord, open: [FindingRecord]) {
         let database = context.database
         let configuration = context.configuration
