@@ -28,9 +28,11 @@ final class JSONSink: Encoder {
         var members = 0
     }
 
-    var bytes: [UInt8] = []
-    var frames: [Frame] = []
-    var unsupported = false
+    // One encode uses one sink, from one thread, and never holds two accesses to these at once: the runtime's
+    // exclusivity checks on them were a tenth of the encoding (perf on `risk.Get`).
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
+    @exclusivity(unchecked) var unsupported = false
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
