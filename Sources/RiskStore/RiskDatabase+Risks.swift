@@ -25,14 +25,16 @@ extension RiskDatabase {
             guard let risk = try RiskRow.fetchRisks(db, "WHERE id = ?", arguments: [id], cached: true).first else {
                 return nil
             }
-            let actions = try ActionRow.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
+            let actions = try ColumnCursor(
+                db.cachedStatement(sql: "SELECT \(ActionRow.columns) FROM action WHERE risk_id = ? ORDER BY id"),
                 arguments: [id]
-            ).map { row throws(StoreError) in try row.domain() }
-            let newestFirst = try RiskReviewRecord.fetchCursor(
-                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id DESC"),
+            ) { row in try ActionRow(columnsOf: row).domain() }.all()
+            let newestFirst = try ColumnCursor(
+                db.cachedStatement(
+                    sql: "SELECT \(RiskReviewRecord.columns) FROM risk_review WHERE risk_id = ? ORDER BY id DESC"
+                ),
                 arguments: [id]
-            )
+            ) { row in try RiskReviewRecord(columnsOf: row) }
             var reviews: [RiskReviewRecord] = []
             var bytes = ReplySize.Page(budget: reviewBudget)
             var cut = false
