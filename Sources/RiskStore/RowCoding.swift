@@ -81,7 +81,12 @@ extension RiskRow {
     ) throws -> [Risk] {
         let sql = "SELECT \(columns) FROM risk \(rest)"
         let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-        return try ColumnCursor(statement, arguments: arguments) { row in try RiskRow(columnsOf: row).domain() }.all()
+        return try fetchRisks(statement, arguments: arguments)
+    }
+
+    /// The risks a statement selecting `columns` finds, decoded by position into domain risks.
+    static func fetchRisks(_ statement: Statement, arguments: StatementArguments) throws -> [Risk] {
+        try ColumnCursor(statement, arguments: arguments) { row in try RiskRow(columnsOf: row).domain() }.all()
     }
 }
 
