@@ -13,6 +13,9 @@ import Foundation
 /// the frame with Foundation, whose error names the parameter (`VarlinkCall.decodeParameters`). No error leaves
 /// this decoder, which is why its coding paths are empty.
 enum TapeDecoding {
+    /// The most members of an object decoded here (see `TapeDecoder.container`); no riskd parameter has near as many.
+    static let maxMembers = 64
+
     /// The value of type `T` at `node` of `tape`, or `nil`: decode with Foundation instead.
     static func decode<T: Decodable>(_ type: T.Type, from tape: JSONTape, at node: Int) -> T? {
         let reader = TapeReader(tape)
@@ -103,6 +106,9 @@ struct TapeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard reader.kind(node) == .object else { throw TapeMismatch() }
+        // A member is found by walking the object: decoding a dictionary of n members would take n² steps, so a
+        // larger object is read by Foundation, which indexes its members.
+        guard reader.tape.nodes[node].count <= TapeDecoding.maxMembers else { throw reader.doubt() }
         return KeyedDecodingContainer(TapeKeyedContainer<Key>(reader: reader, object: node))
     }
 

@@ -79,6 +79,17 @@ struct JSONTapeTests {
         #expect(Self.tape(Import.self, json) == nil)
     }
 
+    @Test("An object of more members than the tape walks is left to Foundation") func largeObject() throws {
+        func members(_ count: Int) -> String {
+            (0..<count).map { #""k\#($0)":{}"# }.joined(separator: ",")
+        }
+        let fits = "{\(members(TapeDecoding.maxMembers))}"
+        let decoded = try #require(Self.tape([String: NoParameters].self, fits))
+        #expect(decoded.count == TapeDecoding.maxMembers)
+        #expect(decoded == Self.foundation([String: NoParameters].self, fits))
+        #expect(Self.tape([String: NoParameters].self, "{\(members(TapeDecoding.maxMembers + 1))}") == nil)
+    }
+
     @Test(
         "Texts the tape refuses to read",
         arguments: [
