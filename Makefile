@@ -248,7 +248,7 @@ uninstall:
 
 ## bench: riskd against the limits of this machine in one run (release build; a few minutes). Not part of test.
 bench: deps bench-tools
-	SWIFT=$(SWIFT) BENCH_TOOLS=$(CURDIR)/.build/bench bash bench/run.sh $(BENCH_SECONDS)
+	SWIFT=$(SWIFT) STATIC_FLAGS="$(STATIC_FLAGS)" BENCH_TOOLS=$(CURDIR)/.build/bench bash bench/run.sh $(BENCH_SECONDS)
 
 ## size: riskd's and riskctl's stripped sizes, riskd by module, and which dependency brings ICU's data in (probe
 ## programs linked from the release objects); docs/size.md. Not part of test.

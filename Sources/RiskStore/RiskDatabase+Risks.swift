@@ -21,18 +21,15 @@ extension RiskDatabase {
         -> (risk: Risk, actions: [Action], reviews: [RiskReviewRecord], omitted: Int)?
     {
         try await lookup { db in
-            // The most frequent call of all: cached statements, no SQL compiled per call.
-            guard let risk = try RiskRow.fetchRisks(db, "WHERE id = ?", arguments: [id], cached: true).first else {
-                return nil
+            // The most frequent call of all: cached statements, no SQL compiled (or even built) per call.
+            guard let risk = try RiskRow.fetchRisks(db.cachedStatement(sql: DetailSQL.risk), arguments: [id]).first
+            else { return nil }
+            let actions = try ColumnCursor(db.cachedStatement(sql: DetailSQL.actions), arguments: [id]) { row in
+                try ActionRow(columnsOf: row).domain()
+            }.all()
+            let newestFirst = try ColumnCursor(db.cachedStatement(sql: DetailSQL.reviews), arguments: [id]) { row in
+                try RiskReviewRecord(columnsOf: row)
             }
-            let actions = try ActionRow.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM action WHERE risk_id = ? ORDER BY id"),
-                arguments: [id]
-            ).map { row throws(StoreError) in try row.domain() }
-            let newestFirst = try RiskReviewRecord.fetchCursor(
-                db.cachedStatement(sql: "SELECT * FROM risk_review WHERE risk_id = ? ORDER BY id DESC"),
-                arguments: [id]
-            )
             var reviews: [RiskReviewRecord] = []
             var bytes = ReplySize.Page(budget: reviewBudget)
             var cut = false
@@ -52,6 +49,13 @@ extension RiskDatabase {
                 : reviews.count
             return (risk, actions, reviews.reversed(), total - reviews.count)
         }
+    }
+
+    /// The statements of `riskDetail`, built once.
+    private enum DetailSQL {
+        static let risk = "SELECT \(RiskRow.columns) FROM risk WHERE id = ?"
+        static let actions = "SELECT \(ActionRow.columns) FROM action WHERE risk_id = ? ORDER BY id"
+        static let reviews = "SELECT \(RiskReviewRecord.columns) FROM risk_review WHERE risk_id = ? ORDER BY id DESC"
     }
 
     /// An upper bound on the bytes `review` takes in a reply.

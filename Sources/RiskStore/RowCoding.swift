@@ -45,31 +45,31 @@ extension RiskRow {
         """
 
     /// A risk from a row of `SELECT \(RiskRow.columns) …`.
-    init(columnsOf row: Row) {
-        id = row[0]
-        revision = row[1]
-        title = row[2]
-        description = row[3]
-        category = row[4]
-        area = row[5]
-        owner = row[6]
-        likelihood = row[7]
-        impact = row[8]
-        residualLikelihood = row[9]
-        residualImpact = row[10]
-        score = row[11]
-        status = row[12]
-        acceptedUntil = row[13]
-        closeReason = row[14]
-        nextReviewDue = row[15]
-        reviewDueFixed = row[16]
-        lastReviewedAt = row[17]
-        createdAt = row[18]
-        updatedAt = row[19]
-        acceptedScore = row[20]
-        acceptedBy = row[21]
-        decision = row[22]
-        lapsedOn = row[23]
+    init(columnsOf row: Columns) throws(StoreError) {
+        id = try row.at(0)
+        revision = try row.at(1)
+        title = try row.at(2)
+        description = try row.at(3)
+        category = try row.at(4)
+        area = try row.at(5)
+        owner = try row.at(6)
+        likelihood = try row.at(7)
+        impact = try row.at(8)
+        residualLikelihood = try row.at(9)
+        residualImpact = try row.at(10)
+        score = try row.at(11)
+        status = try row.at(12)
+        acceptedUntil = try row.at(13)
+        closeReason = try row.at(14)
+        nextReviewDue = try row.at(15)
+        reviewDueFixed = try row.at(16)
+        lastReviewedAt = try row.at(17)
+        createdAt = try row.at(18)
+        updatedAt = try row.at(19)
+        acceptedScore = try row.at(20)
+        acceptedBy = try row.at(21)
+        decision = try row.at(22)
+        lapsedOn = try row.at(23)
     }
 
     /// The risks `SELECT \(columns) FROM risk \(rest)` finds, decoded by position into domain risks.
@@ -81,12 +81,49 @@ extension RiskRow {
     ) throws -> [Risk] {
         let sql = "SELECT \(columns) FROM risk \(rest)"
         let statement = cached ? try db.cachedStatement(sql: sql) : try db.makeStatement(sql: sql)
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
-        var risks: [Risk] = []
-        while let row = try rows.next() {
-            risks.append(try RiskRow(columnsOf: row).domain())
-        }
-        return risks
+        return try fetchRisks(statement, arguments: arguments)
+    }
+
+    /// The risks a statement selecting `columns` finds, decoded by position into domain risks.
+    static func fetchRisks(_ statement: Statement, arguments: StatementArguments) throws -> [Risk] {
+        try ColumnCursor(statement, arguments: arguments) { row in try RiskRow(columnsOf: row).domain() }.all()
+    }
+}
+
+extension ActionRow {
+    /// The action columns in the order `init(columnsOf:)` reads them (`risk.Get` reads a risk's actions so).
+    static let columns = "id, revision, risk_id, description, owner, due_on, status, completed_at"
+
+    /// An action from a row of `SELECT \(ActionRow.columns) …`.
+    init(columnsOf row: Columns) throws(StoreError) {
+        id = try row.at(0)
+        revision = try row.at(1)
+        riskId = try row.at(2)
+        description = try row.at(3)
+        owner = try row.at(4)
+        dueOn = try row.at(5)
+        status = try row.at(6)
+        completedAt = try row.at(7)
+    }
+}
+
+extension RiskReviewRecord {
+    /// The review columns in the order `init(columnsOf:)` reads them (`risk.Get` reads a risk's reviews so).
+    static let columns = """
+        id, risk_id, reviewer, reviewed_at, note, likelihood, impact, residual_likelihood, residual_impact
+        """
+
+    /// A review from a row of `SELECT \(RiskReviewRecord.columns) …`.
+    init(columnsOf row: Columns) throws(StoreError) {
+        id = try row.at(0)
+        riskId = try row.at(1)
+        reviewer = try row.at(2)
+        reviewedAt = try row.at(3)
+        note = try row.at(4)
+        likelihood = try row.at(5)
+        impact = try row.at(6)
+        residualLikelihood = try row.at(7)
+        residualImpact = try row.at(8)
     }
 }
 

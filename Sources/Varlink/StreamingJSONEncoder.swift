@@ -28,9 +28,11 @@ final class JSONSink: Encoder {
         var members = 0
     }
 
-    var bytes: [UInt8] = []
-    var frames: [Frame] = []
-    var unsupported = false
+    // One encode uses one sink, from one thread, and never holds two accesses to these at once: the runtime's
+    // exclusivity checks on them were a tenth of the encoding (perf on `risk.Get`).
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
+    @exclusivity(unchecked) var unsupported = false
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -114,8 +116,24 @@ final class JSONSink: Encoder {
         bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
     }
 
+    /// Writes the digits straight into the buffer (`String(number)` built a string for every number); a number
+    /// outside `Int64` (a large `UInt64`) through `String`.
     func writeInteger<I: BinaryInteger>(_ number: I) {
-        bytes.append(contentsOf: String(number).utf8)
+        guard let value = Int64(exactly: number) else {
+            bytes.append(contentsOf: String(number).utf8)
+            return
+        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     func writeDouble(_ number: Double) throws {

@@ -33,9 +33,13 @@ public struct VarlinkCall: Sendable {
     /// Who called.
     public let peer: PeerCredentials
     /// The frame's JSON, without its NUL terminator.
-    let frame: Data
-    /// The `parameters` of the server's one parse of `frame`; `nil` for a call built by hand, decoded from `frame`.
+    let frameBytes: [UInt8]
+    /// The `parameters` of the server's one parse of the frame; `nil` for a call built by hand, decoded from
+    /// `frame`.
     let parsedParameters: ParsedParameters?
+
+    /// The frame, for Foundation's decoder.
+    var frame: Data { Data(frameBytes) }
 
     /// A call whose parameters are decoded from `frame` when asked for (tests and tools build calls this way).
     public init(
@@ -52,7 +56,7 @@ public struct VarlinkCall: Sendable {
             more: more,
             upgrade: upgrade,
             peer: peer,
-            frame: frame,
+            frameBytes: Array(frame),
             parsedParameters: nil
         )
     }
@@ -63,7 +67,7 @@ public struct VarlinkCall: Sendable {
         more: Bool,
         upgrade: Bool,
         peer: PeerCredentials,
-        frame: Data,
+        frameBytes: [UInt8],
         parsedParameters: ParsedParameters?
     ) {
         self.method = method
@@ -71,7 +75,7 @@ public struct VarlinkCall: Sendable {
         self.more = more
         self.upgrade = upgrade
         self.peer = peer
-        self.frame = frame
+        self.frameBytes = frameBytes
         self.parsedParameters = parsedParameters
     }
 
@@ -89,14 +93,26 @@ public struct VarlinkCall: Sendable {
 
     /// Decodes `parameters` into `P`; an absent or `null` object decodes as `{}`.
     ///
+    /// From the frame's tape when the server read one and the tape decodes it (`TapeDecoding`); otherwise, and for
+    /// every parameter that is wrong, by Foundation, whose errors are the ones callers get.
+    ///
     /// - Throws: `InvalidParameter` naming the first parameter that is missing, of the wrong JSON type, or not a
     ///   member of its enum, by path (`risks[1].likelihood`).
     public func decodeParameters<P: Decodable>(_ type: P.Type) throws(VarlinkError) -> P {
+        if case .tape(let tape, let node) = parsedParameters {
+            let decoded =
+                if let node { TapeDecoding.decode(P.self, from: tape, at: node) } else {
+                    TapeDecoding.decode(P.self, from: .emptyObject, at: 0)
+                }
+            if let decoded { return decoded }
+        }
         do {
             switch parsedParameters {
-            case .some(let parsed):
-                return try parsed.decode(P.self)
-            case nil:
+            case .foundation(let decoder?)?:
+                return try P(from: decoder)
+            case .foundation(nil)?:
+                return try JSONDecoder().decode(P.self, from: Data("{}".utf8))
+            case .tape?, nil:
                 return try JSONDecoder().decode(ParametersEnvelope<P>.self, from: frame).parameters
             }
         } catch let error as DecodingError {
@@ -140,18 +156,15 @@ extension VarlinkCall {
     }
 }
 
-/// The `parameters` of a frame the server parsed, as a decoder positioned on them.
-///
-/// Foundation's decoder keeps the parsed frame alive for a decoder that outlives the decode that made it. It is
-/// used by one task, once, after the server handed the call over; hence `@unchecked Sendable`.
-struct ParsedParameters: @unchecked Sendable {
-    /// `nil` when the frame has no `parameters`, or `null`: they read as an empty object.
-    let decoder: (any Decoder)?
-
-    func decode<P: Decodable>(_ type: P.Type) throws -> P {
-        guard let decoder else { return try JSONDecoder().decode(P.self, from: Data("{}".utf8)) }
-        return try P(from: decoder)
-    }
+/// The `parameters` of a frame the server parsed.
+enum ParsedParameters: @unchecked Sendable {
+    /// Read by `JSONTape`; the node of the parameters, `nil` when the frame has none or `null`.
+    case tape(JSONTape, node: Int?)
+    /// Read by Foundation, as a decoder positioned on them; `nil` when the frame has none or `null`.
+    ///
+    /// Foundation's decoder keeps the parsed frame alive for a decoder that outlives the decode that made it. It is
+    /// used by one task, once, after the server handed the call over; hence `@unchecked Sendable`.
+    case foundation((any Decoder)?)
 }
 
 /// `{"parameters": P}` where an absent or null `parameters` reads as an empty object.

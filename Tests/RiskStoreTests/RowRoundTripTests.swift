@@ -2,7 +2,7 @@ import RiskCore
 import RiskStore
 import Testing
 
-/// Every column written is read back. The hot rows are decoded by hand (`RowDecoding.swift`), so a column added
+/// Every column written is read back. The hot rows are decoded by hand (`RowCoding.swift`), so a column added
 /// to a row but not to its decoder would read back as nil: these values set every optional column.
 @Suite("Rows read back every column")
 struct RowRoundTripTests {
@@ -49,6 +49,12 @@ struct RowRoundTripTests {
         // By name (`init(row:)`) and by position (`init(columnsOf:)`, the hot reads).
         #expect(try await database.risk(id: expected.id) == expected)
         #expect(try await database.riskDetail(id: expected.id)?.risk == expected)
+        // A review, with the residual ratings set, as `risk.Get` reads it (by position).
+        try await database.write(actor) { [expected] tx in try tx.insertReview(of: expected, note: "Looked at it") }
+        let review = try #require(try await database.riskDetail(id: expected.id)?.reviews.first)
+        #expect(review.id != nil && review.riskId == expected.id && review.reviewer == "marko")
+        #expect(review.reviewedAt == actor.now.description && review.note == "Looked at it")
+        #expect([review.likelihood, review.impact, review.residualLikelihood, review.residualImpact] == [4, 5, 2, 3])
         let today = try date("2026-11-29")
         #expect(try await database.risks(RiskQuery(today: today)).risks == [expected])
         let snapshot = try await database.reviewSnapshot(today: today, unaddressedSince: today) { _, _ in false }

@@ -59,4 +59,20 @@ struct ThreadReadersTests {
             #expect(try ThreadReaders.read(on: reader, Self.count) == 1)
         }
     }
+
+    @Test("A cursor left before its last row holds no snapshot past its read")
+    func cursorLeftEarly() throws {
+        try withDatabase { writer, reader throws in
+            try writer.write { db in try db.execute(sql: "INSERT INTO t VALUES (2)") }
+            let first = try ThreadReaders.read(on: reader) { db in
+                let rows = try ColumnCursor(db.cachedStatement(sql: "SELECT x FROM t ORDER BY x"), arguments: []) {
+                    row throws(StoreError) -> Int in try row.at(0)
+                }
+                return try rows.next()
+            }
+            #expect(first == 1)
+            try writer.write { db in try db.execute(sql: "INSERT INTO t VALUES (3)") }
+            #expect(try ThreadReaders.read(on: reader, Self.count) == 3)
+        }
+    }
 }
