@@ -81,7 +81,9 @@ def test_the_shipped_template_is_riskds_own(first_day):
     marked.write_text(Path(machine.path(shipped)).read_text() + "<!-- marked -->\n")
 
     def pack():
-        return json.loads(machine.riskctl("report", "board", "--as-of", AS_OF, "--json").stdout)["html"]
+        # The footer's audit head moves on: each change of template is an audit entry (subject "configuration").
+        reply = json.loads(machine.riskctl("report", "board", "--as-of", AS_OF, "--json").stdout)
+        return reply["html"].replace(reply["auditHead"], "AUDIT-HEAD")
 
     def use(template):
         config.write_text(original.replace('#template = ""', 'template = "%s"' % template))
@@ -99,3 +101,11 @@ def test_the_shipped_template_is_riskds_own(first_day):
         marked.unlink()
         machine.run(["systemctl", "reload", "riskd.service"])
     assert from_shipped == built_in
+
+    def template_changes():
+        entries = json.loads(machine.riskctl("audit", "log", "--subject", "configuration", "--json").stdout)["entries"]
+        changed = [json.loads(entry["detail"])["changed"] for entry in entries]
+        return changed if len(changed) >= 3 else None
+
+    # Marked, shipped, riskd's own again: three changes of the pack's template, each in the audit trail.
+    assert machine.wait_until("the template changes audited", template_changes)[-3:] == ["template"] * 3
