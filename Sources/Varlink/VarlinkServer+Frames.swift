@@ -25,18 +25,30 @@ extension VarlinkServer {
     /// path for well-formed calls, and Foundation alone decides what becomes of every other frame.
     package static func parseCall(_ frame: ByteBuffer, peer: PeerCredentials) -> ParsedFrame {
         let bytes = Array(frame.readableBytesView)
-        if let tape = JSONTape.parse(bytes), let header = TapeCallHeader(tape) {
-            return .call(
+        func call(
+            _ method: String,
+            oneway: Bool,
+            more: Bool,
+            upgrade: Bool,
+            _ parameters: ParsedParameters
+        )
+            -> ParsedFrame
+        {
+            .call(
                 VarlinkCall(
-                    method: header.method,
-                    oneway: header.oneway,
-                    more: header.more,
-                    upgrade: header.upgrade,
+                    method: method,
+                    oneway: oneway,
+                    more: more,
+                    upgrade: upgrade,
                     peer: peer,
                     frameBytes: bytes,
-                    parsedParameters: .tape(tape, node: header.parameters)
+                    parsedParameters: parameters
                 )
             )
+        }
+        if let tape = JSONTape.parse(bytes), let header = TapeCallHeader(tape) {
+            let parameters = ParsedParameters.tape(tape, node: header.parameters)
+            return call(header.method, oneway: header.oneway, more: header.more, upgrade: header.upgrade, parameters)
         }
         guard let header = try? JSONDecoder().decode(CallHeader.self, from: Data(bytes)) else {
             // The parser refuses a frame nested deeper than it allows; when its top level is readable, the caller
@@ -46,17 +58,8 @@ extension VarlinkServer {
             }
             return .unreadable
         }
-        return .call(
-            VarlinkCall(
-                method: header.method,
-                oneway: header.oneway,
-                more: header.more,
-                upgrade: header.upgrade,
-                peer: peer,
-                frameBytes: bytes,
-                parsedParameters: .foundation(header.parameters)
-            )
-        )
+        let parameters = ParsedParameters.foundation(header.parameters)
+        return call(header.method, oneway: header.oneway, more: header.more, upgrade: header.upgrade, parameters)
     }
 
     /// A frame the parser refused is answered, not closed, when it is nested deeper than this (the top-level
