@@ -141,9 +141,11 @@ FUZZ_BIN := ASAN_OPTIONS=detect_leaks=0 $(FUZZ_SCRATCH)/release/riskd-fuzz
 FUZZ_OPTIONS := -dict=Tests/fuzz/varlink.dict -max_len=8192 -timeout=10 -rss_limit_mb=4096 -detect_leaks=0 \
 	-print_final_stats=1
 
+# Linked with the toolchain's lld, as release builds are: the system's gold fails on the sanitized host plugin
+# (VarlinkGenerator), with an internal error in its DWARF reader.
 fuzz-build: deps
 	$(SWIFT) build -c release --scratch-path $(FUZZ_SCRATCH) --product riskd-fuzz \
-		-Xswiftc -sanitize=$(FUZZ_SANITIZERS) -Xswiftc -DFUZZING
+		-Xswiftc -sanitize=$(FUZZ_SANITIZERS) -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
 
 fuzz: fuzz-build
 	@mkdir -p Tests/fuzz/corpus Tests/fuzz/crashes
