@@ -1,5 +1,6 @@
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 @testable import RiskDaemon
@@ -7,17 +8,7 @@ import Testing
 /// The stories of `org.riskd.organisation` (`OrganisationService.add`, `update`), run in a write of an in-memory
 /// database.
 @Suite("Organisation registry: the stories")
-struct OrganisationStoryTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-
-    func actor(_ method: String = "org.riskd.organisation.Add") -> RiskDatabase.Actor {
-        RiskDatabase.Actor(user: "marko", uid: 1002, method: method, now: now)
-    }
-
-    func organisation(_ name: String, _ aliases: [String] = [], kind: String = "funder") throws -> Organisation {
-        try OrganisationRules.create(OrganisationDraft(name: name, aliases: aliases, kind: kind), now: now)
-    }
-
+struct OrganisationStoryTests: OrganisationFixtures {
     func add(_ database: RiskDatabase, _ organisations: [Organisation]) async throws -> [Organisation] {
         try await database.write(actor()) { tx in try OrganisationService.add(tx, organisations) }
     }

@@ -1,19 +1,10 @@
 import RiskCore
 import RiskStore
+import RiskTestSupport
 import Testing
 
 @Suite("Organisation registry in the database")
-struct OrganisationStoreTests {
-    let now = Instant(rfc3339: "2026-11-29T06:00:00Z") ?? Instant(secondsSinceEpoch: 0)
-
-    func actor(_ method: String = "org.riskd.organisation.Add") -> RiskDatabase.Actor {
-        RiskDatabase.Actor(user: "marko", uid: 1002, method: method, now: now)
-    }
-
-    func organisation(_ name: String, _ aliases: [String] = [], kind: String = "funder") throws -> Organisation {
-        try OrganisationRules.create(OrganisationDraft(name: name, aliases: aliases, kind: kind), now: now)
-    }
-
+struct OrganisationStoreTests: OrganisationFixtures {
     func add(_ database: RiskDatabase, _ organisations: [Organisation]) async throws -> [Organisation] {
         // Stored as `OrganisationService.add` stores them (the story is the daemon's: `OrganisationStoryTests`).
         try await database.write(actor()) { tx in
