@@ -50,7 +50,8 @@ actor ReviewRunner {
         }
     }
 
-    /// The last run asked for, done or not: the next one starts when it ends.
+    /// The last run asked for, done or not: the next one starts when it ends. It holds no result: a run's reply
+    /// can list a hundred thousand open findings, which would otherwise stay in memory until the next run.
     private var lastRun: Task<Void, Never>?
 
     /// One run, after any run in progress: stores the changes, sends the alerts and the summary, and returns the
