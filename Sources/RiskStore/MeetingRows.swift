@@ -191,4 +191,36 @@ enum MeetingRows {
         stored.id = Int(db.lastInsertedRowID)
         return stored
     }
+
+    /// One page of the meetings of `source` (the table, or its versions of a past time, whose own parameters are
+    /// `arguments`) by date then id, each on or after `since` and on or before `until`, after meeting `after` as
+    /// `source` dates it; `next` is the id of the page's last one when more follow.
+    static func page(
+        _ db: Database,
+        from source: String,
+        arguments sourceArguments: StatementArguments = [],
+        since: CalendarDate?,
+        until: CalendarDate?,
+        after: Int?,
+        limit: Int
+    ) throws -> (meetings: [Meeting], next: Int?) {
+        var sql = "SELECT * FROM \(source) WHERE date >= ? AND date <= ?"
+        var arguments = sourceArguments + [since?.description ?? "", until?.description ?? "9999-12-31"]
+        if let after,
+            let last = try String.fetchOne(
+                db,
+                sql: "SELECT date FROM \(source) WHERE id = ?",
+                arguments: sourceArguments + [after]
+            )
+        {
+            sql += " AND (date > ? OR (date = ? AND id > ?))"
+            arguments += [last, last, after]
+        }
+        sql += " ORDER BY date, id LIMIT ?"
+        arguments += [limit + 1]
+        let meetings = try Row.fetchAll(db, sql: sql, arguments: arguments).map(meeting)
+        guard meetings.count > limit else { return (meetings, nil) }
+        let page = Array(meetings.prefix(limit))
+        return (page, page.last?.id)
+    }
 }

@@ -19,26 +19,15 @@ extension RiskDatabase {
                     FROM meeting_version v WHERE at <= ?
                 ) WHERE newest = 1
                 """
-            var sql = "SELECT * FROM (\(versions)) WHERE date >= ? AND date <= ?"
-            var arguments: StatementArguments = [
-                asOf.description, since?.description ?? "", until?.description ?? "9999-12-31",
-            ]
-            if let after,
-                let last = try String.fetchOne(
-                    db,
-                    sql: "SELECT date FROM (\(versions)) WHERE id = ?",
-                    arguments: [asOf.description, after]
-                )
-            {
-                sql += " AND (date > ? OR (date = ? AND id > ?))"
-                arguments += [last, last, after]
-            }
-            sql += " ORDER BY date, id LIMIT ?"
-            arguments += [limit + 1]
-            let meetings = try Row.fetchAll(db, sql: sql, arguments: arguments).map(MeetingRows.meeting)
-            guard meetings.count > limit else { return (meetings, nil) }
-            let page = Array(meetings.prefix(limit))
-            return (page, page.last?.id)
+            return try MeetingRows.page(
+                db,
+                from: "(\(versions))",
+                arguments: [asOf.description],
+                since: since,
+                until: until,
+                after: after,
+                limit: limit
+            )
         }
     }
 }

@@ -22,18 +22,7 @@ extension RiskDatabase {
         limit: Int
     ) async throws -> (meetings: [Meeting], next: Int?) {
         try await lookup { db in
-            var sql = "SELECT * FROM meeting WHERE date >= ? AND date <= ?"
-            var arguments: StatementArguments = [since?.description ?? "", until?.description ?? "9999-12-31"]
-            if let after, let last = try MeetingRows.fetchMeeting(db, id: after) {
-                sql += " AND (date > ? OR (date = ? AND id > ?))"
-                arguments += [last.date.description, last.date.description, after]
-            }
-            sql += " ORDER BY date, id LIMIT ?"
-            arguments += [limit + 1]
-            let meetings = try Row.fetchAll(db, sql: sql, arguments: arguments).map(MeetingRows.meeting)
-            guard meetings.count > limit else { return (meetings, nil) }
-            let page = Array(meetings.prefix(limit))
-            return (page, page.last?.id)
+            try MeetingRows.page(db, from: "meeting", since: since, until: until, after: after, limit: limit)
         }
     }
 }

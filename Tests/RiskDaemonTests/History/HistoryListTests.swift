@@ -112,18 +112,9 @@ struct HistoryListTests {
         let then = #"{"asOf":"\#(before)"}"#
         #expect(try await Self.meetings(world, then) == ["1 published", "2 draft"])
         #expect(try await Self.meetings(world, "{}") == ["1 published", "3 draft", "2 cancelled"])
-        // Pages of one: the cursor is placed by the meeting's date of then.
-        var paged: [String] = []
-        var after: Int?
-        repeat {
-            let cursor = after.map { #","after":\#($0)"# } ?? ""
-            let page = try Self.object(
-                try await world.must("org.riskd.meeting.List", #"{"asOf":"\#(before)","limit":1\#(cursor)}"#)
-            )
-            paged += Self.rows(page)
-            after = page["next"] as? Int
-        } while after != nil
-        #expect(paged == ["1 published", "2 draft"])
+        // Pages of one: the cursor is placed by the meeting's date of then, or of now.
+        #expect(try await Self.pagesOfOne(world, #""asOf":"\#(before)","#) == ["1 published", "2 draft"])
+        #expect(try await Self.pagesOfOne(world, "") == ["1 published", "3 draft", "2 cancelled"])
         let listed = try await world.must("org.riskd.meeting.List")
         let refused = await world.call("org.riskd.meeting.List", #"{"asOf":"March"}"#)
         #expect(refused.hasPrefix(#"{"error":"org.riskd.meeting.InvalidValue""#), "\(refused)")
@@ -150,6 +141,19 @@ struct HistoryListTests {
             else { return nil }
             return (subject, actor, detail)
         }
+    }
+
+    /// The meetings of `meeting.List` read one a page, each as "ID STATUS"; `asOf` is empty or `"asOf":"…",`.
+    static func pagesOfOne(_ world: HistoryWorld, _ asOf: String) async throws -> [String] {
+        var paged: [String] = []
+        var after: Int?
+        repeat {
+            let cursor = after.map { #","after":\#($0)"# } ?? ""
+            let page = try object(try await world.must("org.riskd.meeting.List", #"{\#(asOf)"limit":1\#(cursor)}"#))
+            paged += rows(page)
+            after = page["next"] as? Int
+        } while after != nil
+        return paged
     }
 
     /// The meetings of a `meeting.List` with `parameters`, each as "ID STATUS".
