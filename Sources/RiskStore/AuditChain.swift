@@ -132,7 +132,7 @@ enum AuditChain {
             detail: text,
             hash: hash
         )
-        try entry.insert(db)
+        try entry.insertEntry(db)
         return entry
     }
 

@@ -13,8 +13,11 @@ import NIOConcurrencyHelpers
 final class GroupCommit: Sendable {
     /// One queued write, with its type erased.
     private struct Pending: Sendable {
-        /// Runs the write inside the batch's transaction and keeps its outcome.
+        /// Runs the write inside the batch's transaction, in a savepoint of its own, and keeps its outcome.
         let perform: @Sendable (Database) -> Void
+        /// Runs the write as the batch's only one: no savepoint (two statements prepared and run for nothing), and
+        /// a write that throws rethrows, so that its transaction, which holds nothing else, rolls back.
+        let performAlone: @Sendable (Database) throws -> Void
         /// Answers the caller: with the kept outcome, or with the failure of the whole transaction.
         let complete: @Sendable ((any Error)?) -> Void
         /// Asks the waiting caller to drain the queue itself.
@@ -50,6 +53,7 @@ final class GroupCommit: Sendable {
                     ticket.keep(.failure(error))
                 }
             },
+            performAlone: { db in ticket.keep(.success(try work(db))) },
             complete: { ticket.finish(transactionError: $0) },
             promote: { ticket.promote() }
         )
@@ -77,7 +81,11 @@ final class GroupCommit: Sendable {
             if batch.isEmpty { break }
             do {
                 try await writer.write { db in
-                    for pending in batch { pending.perform(db) }
+                    if batch.count == 1 {
+                        try batch[0].performAlone(db)
+                    } else {
+                        for pending in batch { pending.perform(db) }
+                    }
                 }
                 for pending in batch { pending.complete(nil) }
             } catch {

@@ -4,10 +4,18 @@ import RiskCore
 /// The versions of risks: written in the transaction of every change, read for `History` and the register as of
 /// a time.
 enum RiskHistory {
-    /// The columns of `risk`, as a list for SQL, in table order.
+    /// The columns of `risk`, as a list for SQL, in table order, read from the schema (the migration that made
+    /// the first versions copied the table as it then stood).
     static func riskColumns(_ db: Database) throws -> String {
         try db.columns(in: "risk").map(\.name).joined(separator: ", ")
     }
+
+    /// Copies a risk into `risk_version`: every column of `risk` (`RiskRow.columns`, which a store test holds to the
+    /// table), written once rather than read from the schema at every change.
+    private static let versionSQL = """
+        INSERT INTO risk_version (at, actor, change, note, \(RiskRow.columns))
+        SELECT ?, ?, ?, ?, \(RiskRow.columns) FROM risk WHERE id = ?
+        """
 
     /// Stores the risk `id` as it now is in `db` as a version made by `actor` at `at`.
     static func recordVersion(
@@ -18,13 +26,7 @@ enum RiskHistory {
         at: Instant,
         note: String?
     ) throws {
-        let columns = try riskColumns(db)
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO risk_version (at, actor, change, note, \(columns))
-                SELECT ?, ?, ?, ?, \(columns) FROM risk WHERE id = ?
-                """
-        )
+        let statement = try db.cachedStatement(sql: versionSQL)
         try statement.execute(arguments: [at.description, actor, change.rawValue, note, id])
     }
 

@@ -202,6 +202,29 @@ extension RiskRow {
     }
 }
 
+extension RiskRow {
+    /// Inserts this new risk (its `id` nil) by position through one cached statement; returns the new id.
+    ///
+    /// `risk.Add` and `risk.Import` write here on GRDB's writer, which every write in riskd waits for: a record's
+    /// `insert` builds a dictionary of its columns and its SQL at every call (a tenth of the writer's time per
+    /// `risk.Add`, perf). The columns are `columns` without `id`, so a column added there is written here too.
+    func insertNew(_ db: Database) throws -> Int {
+        let statement = try db.cachedStatement(sql: Self.insertSQL)
+        try statement.execute(arguments: [
+            revision, title, description, category, area, owner, likelihood, impact, residualLikelihood,
+            residualImpact, score, status, acceptedUntil, closeReason, nextReviewDue, reviewDueFixed,
+            lastReviewedAt, createdAt, updatedAt, acceptedScore, acceptedBy, decision, lapsedOn,
+        ])
+        return Int(db.lastInsertedRowID)
+    }
+
+    private static let insertSQL: String = {
+        let names = columns.split(separator: ",").map { $0.filter { !$0.isWhitespace } }.dropFirst()
+        let values = Array(repeating: "?", count: names.count).joined(separator: ", ")
+        return "INSERT INTO risk (\(names.joined(separator: ", "))) VALUES (\(values))"
+    }()
+}
+
 extension ActionRow {
     func encode(to container: inout PersistenceContainer) throws {
         container["id"] = id
@@ -233,6 +256,15 @@ extension FindingRecord {
 }
 
 extension AuditEntry {
+    /// Appends this entry by position through one cached statement: every write audits, on GRDB's writer (see
+    /// `RiskRow.insertNew`).
+    func insertEntry(_ db: Database) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO audit (seq, at, actor, uid, method, subject, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        try statement.execute(arguments: [seq, at, actor, uid, method, subject, detail, hash])
+    }
+
     public func encode(to container: inout PersistenceContainer) throws {
         container["seq"] = seq
         container["at"] = at

@@ -15,7 +15,7 @@ extension StoreTransaction {
     /// Stores a new risk with its first version, of kind `change` (`created`, or `imported`); returns it with its id.
     public func insert(_ risk: Risk, change: RiskChange) throws -> Risk {
         var row = RiskRow(risk)
-        try row.insert(db)
+        row.id = try row.insertNew(db)
         let stored = try row.domain()
         try recordVersion(of: stored.id, change, note: nil)
         return stored

@@ -49,4 +49,27 @@ struct GroupCommitTests {
             #expect(try await database.integrityCheck() == ["ok"])
         }
     }
+
+    struct Refused: Error, Equatable {}
+
+    @Test("A write alone in its transaction (no savepoint) that throws after saving leaves nothing, with its own error")
+    func loneWriteThrows() async throws {
+        try await TestDaemon.withTemporaryDirectory { directory in
+            let database = try RiskDatabase(path: "\(directory)/riskd.sqlite")
+            let actor = RiskDatabase.Actor(user: "marko", uid: 1002, method: "org.riskd.risk.Add", now: now)
+            let risk = try draft("Funding overlap")
+            await #expect(throws: Refused.self) {
+                try await database.write(actor) { tx in
+                    _ = try tx.insert(risk, change: .created)
+                    try tx.audit("risk:1", AuditDetail())
+                    throw Refused()
+                }
+            }
+            #expect(try await database.riskCount() == 0)
+            #expect(try await database.verifyAudit().entries == 0)
+            let stored = try await database.write(actor) { tx in try tx.insert(risk, change: .created) }
+            #expect(stored.id == 1)
+            #expect(try await database.riskHistory(id: 1)?.versions.count == 1)
+        }
+    }
 }

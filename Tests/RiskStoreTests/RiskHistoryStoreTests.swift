@@ -205,4 +205,15 @@ struct RiskHistoryStoreTests {
         #expect(history[0].change == .created && history[0].at == Self.instant("2026-01-10T09:00:00Z"))
         #expect(history[0].actor == "marko" && history[0].risk.status == .mitigating)
     }
+
+    @Test("A version copies every column of risk: the copy's column list is the table's, in table order")
+    func versionCopiesEveryColumn() async throws {
+        let queue = try DatabaseQueue()
+        try Migrations.migrator.migrate(queue)
+        let table = try await queue.read { db in try RiskHistory.riskColumns(db) }
+        // Written once (`RiskRow.columns`) rather than read from the schema at every change: a column added to the
+        // table but not to the list would be left out of every version, and of the positional reads and inserts.
+        let listed = RiskRow.columns.split(separator: ",").map { $0.filter { !$0.isWhitespace } }
+        #expect(listed.joined(separator: ", ") == table)
+    }
 }
