@@ -115,6 +115,9 @@ start_riskd "$work/add1"
 add1_line=$("$tools/load_client" "$work/add1/riskd.sock" 1 "$seconds" "$add"); echo "$add1_line"
 start_riskd "$work/add16"
 add16_line=$("$tools/load_client" "$work/add16/riskd.sock" 16 "$seconds" "$add"); echo "$add16_line"
+echo "== sqlite3 limit for risk.Add's own rows (the risk, its version, its audit entry; riskd's schema) =="
+rows_line=$(sh bench/sqlite_rows_limit.sh 2000 "$work" "$work/add1/riskd.sqlite"); echo "$rows_line"
+rows_wps=$(echo "$rows_line" | field writes_per_s)
 add1_rps=$(echo "$add1_line" | field rps)
 add16_rps=$(echo "$add16_line" | field rps)
 add16_rss=$(awk '/VmRSS/ {print $2}' "/proc/$started/status")
@@ -156,6 +159,8 @@ if [ -n "$get64_line" ]; then
 fi
 row "risk.Add, 1 connection / sqlite3" "$(ratio "$add1_rps" "$sqlite_wps")" ">= 0.70"
 row "risk.Add, 16 connections / sqlite3" "$(ratio "$add16_rps" "$sqlite_wps")" ">= 1.50"
+row "risk.Add, 1 connection / sqlite3 of its rows" "$(ratio "$add1_rps" "$rows_wps")" ""
+row "risk.Add, 16 connections / sqlite3 of its rows" "$(ratio "$add16_rps" "$rows_wps")" ""
 row "risk.Get, 1 connection" "$(echo "$get1_line" | field rps) rps" ""
 row "risk.Get, 8 connections (p99)" "$get_rps rps" "($(echo "$get_line" | field p99_us) us)"
 for n in $(echo "$review_out" | awk '$1 == "review_seconds" { print $2 }'); do

@@ -260,7 +260,9 @@ extension AuditEntry {
     /// `RiskRow.insertNew`).
     func insertEntry(_ db: Database) throws {
         let statement = try db.cachedStatement(
-            sql: "INSERT INTO audit (seq, at, actor, uid, method, subject, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            sql: """
+                INSERT INTO audit (seq, at, actor, uid, method, subject, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
         )
         try statement.execute(arguments: [seq, at, actor, uid, method, subject, detail, hash])
     }
