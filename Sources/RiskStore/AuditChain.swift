@@ -23,8 +23,10 @@ enum AuditChain {
 
     static func link(previous: String, canonical: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Data(previous.utf8))
-        hasher.update(data: Data(canonical.utf8))
+        var previous = previous
+        var canonical = canonical
+        previous.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        canonical.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         return hex(hasher.finalize())
     }
 
@@ -66,21 +68,24 @@ enum AuditChain {
     /// Canonical JSON of a detail, with digests and HMACs computed.
     static func render(_ detail: AuditDetail, db: Database) throws -> String {
         var key: SymmetricKey?
-        var object: [String: String] = [:]
-        for (name, field) in detail.fields {
+        var json = "{"
+        // Written straight into one string, members in key order: every write audits, on GRDB's writer.
+        for (name, field) in detail.fields.sorted(by: { $0.key < $1.key }) {
+            if json.utf8.count > 1 { json += "," }
+            json += jsonString(name)
+            json += ":"
             switch field {
-            case .text(let text): object[name] = jsonString(text)
-            case .int(let int): object[name] = String(int)
-            case .bool(let bool): object[name] = String(bool)
-            case .null: object[name] = "null"
-            case .digest(let text): object[name] = jsonString("sha256:" + hex(sha256: text))
+            case .text(let text): json += jsonString(text)
+            case .int(let int): json += String(int)
+            case .bool(let bool): json += String(bool)
+            case .null: json += "null"
+            case .digest(let text): json += jsonString("sha256:" + hex(sha256: text))
             case .personal(let text):
                 if key == nil { key = try personalKey(db) }
-                if let key { object[name] = jsonString("hmac:" + hex(hmac: text, key: key)) }
+                json += key.map { jsonString("hmac:" + hex(hmac: text, key: $0)) } ?? "null"
             }
         }
-        let members = object.keys.sorted().map { "\(jsonString($0)):\(object[$0] ?? "null")" }
-        return "{" + members.joined(separator: ",") + "}"
+        return json + "}"
     }
 
     /// `text` as Foundation's `JSONEncoder` writes it, which is part of the chain's format (it escapes `/`).
