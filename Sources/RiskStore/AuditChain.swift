@@ -111,9 +111,17 @@ enum AuditChain {
         subject: String?,
         detail: AuditDetail
     ) throws -> AuditEntry {
-        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"))
-        let seq = (head?["seq"] as Int? ?? 0) + 1
-        let previous = head?["hash"] as String? ?? genesis
+        // Read by position (`ColumnCursor`): GRDB's `Row` named the columns again at every write.
+        let head = try ColumnCursor(
+            db.cachedStatement(sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"),
+            arguments: []
+        ) { row in
+            let seq: Int = try row.at(0)
+            let hash: String = try row.at(1)
+            return (seq: seq, hash: hash)
+        }.next()
+        let seq = (head?.seq ?? 0) + 1
+        let previous = head?.hash ?? genesis
         let text = try render(detail, db: db)
         let hash = link(
             previous: previous,
