@@ -92,6 +92,11 @@ idle_anon=$(awk '/RssAnon/ {print $2}' "/proc/$get_pid/status")
 get1_line=$("$tools/load_client" "$work/get/riskd.sock" 1 "$seconds" "$get"); echo "$get1_line"
 get_line=$("$tools/load_client" "$work/get/riskd.sock" 8 "$seconds" "$get"); echo "$get_line"
 get_rps=$(echo "$get_line" | field rps)
+# The server's own floor: riskd answering a constant (org.varlink.service.GetInfo: no database, no caller's roles)
+# over the same connections. risk.Get can go no faster than this; what separates the two is risk.Get's own work.
+info_line=$("$tools/load_client" "$work/get/riskd.sock" 8 "$seconds" '{"method":"org.varlink.service.GetInfo"}')
+echo "$info_line (org.varlink.service.GetInfo)"
+info_rps=$(echo "$info_line" | field rps)
 get64_line=
 if [ ${#accounts[@]} -gt 0 ]; then
     chmod 0711 "$work/get"
@@ -159,6 +164,7 @@ if [ -n "$get64_line" ]; then
 fi
 row "risk.Add, 1 connection / sqlite3" "$(ratio "$add1_rps" "$sqlite_wps")" ">= 0.70"
 row "risk.Add, 16 connections / sqlite3" "$(ratio "$add16_rps" "$sqlite_wps")" ">= 1.50"
+row "GetInfo (no database), 8 connections / echo" "$(ratio "$info_rps" "$echo_rps")" ""
 row "risk.Add, 1 connection / sqlite3 of its rows" "$(ratio "$add1_rps" "$rows_wps")" ""
 row "risk.Add, 16 connections / sqlite3 of its rows" "$(ratio "$add16_rps" "$rows_wps")" ""
 row "risk.Get, 1 connection" "$(echo "$get1_line" | field rps) rps" ""
