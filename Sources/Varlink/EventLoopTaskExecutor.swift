@@ -1,13 +1,11 @@
 import NIOCore
 
-/// Runs the task serving a connection on the event loop that owns the connection's channel.
+/// Runs a call's task on the event loop that owns the connection's channel whenever the task resumes.
 ///
-/// Without it a call crosses threads four times: the loop hands the frame to the task on Swift's global
-/// executor, and the reply goes back to the loop to be written. With it, a call whose handler does not suspend
-/// (a read of a few rows, a permission refusal) runs start to finish on one thread; a handler that awaits an
-/// actor or a commit still suspends, and the loop serves other connections meanwhile. The price: whatever a
-/// handler does synchronously, it does on the loop, so handlers must not block on long work (see
-/// `RiskDatabase.lookup`).
+/// `VarlinkConnectionHandler` starts each call's task in place, on the loop thread; this executor is the task's
+/// preference, so a call that suspends (awaiting a commit, say) comes back to the same loop, not to Swift's global
+/// executor: without it a call would cross threads on every resumption. The price: whatever a handler does
+/// synchronously, it does on the loop, so handlers must not block on long work (see `RiskDatabase.lookup`).
 final class EventLoopTaskExecutor: TaskExecutor {
     private let eventLoop: any EventLoop
 

@@ -4,9 +4,10 @@ import NIOCore
 /// Closes a connection whose client has stopped reading its replies for longer than `timeout`.
 ///
 /// Replies are written through the channel's write buffer; once it passes its high-water mark the channel turns
-/// unwritable, the connection's task stops at its next reply, and so reads no further calls from that client
-/// (backpressure: nothing is buffered without bound). This handler ends the wait: a channel unwritable for
-/// `timeout` is closed, and the cut-off is logged at notice level with the client's uid (in `logger`'s metadata).
+/// unwritable, and `VarlinkConnectionHandler` serves no further call and stops reading from that client until it
+/// turns writable again (backpressure: nothing is buffered without bound). This handler ends the wait: a channel
+/// unwritable for `timeout` is closed, and the cut-off is logged at notice level with the client's uid (in
+/// `logger`'s metadata).
 final class ReplyTimeoutHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer

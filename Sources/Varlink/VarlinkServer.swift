@@ -14,10 +14,10 @@ import Glibc
 
 /// Serves a `VarlinkService` on a listening Unix socket.
 ///
-/// Each connection is served by one task, on its channel's event loop (`EventLoopTaskExecutor`): calls are
-/// answered one after another, which keeps replies in call order; concurrency comes from many connections.
-/// A frame that is not a JSON object with a string `method`, a frame over the size limit, or a partial frame
-/// held past the timeout closes that connection only.
+/// Each connection is served by a `VarlinkConnectionHandler` at the end of its channel's pipeline, on the
+/// channel's event loop: calls are answered one after another, which keeps replies in call order; concurrency
+/// comes from many connections. A frame that is not a JSON object with a string `method`, a frame over the size
+/// limit, or a partial frame held past the timeout closes that connection only.
 public final class VarlinkServer: Sendable {
     /// Bounds that protect the daemon, and its other users, from a misbehaving or hostile client.
     public struct Limits: Sendable, Hashable {
@@ -55,10 +55,12 @@ public final class VarlinkServer: Sendable {
         }
     }
 
-    /// A connection accepted by the listener, with the credentials of its peer.
+    /// A connection accepted by the listener: served from the moment it was accepted, or refused.
     public struct Connection: Sendable {
-        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
-        let peer: PeerCredentials
+        let channel: any Channel
+        /// Completes once the connection is closed and its call in flight has ended; `nil` for a connection
+        /// refused by the limits, which the accept loop closes.
+        let served: EventLoopFuture<Void>?
     }
 
     /// A bound, listening socket that has not started serving yet.
@@ -133,28 +135,16 @@ public final class VarlinkServer: Sendable {
         }
     }
 
+    /// Waits for each accepted connection to be served to its end, so that `serve` returns when the last has.
     private func accept(_ listener: Listener) async throws {
         try await withThrowingDiscardingTaskGroup { group in
             try await listener.executeThenClose { inbound in
                 for try await connection in inbound {
-                    let channel = connection.channel.channel
-                    if let refusal = registry.open(
-                        channel,
-                        uid: connection.peer.uid,
-                        share: share(connection.peer)
-                    ) {
-                        logger.warning(
-                            "Refusing a connection: \(refusal)",
-                            metadata: ["uid": "\(connection.peer.uid)", "pid": "\(connection.peer.pid)"]
-                        )
-                        group.addTask {
-                            try? await connection.channel.executeThenClose { _, _ in }
-                        }
+                    guard let served = connection.served else {
+                        connection.channel.close(promise: nil)
                         continue
                     }
-                    group.addTask(executorPreference: EventLoopTaskExecutor(channel.eventLoop)) {
-                        await self.handle(connection)
-                    }
+                    group.addTask { try? await served.get() }
                 }
             }
         }
@@ -178,6 +168,8 @@ public final class VarlinkServer: Sendable {
         .nanoseconds(min(max(idleTimeout.nanoseconds / 4, 100_000_000), 5_000_000_000))
     }
 
+    /// Reads the peer's credentials and, if the limits admit it (`ConnectionRegistry.open`), sets up the pipeline
+    /// that serves the connection: reply timeout, frame timeout, framing, and the calls.
     private func makeConnection(_ channel: any Channel) -> EventLoopFuture<Connection> {
         guard let provider = channel as? any SocketOptionProvider else {
             return channel.eventLoop.makeFailedFuture(ChannelError.operationUnsupported)
@@ -190,13 +182,31 @@ public final class VarlinkServer: Sendable {
             var logger = self.logger
             logger[metadataKey: "uid"] = "\(credentials.uid)"
             logger[metadataKey: "pid"] = "\(credentials.pid)"
-            let sync = channel.pipeline.syncOperations
-            try sync.addHandler(ReplyTimeoutHandler(timeout: self.limits.replyTimeout, logger: logger))
-            try sync.addHandler(FrameTimeoutHandler(timeout: self.limits.frameTimeout))
-            try sync.addHandler(ByteToMessageHandler(NULFrameDecoder(maximumFrameBytes: self.limits.maxMessageBytes)))
-            let asyncChannel = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
             let peer = PeerCredentials(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
-            return Connection(channel: asyncChannel, peer: peer)
+            if let refusal = self.registry.open(channel, uid: peer.uid, share: self.share(peer)) {
+                logger.warning("Refusing a connection: \(refusal)")
+                return Connection(channel: channel, served: nil)
+            }
+            let calls = VarlinkConnectionHandler(
+                service: self.service,
+                registry: self.registry,
+                channel: channel,
+                peer: peer,
+                logger: logger
+            )
+            let sync = channel.pipeline.syncOperations
+            do {
+                try sync.addHandler(ReplyTimeoutHandler(timeout: self.limits.replyTimeout, logger: logger))
+                try sync.addHandler(FrameTimeoutHandler(timeout: self.limits.frameTimeout))
+                try sync.addHandler(
+                    ByteToMessageHandler(NULFrameDecoder(maximumFrameBytes: self.limits.maxMessageBytes))
+                )
+                try sync.addHandler(calls)
+            } catch {
+                self.registry.close(channel)
+                throw error
+            }
+            return Connection(channel: channel, served: calls.served)
         }
     }
 
@@ -207,81 +217,5 @@ public final class VarlinkServer: Sendable {
         var gid: UInt32 = 0
         /// `SO_PEERCRED` on Linux.
         static let option: Int32 = 17
-    }
-
-    private func handle(_ connection: Connection) async {
-        let channel = connection.channel.channel
-        var logger = self.logger
-        logger[metadataKey: "uid"] = "\(connection.peer.uid)"
-        logger[metadataKey: "pid"] = "\(connection.peer.pid)"
-        defer { registry.close(channel) }
-        // Replies go straight into the channel (`ReplyWriter`), not through the async channel's outbound writer.
-        let replies = ReplyWriter(channel: channel)
-        do {
-            try await connection.channel.executeThenClose { inbound, _ in
-                for try await frame in inbound {
-                    guard registry.begin(channel) else { return }
-                    let call: VarlinkCall
-                    switch Self.parseCall(frame, peer: connection.peer) {
-                    case .call(let parsed):
-                        call = parsed
-                    case .refused(let error, let oneway):
-                        logger.notice("Refusing a call: \(error)")
-                        if !oneway {
-                            try await replies.send(error)
-                        }
-                        guard registry.end(channel) else { return }
-                        continue
-                    case .unreadable:
-                        logger.notice("Closing a connection: a frame is not a JSON object with a string method")
-                        return
-                    }
-                    let response = await service.respond(to: call)
-                    if !call.oneway {
-                        try await send(response, through: replies, more: call.more)
-                    }
-                    guard registry.end(channel) else { return }
-                }
-            }
-        } catch let error as NULFrameDecoder.FrameTooLarge {
-            logger.notice("Closing a connection: a frame is larger than \(error.limit) bytes")
-        } catch is PartialFrameTimeout {
-            logger.notice("Closing a connection: a partial frame was held past the frame timeout")
-        } catch {
-            logger.debug("Connection ended: \(error)")
-        }
-    }
-
-    private func send(_ response: VarlinkResponse, through replies: ReplyWriter, more: Bool) async throws {
-        switch response {
-        case .reply(let parameters):
-            try await replies.send(parameters: parameters, continues: false)
-        case .error(let error):
-            try await replies.send(error)
-        case .stream(let elements):
-            // A stream may wait a long time between replies: it is not idle (no idle timeout), but a shutdown
-            // closes it at once, and it ends when the connection closes.
-            let channel = replies.channel
-            guard registry.end(channel) else { return }
-            registry.streaming(channel, true)
-            defer { registry.streaming(channel, false) }
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    for await element in elements {
-                        try await replies.send(parameters: element.parameters, continues: element.continues && more)
-                        if !element.continues || !more { return }
-                    }
-                }
-                // `closeFuture.get()` ignores cancellation; a stream finishing on its own would then wait for the
-                // client to hang up. This waiter ends on either.
-                let (closed, closing) = AsyncStream<Never>.makeStream()
-                channel.closeFuture.whenComplete { _ in closing.finish() }
-                group.addTask {
-                    for await _ in closed {}
-                }
-                try await group.next()
-                group.cancelAll()
-            }
-        }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @testable import Varlink
 
 /// A method's `work` (`MethodWork`, from the `# Work:` line of its IDL) is the one thing that decides where it runs:
-/// `.short` on the event loop the connection's task runs on, `.long` on Swift's global executor, so that a review
+/// `.short` on the event loop that serves the connection, `.long` on Swift's global executor, so that a review
 /// run or an import never holds up the other connections of its loop.
 @Suite("Where methods run")
 struct MethodPlacementTests {

@@ -23,6 +23,9 @@ enum TestServer {
         # Says whether the call ran on an event loop thread.
         method Where() -> (onEventLoop: bool)
 
+        # Echoes its text after suspending once; says whether the call resumed on an event loop thread.
+        method Suspend(text: string) -> (text: string, onEventLoop: bool)
+
         # Always fails.
         error Broken (why: string)
         """
@@ -41,6 +44,11 @@ enum TestServer {
     }
 
     struct Place: Codable, Sendable {
+        var onEventLoop: Bool
+    }
+
+    struct Resumed: Codable, Sendable, Equatable {
+        var text: String
         var onEventLoop: Bool
     }
 
@@ -98,6 +106,13 @@ enum TestServer {
         case "Where":
             return (try? .reply(Place(onEventLoop: MultiThreadedEventLoopGroup.currentEventLoop != nil)))
                 ?? .error(.methodNotImplemented(call.method))
+        case "Suspend":
+            guard let text = try? call.decodeParameters(EchoParameters.self).text else {
+                return .error(.invalidParameter("text"))
+            }
+            await Task.yield()
+            let resumed = Resumed(text: text, onEventLoop: MultiThreadedEventLoopGroup.currentEventLoop != nil)
+            return (try? .reply(resumed)) ?? .error(.methodNotImplemented(call.method))
         case "Count":
             guard call.more else { return .error(.expectedMore) }
             guard let to = try? call.decodeParameters(CountParameters.self).to else {

@@ -37,6 +37,27 @@ struct VarlinkServerTests {
         #expect(place["onEventLoop"] == .bool(true))
     }
 
+    @Test("Pipelined calls are answered one at a time, in call order, when some suspend and some do not")
+    func pipelinedOrder() async throws {
+        try await TestServer.run { path in
+            try await blocking {
+                let client = try VarlinkClient(path: path)
+                var burst: [UInt8] = []
+                for index in 0..<10 {
+                    burst += Array(#"{"method":"org.example.test.Suspend","parameters":{"text":"s\#(index)"}}"#.utf8)
+                    burst += [0]
+                    burst += Array(#"{"method":"org.example.test.Echo","parameters":{"text":"e\#(index)"}}"#.utf8) + [0]
+                }
+                try client.writeAll(burst)
+                for index in 0..<10 {
+                    let suspended = try client.receive().decode(TestServer.Resumed.self)
+                    #expect(suspended == TestServer.Resumed(text: "s\(index)", onEventLoop: true))
+                    #expect(try client.receive().decode(Text.self) == Text(text: "e\(index)"))
+                }
+            }
+        }
+    }
+
     @Test(
         "Standard errors",
         arguments: [
