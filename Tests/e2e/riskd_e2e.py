@@ -343,6 +343,15 @@ class Daemon:
         except FileNotFoundError:
             return ""
 
+    def wait_for_log(self, pattern, timeout=10):
+        """Waits until riskd's stderr matches `pattern` (a SIGHUP's reload, say); fails with the log's tail."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if re.search(pattern, self.stderr_text()):
+                return
+            time.sleep(0.05)
+        raise AssertionError("riskd did not log /%s/\n%s" % (pattern, self.stderr_tail()))
+
     def stderr_tail(self, lines=120):
         text = self.stderr_text().splitlines()
         return "riskd stderr (%s, last %d lines):\n%s" % (self.stderr_path, min(lines, len(text)),

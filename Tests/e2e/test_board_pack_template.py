@@ -4,21 +4,11 @@ running one kept, each with the key and where the template is broken.
 """
 import re
 import signal
-import time
 
 from riskd_e2e import Daemon, make_test_dir
 
 OWN = "<!DOCTYPE html><title>{{asOfDay}}</title><p>{{#heatMaps}}{{title}}={{total}};{{/heatMaps}}</p>" \
       "<p>{{auditHead}}</p>\n"
-
-
-def wait_for_log(daemon, pattern, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if re.search(pattern, daemon.stderr_text()):
-            return
-        time.sleep(0.05)
-    raise AssertionError("riskd did not log /%s/\n%s" % (pattern, daemon.stderr_tail()))
 
 
 def configuration(template):
@@ -38,14 +28,14 @@ def test_an_organisations_template_renders_the_pack_and_reloads(start_daemon):
     # A broken template on SIGHUP is refused; the running one stays.
     template.write_text("<p>{{#heatMaps}}never closed</p>", encoding="utf-8")
     daemon.proc.send_signal(signal.SIGHUP)
-    wait_for_log(daemon, r"Configuration not reloaded")
+    daemon.wait_for_log(r"Configuration not reloaded")
     assert re.search(r"report\.template: .*line 1, column", daemon.stderr_text()), daemon.stderr_tail()
     assert daemon.call("org.riskd.report.Board")["html"] == pack["html"]
 
     # A good one is taken at once.
     template.write_text("<p>{{asOfExact}}</p>", encoding="utf-8")
     daemon.proc.send_signal(signal.SIGHUP)
-    wait_for_log(daemon, r"Configuration reloaded")
+    daemon.wait_for_log(r"Configuration reloaded")
     assert daemon.call("org.riskd.report.Board")["html"] == "<p>2026-12-15T09:00:00Z</p>"
 
 

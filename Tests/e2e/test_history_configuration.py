@@ -6,10 +6,8 @@ and the minutes for a day in March read the same, byte for byte, as riskd's repl
 Times are the debug build's test clock.
 """
 import json
-import re
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 from board_pack_register import declare
@@ -45,15 +43,6 @@ def documents(daemon, as_of):
         "riskctl minutes": riskctl(daemon, "meeting", "minutes", "M-1", "--as-of", as_of),
         "riskctl minutes html": riskctl(daemon, "meeting", "minutes", "M-1", "--as-of", as_of, "--format", "html"),
     }
-
-
-def wait_for_log(daemon, pattern, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if re.search(pattern, daemon.stderr_text()):
-            return
-        time.sleep(0.05)
-    raise AssertionError("riskd did not log /%s/\n%s" % (pattern, daemon.stderr_tail()))
 
 
 def test_the_march_documents_read_the_same_after_riskd_toml_changed(users, user_calls):
@@ -95,7 +84,7 @@ def test_the_march_documents_read_the_same_after_riskd_toml_changed(users, user_
         daemon.set_now("2027-06-15T10:00:00Z")
         Path(daemon.config).write_text(config_text(extra=settings("Network July", template, 13)))
         daemon.proc.send_signal(signal.SIGHUP)
-        wait_for_log(daemon, r"Configuration reloaded")
+        daemon.wait_for_log(r"Configuration reloaded")
         assert "<title>Board pack of Network July</title>" in daemon.call("org.riskd.report.Board")["html"]
         daemon.set_now("2027-06-16T09:00:00Z")
         assert documents(daemon, MARCH) == march
