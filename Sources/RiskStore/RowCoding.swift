@@ -207,7 +207,9 @@ extension RiskRow {
     ///
     /// `risk.Add` and `risk.Import` write here on GRDB's writer, which every write in riskd waits for: a record's
     /// `insert` builds a dictionary of its columns and its SQL at every call (a tenth of the writer's time per
-    /// `risk.Add`, perf). The columns are `columns` without `id`, so a column added there is written here too.
+    /// `risk.Add`, perf). The statement names `columns` without `id`; the values below follow that order, and a
+    /// column added to `columns` needs its value here too (the statement refuses a count that differs, and
+    /// `RowRoundTripTests` set every column).
     func insertNew(_ db: Database) throws -> Int {
         let statement = try db.cachedStatement(sql: Self.insertSQL)
         try statement.execute(arguments: [
